@@ -1,0 +1,67 @@
+/* classify.h -- stage 3: give every sentence a kind, a score and a reason, and extract the
+ * document's title, date and source.
+ *
+ * The tail of appended material is found as a whole (where the article ends), inline
+ * ads one by one. A classifier is immutable after creation and may be shared by any
+ * number of threads. */
+#ifndef HNP_CLASSIFY_H
+#define HNP_CLASSIFY_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum hnp_kind {
+    HNP_KIND_BODY = 0,
+    HNP_KIND_TITLE = 1,
+    HNP_KIND_META = 2,
+    HNP_KIND_SPAM = 3,
+    HNP_KIND_BOILERPLATE = 4
+} hnp_kind;
+
+/* "body", "title", "meta", "spam", "boilerplate"; "?" for an out-of-range value. */
+const char *hnp_kind_name(hnp_kind kind);
+
+/* 1 for spam and boilerplate, which are cut from clean output and never tagged. */
+int hnp_kind_is_junk(hnp_kind kind);
+
+/* The verdict on one sentence. reason is a static string: "-" or a short code such as
+ * "company+url", "tail", "nav", "cjk-seo", "dateline". */
+typedef struct hnp_label {
+    hnp_kind kind;
+    float score; /* confidence in kind, 0..1 */
+    const char *reason;
+} hnp_label;
+
+/* Per-document metadata. Strings are owned (NUL-terminated UTF-8) or NULL when absent. */
+typedef struct hnp_docmeta {
+    char *title;
+    char *date; /* ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY when that is all the text says */
+    char *source;
+} hnp_docmeta;
+
+typedef struct hnp_classify_opts {
+    unsigned flags; /* reserved, 0 */
+} hnp_classify_opts;
+
+typedef struct hnp_classifier hnp_classifier;
+
+/* opts may be NULL. The caller owns *out: free with hnp_classifier_free. */
+hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier **out);
+void hnp_classifier_free(hnp_classifier *c);
+
+/* Classifies the n sentences of one document. text/len is the whole normalized document
+ * and sents are byte spans into it (as from hnp_segment). Writes n labels and fills
+ * *meta with newly allocated strings (release with hnp_docmeta_free). Thread-safe. */
+hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len,
+                        const hnp_span *sents, size_t n, hnp_label *labels, hnp_docmeta *meta);
+
+/* Frees the strings in *m and sets them to NULL. NULL is a no-op. */
+void hnp_docmeta_free(hnp_docmeta *m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HNP_CLASSIFY_H */

@@ -1,0 +1,75 @@
+/* normalize.h -- stage 1: raw bytes in, valid NFC UTF-8 out, with a record of what changed.
+ *
+ * Steps, in order: binary-file check; encoding detection (BOM, valid UTF-8, else ICU
+ * charset detection) or the caller's forced encoding; transcoding with iconv
+ * (undecodable bytes become U+FFFD and count as repairs); mojibake and HTML-entity
+ * repair, made only where a badness score says the result is clearly better; NFC
+ * (utf8proc); line endings to \n; NUL and other control characters dropped except
+ * tab and newline.
+ *
+ * The functions here keep no state between calls and are safe to call from any
+ * number of threads at once. */
+#ifndef HNP_NORMALIZE_H
+#define HNP_NORMALIZE_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bit flags for hnp_normalize_opts.flags. */
+enum {
+    HNP_NORM_NO_REPAIR = 1 << 0,   /* skip mojibake/entity repair (encoding + NFC only) */
+    HNP_NORM_NO_ENTITIES = 1 << 1, /* leave HTML entities such as &amp; alone */
+    HNP_NORM_ALLOW_BINARY = 1 << 2 /* do not refuse input that looks binary */
+};
+
+typedef struct hnp_normalize_opts {
+    const char *from_encoding; /* iconv name that overrides detection, or NULL to detect */
+    unsigned flags;            /* HNP_NORM_* */
+} hnp_normalize_opts;
+
+/* What kind of change a repair record describes. */
+typedef enum hnp_repair_kind {
+    HNP_REPAIR_MOJIBAKE = 0,  /* UTF-8 decoded as a single-byte codepage, re-decoded */
+    HNP_REPAIR_C1 = 1,        /* C1 control standing for windows-1252 punctuation */
+    HNP_REPAIR_ENTITY = 2,    /* HTML entity decoded */
+    HNP_REPAIR_LOSSY = 3,     /* lossy leftover, e.g. a dagger for a lost closing quote */
+    HNP_REPAIR_INVALID = 4,   /* undecodable byte replaced by U+FFFD */
+    HNP_REPAIR_CONTROL = 5    /* control character or NUL dropped */
+} hnp_repair_kind;
+
+/* One repair, located in the OUTPUT text (bytes). A dropped character has start == end. */
+typedef struct hnp_repair {
+    hnp_span span;
+    hnp_repair_kind kind;
+} hnp_repair;
+
+/* The result of hnp_normalize. Owns all its memory; release with hnp_normalized_free. */
+typedef struct hnp_normalized {
+    uint8_t *text;         /* valid NFC UTF-8, NUL-terminated (the NUL is not counted) */
+    size_t len;            /* bytes in text */
+    char encoding[32];     /* what the input was read as: "UTF-8", "windows-1252", ... */
+    size_t n_repairs;      /* number of repairs made (all kinds) */
+    hnp_repair *repairs;   /* n_repairs records, in text order (may be NULL when 0) */
+} hnp_normalized;
+
+/* Normalizes len bytes of input. opts may be NULL (detect everything, repair).
+ * On success *out owns new memory. Returns HNP_ERR_BINARY for binary input (unless
+ * HNP_NORM_ALLOW_BINARY), HNP_ERR_ENCODING for an unknown from_encoding, HNP_ERR_NOMEM.
+ * On error *out is left empty (safe to pass to hnp_normalized_free). */
+hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size_t len,
+                         hnp_normalized *out);
+
+/* Releases what hnp_normalize allocated and zeroes *n. NULL is a no-op. */
+void hnp_normalized_free(hnp_normalized *n);
+
+/* 1 when the first KiB of in holds a NUL byte and the input is not UTF-16/32 (by BOM or by
+ * the alternating-NUL pattern of BOM-less UTF-16); 0 otherwise. */
+int hnp_looks_binary(const uint8_t *in, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HNP_NORMALIZE_H */

@@ -1,0 +1,76 @@
+/* tsv.h -- output formats, TSV escaping, and the sink that output is written through.
+ *
+ * Escaping in every TSV field: backslash -> \\, tab -> \t, newline -> \n, CR -> \r.
+ * Offsets are code points into the normalized text, start inclusive, end exclusive.
+ * The writers keep no state; they are thread-safe. */
+#ifndef HNP_TSV_H
+#define HNP_TSV_H
+
+#include "common.h"
+#include "pipeline.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Where output goes: a FILE, a memory buffer, ... (as Redis' rio). write returns HNP_OK
+ * or HNP_ERR_IO (errno set). */
+typedef struct hnp_sink {
+    hnp_status (*write)(void *ctx, const void *buf, size_t len);
+    void *ctx;
+} hnp_sink;
+
+typedef enum hnp_format {
+    HNP_FMT_TSV = 0,
+    HNP_FMT_ENTITIES,
+    HNP_FMT_DOCS,
+    HNP_FMT_TEXT,
+    HNP_FMT_CLEAN,
+    HNP_FMT_SENTENCES,
+    HNP_FMT_JSONL,
+    HNP_FMT_PUBTATOR,
+    HNP_FMT_HTML
+} hnp_format;
+
+/* "tsv" -> HNP_FMT_TSV, ...; HNP_ERR_INVALID for an unknown name. */
+hnp_status hnp_format_parse(const char *name, hnp_format *out);
+const char *hnp_format_name(hnp_format f);
+
+/* Output flags. */
+enum {
+    HNP_OUT_NO_HEADER = 1 << 0, /* (for callers) drop the header line */
+    HNP_OUT_RECORDS = 1 << 1    /* record mode: text/sentences lines carry the id */
+};
+
+/* Writes the format's header line (TSV formats only; nothing for the others). */
+hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink);
+
+/* Writes one document. index is the 0-based position of the document in the stream
+ * (used for separators between documents). */
+hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
+                         const hnp_sink *sink);
+
+/* Writes whatever a format needs after the last document (e.g. nothing for TSV). */
+hnp_status hnp_write_footer(hnp_format f, size_t n_docs, const hnp_sink *sink);
+
+/* Escapes len bytes for a TSV field into a newly allocated NUL-terminated string
+ * (free with hnp_free). */
+hnp_status hnp_tsv_escape(const uint8_t *in, size_t len, char **out, size_t *out_len);
+
+/* Unescapes a TSV field in place (\\ \t \n \r; any other backslash pair is kept as is);
+ * returns the new length. */
+size_t hnp_tsv_unescape(uint8_t *buf, size_t len);
+
+/* A sink that appends to a growable memory buffer (for tests and the CLI's per-document
+ * buffering). */
+typedef struct hnp_membuf {
+    uint8_t *data;
+    size_t len, cap;
+} hnp_membuf;
+hnp_sink hnp_membuf_sink(hnp_membuf *b);
+void hnp_membuf_free(hnp_membuf *b);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* HNP_TSV_H */
