@@ -1,7 +1,243 @@
-#include "hnp/hnp.h"
+/* main.c -- hnpipe: options, lock, lexicons, pipeline, run, summary, exit status. */
+#include "args.h"
+#include "inputs.h"
+#include "output.h"
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
-int main(void)
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct app {
+    cli_opts o;
+    input_list inputs;
+    hnp_lexicon *user_lex[MAX_USER_LEXICONS];
+    size_t n_user_lex;
+    hnp_pipeline *pipe;
+    out_file single; /* -o FILE */
+    int lock_fd;
+} app;
+
+/* --lock: an exclusive, non-blocking flock; the lock dies with the process. */
+static int take_lock(const char *path)
 {
-    puts(hnp_version());
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        fprintf(stderr, "hnpipe: %s: cannot open lock file: %s\n", path, strerror(errno));
+        return -1;
+    }
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        fprintf(stderr, "hnpipe: %s: another run holds the lock\n", path);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static int load_user_lexicons(app *a)
+{
+    for (size_t i = 0; i < a->o.n_lexicons; i++) {
+        const char *path = a->o.lexicons[i];
+        uint8_t *buf;
+        size_t len, bad_line = 0;
+        if (run_read_input(path, a->o.max_doc_size, &buf, &len) != 0) {
+            fprintf(stderr, "hnpipe: %s: cannot read lexicon: %s\n", path, strerror(errno));
+            return -1;
+        }
+        hnp_status st = hnp_lexicon_from_tsv(buf, len, &a->user_lex[a->n_user_lex], &bad_line);
+        free(buf);
+        if (st != HNP_OK) {
+            fprintf(stderr, "hnpipe: %s:%zu: bad lexicon: %s\n", path, bad_line, hnp_strerror(st));
+            return -1;
+        }
+        a->n_user_lex++;
+    }
     return 0;
+}
+
+static int make_pipeline(app *a)
+{
+    hnp_pipeline_opts po;
+    memset(&po, 0, sizeof po);
+    po.normalize.from_encoding = a->o.from_encoding;
+    po.normalize.flags = a->o.no_repair ? HNP_NORM_NO_REPAIR : 0;
+    po.segment.flags = a->o.segmenter_icu ? HNP_SEG_ICU_ONLY : 0;
+    po.user_lexicons = (const hnp_lexicon *const *)a->user_lex;
+    po.n_user_lexicons = a->n_user_lex;
+    po.no_default_lexicon = a->o.no_default_lexicon;
+    po.max_doc_size = a->o.max_doc_size;
+    if (!po.no_default_lexicon) {
+        hnp_status st = hnp_lexicon_embedded(&po.default_lexicon);
+        if (st != HNP_OK) {
+            fprintf(stderr, "hnpipe: built-in lexicon: %s\n", hnp_strerror(st));
+            return -1;
+        }
+    }
+    hnp_status st = hnp_pipeline_create(&po, &a->pipe);
+    if (st != HNP_OK) {
+        fprintf(stderr, "hnpipe: cannot start: %s\n", hnp_strerror(st));
+        return -1;
+    }
+    /* Fail now, not per document, if per-thread state (ICU data) cannot be made. */
+    hnp_worker *probe;
+    st = hnp_worker_create(a->pipe, &probe);
+    if (st != HNP_OK) {
+        fprintf(stderr, "hnpipe: cannot start: %s\n", hnp_strerror(st));
+        return -1;
+    }
+    hnp_worker_free(probe);
+    return 0;
+}
+
+/* Mirror into a directory with -r, several inputs, --output-dir, or an existing dir. */
+static const char *mirror_dir(const cli_opts *o)
+{
+    struct stat st;
+    if (o->output_dir) {
+        return o->output_dir;
+    }
+    if (!o->output) {
+        return NULL;
+    }
+    if (o->recursive || o->n_inputs > 1 || (stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))) {
+        return o->output;
+    }
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void summary(const app *a, const runner *r)
+{
+    const run_stats *s = &r->st;
+    int problems = s->failed || s->skipped;
+    if (a->o.quiet || !(a->o.verbose || problems || r->out_dir)) {
+        return;
+    }
+    double dt = now_s() - r->t0;
+    fprintf(stderr,
+            "hnpipe: %zu documents, %zu sentences (%zu junk), %zu mentions; %zu failed, "
+            "%zu skipped, %zu up to date; %.1f MB in %.2f s\n",
+            s->docs, s->sentences, s->junk, s->mentions, s->failed, s->skipped, s->uptodate,
+            (double)s->bytes / 1e6, dt);
+}
+
+static int open_stream(app *a, runner *r)
+{
+    if (r->out_dir) {
+        return 0;
+    }
+    r->stream = stdout;
+    if (a->o.output && strcmp(a->o.output, "-") != 0) {
+        if (out_open(&a->single, a->o.output, 0) != 0) {
+            fprintf(stderr, "hnpipe: %s: cannot create output: %s\n", a->o.output,
+                    strerror(errno));
+            return -1;
+        }
+        r->stream = a->single.f;
+    }
+    r->sink = out_file_sink(r->stream);
+    return 0;
+}
+
+/* Finishes the output. A closed pipe (EPIPE) ends the run quietly: the reader chose to stop. */
+static int close_stream(app *a, runner *r, int status)
+{
+    if (r->out_dir) {
+        return status;
+    }
+    if (r->stream == stdout) {
+        int err = r->write_failed;
+        if (!err && (fflush(stdout) != 0 || ferror(stdout))) {
+            err = errno ? errno : EIO;
+        }
+        if (err == EPIPE) {
+            return status;
+        }
+        if (err) {
+            fprintf(stderr, "hnpipe: writing output failed: %s\n", strerror(err));
+            return EXIT_USAGE;
+        }
+        return status;
+    }
+    if (r->write_failed || out_commit(&a->single) != 0) {
+        fprintf(stderr, "hnpipe: %s: writing output failed: %s\n", a->o.output,
+                strerror(r->write_failed ? r->write_failed : errno));
+        out_abort(&a->single);
+        return EXIT_USAGE;
+    }
+    return status;
+}
+
+static int run(app *a)
+{
+    size_t n_errors = 0;
+    if (inputs_collect(&a->o, &a->inputs, &n_errors) != 0) {
+        fputs("hnpipe: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (load_user_lexicons(a) != 0 || make_pipeline(a) != 0) {
+        return EXIT_USAGE;
+    }
+    runner r;
+    memset(&r, 0, sizeof r);
+    r.o = &a->o;
+    r.pipe = a->pipe;
+    r.inputs = &a->inputs;
+    r.out_dir = mirror_dir(&a->o);
+    r.t0 = now_s();
+    r.st.failed = n_errors;
+    if (open_stream(a, &r) != 0) {
+        return EXIT_USAGE;
+    }
+    int status = run_all(&r);
+    status = close_stream(a, &r, status);
+    summary(a, &r);
+    if (status == EXIT_OK && (r.st.failed || r.st.skipped)) {
+        status = EXIT_SOME_FAILED;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    app a;
+    memset(&a, 0, sizeof a);
+    a.lock_fd = -1;
+    int status = cli_parse_args(argc, argv, &a.o);
+    if (status != EXIT_OK || a.o.show_help || a.o.show_version) {
+        if (status == EXIT_OK) {
+            a.o.show_help ? cli_print_help() : cli_print_version();
+        }
+        return status;
+    }
+    out_install_signals();
+    if (a.o.lock_path && (a.lock_fd = take_lock(a.o.lock_path)) < 0) {
+        return EXIT_LOCK;
+    }
+    status = run(&a);
+    hnp_pipeline_free(a.pipe);
+    for (size_t i = 0; i < a.n_user_lex; i++) {
+        hnp_lexicon_free(a.user_lex[i]);
+    }
+    inputs_free(&a.inputs);
+    if (a.lock_fd >= 0) {
+        close(a.lock_fd);
+    }
+    if (fclose(stdout) != 0 && status == EXIT_OK && errno != EPIPE) {
+        fprintf(stderr, "hnpipe: writing output failed: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    }
+    return status;
 }

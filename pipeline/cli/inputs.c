@@ -1,0 +1,190 @@
+/* inputs.c -- directory walking: sorted, symlinks skipped unless --follow. */
+#include "inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int push(input_list *l, const char *path, const char *id)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        input_file *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            return -1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    input_file *f = &l->v[l->n];
+    f->path = strdup(path);
+    f->id = strdup(id);
+    if (!f->path || !f->id) {
+        free(f->path);
+        free(f->id);
+        return -1;
+    }
+    l->n++;
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Reads the names in dir (without . and ..), sorted, so batch order never depends on the
+ * file system. *names is malloc'd; free each name and the array. */
+static int list_dir(const char *dir, char ***names, size_t *n)
+{
+    size_t cap = 0;
+    *names = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        return -1;
+    }
+    struct dirent *e;
+    errno = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
+            continue;
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **v = realloc(*names, cap * sizeof *v);
+            if (!v) {
+                break;
+            }
+            *names = v;
+        }
+        if (!((*names)[*n] = strdup(e->d_name))) {
+            break;
+        }
+        (*n)++;
+        errno = 0;
+    }
+    int err = errno;
+    closedir(d);
+    qsort(*names, *n, sizeof **names, cmp_names);
+    errno = err;
+    return err ? -1 : 0;
+}
+
+static int walk(const cli_opts *o, const char *dir, const char *rel, input_list *out,
+                size_t *n_errors);
+
+static int visit(const cli_opts *o, const char *path, const char *rel, input_list *out,
+                 size_t *n_errors)
+{
+    struct stat st;
+    if ((o->follow_symlinks ? stat(path, &st) : lstat(path, &st)) != 0) {
+        fprintf(stderr, "hnpipe: %s: %s\n", path, strerror(errno));
+        (*n_errors)++;
+        return 0;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        if (o->verbose) {
+            fprintf(stderr, "hnpipe: %s: symbolic link skipped (use --follow)\n", path);
+        }
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        return walk(o, path, rel, out, n_errors);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        return 0; /* sockets, fifos and devices inside a tree are not documents */
+    }
+    return push(out, path, rel);
+}
+
+static int walk(const cli_opts *o, const char *dir, const char *rel, input_list *out,
+                size_t *n_errors)
+{
+    char **names = NULL;
+    size_t n = 0;
+    if (list_dir(dir, &names, &n) != 0) {
+        fprintf(stderr, "hnpipe: %s: cannot read directory: %s\n", dir, strerror(errno));
+        (*n_errors)++;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t plen = strlen(dir) + strlen(names[i]) + 2;
+        size_t rlen = strlen(rel) + strlen(names[i]) + 2;
+        char *path = malloc(plen), *sub = malloc(rlen);
+        if (!path || !sub) {
+            rc = -1;
+        } else {
+            snprintf(path, plen, "%s/%s", dir, names[i]);
+            snprintf(sub, rlen, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+            rc = visit(o, path, sub, out, n_errors);
+        }
+        free(path);
+        free(sub);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int collect_one(const cli_opts *o, const char *arg, input_list *out, size_t *n_errors)
+{
+    struct stat st;
+    if (strcmp(arg, "-") == 0) {
+        return push(out, "-", "-");
+    }
+    if (stat(arg, &st) != 0) {
+        fprintf(stderr, "hnpipe: %s: %s\n", arg, strerror(errno));
+        (*n_errors)++;
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (!o->recursive) {
+            fprintf(stderr, "hnpipe: %s: is a directory (use -r)\n", arg);
+            (*n_errors)++;
+            return 0;
+        }
+        size_t len = strlen(arg);
+        char *root = strdup(arg);
+        if (!root) {
+            return -1;
+        }
+        while (len > 1 && root[len - 1] == '/') {
+            root[--len] = '\0';
+        }
+        int rc = walk(o, root, "", out, n_errors);
+        free(root);
+        return rc;
+    }
+    return push(out, arg, arg);
+}
+
+int inputs_collect(const cli_opts *o, input_list *out, size_t *n_errors)
+{
+    memset(out, 0, sizeof *out);
+    *n_errors = 0;
+    if (o->n_inputs == 0) {
+        return push(out, "-", "-");
+    }
+    for (size_t i = 0; i < o->n_inputs; i++) {
+        if (collect_one(o, o->inputs[i], out, n_errors) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void inputs_free(input_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].path);
+        free(l->v[i].id);
+    }
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}

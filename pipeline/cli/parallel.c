@@ -1,0 +1,156 @@
+/* parallel.c -- text-mode inputs on worker threads, output kept in input order.
+ *
+ * Workers claim inputs in order and render each into its own buffer; the main thread writes
+ * the buffers in input order. A worker may run at most `window` inputs ahead of the writer,
+ * so memory stays bounded by a few documents per thread, never by the corpus. */
+#include "run.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct pool {
+    runner *r;
+    job_result *jobs;
+    unsigned char *done;
+    size_t n, next_claim, next_write, window;
+    int stop;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} pool;
+
+typedef struct worker_arg {
+    pool *p;
+    unsigned slot;
+    hnp_status create_status;
+} worker_arg;
+
+static void *worker_main(void *arg)
+{
+    worker_arg *wa = arg;
+    pool *p = wa->p;
+    hnp_worker *w = NULL;
+    wa->create_status = hnp_worker_create(p->r->pipe, &w);
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->stop && p->next_claim < p->n && p->next_claim >= p->next_write + p->window) {
+            pthread_cond_wait(&p->cv, &p->mu);
+        }
+        if (p->stop || p->next_claim >= p->n) {
+            pthread_mutex_unlock(&p->mu);
+            break;
+        }
+        size_t i = p->next_claim++;
+        pthread_mutex_unlock(&p->mu);
+        if (w) {
+            run_text_job(p->r, w, wa->slot, &p->r->inputs->v[i], i, &p->jobs[i]);
+        } else {
+            snprintf(p->jobs[i].msg, sizeof p->jobs[i].msg, "hnpipe: %s: %s\n",
+                     p->r->inputs->v[i].path, hnp_strerror(wa->create_status));
+            p->jobs[i].failed = 1;
+        }
+        pthread_mutex_lock(&p->mu);
+        p->done[i] = 1;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+    hnp_worker_free(w);
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* At most 6 redraws a second, and only when asked for (TTY or --progress). */
+static void progress(const runner *r, size_t i, size_t n, double *last)
+{
+    double t = now_s();
+    if (t - *last < 1.0 / 6 && i < n) {
+        return;
+    }
+    *last = t;
+    fprintf(stderr, "\rhnpipe: %zu/%zu files, %.1f MB", i, n, (double)r->st.bytes / 1e6);
+    if (i == n) {
+        fputs("\r\033[K", stderr);
+    }
+}
+
+static void write_in_order(pool *p, int show_progress)
+{
+    double last = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        pthread_mutex_lock(&p->mu);
+        while (!p->done[i]) {
+            pthread_cond_wait(&p->cv, &p->mu);
+        }
+        pthread_mutex_unlock(&p->mu);
+        run_finish_job(p->r, &p->jobs[i]);
+        pthread_mutex_lock(&p->mu);
+        p->next_write = i + 1;
+        p->stop = p->r->write_failed != 0;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+        if (show_progress) {
+            progress(p->r, i + 1, p->n, &last);
+        }
+        if (p->stop) {
+            break;
+        }
+    }
+}
+
+int run_parallel(runner *r)
+{
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.r = r;
+    p.n = r->inputs->n;
+    unsigned n_threads = r->o->jobs < p.n ? r->o->jobs : (unsigned)(p.n ? p.n : 1);
+    p.window = 4 * (size_t)n_threads;
+    p.jobs = calloc(p.n ? p.n : 1, sizeof *p.jobs);
+    p.done = calloc(p.n ? p.n : 1, 1);
+    pthread_t *tids = calloc(n_threads, sizeof *tids);
+    worker_arg *args = calloc(n_threads, sizeof *args);
+    if (!p.jobs || !p.done || !tids || !args) {
+        free(p.jobs);
+        free(p.done);
+        free(tids);
+        free(args);
+        fputs("hnpipe: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    int show_progress = r->o->progress > 0 || (r->o->progress < 0 && !r->o->quiet &&
+                                               isatty(STDERR_FILENO) && p.n > 1);
+    unsigned started = 0;
+    for (unsigned t = 0; t < n_threads; t++) {
+        args[t] = (worker_arg){&p, t + 1, HNP_OK};
+        started += pthread_create(&tids[started], NULL, worker_main, &args[t]) == 0;
+    }
+    if (started == 0) { /* no thread could be made: do the work here, then write it */
+        p.window = p.n;
+        worker_main(&args[0]);
+    }
+    write_in_order(&p, show_progress);
+    for (unsigned t = 0; t < started; t++) {
+        pthread_join(tids[t], NULL);
+    }
+    for (size_t i = 0; i < p.n; i++) {
+        hnp_membuf_free(&p.jobs[i].out); /* jobs left unwritten after a write failure */
+    }
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.cv);
+    free(p.jobs);
+    free(p.done);
+    free(tids);
+    free(args);
+    return EXIT_OK;
+}

@@ -1,0 +1,238 @@
+/* run.c -- one input at a time: read, process, render, write. */
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len)
+{
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0) {
+        return -1;
+    }
+    struct stat st;
+    size_t cap = 1 << 16;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uint64_t)st.st_size > max) {
+            if (fd != STDIN_FILENO) {
+                close(fd);
+            }
+            return 1; /* decided before reading a byte */
+        }
+        cap = (size_t)st.st_size + 1;
+    }
+    uint8_t *b = malloc(cap);
+    size_t n = 0;
+    int rc = b ? 0 : -1;
+    while (rc == 0) {
+        if (n == cap) {
+            uint8_t *nb = n > max ? NULL : realloc(b, cap *= 2);
+            rc = n > max ? 1 : nb ? 0 : -1;
+            b = nb ? nb : b;
+            continue;
+        }
+        ssize_t got = read(fd, b + n, cap - n);
+        if (got == 0) {
+            break;
+        }
+        if (got < 0 && errno != EINTR) {
+            rc = -1;
+        }
+        n += got > 0 ? (size_t)got : 0;
+    }
+    int err = errno;
+    if (fd != STDIN_FILENO) {
+        close(fd);
+    }
+    rc = rc == 0 && n > max ? 1 : rc;
+    if (rc != 0) {
+        free(b);
+        errno = err;
+        return rc;
+    }
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+static const char *format_ext(hnp_format f)
+{
+    switch (f) {
+    case HNP_FMT_TSV:
+        return ".tsv";
+    case HNP_FMT_ENTITIES:
+        return ".entities.tsv";
+    case HNP_FMT_DOCS:
+        return ".docs.tsv";
+    case HNP_FMT_TEXT:
+        return ".text.txt";
+    case HNP_FMT_CLEAN:
+        return ".clean.txt";
+    case HNP_FMT_SENTENCES:
+        return ".sentences.txt";
+    case HNP_FMT_JSONL:
+        return ".jsonl";
+    case HNP_FMT_PUBTATOR:
+        return ".pubtator";
+    case HNP_FMT_HTML:
+        return ".html";
+    }
+    return ".out";
+}
+
+/* OUTDIR/<id><ext>. An id that would climb out of OUTDIR (absolute, or with ..) keeps only
+ * its last component. */
+char *run_output_path(const runner *r, const char *id)
+{
+    const char *rel = id;
+    if (id[0] == '/' || strstr(id, "..")) {
+        const char *slash = strrchr(id, '/');
+        rel = slash ? slash + 1 : id;
+    }
+    if (strcmp(rel, "-") == 0) {
+        rel = "stdin";
+    }
+    const char *ext = format_ext(r->o->format);
+    size_t len = strlen(r->out_dir) + strlen(rel) + strlen(ext) + 2;
+    char *p = malloc(len);
+    if (p) {
+        snprintf(p, len, "%s/%s%s", r->out_dir, rel, ext);
+    }
+    return p;
+}
+
+static int up_to_date(const char *in_path, const char *out_path)
+{
+    struct stat si, so;
+    if (stat(in_path, &si) != 0 || stat(out_path, &so) != 0) {
+        return 0;
+    }
+    return so.st_mtim.tv_sec > si.st_mtim.tv_sec ||
+           (so.st_mtim.tv_sec == si.st_mtim.tv_sec && so.st_mtim.tv_nsec >= si.st_mtim.tv_nsec);
+}
+
+static void count_doc(run_stats *st, const hnp_doc *d)
+{
+    st->docs++;
+    st->sentences += d->n_sents;
+    st->junk += hnp_doc_junk_count(d);
+    st->mentions += d->n_mentions;
+}
+
+/* Processes raw bytes into res->out (stream) or sink (own file); 0 ok, -1 failed. */
+static int process_into(const runner *r, hnp_worker *w, const input_file *in, const uint8_t *raw,
+                        size_t len, const hnp_sink *sink, size_t index, job_result *res)
+{
+    const hnp_doc *d = NULL;
+    hnp_status st = hnp_worker_process(w, in->id, raw, len, &d);
+    if (st != HNP_OK) {
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: skipped: %s\n", in->path,
+                 hnp_strerror(st));
+        res->skipped = st == HNP_ERR_BINARY || st == HNP_ERR_TOOBIG;
+        res->failed = !res->skipped;
+        return -1;
+    }
+    count_doc(&res->st, d);
+    st = hnp_write_doc(d, r->o->format, 0, index, sink);
+    if (st != HNP_OK) {
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: write failed: %s\n", in->path,
+                 strerror(errno));
+        res->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Mirror mode: the document goes to a file of its own, replaced atomically. */
+static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, const input_file *in,
+                             const uint8_t *raw, size_t len, job_result *res)
+{
+    char *path = run_output_path(r, in->id);
+    out_file of;
+    if (!path || out_open(&of, path, slot) != 0) {
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: cannot create output: %s\n",
+                 path ? path : in->id, strerror(errno));
+        res->failed = 1;
+        free(path);
+        return;
+    }
+    hnp_sink sink = out_file_sink(of.f);
+    int ok = r->o->no_header || hnp_write_header(r->o->format, &sink) == HNP_OK;
+    if (ok && process_into(r, w, in, raw, len, &sink, 0, res) == 0 && out_commit(&of) == 0) {
+        free(path);
+        return;
+    }
+    if (!res->msg[0]) {
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: cannot write output: %s\n", path,
+                 strerror(errno));
+        res->failed = 1;
+    }
+    out_abort(&of);
+    free(path);
+}
+
+void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in,
+                  size_t index, job_result *res)
+{
+    if (r->out_dir && r->o->incremental) {
+        char *path = run_output_path(r, in->id);
+        res->uptodate = path && up_to_date(in->path, path);
+        free(path);
+        if (res->uptodate) {
+            return;
+        }
+    }
+    uint8_t *raw = NULL;
+    size_t len = 0;
+    int rc = run_read_input(in->path, r->o->max_doc_size, &raw, &len);
+    if (rc != 0) {
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: %s\n", in->path,
+                 rc > 0 ? "skipped: larger than --max-doc-size" : strerror(errno));
+        res->skipped = rc > 0;
+        res->failed = rc < 0;
+        return;
+    }
+    res->st.bytes += len;
+    if (r->out_dir) {
+        text_job_to_file(r, w, slot, in, raw, len, res);
+    } else {
+        hnp_sink sink = hnp_membuf_sink(&res->out);
+        process_into(r, w, in, raw, len, &sink, index, res);
+    }
+    free(raw);
+}
+
+static void add_stats(run_stats *a, const run_stats *b)
+{
+    a->docs += b->docs;
+    a->failed += b->failed;
+    a->skipped += b->skipped;
+    a->uptodate += b->uptodate;
+    a->sentences += b->sentences;
+    a->junk += b->junk;
+    a->mentions += b->mentions;
+    a->bytes += b->bytes;
+}
+
+void run_finish_job(runner *r, job_result *res)
+{
+    if (res->out.len && !r->write_failed) {
+        if (r->sink.write(r->sink.ctx, res->out.data, res->out.len) != HNP_OK ||
+            fflush(r->stream) != 0) {
+            r->write_failed = errno ? errno : EIO;
+        }
+    }
+    r->doc_index += res->st.docs;
+    if (res->msg[0]) {
+        fputs(res->msg, stderr);
+    }
+    res->st.failed += (size_t)res->failed;
+    res->st.skipped += (size_t)res->skipped;
+    res->st.uptodate += (size_t)res->uptodate;
+    add_stats(&r->st, &res->st);
+    hnp_membuf_free(&res->out);
+}

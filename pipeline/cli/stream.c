@@ -1,0 +1,187 @@
+/* stream.c -- line-oriented inputs (--records, --input-format pubtator), processed one
+ * document at a time on one worker and flushed per document, so memory grows with the
+ * largest document, never with the number of records. */
+#include "stream.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct line_reader {
+    FILE *f;
+    char *line;
+    size_t cap;
+    size_t lineno;
+} line_reader;
+
+/* Next line without its \n (and a \r before it); -1 at EOF or on error. */
+static ssize_t next_line(line_reader *lr)
+{
+    ssize_t n = getline(&lr->line, &lr->cap, lr->f);
+    if (n < 0) {
+        return -1;
+    }
+    lr->lineno++;
+    if (n > 0 && lr->line[n - 1] == '\n') {
+        lr->line[--n] = '\0';
+    }
+    if (n > 0 && lr->line[n - 1] == '\r') {
+        lr->line[--n] = '\0';
+    }
+    return n;
+}
+
+static void emit(stream_ctx *c, const hnp_doc *d)
+{
+    runner *r = c->r;
+    c->st->docs++;
+    c->st->sentences += d->n_sents;
+    c->st->junk += hnp_doc_junk_count(d);
+    c->st->mentions += d->n_mentions;
+    unsigned flags = r->o->input_format == INPUT_RECORDS ? HNP_OUT_RECORDS : 0;
+    if (hnp_write_doc(d, r->o->format, flags, (*c->index)++, c->sink) != HNP_OK ||
+        fflush(c->out) != 0) {
+        c->write_errno = errno ? errno : EIO;
+    }
+}
+
+static void doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
+{
+    fprintf(stderr, "hnpipe: %s:%zu: document skipped: %s\n", c->in->path, lineno,
+            hnp_strerror(st));
+    if (st == HNP_ERR_BINARY || st == HNP_ERR_TOOBIG) {
+        c->st->skipped++;
+    } else {
+        c->st->failed++;
+    }
+}
+
+static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
+{
+    char *tab = memchr(line, '\t', len);
+    if (!tab) {
+        fprintf(stderr, "hnpipe: %s:%zu: record has no TAB between id and text\n", c->in->path,
+                lineno);
+        c->st->failed++;
+        return;
+    }
+    *tab = '\0';
+    uint8_t *text = (uint8_t *)tab + 1;
+    size_t text_len = hnp_tsv_unescape(text, len - (size_t)(text - (uint8_t *)line));
+    c->st->bytes += text_len;
+    const hnp_doc *d;
+    hnp_status st = hnp_worker_process(c->w, line, text, text_len, &d);
+    if (st != HNP_OK) {
+        doc_failed(c, lineno, st);
+        return;
+    }
+    emit(c, d);
+}
+
+void stream_records(stream_ctx *c)
+{
+    line_reader lr = {c->f, NULL, 0, 0};
+    ssize_t n;
+    while (!c->write_errno && (n = next_line(&lr)) >= 0) {
+        if (n == 0) {
+            continue;
+        }
+        one_record(c, lr.line, (size_t)n, lr.lineno);
+    }
+    if (ferror(c->f)) {
+        fprintf(stderr, "hnpipe: %s: read error: %s\n", c->in->path, strerror(errno));
+        c->st->failed++;
+    }
+    free(lr.line);
+}
+
+/* ---- PubTator ------------------------------------------------------------------------ */
+
+typedef struct pt_doc {
+    char *id;
+    char *title, *abstract;
+    size_t title_len, abstract_len, lineno;
+} pt_doc;
+
+static void pt_clear(pt_doc *p)
+{
+    free(p->id);
+    free(p->title);
+    free(p->abstract);
+    memset(p, 0, sizeof *p);
+}
+
+static void pt_flush(stream_ctx *c, pt_doc *p)
+{
+    if (!p->id) {
+        return;
+    }
+    const hnp_doc *d;
+    c->st->bytes += p->title_len + p->abstract_len;
+    hnp_status st = hnp_worker_process_pubtator(
+        c->w, p->id, (const uint8_t *)(p->title ? p->title : ""), p->title_len,
+        (const uint8_t *)(p->abstract ? p->abstract : ""), p->abstract_len, &d);
+    if (st != HNP_OK) {
+        doc_failed(c, p->lineno, st);
+    } else {
+        emit(c, d);
+    }
+    pt_clear(p);
+}
+
+/* "PMID|t|text" or "PMID|a|text": sets *kind and returns the text, or NULL. */
+static char *pt_field(char *line, char *kind)
+{
+    char *bar = strchr(line, '|');
+    if (!bar || (bar[1] != 't' && bar[1] != 'a') || bar[2] != '|') {
+        return NULL;
+    }
+    *kind = bar[1];
+    *bar = '\0';
+    return bar + 3;
+}
+
+static int pt_line(stream_ctx *c, pt_doc *p, char *line, size_t lineno)
+{
+    char kind;
+    char *text = pt_field(line, &kind);
+    if (!text) {
+        return 0; /* annotation and relation lines of the input are not ours to keep */
+    }
+    if (p->id && (strcmp(p->id, line) != 0 || (kind == 't' && p->title))) {
+        pt_flush(c, p);
+    }
+    if (!p->id && !(p->id = strdup(line))) {
+        return -1;
+    }
+    p->lineno = p->lineno ? p->lineno : lineno;
+    char **dst = kind == 't' ? &p->title : &p->abstract;
+    free(*dst);
+    if (!(*dst = strdup(text))) {
+        return -1;
+    }
+    *(kind == 't' ? &p->title_len : &p->abstract_len) = strlen(text);
+    return 0;
+}
+
+void stream_pubtator(stream_ctx *c)
+{
+    line_reader lr = {c->f, NULL, 0, 0};
+    pt_doc p;
+    memset(&p, 0, sizeof p);
+    ssize_t n;
+    while (!c->write_errno && (n = next_line(&lr)) >= 0) {
+        if (n == 0) {
+            pt_flush(c, &p);
+        } else if (pt_line(c, &p, lr.line, lr.lineno) != 0) {
+            fprintf(stderr, "hnpipe: %s:%zu: out of memory\n", c->in->path, lr.lineno);
+            c->st->failed++;
+            break;
+        }
+    }
+    if (!c->write_errno) {
+        pt_flush(c, &p);
+    }
+    pt_clear(&p);
+    free(lr.line);
+}

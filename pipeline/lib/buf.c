@@ -1,0 +1,210 @@
+/* buf.c -- growable byte buffer and the escapers every output format shares. */
+#include "buf_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+hnp_status hnp_buf_reserve(hnp_membuf *b, size_t extra)
+{
+    if (extra <= b->cap - b->len) {
+        return HNP_OK;
+    }
+    if (extra > SIZE_MAX / 2 - b->len) {
+        return HNP_ERR_NOMEM;
+    }
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap - b->len < extra) {
+        cap *= 2;
+    }
+    uint8_t *p = realloc(b->data, cap);
+    if (!p) {
+        return HNP_ERR_NOMEM;
+    }
+    b->data = p;
+    b->cap = cap;
+    return HNP_OK;
+}
+
+hnp_status hnp_buf_put(hnp_membuf *b, const void *p, size_t n)
+{
+    if (n == 0) {
+        return HNP_OK;
+    }
+    HNP_TRY(hnp_buf_reserve(b, n));
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    return HNP_OK;
+}
+
+hnp_status hnp_buf_puts(hnp_membuf *b, const char *s)
+{
+    return hnp_buf_put(b, s, strlen(s));
+}
+
+hnp_status hnp_buf_putc(hnp_membuf *b, char c)
+{
+    HNP_TRY(hnp_buf_reserve(b, 1));
+    b->data[b->len++] = (uint8_t)c;
+    return HNP_OK;
+}
+
+hnp_status hnp_buf_printf(hnp_membuf *b, const char *fmt, ...)
+{
+    char small[128];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return HNP_ERR_INVALID;
+    }
+    if ((size_t)n < sizeof small) {
+        return hnp_buf_put(b, small, (size_t)n);
+    }
+    HNP_TRY(hnp_buf_reserve(b, (size_t)n + 1));
+    va_start(ap, fmt);
+    vsnprintf((char *)b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return HNP_OK;
+}
+
+/* Copies the run of bytes that need no escaping in one go, so plain text costs one memcpy. */
+static size_t plain_run(const uint8_t *p, size_t n, const char *special)
+{
+    size_t i = 0;
+    while (i < n && !(p[i] < 0x80 && strchr(special, p[i]) && p[i] != 0)) {
+        i++;
+    }
+    return i;
+}
+
+hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = plain_run(p + i, n - i, "\\\t\n\r");
+        HNP_TRY(hnp_buf_put(b, p + i, run));
+        i += run;
+        if (i < n) {
+            char esc[2] = {'\\', 0};
+            esc[1] = p[i] == '\\' ? '\\' : p[i] == '\t' ? 't' : p[i] == '\n' ? 'n' : 'r';
+            HNP_TRY(hnp_buf_put(b, esc, 2));
+            i++;
+        }
+    }
+    return HNP_OK;
+}
+
+hnp_status hnp_buf_put_json(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    static const char special[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+                                  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e"
+                                  "\x1f";
+    size_t i = 0;
+    while (i < n) {
+        size_t run = plain_run(p + i, n - i, special);
+        HNP_TRY(hnp_buf_put(b, p + i, run));
+        i += run;
+        if (i >= n) {
+            break;
+        }
+        uint8_t c = p[i++];
+        switch (c) {
+        case '"':
+            HNP_TRY(hnp_buf_puts(b, "\\\""));
+            break;
+        case '\\':
+            HNP_TRY(hnp_buf_puts(b, "\\\\"));
+            break;
+        case '\n':
+            HNP_TRY(hnp_buf_puts(b, "\\n"));
+            break;
+        case '\t':
+            HNP_TRY(hnp_buf_puts(b, "\\t"));
+            break;
+        case '\r':
+            HNP_TRY(hnp_buf_puts(b, "\\r"));
+            break;
+        default:
+            HNP_TRY(hnp_buf_printf(b, "\\u%04x", c));
+        }
+    }
+    return HNP_OK;
+}
+
+hnp_status hnp_buf_put_html(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = plain_run(p + i, n - i, "<>&\"");
+        HNP_TRY(hnp_buf_put(b, p + i, run));
+        i += run;
+        if (i >= n) {
+            break;
+        }
+        uint8_t c = p[i++];
+        HNP_TRY(hnp_buf_puts(b, c == '<'   ? "&lt;"
+                                : c == '>' ? "&gt;"
+                                : c == '&' ? "&amp;"
+                                           : "&quot;"));
+    }
+    return HNP_OK;
+}
+
+static hnp_status membuf_write(void *ctx, const void *buf, size_t len)
+{
+    return hnp_buf_put(ctx, buf, len);
+}
+
+hnp_sink hnp_membuf_sink(hnp_membuf *b)
+{
+    hnp_sink s = {membuf_write, b};
+    return s;
+}
+
+void hnp_membuf_free(hnp_membuf *b)
+{
+    if (!b) {
+        return;
+    }
+    free(b->data);
+    memset(b, 0, sizeof *b);
+}
+
+hnp_status hnp_tsv_escape(const uint8_t *in, size_t len, char **out, size_t *out_len)
+{
+    hnp_membuf b = {0};
+    hnp_status st = hnp_buf_put_tsv(&b, in, len);
+    if (st == HNP_OK) {
+        st = hnp_buf_putc(&b, '\0');
+    }
+    if (st != HNP_OK) {
+        hnp_membuf_free(&b);
+        return st;
+    }
+    *out = (char *)b.data;
+    if (out_len) {
+        *out_len = b.len - 1;
+    }
+    return HNP_OK;
+}
+
+size_t hnp_tsv_unescape(uint8_t *buf, size_t len)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < len; r++) {
+        if (buf[r] == '\\' && r + 1 < len) {
+            uint8_t c = buf[r + 1];
+            uint8_t v = c == '\\' ? '\\' : c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : 0;
+            if (v) {
+                buf[w++] = v;
+                r++;
+                continue;
+            }
+        }
+        buf[w++] = buf[r];
+    }
+    return w;
+}

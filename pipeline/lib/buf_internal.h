@@ -1,0 +1,23 @@
+/* buf_internal.h -- growable byte buffer helpers over the public hnp_membuf. */
+#ifndef HNP_BUF_INTERNAL_H
+#define HNP_BUF_INTERNAL_H
+
+#include "hnp/tsv.h"
+
+#include <stdarg.h>
+
+/* Makes room for extra more bytes (greedy doubling). */
+hnp_status hnp_buf_reserve(hnp_membuf *b, size_t extra);
+hnp_status hnp_buf_put(hnp_membuf *b, const void *p, size_t n);
+hnp_status hnp_buf_puts(hnp_membuf *b, const char *s);
+hnp_status hnp_buf_putc(hnp_membuf *b, char c);
+hnp_status hnp_buf_printf(hnp_membuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Appends n bytes escaped for a TSV field. */
+hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n);
+/* Appends n bytes as the inside of a JSON string (no quotes). */
+hnp_status hnp_buf_put_json(hnp_membuf *b, const uint8_t *p, size_t n);
+/* Appends n bytes escaped for HTML text. */
+hnp_status hnp_buf_put_html(hnp_membuf *b, const uint8_t *p, size_t n);
+
+#endif /* HNP_BUF_INTERNAL_H */

@@ -1,0 +1,314 @@
+/* pipeline.c -- the document driver: the only file that knows the stage order
+ * (normalize -> segment -> classify -> tag). Stages never call each other. */
+#include "hnp/pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LEXICONS 16
+
+struct hnp_pipeline {
+    hnp_pipeline_opts opts;
+    const hnp_lexicon *lexicons[MAX_LEXICONS];
+    size_t n_lexicons;
+    hnp_classifier *classifier;
+};
+
+struct hnp_worker {
+    const hnp_pipeline *p;
+    hnp_segmenter *segmenter;
+    hnp_tagger *tagger;
+    char *id;
+    hnp_normalized norm;      /* the current document's text (owned) */
+    hnp_span *spans;          /* sentence spans, capacity cap_sents */
+    hnp_label *labels;        /* classify output */
+    hnp_sentence *sents;      /* the result rows */
+    unsigned char *taggable;  /* per sentence */
+    size_t cap_sents;
+    hnp_doc_mention *mentions;
+    size_t cap_mentions;
+    hnp_docmeta meta;
+    hnp_doc doc;
+};
+
+hnp_status hnp_pipeline_create(const hnp_pipeline_opts *opts, hnp_pipeline **out)
+{
+    hnp_pipeline *p = calloc(1, sizeof *p);
+    if (!p) {
+        return HNP_ERR_NOMEM;
+    }
+    if (opts) {
+        p->opts = *opts;
+    }
+    if (p->opts.n_user_lexicons + 1 > MAX_LEXICONS) {
+        free(p);
+        return HNP_ERR_INVALID;
+    }
+    for (size_t i = 0; i < p->opts.n_user_lexicons; i++) {
+        p->lexicons[p->n_lexicons++] = p->opts.user_lexicons[i];
+    }
+    if (!p->opts.no_default_lexicon && p->opts.default_lexicon) {
+        p->lexicons[p->n_lexicons++] = p->opts.default_lexicon;
+    }
+    p->opts.user_lexicons = NULL; /* not kept: the array above holds the pointers */
+    hnp_status st = hnp_classifier_create(&p->opts.classify, &p->classifier);
+    if (st != HNP_OK) {
+        free(p);
+        return st;
+    }
+    *out = p;
+    return HNP_OK;
+}
+
+void hnp_pipeline_free(hnp_pipeline *p)
+{
+    if (!p) {
+        return;
+    }
+    hnp_classifier_free(p->classifier);
+    free(p);
+}
+
+hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out)
+{
+    hnp_worker *w = calloc(1, sizeof *w);
+    if (!w) {
+        return HNP_ERR_NOMEM;
+    }
+    w->p = p;
+    hnp_status st = hnp_segmenter_create(&p->opts.segment, &w->segmenter);
+    if (st == HNP_OK) {
+        st = hnp_tagger_create(p->lexicons, p->n_lexicons, &w->tagger);
+    }
+    if (st != HNP_OK) {
+        hnp_worker_free(w);
+        return st;
+    }
+    *out = w;
+    return HNP_OK;
+}
+
+static void worker_reset(hnp_worker *w)
+{
+    hnp_normalized_free(&w->norm);
+    hnp_docmeta_free(&w->meta);
+    free(w->id);
+    w->id = NULL;
+    memset(&w->doc, 0, sizeof w->doc);
+}
+
+void hnp_worker_free(hnp_worker *w)
+{
+    if (!w) {
+        return;
+    }
+    worker_reset(w);
+    hnp_segmenter_free(w->segmenter);
+    hnp_tagger_free(w->tagger);
+    free(w->spans);
+    free(w->labels);
+    free(w->sents);
+    free(w->taggable);
+    free(w->mentions);
+    free(w);
+}
+
+static hnp_status grow_sentences(hnp_worker *w, size_t n)
+{
+    if (n <= w->cap_sents) {
+        return HNP_OK;
+    }
+    size_t cap = n + n / 2 + 16;
+    hnp_span *spans = realloc(w->spans, cap * sizeof *spans);
+    if (spans) {
+        w->spans = spans;
+    }
+    hnp_label *labels = realloc(w->labels, cap * sizeof *labels);
+    if (labels) {
+        w->labels = labels;
+    }
+    hnp_sentence *sents = realloc(w->sents, cap * sizeof *sents);
+    if (sents) {
+        w->sents = sents;
+    }
+    unsigned char *taggable = realloc(w->taggable, cap);
+    if (taggable) {
+        w->taggable = taggable;
+    }
+    if (!spans || !labels || !sents || !taggable) {
+        return HNP_ERR_NOMEM;
+    }
+    w->cap_sents = cap;
+    return HNP_OK;
+}
+
+static hnp_status run_segment(hnp_worker *w, size_t *n_sents)
+{
+    const uint8_t *text = w->norm.text;
+    size_t len = w->norm.len, n = 0;
+    hnp_status st = hnp_segment(w->segmenter, text, len, w->spans, w->cap_sents, &n);
+    if (st == HNP_ERR_TOOSMALL) {
+        HNP_TRY(grow_sentences(w, n));
+        st = hnp_segment(w->segmenter, text, len, w->spans, w->cap_sents, &n);
+    }
+    *n_sents = n;
+    return st;
+}
+
+/* Converts sorted byte offsets to code-point offsets in one forward walk. */
+typedef struct cp_cursor {
+    const uint8_t *text;
+    size_t byte, cp;
+} cp_cursor;
+
+static size_t cp_at(cp_cursor *c, size_t byte)
+{
+    if (byte < c->byte) { /* not sorted after all: restart (correct, just slower) */
+        c->byte = 0;
+        c->cp = 0;
+    }
+    for (; c->byte < byte; c->byte++) {
+        c->cp += (c->text[c->byte] & 0xC0) != 0x80;
+    }
+    return c->cp;
+}
+
+static void fill_sentences(hnp_worker *w, size_t n)
+{
+    cp_cursor c = {w->norm.text, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        hnp_sentence *s = &w->sents[i];
+        s->span = w->spans[i];
+        s->cp_start = cp_at(&c, s->span.start);
+        s->cp_end = cp_at(&c, s->span.end);
+        s->kind = w->labels[i].kind;
+        s->score = w->labels[i].score;
+        s->reason = w->labels[i].reason ? w->labels[i].reason : "-";
+        w->taggable[i] = !hnp_kind_is_junk(s->kind);
+    }
+    w->doc.cp_len = cp_at(&c, w->norm.len);
+}
+
+static hnp_status run_tag(hnp_worker *w, size_t n_sents)
+{
+    const hnp_mention *found = NULL;
+    size_t n = 0;
+    HNP_TRY(hnp_tag(w->tagger, w->norm.text, w->norm.len, w->spans, w->taggable, n_sents, &found,
+                    &n));
+    if (n > w->cap_mentions) {
+        size_t cap = n + n / 2 + 16;
+        hnp_doc_mention *m = realloc(w->mentions, cap * sizeof *m);
+        if (!m) {
+            return HNP_ERR_NOMEM;
+        }
+        w->mentions = m;
+        w->cap_mentions = cap;
+    }
+    cp_cursor c = {w->norm.text, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        w->mentions[i].m = found[i];
+        w->mentions[i].cp_start = cp_at(&c, found[i].span.start);
+        w->mentions[i].cp_end = cp_at(&c, found[i].span.end);
+    }
+    w->doc.mentions = w->mentions;
+    w->doc.n_mentions = n;
+    return HNP_OK;
+}
+
+/* Stages 2-4 over the normalized text in w->norm. */
+static hnp_status run_stages(hnp_worker *w)
+{
+    size_t n = 0;
+    HNP_TRY(run_segment(w, &n));
+    HNP_TRY(hnp_classify(w->p->classifier, w->norm.text, w->norm.len, w->spans, n, w->labels,
+                         &w->meta));
+    fill_sentences(w, n);
+    HNP_TRY(run_tag(w, n));
+    hnp_doc *d = &w->doc;
+    d->id = w->id;
+    d->encoding = w->norm.encoding;
+    d->repairs = w->norm.n_repairs;
+    d->repair_list = w->norm.repairs;
+    d->text = w->norm.text;
+    d->len = w->norm.len;
+    d->sents = w->sents;
+    d->n_sents = n;
+    d->meta = w->meta;
+    return HNP_OK;
+}
+
+static hnp_status begin(hnp_worker *w, const char *id, size_t len)
+{
+    worker_reset(w);
+    if (w->p->opts.max_doc_size && len > w->p->opts.max_doc_size) {
+        return HNP_ERR_TOOBIG;
+    }
+    w->id = strdup(id ? id : "-");
+    return w->id ? HNP_OK : HNP_ERR_NOMEM;
+}
+
+hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw, size_t len,
+                              const hnp_doc **doc)
+{
+    HNP_TRY(begin(w, id, len));
+    HNP_TRY(hnp_normalize(&w->p->opts.normalize, raw, len, &w->norm));
+    HNP_TRY(run_stages(w));
+    w->doc.title_len = (size_t)-1;
+    *doc = &w->doc;
+    return HNP_OK;
+}
+
+/* Joins two normalize results into *out (title "\n" abstract), shifting the abstract's
+ * repair spans. Takes ownership of nothing: the caller frees a and b. */
+static hnp_status join_normalized(const hnp_normalized *a, const hnp_normalized *b,
+                                  hnp_normalized *out)
+{
+    memset(out, 0, sizeof *out);
+    out->len = a->len + 1 + b->len;
+    out->text = malloc(out->len + 1);
+    size_t n_rep = a->n_repairs + b->n_repairs;
+    out->repairs = n_rep ? malloc(n_rep * sizeof *out->repairs) : NULL;
+    if (!out->text || (n_rep && !out->repairs)) {
+        hnp_normalized_free(out);
+        return HNP_ERR_NOMEM;
+    }
+    memcpy(out->text, a->text, a->len);
+    out->text[a->len] = '\n';
+    memcpy(out->text + a->len + 1, b->text, b->len);
+    out->text[out->len] = '\0';
+    for (size_t i = 0; i < a->n_repairs; i++) {
+        out->repairs[i] = a->repairs[i];
+    }
+    for (size_t i = 0; i < b->n_repairs; i++) {
+        hnp_repair r = b->repairs[i];
+        r.span.start += a->len + 1;
+        r.span.end += a->len + 1;
+        out->repairs[a->n_repairs + i] = r;
+    }
+    out->n_repairs = n_rep;
+    memcpy(out->encoding, a->encoding, sizeof out->encoding);
+    return HNP_OK;
+}
+
+hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
+                                       size_t title_len, const uint8_t *abstract,
+                                       size_t abstract_len, const hnp_doc **doc)
+{
+    HNP_TRY(begin(w, id, title_len + abstract_len));
+    hnp_normalized t = {0}, a = {0};
+    hnp_status st = hnp_normalize(&w->p->opts.normalize, title, title_len, &t);
+    if (st == HNP_OK) {
+        st = hnp_normalize(&w->p->opts.normalize, abstract, abstract_len, &a);
+    }
+    size_t joined_title_len = t.len;
+    if (st == HNP_OK) {
+        st = join_normalized(&t, &a, &w->norm);
+    }
+    hnp_normalized_free(&t);
+    hnp_normalized_free(&a);
+    HNP_TRY(st);
+    HNP_TRY(run_stages(w));
+    w->doc.title_len = joined_title_len;
+    *doc = &w->doc;
+    return HNP_OK;
+}

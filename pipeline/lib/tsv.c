@@ -1,0 +1,263 @@
+/* tsv.c -- the output formats. Each writer renders one document into a memory buffer and
+ * hands it to the sink in one write, so a reader downstream sees whole documents. */
+#include "hnp/tsv.h"
+
+#include "tsv_internal.h"
+
+#include <string.h>
+
+static const char *const format_names[] = {"tsv",       "entities", "docs",     "text", "clean",
+                                           "sentences", "jsonl",    "pubtator", "html"};
+#define N_FORMATS (sizeof format_names / sizeof format_names[0])
+
+hnp_status hnp_format_parse(const char *name, hnp_format *out)
+{
+    for (size_t i = 0; i < N_FORMATS; i++) {
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (hnp_format)i;
+            return HNP_OK;
+        }
+    }
+    return HNP_ERR_INVALID;
+}
+
+const char *hnp_format_name(hnp_format f)
+{
+    return (size_t)f < N_FORMATS ? format_names[f] : "?";
+}
+
+size_t hnp_doc_junk_count(const hnp_doc *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n_sents; i++) {
+        n += hnp_kind_is_junk(d->sents[i].kind) ? 1u : 0u;
+    }
+    return n;
+}
+
+hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink)
+{
+    const char *h = NULL;
+    switch (f) {
+    case HNP_FMT_TSV:
+        h = "doc\tsent\tstart\tend\tkind\tscore\treason\tentities\ttext\n";
+        break;
+    case HNP_FMT_ENTITIES:
+        h = "doc\tsent\tstart\tend\tlabel\tid\tname\tsurface\n";
+        break;
+    case HNP_FMT_DOCS:
+        h = "doc\tencoding\trepairs\tsentences\tjunk_sentences\ttitle\tdate\tsource\n";
+        break;
+    case HNP_FMT_TEXT:
+    case HNP_FMT_CLEAN:
+    case HNP_FMT_SENTENCES:
+    case HNP_FMT_JSONL:
+    case HNP_FMT_PUBTATOR:
+    case HNP_FMT_HTML:
+        return HNP_OK;
+    }
+    return h ? sink->write(sink->ctx, h, strlen(h)) : HNP_ERR_INVALID;
+}
+
+static hnp_status put_id(hnp_membuf *b, const hnp_doc *d)
+{
+    return hnp_buf_put_tsv(b, (const uint8_t *)d->id, strlen(d->id));
+}
+
+static hnp_status put_str_or_dash(hnp_membuf *b, const char *s)
+{
+    if (!s || !*s) {
+        return hnp_buf_putc(b, '-');
+    }
+    return hnp_buf_put_tsv(b, (const uint8_t *)s, strlen(s));
+}
+
+/* The entities column of one sentence: mentions are in document order, so the caller keeps
+ * a cursor *m and this consumes the mentions that lie in sentence si. */
+static hnp_status put_sentence_entities(hnp_membuf *b, const hnp_doc *d, size_t si, size_t *m)
+{
+    size_t written = 0;
+    while (*m < d->n_mentions && d->mentions[*m].m.sent <= si) {
+        const hnp_doc_mention *dm = &d->mentions[(*m)++];
+        if (dm->m.sent != si) {
+            continue;
+        }
+        HNP_TRY(hnp_buf_printf(b, "%s%s|%zu|%zu|", written ? ";" : "",
+                               hnp_label_name(dm->m.label), dm->cp_start, dm->cp_end));
+        HNP_TRY(put_str_or_dash(b, dm->m.id));
+        written++;
+    }
+    return written ? HNP_OK : hnp_buf_putc(b, '-');
+}
+
+static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const hnp_sentence *s = &d->sents[i];
+        HNP_TRY(put_id(b, d));
+        HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t%s\t%.3f\t%s\t", i + 1, s->cp_start, s->cp_end,
+                               hnp_kind_name(s->kind), (double)s->score, s->reason));
+        HNP_TRY(put_sentence_entities(b, d, i, &m));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
+        HNP_TRY(hnp_buf_putc(b, '\n'));
+    }
+    return HNP_OK;
+}
+
+static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d)
+{
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const hnp_doc_mention *dm = &d->mentions[i];
+        HNP_TRY(put_id(b, d));
+        HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t%s\t", dm->m.sent + 1, dm->cp_start, dm->cp_end,
+                               hnp_label_name(dm->m.label)));
+        HNP_TRY(put_str_or_dash(b, dm->m.id));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(put_str_or_dash(b, dm->m.name));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_put_tsv(b, d->text + dm->m.span.start, dm->m.span.end - dm->m.span.start));
+        HNP_TRY(hnp_buf_putc(b, '\n'));
+    }
+    return HNP_OK;
+}
+
+static hnp_status render_docs(hnp_membuf *b, const hnp_doc *d)
+{
+    HNP_TRY(put_id(b, d));
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    HNP_TRY(put_str_or_dash(b, d->encoding));
+    HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t", d->repairs, d->n_sents, hnp_doc_junk_count(d)));
+    HNP_TRY(put_str_or_dash(b, d->meta.title));
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    HNP_TRY(put_str_or_dash(b, d->meta.date));
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    HNP_TRY(put_str_or_dash(b, d->meta.source));
+    return hnp_buf_putc(b, '\n');
+}
+
+static hnp_status render_text(hnp_membuf *b, const hnp_doc *d, unsigned flags)
+{
+    if (flags & HNP_OUT_RECORDS) {
+        HNP_TRY(put_id(b, d));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_put_tsv(b, d->text, d->len));
+        return hnp_buf_putc(b, '\n');
+    }
+    HNP_TRY(hnp_buf_put(b, d->text, d->len));
+    /* Documents are concatenated on one stream: keep each one on lines of its own. */
+    if (d->len && d->text[d->len - 1] != '\n') {
+        HNP_TRY(hnp_buf_putc(b, '\n'));
+    }
+    return HNP_OK;
+}
+
+/* The article without junk: kept sentences, separated by a newline where the original
+ * had one between them (paragraphs survive) and by a space otherwise. */
+static hnp_status render_clean_body(hnp_membuf *b, const hnp_doc *d)
+{
+    const hnp_sentence *prev = NULL;
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const hnp_sentence *s = &d->sents[i];
+        if (hnp_kind_is_junk(s->kind)) {
+            continue;
+        }
+        if (prev) {
+            const uint8_t *gap = d->text + prev->span.end;
+            size_t gap_len = s->span.start - prev->span.end;
+            HNP_TRY(hnp_buf_putc(b, memchr(gap, '\n', gap_len) ? '\n' : ' '));
+        }
+        HNP_TRY(hnp_buf_put(b, d->text + s->span.start, s->span.end - s->span.start));
+        prev = s;
+    }
+    return HNP_OK;
+}
+
+static hnp_status render_clean(hnp_membuf *b, const hnp_doc *d, unsigned flags)
+{
+    if (!(flags & HNP_OUT_RECORDS)) {
+        HNP_TRY(render_clean_body(b, d));
+        return hnp_buf_putc(b, '\n');
+    }
+    hnp_membuf tmp = {0};
+    hnp_status st = render_clean_body(&tmp, d);
+    if (st == HNP_OK) {
+        st = put_id(b, d);
+    }
+    if (st == HNP_OK) {
+        st = hnp_buf_putc(b, '\t');
+    }
+    if (st == HNP_OK) {
+        st = hnp_buf_put_tsv(b, tmp.data, tmp.len);
+    }
+    if (st == HNP_OK) {
+        st = hnp_buf_putc(b, '\n');
+    }
+    hnp_membuf_free(&tmp);
+    return st;
+}
+
+static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned flags, size_t index)
+{
+    int records = (flags & HNP_OUT_RECORDS) != 0;
+    if (!records && index > 0) {
+        HNP_TRY(hnp_buf_putc(b, '\n'));
+    }
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const hnp_sentence *s = &d->sents[i];
+        if (records) {
+            HNP_TRY(put_id(b, d));
+            HNP_TRY(hnp_buf_printf(b, "\t%zu\t", i + 1));
+        }
+        HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
+        HNP_TRY(hnp_buf_putc(b, '\n'));
+    }
+    return HNP_OK;
+}
+
+static hnp_status render(hnp_membuf *b, const hnp_doc *d, hnp_format f, unsigned flags,
+                         size_t index)
+{
+    switch (f) {
+    case HNP_FMT_TSV:
+        return render_tsv(b, d);
+    case HNP_FMT_ENTITIES:
+        return render_entities(b, d);
+    case HNP_FMT_DOCS:
+        return render_docs(b, d);
+    case HNP_FMT_TEXT:
+        return render_text(b, d, flags);
+    case HNP_FMT_CLEAN:
+        return render_clean(b, d, flags);
+    case HNP_FMT_SENTENCES:
+        return render_sentences(b, d, flags, index);
+    case HNP_FMT_JSONL:
+        return hnp_render_jsonl(b, d);
+    case HNP_FMT_PUBTATOR:
+        return hnp_render_pubtator(b, d);
+    case HNP_FMT_HTML:
+        return hnp_render_html(b, d);
+    }
+    return HNP_ERR_INVALID;
+}
+
+hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
+                         const hnp_sink *sink)
+{
+    hnp_membuf b = {0};
+    hnp_status st = render(&b, d, f, flags, index);
+    if (st == HNP_OK && b.len) {
+        st = sink->write(sink->ctx, b.data, b.len);
+    }
+    hnp_membuf_free(&b);
+    return st;
+}
+
+hnp_status hnp_write_footer(hnp_format f, size_t n_docs, const hnp_sink *sink)
+{
+    (void)f;
+    (void)n_docs;
+    (void)sink;
+    return HNP_OK;
+}

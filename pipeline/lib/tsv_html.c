@@ -1,0 +1,76 @@
+/* tsv_html.c -- the html output format: one self-contained annotated page per document.
+ * Junk sentences are struck through with their reason, mentions highlighted by label. */
+#include "tsv_internal.h"
+
+#include <string.h>
+
+static const char html_head[] =
+    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>";
+static const char html_style[] =
+    "</title><style>body{font:16px/1.5 Georgia,serif;max-width:50em;margin:2em auto}"
+    ".junk{text-decoration:line-through;color:#888}.junk::after{content:\" [\" attr(data-reason) "
+    "\"]\";font:12px monospace;color:#b00}.title{font-weight:bold;font-size:1.3em}"
+    ".meta{color:#555;font-style:italic}mark{padding:0 2px;border-radius:3px}"
+    ".DRUG{background:#cde}.CONDITION{background:#fdc}.TRIAL{background:#dfd}"
+    ".PROCEDURE{background:#eef}dl{font:13px monospace}</style></head><body>\n";
+
+static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
+{
+    HNP_TRY(hnp_buf_puts(b, "<dl><dt>document</dt><dd>"));
+    HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)d->id, strlen(d->id)));
+    HNP_TRY(hnp_buf_puts(b, "</dd><dt>encoding</dt><dd>"));
+    HNP_TRY(hnp_buf_puts(b, d->encoding ? d->encoding : "-"));
+    HNP_TRY(hnp_buf_printf(b, "</dd><dt>repairs</dt><dd>%zu</dd><dt>sentences</dt><dd>%zu (%zu junk)"
+                              "</dd></dl>\n",
+                           d->repairs, d->n_sents, hnp_doc_junk_count(d)));
+    return HNP_OK;
+}
+
+/* Renders sentence si, wrapping its mentions (cursor *m, document order) in <mark>. */
+static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size_t *m)
+{
+    const hnp_sentence *s = &d->sents[si];
+    const char *kind = hnp_kind_name(s->kind);
+    if (hnp_kind_is_junk(s->kind)) {
+        HNP_TRY(hnp_buf_printf(b, "<span class=\"junk %s\" data-reason=\"%s %.2f\">", kind,
+                               s->reason, (double)s->score));
+    } else {
+        HNP_TRY(hnp_buf_printf(b, "<span class=\"%s\">", kind));
+    }
+    size_t at = s->span.start;
+    while (*m < d->n_mentions && d->mentions[*m].m.sent == si) {
+        const hnp_mention *mm = &d->mentions[(*m)++].m;
+        HNP_TRY(hnp_buf_put_html(b, d->text + at, mm->span.start - at));
+        HNP_TRY(hnp_buf_printf(b, "<mark class=\"%s\" title=\"%s ", hnp_label_name(mm->label),
+                               hnp_label_name(mm->label)));
+        HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)mm->id, strlen(mm->id)));
+        HNP_TRY(hnp_buf_putc(b, ' '));
+        HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)mm->name, strlen(mm->name)));
+        HNP_TRY(hnp_buf_puts(b, "\">"));
+        HNP_TRY(hnp_buf_put_html(b, d->text + mm->span.start, mm->span.end - mm->span.start));
+        HNP_TRY(hnp_buf_puts(b, "</mark>"));
+        at = mm->span.end;
+    }
+    HNP_TRY(hnp_buf_put_html(b, d->text + at, s->span.end - at));
+    return hnp_buf_puts(b, "</span>");
+}
+
+hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d)
+{
+    HNP_TRY(hnp_buf_puts(b, html_head));
+    const char *title = d->meta.title ? d->meta.title : d->id;
+    HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)title, strlen(title)));
+    HNP_TRY(hnp_buf_puts(b, html_style));
+    HNP_TRY(html_meta(b, d));
+    HNP_TRY(hnp_buf_puts(b, "<p>"));
+    size_t m = 0;
+    for (size_t i = 0; i < d->n_sents; i++) {
+        if (i > 0) {
+            const uint8_t *gap = d->text + d->sents[i - 1].span.end;
+            size_t gap_len = d->sents[i].span.start - d->sents[i - 1].span.end;
+            HNP_TRY(hnp_buf_puts(b, memchr(gap, '\n', gap_len) ? "</p>\n<p>" : " "));
+        }
+        HNP_TRY(html_sentence(b, d, i, &m));
+    }
+    return hnp_buf_puts(b, "</p>\n</body></html>\n");
+}

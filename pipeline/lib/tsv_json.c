@@ -1,0 +1,164 @@
+/* tsv_json.c -- the jsonl and pubtator output formats. */
+#include "tsv_internal.h"
+
+#include <string.h>
+
+static hnp_status json_str(hnp_membuf *b, const char *key, const uint8_t *p, size_t n)
+{
+    HNP_TRY(hnp_buf_printf(b, "\"%s\":", key));
+    if (!p) {
+        return hnp_buf_puts(b, "null");
+    }
+    HNP_TRY(hnp_buf_putc(b, '"'));
+    HNP_TRY(hnp_buf_put_json(b, p, n));
+    return hnp_buf_putc(b, '"');
+}
+
+static hnp_status json_cstr(hnp_membuf *b, const char *key, const char *s)
+{
+    return json_str(b, key, (const uint8_t *)s, s ? strlen(s) : 0);
+}
+
+static hnp_status json_sentences(hnp_membuf *b, const hnp_doc *d)
+{
+    HNP_TRY(hnp_buf_puts(b, "\"sentences\":["));
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const hnp_sentence *s = &d->sents[i];
+        HNP_TRY(hnp_buf_printf(b, "%s{\"sent\":%zu,\"start\":%zu,\"end\":%zu,", i ? "," : "",
+                               i + 1, s->cp_start, s->cp_end));
+        HNP_TRY(hnp_buf_printf(b, "\"kind\":\"%s\",\"score\":%.3f,", hnp_kind_name(s->kind),
+                               (double)s->score));
+        HNP_TRY(json_cstr(b, "reason", s->reason));
+        HNP_TRY(hnp_buf_putc(b, ','));
+        HNP_TRY(json_str(b, "text", d->text + s->span.start, s->span.end - s->span.start));
+        HNP_TRY(hnp_buf_putc(b, '}'));
+    }
+    return hnp_buf_putc(b, ']');
+}
+
+static hnp_status json_entities(hnp_membuf *b, const hnp_doc *d)
+{
+    HNP_TRY(hnp_buf_puts(b, "\"entities\":["));
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const hnp_doc_mention *m = &d->mentions[i];
+        HNP_TRY(hnp_buf_printf(b, "%s{\"sent\":%zu,\"start\":%zu,\"end\":%zu,\"label\":\"%s\",",
+                               i ? "," : "", m->m.sent + 1, m->cp_start, m->cp_end,
+                               hnp_label_name(m->m.label)));
+        HNP_TRY(json_cstr(b, "id", m->m.id));
+        HNP_TRY(hnp_buf_putc(b, ','));
+        HNP_TRY(json_cstr(b, "name", m->m.name));
+        HNP_TRY(hnp_buf_putc(b, ','));
+        HNP_TRY(json_str(b, "text", d->text + m->m.span.start, m->m.span.end - m->m.span.start));
+        HNP_TRY(hnp_buf_putc(b, '}'));
+    }
+    return hnp_buf_putc(b, ']');
+}
+
+hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d)
+{
+    HNP_TRY(hnp_buf_putc(b, '{'));
+    HNP_TRY(json_cstr(b, "doc", d->id));
+    HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_cstr(b, "encoding", d->encoding));
+    HNP_TRY(hnp_buf_printf(b, ",\"repairs\":%zu,\"junk_sentences\":%zu,", d->repairs,
+                           hnp_doc_junk_count(d)));
+    HNP_TRY(json_cstr(b, "title", d->meta.title));
+    HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_cstr(b, "date", d->meta.date));
+    HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_cstr(b, "source", d->meta.source));
+    HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_str(b, "text", d->text, d->len));
+    HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_sentences(b, d));
+    HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_entities(b, d));
+    return hnp_buf_puts(b, "}\n");
+}
+
+/* ---- PubTator ----------------------------------------------------------------------------
+ * PubTator's text is title + " " + abstract. For a PubTator input the document is title "\n"
+ * abstract, so the split is exact. Otherwise the title is the first sentence when it was
+ * classified a title, and the abstract is the rest (from the next sentence on). Tabs and
+ * newlines inside a part become spaces: one code point each, so offsets still hold. */
+
+typedef struct pt_split {
+    size_t title_end, abs_start;       /* bytes */
+    size_t title_cp_end, abs_cp_start; /* code points */
+} pt_split;
+
+static pt_split pubtator_split(const hnp_doc *d)
+{
+    pt_split s = {0, 0, 0, 0};
+    if (d->title_len != (size_t)-1 && d->title_len < d->len) {
+        s.title_end = d->title_len;
+        s.abs_start = d->title_len + 1;
+        s.title_cp_end = 0;
+        for (size_t i = 0; i < d->title_len; i++) {
+            s.title_cp_end += (d->text[i] & 0xC0) != 0x80;
+        }
+        s.abs_cp_start = s.title_cp_end + 1;
+        return s;
+    }
+    if (d->n_sents > 0 && d->sents[0].kind == HNP_KIND_TITLE) {
+        s.title_end = d->sents[0].span.end;
+        s.title_cp_end = d->sents[0].cp_end;
+        s.abs_start = d->n_sents > 1 ? d->sents[1].span.start : d->len;
+        s.abs_cp_start = d->n_sents > 1 ? d->sents[1].cp_start : d->cp_len;
+    } else if (d->n_sents > 0) {
+        s.abs_start = d->sents[0].span.start;
+        s.abs_cp_start = d->sents[0].cp_start;
+    }
+    return s;
+}
+
+static hnp_status put_flat(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        HNP_TRY(hnp_buf_putc(b, (p[i] == '\n' || p[i] == '\t' || p[i] == '\r') ? ' ' : (char)p[i]));
+    }
+    return HNP_OK;
+}
+
+static const char *pubtator_type(hnp_entity_label l)
+{
+    switch (l) {
+    case HNP_LABEL_CONDITION:
+        return "Disease";
+    case HNP_LABEL_DRUG:
+        return "Chemical";
+    case HNP_LABEL_TRIAL:
+    case HNP_LABEL_PROCEDURE:
+        break;
+    }
+    return hnp_label_name(l);
+}
+
+hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d)
+{
+    pt_split s = pubtator_split(d);
+    size_t abs_end = d->len;
+    while (abs_end > s.abs_start && d->text[abs_end - 1] == '\n') {
+        abs_end--; /* a trailing newline is not part of the abstract */
+    }
+    HNP_TRY(hnp_buf_printf(b, "%s|t|", d->id));
+    HNP_TRY(put_flat(b, d->text, s.title_end));
+    HNP_TRY(hnp_buf_printf(b, "\n%s|a|", d->id));
+    if (abs_end > s.abs_start) {
+        HNP_TRY(put_flat(b, d->text + s.abs_start, abs_end - s.abs_start));
+    }
+    HNP_TRY(hnp_buf_putc(b, '\n'));
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const hnp_doc_mention *m = &d->mentions[i];
+        size_t start = m->cp_start, end = m->cp_end;
+        if (start >= s.abs_cp_start) { /* re-base onto title + " " + abstract */
+            start = start - s.abs_cp_start + s.title_cp_end + 1;
+            end = end - s.abs_cp_start + s.title_cp_end + 1;
+        }
+        HNP_TRY(hnp_buf_printf(b, "%s\t%zu\t%zu\t", d->id, start, end));
+        HNP_TRY(put_flat(b, d->text + m->m.span.start, m->m.span.end - m->m.span.start));
+        HNP_TRY(hnp_buf_printf(b, "\t%s\t%s\n", pubtator_type(m->m.label),
+                               m->m.id && *m->m.id ? m->m.id : "-"));
+    }
+    return hnp_buf_putc(b, '\n');
+}
