@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian packages hnpipe needs to build and test, when they are missing.
+# Debian 12: gcc, cmake, pkg-config, ICU, utf8proc, Check, python3 (evaluation scripts and
+# the golden test), util-linux (flock, for the lock test).
+set -eu
+PKGS="gcc libc6-dev make cmake pkg-config libicu-dev libutf8proc-dev check python3 util-linux"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+        missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "install-deps: installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
