@@ -1,45 +1,167 @@
-/* segment.c -- STUB: one sentence per line; replaced by the real stage. */
-#include "hnp/segment.h"
+/* segment.c -- stage 2: split normalized text into sentences.
+ *
+ * The text is first cut into blocks at line breaks: a blank line always ends a block,
+ * and a single line break does too unless the line clearly continues a wrapped
+ * paragraph (a block that began with a capital, a line that ends without punctuation,
+ * and a next line that begins in lowercase: "It was a cold\nnight in the city."). Lists
+ * written one lowercase item a line stay apart. Each block then goes to the English rules
+ * (segment_rules.c), or to ICU when its letters are mostly non-Latin or the caller asked
+ * for ICU alone. */
+#include "segment_internal.h"
 
 #include <stdlib.h>
 
 struct hnp_segmenter {
     unsigned flags;
+    seg_icu *icu;
 };
 
 hnp_status hnp_segmenter_create(const hnp_segment_opts *opts, hnp_segmenter **out)
 {
+    if (!out) {
+        return HNP_ERR_INVALID;
+    }
+    *out = NULL;
     hnp_segmenter *s = calloc(1, sizeof *s);
     if (!s) {
         return HNP_ERR_NOMEM;
     }
     s->flags = opts ? opts->flags : 0;
+    hnp_status st = seg_icu_open(&s->icu);
+    if (st != HNP_OK) {
+        free(s);
+        return st;
+    }
     *out = s;
     return HNP_OK;
 }
 
 void hnp_segmenter_free(hnp_segmenter *s)
 {
+    if (!s) {
+        return;
+    }
+    seg_icu_close(s->icu);
     free(s);
+}
+
+void seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
+{
+    int32_t cp;
+    while (start < end) {
+        size_t n = seg_decode(t, start, end, &cp);
+        if (!seg_is_space(cp)) {
+            break;
+        }
+        start += n;
+    }
+    while (end > start) {
+        size_t p = seg_prev(t, start, end);
+        seg_decode(t, p, end, &cp);
+        if (!seg_is_space(cp)) {
+            break;
+        }
+        end = p;
+    }
+    if (start < end) {
+        if (o->n < o->cap) {
+            o->spans[o->n].start = start;
+            o->spans[o->n].end = end;
+        }
+        o->n++;
+    }
+}
+
+/* End of the line that starts at pos; *next is where the following line starts. */
+static size_t line_end(const uint8_t *t, size_t pos, size_t len, size_t *next)
+{
+    for (size_t p = pos; p < len; p++) {
+        uint8_t c = t[p];
+        if (c == '\n' || c == '\r' || c == '\v' || c == '\f') {
+            *next = p + 1;
+            return p;
+        }
+        /* U+0085, U+2028, U+2029 */
+        if ((c == 0xC2 && p + 1 < len && t[p + 1] == 0x85) ||
+            (c == 0xE2 && p + 2 < len && t[p + 1] == 0x80 && (t[p + 2] & 0xFE) == 0xA8)) {
+            *next = p + (c == 0xC2 ? 2u : 3u);
+            return p;
+        }
+    }
+    *next = len;
+    return len;
+}
+
+/* Last non-space code point of [start, end), or 0 when there is none. */
+static int32_t last_char(const uint8_t *t, size_t start, size_t end)
+{
+    int32_t cp;
+    while (end > start) {
+        size_t p = seg_prev(t, start, end);
+        seg_decode(t, p, end, &cp);
+        if (!seg_is_space(cp)) {
+            return cp;
+        }
+        end = p;
+    }
+    return 0;
+}
+
+/* Does the line [ls, le) continue the block [bs, be) as a wrapped paragraph? */
+static bool continues(const uint8_t *t, size_t bs, size_t be, size_t ls, size_t le)
+{
+    hnp_span first, next;
+    if (!seg_token(t, bs, be, &first) || !seg_token(t, ls, le, &next)) {
+        return false;
+    }
+    if (seg_token_case(t, &first) != SEG_C_UPPER || seg_token_case(t, &next) != SEG_C_LOWER) {
+        return false;
+    }
+    int32_t c = last_char(t, bs, be);
+    seg_case k = seg_case_of(c);
+    return k == SEG_C_LOWER || k == SEG_C_DIGIT || c == ',' || c == '-';
+}
+
+static hnp_status flush(hnp_segmenter *s, const uint8_t *t, size_t bs, size_t be, seg_out *o)
+{
+    if ((s->flags & HNP_SEG_ICU_ONLY) || seg_mostly_nonlatin(t, bs, be)) {
+        return seg_icu_block(s->icu, t, bs, be, o);
+    }
+    seg_rules_block(t, bs, be, o);
+    return HNP_OK;
+}
+
+static bool is_blank(const uint8_t *t, size_t start, size_t end)
+{
+    hnp_span tok;
+    return !seg_token(t, start, end, &tok);
 }
 
 hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span *spans,
                        size_t cap, size_t *n_out)
 {
-    (void)s;
-    size_t n = 0, start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || text[i] == '\n') {
-            if (i > start) {
-                if (n < cap) {
-                    spans[n].start = start;
-                    spans[n].end = i;
-                }
-                n++;
-            }
-            start = i + 1;
-        }
+    if (!s || !n_out || (!text && len) || (!spans && cap)) {
+        return HNP_ERR_INVALID;
     }
-    *n_out = n;
-    return n > cap ? HNP_ERR_TOOSMALL : HNP_OK;
+    seg_out o = {spans, cap, 0};
+    bool open = false, icu_only = (s->flags & HNP_SEG_ICU_ONLY) != 0;
+    size_t bs = 0, be = 0, next;
+    for (size_t pos = 0; pos < len; pos = next) {
+        size_t le = line_end(text, pos, len, &next);
+        bool blank = is_blank(text, pos, le);
+        if (open && (blank || icu_only || !continues(text, bs, be, pos, le))) {
+            HNP_TRY(flush(s, text, bs, be, &o));
+            open = false;
+        }
+        if (!blank && !open) {
+            bs = pos;
+            open = true;
+        }
+        be = le;
+    }
+    if (open) {
+        HNP_TRY(flush(s, text, bs, be, &o));
+    }
+    *n_out = o.n;
+    return o.n > cap ? HNP_ERR_TOOSMALL : HNP_OK;
 }

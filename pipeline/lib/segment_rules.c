@@ -1,0 +1,441 @@
+/* segment_rules.c -- the English sentence rules for one block of text.
+ *
+ * The block is read token by token (whitespace-separated). A sentence may end at a
+ * terminal mark (. ! ? … and CJK stops) followed by closing quotes/brackets; whether it
+ * does depends on the word before the mark (abbreviation classes, initials, numbers) and
+ * the token after it (its case, whether it is a typical sentence starter). Independently
+ * of marks, a sentence also ends before a list item or bullet, and after a dateline or a
+ * "Source: Name" field at the head of a sentence. Everything is one left-to-right pass
+ * with bounded look-ahead, so time is linear in the block length. */
+#include "segment_internal.h"
+
+#include <string.h>
+
+typedef struct rules {
+    const uint8_t *t;
+    size_t end; /* end of the block */
+    seg_out *o;
+    size_t sent; /* start of the current sentence */
+    size_t ntok; /* tokens before the current one in the current sentence */
+    hnp_span prev;
+    int list_kind; /* 0: no list; 1: 1. 2. 3.; 2: a. b. c.; 3: A. B. C. */
+    unsigned list_next;
+} rules;
+
+static void cut(rules *r, size_t at)
+{
+    if (at > r->sent && at <= r->end) {
+        seg_emit(r->o, r->t, r->sent, at);
+        r->sent = at;
+        r->ntok = 0;
+    }
+}
+
+/* "1.", "2)", "1.)", "(3)", "a.", "•9.": returns the list kind (see rules) and *value. */
+static int list_marker(const uint8_t *t, const hnp_span *tk, unsigned *value)
+{
+    size_t p = tk->start, e = tk->end;
+    int32_t cp;
+    while (p < e && seg_is_bullet((seg_decode(t, p, e, &cp), cp))) {
+        p += seg_decode(t, p, e, &cp);
+    }
+    p += (p < e && t[p] == '(');
+    int kind = 0;
+    if (p < e && t[p] >= '0' && t[p] <= '9') {
+        kind = 1;
+        *value = (unsigned)(t[p++] - '0');
+        if (p < e && t[p] >= '0' && t[p] <= '9') {
+            *value = *value * 10 + (unsigned)(t[p++] - '0');
+        }
+    } else if (p < e && ((t[p] >= 'a' && t[p] <= 'z') || (t[p] >= 'A' && t[p] <= 'Z'))) {
+        kind = t[p] >= 'a' ? 2 : 3;
+        *value = (unsigned)((t[p++] | 0x20) - 'a' + 1);
+    }
+    size_t mark = p;
+    p += (p < e && t[p] == '.');
+    p += (p < e && t[p] == ')');
+    return kind && p > mark && p == e ? kind : 0;
+}
+
+static bool only_bullets(const uint8_t *t, const hnp_span *tk)
+{
+    int32_t cp;
+    for (size_t p = tk->start; p < tk->end; p += seg_decode(t, p, tk->end, &cp)) {
+        if (!seg_is_bullet((seg_decode(t, p, tk->end, &cp), cp)) && t[p] != '-' && t[p] != '*') {
+            return false;
+        }
+    }
+    return true;
+}
+
+static seg_case case_at(const uint8_t *t, size_t p, size_t end)
+{
+    int32_t cp;
+    if (p >= end) {
+        return SEG_C_OTHER;
+    }
+    seg_decode(t, p, end, &cp);
+    return seg_case_of(cp);
+}
+
+/* Checks made before a token in the middle of a sentence: bullets, the next list item,
+ * and a dateline or "Source:" field glued onto the end of a headline. */
+static void before_token(rules *r, const hnp_span *tk)
+{
+    const uint8_t *t = r->t;
+    int32_t cp;
+    seg_decode(t, tk->start, tk->end, &cp);
+    unsigned v = 0;
+    int kind = list_marker(t, tk, &v);
+    if (seg_is_bullet(cp) || (kind && kind == r->list_kind && v == r->list_next)) {
+        cut(r, tk->start);
+        return;
+    }
+    seg_case c = seg_case_of(cp);
+    if (c != SEG_C_UPPER && c != SEG_C_DIGIT) {
+        return;
+    }
+    if (seg_match_label(t, tk->start, r->end, true)) {
+        cut(r, tk->start);
+        return;
+    }
+    size_t d = seg_match_date(t, tk->start, r->end);
+    if (d && seg_match_label(t, d, r->end, false)) {
+        cut(r, tk->start);
+    }
+}
+
+/* Ends the sentence after a head element ending at e when a capitalized token follows. */
+static size_t cut_if_capital_follows(rules *r, size_t e)
+{
+    hnp_span nx;
+    if (!seg_token(r->t, e, r->end, &nx)) {
+        return 0;
+    }
+    seg_case c = seg_token_case(r->t, &nx);
+    if (c != SEG_C_UPPER && c != SEG_C_CASELESS) {
+        return 0;
+    }
+    cut(r, e);
+    return e;
+}
+
+/* Checks at the head of a sentence: a dateline ("August 18, 2016") or a field ("Source: Bio
+ * Valley") followed by more text is a sentence of its own. Returns where to go on when it
+ * cut, else 0. */
+static size_t sentence_head(rules *r, const hnp_span *tk)
+{
+    const uint8_t *t = r->t;
+    size_t d = seg_match_date(t, tk->start, r->end);
+    if (d) {
+        return cut_if_capital_follows(r, d);
+    }
+    size_t l = seg_match_label(t, tk->start, r->end, false);
+    if (!l) {
+        return 0;
+    }
+    d = seg_match_date(t, l, r->end);
+    if (d) {
+        return cut_if_capital_follows(r, d); /* "Updated: August 18, 2016 Researchers ..." */
+    }
+    size_t v = seg_field_value_end(t, l, r->end);
+    if (v) {
+        cut(r, v);
+    }
+    return v;
+}
+
+/* ---- terminal marks ------------------------------------------------------------------ */
+
+typedef struct mark {
+    size_t ws, we; /* the word before the mark (core) */
+    size_t rs, re; /* the run of terminal marks */
+    size_t q;      /* after the closers that follow the run */
+    size_t dots;   /* periods in the run (… counts 3) */
+    bool bang;     /* the run has ! or ? */
+    bool cjk;      /* the run has a CJK stop */
+    bool url;      /* the word is a URL or e-mail address */
+} mark;
+
+static void read_run(const uint8_t *t, size_t p, size_t e, mark *m)
+{
+    int32_t cp;
+    m->rs = p;
+    m->dots = 0;
+    m->bang = m->cjk = false;
+    while (p < e) {
+        size_t n = seg_decode(t, p, e, &cp);
+        if (!seg_is_term(cp)) {
+            break;
+        }
+        m->dots += cp == '.' ? 1u : cp == 0x2026 ? 3u : 0u;
+        m->bang |= cp == '!' || cp == '?' || (cp >= 0x203C && cp <= 0x2049);
+        m->cjk |= seg_is_cjk_term(cp);
+        p += n;
+    }
+    m->re = p;
+    while (p < e) {
+        size_t n = seg_decode(t, p, e, &cp);
+        if (!seg_is_closer(cp)) {
+            break;
+        }
+        p += n;
+    }
+    m->q = p;
+}
+
+static bool only_dots(const uint8_t *t, const hnp_span *tk, size_t *dots)
+{
+    size_t n = 0;
+    for (size_t p = tk->start; p < tk->end; p++) {
+        if (t[p] == '.') {
+            n++;
+        } else if (p + 3 <= tk->end && memcmp(t + p, "\xE2\x80\xA6", 3) == 0) {
+            n += 3;
+            p += 2;
+        } else {
+            return false;
+        }
+    }
+    *dots = n;
+    return true;
+}
+
+/* "[...]" and "(!)": a mark alone inside brackets is an omission or an aside. */
+static bool bracketed(const uint8_t *t, const hnp_span *tk, const mark *m)
+{
+    return m->rs > tk->start && (t[m->rs - 1] == '[' || t[m->rs - 1] == '(') && m->re < tk->end &&
+           (t[m->re] == ']' || t[m->re] == ')');
+}
+
+/* After a single period: does the sentence end before a token of case nc? */
+static bool period_ends(const rules *r, const mark *m, seg_case nc, const hnp_span *nx)
+{
+    const uint8_t *t = r->t;
+    seg_abbr a = m->url || m->we == m->ws ? SEG_A_NONE : seg_abbrev(t + m->ws, m->we - m->ws);
+    bool capital = nc == SEG_C_UPPER || nc == SEG_C_CASELESS;
+    hnp_span core = seg_token_core(t, nx);
+    const uint8_t *w = t + core.start;
+    size_t wl = core.end - core.start;
+    switch (a) {
+    case SEG_A_NONE:
+        return true;
+    case SEG_A_TITLE:
+    case SEG_A_NEVER:
+        return false;
+    case SEG_A_NUMBER:
+        return capital;
+    case SEG_A_OTHER:
+        return capital && seg_is_starter(w, wl);
+    case SEG_A_TIME:
+        /* "At 5 a.m. Mr. Smith" opens with the time; "left at 6 P.M. Mr. Smith" ends. */
+        return capital && r->ntok > 3 && !seg_month(w, wl) && !seg_is_weekday(w, wl) &&
+               !seg_is_timezone(w, wl);
+    case SEG_A_INITIAL:
+        /* "Jonas E. Smith" is a name; "you and I. Did" and "vitamin D. The" end. */
+        return capital && r->ntok > 0 && seg_token_case(t, &r->prev) == SEG_C_LOWER;
+    default:
+        return true;
+    }
+}
+
+/* Where the sentence ends after the mark m at the end of token tk, or 0 when it does not.
+ * *resume is where scanning goes on (after a spaced ellipsis ". . ."). */
+static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t *resume)
+{
+    const uint8_t *t = r->t;
+    hnp_span nx;
+    size_t spaced = 0, d, after = m->q;
+    while (!m->bang && !m->cjk && seg_token(t, after, r->end, &nx) && only_dots(t, &nx, &d)) {
+        spaced += d;
+        after = nx.end;
+    }
+    *resume = after;
+    if (!seg_token(t, after, r->end, &nx) || bracketed(t, tk, m)) {
+        return 0; /* the block's end closes the sentence anyway */
+    }
+    seg_case nc = seg_token_case(t, &nx);
+    bool capital = nc == SEG_C_UPPER || nc == SEG_C_CASELESS;
+    if (m->cjk) {
+        return after;
+    }
+    if (nc == SEG_C_LOWER) {
+        return 0; /* "Yahoo! in", "co. at", "'This is great.' she said" */
+    }
+    if (m->bang) {
+        return after;
+    }
+    size_t total = m->dots + spaced;
+    if (total < 2) {
+        return period_ends(r, m, nc, &nx) ? after : 0;
+    }
+    /* Ellipses: "word. . . . Next" ends at the first period (the ellipsis opens the next
+     * sentence); ". . ." alone marks an omission inside one; "....", ". . . ." and "..."
+     * before a capital end it. */
+    if (m->dots == 1 && spaced == 3 && m->we > m->ws) {
+        return capital ? m->q : 0;
+    }
+    if (spaced > 0 && total == 3) {
+        return 0;
+    }
+    return capital ? after : 0;
+}
+
+/* A mark inside a token: CJK stops always end a sentence; "world.Today" (no space) ends one
+ * when a plain word precedes and a capitalized word follows. */
+static bool inner_ends(const rules *r, const mark *m, size_t tok_end)
+{
+    const uint8_t *t = r->t;
+    if (m->cjk) {
+        return true;
+    }
+    if (case_at(t, m->q, tok_end) != SEG_C_UPPER) {
+        return false;
+    }
+    int32_t cp;
+    size_t n = seg_decode(t, m->q, tok_end, &cp);
+    if (case_at(t, m->q + n, tok_end) != SEG_C_LOWER || m->we - m->ws < 2) {
+        return false;
+    }
+    seg_case last = case_at(t, seg_prev(t, m->ws, m->we), m->we);
+    return (last == SEG_C_LOWER || last == SEG_C_DIGIT) &&
+           memchr(t + m->ws, '.', m->we - m->ws) == NULL &&
+           seg_abbrev(t + m->ws, m->we - m->ws) == SEG_A_NONE;
+}
+
+static bool is_url(const uint8_t *t, const hnp_span *tk)
+{
+    size_t len = tk->end - tk->start;
+    const uint8_t *s = t + tk->start;
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if (memcmp(s + i, "://", 3) == 0) {
+            return true;
+        }
+    }
+    if (len > 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' &&
+        s[3] == '.') {
+        return true;
+    }
+    const uint8_t *at = memchr(s, '@', len);
+    return at && at > s && memchr(at, '.', len - (size_t)(at - s)) != NULL;
+}
+
+/* Sets m->ws/we to the core of the word [ws, rs). */
+static void set_word(const uint8_t *t, size_t ws, mark *m)
+{
+    hnp_span w = {ws, m->rs};
+    w = seg_token_core(t, &w);
+    m->ws = w.start;
+    m->we = w.end;
+}
+
+/* A URL or e-mail address: only a mark at its very end counts. */
+static size_t scan_url(rules *r, const hnp_span *tk)
+{
+    const uint8_t *t = r->t;
+    size_t p = tk->end;
+    while (p > tk->start &&
+           (seg_is_closer(t[p - 1]) || t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?')) {
+        p--;
+    }
+    mark m;
+    read_run(t, p, tk->end, &m);
+    if (m.q != tk->end || m.re == m.rs) {
+        return tk->end;
+    }
+    set_word(t, tk->start, &m);
+    m.url = true;
+    size_t resume, at = mark_end(r, tk, &m, &resume);
+    if (at) {
+        cut(r, at);
+    }
+    return resume;
+}
+
+/* Reads the marks of one token; returns where scanning goes on. */
+static size_t scan_token(rules *r, const hnp_span *tk)
+{
+    const uint8_t *t = r->t;
+    if (is_url(t, tk)) {
+        return scan_url(r, tk);
+    }
+    size_t ws = tk->start;
+    int32_t cp;
+    for (size_t p = tk->start; p < tk->end;) {
+        size_t n = seg_decode(t, p, tk->end, &cp);
+        if (!seg_is_term(cp)) {
+            p += n;
+            continue;
+        }
+        mark m;
+        read_run(t, p, tk->end, &m);
+        set_word(t, ws, &m);
+        m.url = false;
+        if (m.q == tk->end) {
+            size_t resume, at = mark_end(r, tk, &m, &resume);
+            if (at) {
+                cut(r, at);
+            }
+            return resume;
+        }
+        if (inner_ends(r, &m, tk->end)) {
+            cut(r, m.q);
+            ws = m.q;
+        }
+        p = m.q > m.re ? m.q : m.re;
+    }
+    return tk->end;
+}
+
+/* Handles a token at the head of a sentence; returns true when it consumed it. */
+static bool head_token(rules *r, const hnp_span *tk, size_t *pos)
+{
+    unsigned v = 0;
+    int kind = list_marker(r->t, tk, &v);
+    if (kind) {
+        /* The marker's own period is not a stop; the next marker ends the item. */
+        r->list_kind = kind;
+        r->list_next = v + 1;
+        r->prev = *tk;
+        r->ntok = 1;
+        *pos = tk->end;
+        return true;
+    }
+    if (only_bullets(r->t, tk)) {
+        *pos = tk->end;
+        return true;
+    }
+    size_t skip = sentence_head(r, tk);
+    if (skip) {
+        *pos = skip;
+        return true;
+    }
+    return false;
+}
+
+void seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o)
+{
+    rules r = {t, end, o, start, 0, {start, start}, 0, 0};
+    hnp_span tk;
+    size_t pos = start;
+    while (seg_token(t, pos, end, &tk)) {
+        if (r.ntok > 0) {
+            before_token(&r, &tk);
+        }
+        if (r.ntok == 0 && head_token(&r, &tk, &pos)) {
+            continue;
+        }
+        size_t sent = r.sent;
+        pos = scan_token(&r, &tk);
+        if (r.sent == sent) {
+            r.prev = tk;
+            r.ntok++;
+        } else if (r.sent < tk.end) {
+            /* cut inside the token ("world.Today"): its rest opens the new sentence */
+            r.prev.start = r.sent;
+            r.prev.end = tk.end;
+            r.ntok = 1;
+        }
+    }
+    cut(&r, end);
+}

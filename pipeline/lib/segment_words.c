@@ -1,0 +1,304 @@
+/* segment_words.c -- the word lists behind the English rules, compiled in.
+ *
+ * Provenance: written for hnpipe by hand. The abbreviation classes follow the idea of
+ * pragmatic_segmenter (MIT, Kevin S. Dias): prepositive titles never end a sentence,
+ * number abbreviations only before a number, and other abbreviations end one only before
+ * a typical sentence starter. The lists are short on purpose: each entry is a word whose
+ * period is more often an abbreviation than a full stop in news text. */
+#include "segment_internal.h"
+
+#include <string.h>
+
+typedef struct word_kind {
+    const char *w; /* lowercase */
+    seg_abbr kind;
+} word_kind;
+
+static const word_kind abbrevs[] = {
+    /* titles before names */
+    {"mr", SEG_A_TITLE},
+    {"mrs", SEG_A_TITLE},
+    {"ms", SEG_A_TITLE},
+    {"messrs", SEG_A_TITLE},
+    {"dr", SEG_A_TITLE},
+    {"prof", SEG_A_TITLE},
+    {"rev", SEG_A_TITLE},
+    {"hon", SEG_A_TITLE},
+    {"gen", SEG_A_TITLE},
+    {"gov", SEG_A_TITLE},
+    {"sen", SEG_A_TITLE},
+    {"rep", SEG_A_TITLE},
+    {"lt", SEG_A_TITLE},
+    {"col", SEG_A_TITLE},
+    {"capt", SEG_A_TITLE},
+    {"cmdr", SEG_A_TITLE},
+    {"adm", SEG_A_TITLE},
+    {"sgt", SEG_A_TITLE},
+    {"cpl", SEG_A_TITLE},
+    {"maj", SEG_A_TITLE},
+    {"brig", SEG_A_TITLE},
+    {"pvt", SEG_A_TITLE},
+    {"supt", SEG_A_TITLE},
+    {"insp", SEG_A_TITLE},
+    {"det", SEG_A_TITLE},
+    {"fr", SEG_A_TITLE},
+    {"mt", SEG_A_TITLE},
+    {"st", SEG_A_TITLE},
+    {"pres", SEG_A_TITLE},
+    {"atty", SEG_A_TITLE},
+    {"amb", SEG_A_TITLE},
+    {"msgr", SEG_A_TITLE},
+    {"mme", SEG_A_TITLE},
+    {"mlle", SEG_A_TITLE},
+    {"sr", SEG_A_OTHER},
+    {"jr", SEG_A_OTHER},
+    {"esq", SEG_A_OTHER},
+    /* always continued */
+    {"vs", SEG_A_NEVER},
+    {"v", SEG_A_NEVER},
+    {"cf", SEG_A_NEVER},
+    {"viz", SEG_A_NEVER},
+    {"e.g", SEG_A_NEVER},
+    {"i.e", SEG_A_NEVER},
+    {"approx", SEG_A_NEVER},
+    {"ca", SEG_A_NEVER},
+    {"incl", SEG_A_NEVER},
+    {"resp", SEG_A_NEVER},
+    /* before numbers */
+    {"no", SEG_A_NUMBER},
+    {"nos", SEG_A_NUMBER},
+    {"nr", SEG_A_NUMBER},
+    {"n\xC2\xB0", SEG_A_NUMBER},
+    {"n\xC2\xBA", SEG_A_NUMBER},
+    {"p", SEG_A_NUMBER},
+    {"pp", SEG_A_NUMBER},
+    {"vol", SEG_A_NUMBER},
+    {"vols", SEG_A_NUMBER},
+    {"fig", SEG_A_NUMBER},
+    {"figs", SEG_A_NUMBER},
+    {"ch", SEG_A_NUMBER},
+    {"chap", SEG_A_NUMBER},
+    {"sec", SEG_A_NUMBER},
+    {"sect", SEG_A_NUMBER},
+    {"art", SEG_A_NUMBER},
+    {"tel", SEG_A_NUMBER},
+    {"ext", SEG_A_NUMBER},
+    {"para", SEG_A_NUMBER},
+    {"eq", SEG_A_NUMBER},
+    {"ref", SEG_A_NUMBER},
+    {"pt", SEG_A_NUMBER},
+    {"pg", SEG_A_NUMBER},
+    {"op", SEG_A_NUMBER},
+    {"apt", SEG_A_NUMBER},
+    {"ste", SEG_A_NUMBER},
+    {"ed", SEG_A_NUMBER},
+    {"eds", SEG_A_NUMBER},
+    {"jan", SEG_A_NUMBER},
+    {"feb", SEG_A_NUMBER},
+    {"mar", SEG_A_NUMBER},
+    {"apr", SEG_A_NUMBER},
+    {"jun", SEG_A_NUMBER},
+    {"jul", SEG_A_NUMBER},
+    {"aug", SEG_A_NUMBER},
+    {"sep", SEG_A_NUMBER},
+    {"sept", SEG_A_NUMBER},
+    {"oct", SEG_A_NUMBER},
+    {"nov", SEG_A_NUMBER},
+    {"dec", SEG_A_NUMBER},
+    /* company and other postpositive abbreviations */
+    {"co", SEG_A_OTHER},
+    {"corp", SEG_A_OTHER},
+    {"inc", SEG_A_OTHER},
+    {"ltd", SEG_A_OTHER},
+    {"plc", SEG_A_OTHER},
+    {"bros", SEG_A_OTHER},
+    {"dept", SEG_A_OTHER},
+    {"univ", SEG_A_OTHER},
+    {"assn", SEG_A_OTHER},
+    {"assoc", SEG_A_OTHER},
+    {"govt", SEG_A_OTHER},
+    {"natl", SEG_A_OTHER},
+    {"intl", SEG_A_OTHER},
+    {"est", SEG_A_OTHER},
+    {"etc", SEG_A_OTHER},
+    {"al", SEG_A_OTHER},
+    {"dist", SEG_A_OTHER},
+    {"div", SEG_A_OTHER},
+    {"mfg", SEG_A_OTHER},
+    {"avg", SEG_A_OTHER},
+    {"ave", SEG_A_OTHER},
+    {"blvd", SEG_A_OTHER},
+    {"rd", SEG_A_OTHER},
+    {"hwy", SEG_A_OTHER},
+    {"mgr", SEG_A_OTHER},
+    {"dir", SEG_A_OTHER},
+    {"min", SEG_A_OTHER},
+    {"max", SEG_A_OTHER},
+    {"hrs", SEG_A_OTHER},
+    {"yrs", SEG_A_OTHER},
+    {"mos", SEG_A_OTHER},
+    {"wk", SEG_A_OTHER},
+    {"a.m", SEG_A_TIME},
+    {"p.m", SEG_A_TIME},
+};
+
+/* Capitalized function words and sentence adverbs: after an ambiguous abbreviation
+ * ("I live in the U.S. How about you?") they signal a new sentence, while a capitalized
+ * content word is more likely a name ("the U.S. Government"). */
+static const char *const starters[] = {
+    "a",           "after",        "again",        "all",       "also",    "although", "an",
+    "and",         "another",      "any",          "as",        "at",      "because",  "before",
+    "being",       "both",         "but",          "currently", "did",     "do",       "does",
+    "during",      "each",         "even",         "every",     "finally", "for",      "further",
+    "furthermore", "he",           "her",          "here",      "his",     "how",      "however",
+    "i",           "if",           "in",           "indeed",    "instead", "it",       "its",
+    "later",       "many",         "meanwhile",    "millions",  "more",    "moreover", "most",
+    "my",          "nevertheless", "now",          "on",        "once",    "one",      "only",
+    "our",         "overall",      "previously",   "recently",  "she",     "since",    "so",
+    "some",        "still",        "such",         "that",      "the",     "their",    "then",
+    "there",       "therefore",    "these",        "they",      "this",    "those",    "though",
+    "thus",        "today",        "we",           "what",      "when",    "where",    "whether",
+    "which",       "while",        "who",          "why",       "with",    "yet",      "you",
+    "your",        "according",    "additionally", "besides",   "nor",     "not",      "yesterday",
+};
+
+static const char *const connectors[] = {
+    "of", "and", "for", "the", "de", "del", "der", "van", "von", "du",
+    "la", "le",  "y",   "da",  "di", "&",   "-",   "on",  "in",  "at",
+};
+
+static const char *const months[] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december",
+};
+
+static const char *const weekdays[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+static const char *const zones[] = {
+    "et",  "est", "edt", "ct",  "cst", "cdt",  "mt",  "mst", "mdt",  "pt",  "pst",
+    "pdt", "gmt", "utc", "bst", "cet", "cest", "ist", "jst", "aest", "hkt", "sgt",
+};
+
+/* Copies an ASCII word lowercased into buf (NUL-terminated); false when too long. Non-ASCII
+ * bytes are copied unchanged, which is what the few non-ASCII entries (N°) need. */
+static bool lower_word(const uint8_t *w, size_t len, char *buf, size_t cap)
+{
+    if (len == 0 || len >= cap) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = w[i];
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[len] = '\0';
+    return true;
+}
+
+static bool in_list(const char *const *list, size_t n, const uint8_t *w, size_t len)
+{
+    char buf[24];
+    if (!lower_word(w, len, buf, sizeof buf)) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (list[i][0] == buf[0] && strcmp(list[i], buf) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+#define IN_LIST(list, w, len) in_list(list, sizeof list / sizeof list[0], w, len)
+
+/* "U.S", "Ph.D", "U.S.A": letter groups of one to three joined by periods. */
+static bool is_multi_period(const uint8_t *w, size_t len)
+{
+    size_t run = 0, dots = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = w[i];
+        if (c == '.') {
+            if (run == 0) {
+                return false;
+            }
+            dots++;
+            run = 0;
+        } else if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && run < 3) {
+            run++;
+        } else {
+            return false;
+        }
+    }
+    return dots > 0 && run > 0;
+}
+
+seg_abbr seg_abbrev(const uint8_t *w, size_t len)
+{
+    char buf[24];
+    if (!lower_word(w, len, buf, sizeof buf)) {
+        return SEG_A_NONE;
+    }
+    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++) {
+        if (abbrevs[i].w[0] == buf[0] && strcmp(abbrevs[i].w, buf) == 0) {
+            return abbrevs[i].kind;
+        }
+    }
+    if (len == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+        return SEG_A_INITIAL;
+    }
+    return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE;
+}
+
+bool seg_is_starter(const uint8_t *w, size_t len)
+{
+    return IN_LIST(starters, w, len);
+}
+
+bool seg_is_connector(const uint8_t *w, size_t len)
+{
+    return IN_LIST(connectors, w, len);
+}
+
+int seg_month(const uint8_t *w, size_t len)
+{
+    char buf[24];
+    if (len > 0 && w[len - 1] == '.') {
+        len--;
+    }
+    if (len < 3 || !lower_word(w, len, buf, sizeof buf)) {
+        return 0;
+    }
+    for (size_t i = 0; i < 12; i++) {
+        /* Full name, three letters (Aug), or Sept. */
+        if (strncmp(months[i], buf, len) == 0 &&
+            (len == 3 || months[i][len] == '\0' || strcmp(buf, "sept") == 0)) {
+            return (int)i + 1;
+        }
+    }
+    return 0;
+}
+
+bool seg_is_weekday(const uint8_t *w, size_t len)
+{
+    char buf[24];
+    if (len > 0 && (w[len - 1] == ',' || w[len - 1] == '.')) {
+        len--;
+    }
+    if (len < 3 || !lower_word(w, len, buf, sizeof buf)) {
+        return false;
+    }
+    for (size_t i = 0; i < 7; i++) {
+        if (strncmp(weekdays[i], buf, len) == 0 &&
+            (len == 3 || weekdays[i][len] == '\0' || strcmp(buf, "tues") == 0 ||
+             strcmp(buf, "thur") == 0 || strcmp(buf, "thurs") == 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool seg_is_timezone(const uint8_t *w, size_t len)
+{
+    return IN_LIST(zones, w, len);
+}
