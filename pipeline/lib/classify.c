@@ -1,5 +1,16 @@
-/* classify.c -- STUB: everything is body; replaced by the real stage. */
-#include "hnp/classify.h"
+/* classify.c -- stage 3: give every sentence a kind (title, meta, body, spam,
+ * boilerplate), a score and a reason, and extract the document's title, date and source.
+ *
+ * Two layers. Local rules (classify_rules.c, classify_shape.c) judge each sentence on
+ * its own: phrases that CMSs and scrapers emit, and shapes such as a company name
+ * followed by a URL. Then the article is found as a whole: every sentence gets a
+ * body value (long prose with function words and a final stop is positive, short
+ * stop-less lines and rule hits negative, weighted by length) and the article is the
+ * contiguous run with the largest total (Kadane). What lies before it is page head,
+ * what lies after it is the appended tail; inside it only the local rules cut. This
+ * finds "where the article ends" without a threshold per line, and keeps short
+ * subheadings between paragraphs as body. */
+#include "classify_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +43,9 @@ int hnp_kind_is_junk(hnp_kind kind)
 
 hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier **out)
 {
+    if (!out) {
+        return HNP_ERR_INVALID;
+    }
     hnp_classifier *c = calloc(1, sizeof *c);
     if (!c) {
         return HNP_ERR_NOMEM;
@@ -46,20 +60,47 @@ void hnp_classifier_free(hnp_classifier *c)
     free(c);
 }
 
+static int spans_ok(size_t len, const hnp_span *sents, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (sents[i].start > sents[i].end || sents[i].end > len) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len,
                         const hnp_span *sents, size_t n, hnp_label *labels, hnp_docmeta *meta)
 {
-    (void)c;
-    (void)text;
-    (void)len;
-    (void)sents;
-    memset(meta, 0, sizeof *meta);
-    for (size_t i = 0; i < n; i++) {
-        labels[i].kind = HNP_KIND_BODY;
-        labels[i].score = 0.5f;
-        labels[i].reason = "-";
+    if (!c || !meta || (n > 0 && (!text || !sents || !labels))) {
+        return HNP_ERR_INVALID;
     }
-    return HNP_OK;
+    memset(meta, 0, sizeof *meta);
+    if (n == 0) {
+        return HNP_OK;
+    }
+    if (!spans_ok(len, sents, n)) {
+        return HNP_ERR_INVALID;
+    }
+    if (n > SIZE_MAX / sizeof(cls_sent)) {
+        return HNP_ERR_NOMEM;
+    }
+    cls_sent *w = calloc(n, sizeof *w);
+    if (!w) {
+        return HNP_ERR_NOMEM;
+    }
+    cls_doc d = {text, len, sents, n, w, 0, 0, (size_t)-1};
+    cls_judge_sentences(&d);
+    cls_find_region(&d);
+    cls_find_title(&d);
+    cls_assign(&d, labels);
+    hnp_status st = cls_fill_meta(&d, meta);
+    free(w);
+    if (st != HNP_OK) {
+        hnp_docmeta_free(meta);
+    }
+    return st;
 }
 
 void hnp_docmeta_free(hnp_docmeta *m)

@@ -1,0 +1,281 @@
+/* classify_date.c -- find a date in a sentence and write it as ISO 8601, and decide
+ * whether a sentence is a dateline ("Updated 1:39 am EST, Wednesday, November 20, 2019").
+ *
+ * Forms: "August 18, 2016", "Aug. 18, 2016", "18 August 2016", "18th of August, 2016",
+ * "2016-08-18", "2016/8/18", "2016年8月18日", "8/18/2016" (US order unless the first
+ * number exceeds 12), "18.08.2016" (day first), "August 2016" (-> 2016-08). */
+#include "classify_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int digit(uint8_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int alpha(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Reads 1..maxd digits at i; returns the count (0 when none or too many). */
+static size_t num_at(const uint8_t *s, size_t n, size_t i, size_t maxd, unsigned *v)
+{
+    size_t j = i;
+    *v = 0;
+    while (j < n && digit(s[j]) && j - i <= maxd) {
+        *v = *v * 10 + (unsigned)(s[j] - '0');
+        j++;
+    }
+    if (j == i || j - i > maxd) {
+        return 0;
+    }
+    return j - i;
+}
+
+static const char *const months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
+
+/* A month name or abbreviation (Aug, Aug., Sept) at i; returns its length, or 0. */
+static size_t month_at(const uint8_t *s, size_t n, size_t i, unsigned *m)
+{
+    size_t j = i;
+    while (j < n && alpha(s[j])) {
+        j++;
+    }
+    size_t l = j - i;
+    if (l < 3 || l > 9) {
+        return 0;
+    }
+    for (unsigned k = 0; k < 12; k++) {
+        size_t ml = strlen(months[k]);
+        int full = l == ml, abbr = l == 3 || (k == 8 && l == 4);
+        if (!(full || abbr) || l > ml) {
+            continue;
+        }
+        size_t x = 0;
+        while (x < l && (s[i + x] | 0x20) == months[k][x]) {
+            x++;
+        }
+        if (x == l) {
+            *m = k + 1;
+            return (j < n && s[j] == '.' && !full) ? l + 1 : l;
+        }
+    }
+    return 0;
+}
+
+static int valid(unsigned y, unsigned m, unsigned d)
+{
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d <= 31;
+}
+
+static size_t skip_sep(const uint8_t *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '.')) {
+        i++;
+    }
+    return i;
+}
+
+/* 1st 2nd 3rd 18th */
+static size_t skip_ordinal(const uint8_t *s, size_t n, size_t i)
+{
+    if (i + 1 < n && alpha(s[i]) && alpha(s[i + 1]) && (i + 2 >= n || !alpha(s[i + 2]))) {
+        return i + 2;
+    }
+    return i;
+}
+
+/* Month D, YYYY | Month YYYY */
+static size_t month_first(const uint8_t *s, size_t n, size_t i, unsigned v[3])
+{
+    size_t ml = month_at(s, n, i, &v[1]);
+    if (ml == 0) {
+        return 0;
+    }
+    size_t j = skip_sep(s, n, i + ml), l;
+    unsigned d = 0, y;
+    if ((l = num_at(s, n, j, 2, &d)) > 0 && (j + l >= n || !digit(s[j + l]))) {
+        j = skip_sep(s, n, skip_ordinal(s, n, j + l));
+    } else {
+        d = 0;
+    }
+    if ((l = num_at(s, n, j, 4, &y)) == 4 && valid(y, v[1], d)) {
+        v[0] = y;
+        v[2] = d;
+        return j + 4 - i;
+    }
+    return 0;
+}
+
+/* D Month YYYY | Dth of Month, YYYY */
+static size_t day_first(const uint8_t *s, size_t n, size_t i, unsigned v[3])
+{
+    size_t l = num_at(s, n, i, 2, &v[2]);
+    if (l == 0) {
+        return 0;
+    }
+    size_t j = skip_sep(s, n, skip_ordinal(s, n, i + l));
+    if (j + 3 < n && memcmp(s + j, "of ", 3) == 0) {
+        j += 3;
+    }
+    size_t ml = month_at(s, n, j, &v[1]);
+    if (ml == 0 || v[2] == 0) {
+        return 0;
+    }
+    j = skip_sep(s, n, j + ml);
+    if (num_at(s, n, j, 4, &v[0]) == 4 && valid(v[0], v[1], v[2])) {
+        return j + 4 - i;
+    }
+    return 0;
+}
+
+/* YYYY-MM-DD, YYYY/M/D, YYYY.MM.DD, YYYY年M月D日 */
+static size_t year_first(const uint8_t *s, size_t n, size_t i, unsigned v[3])
+{
+    static const char nian[] = "\xE5\xB9\xB4", yue[] = "\xE6\x9C\x88", ri[] = "\xE6\x97\xA5";
+    if (num_at(s, n, i, 4, &v[0]) != 4 || i + 4 >= n) {
+        return 0;
+    }
+    size_t j = i + 4, l;
+    int cjk = j + 3 <= n && memcmp(s + j, nian, 3) == 0;
+    if (!cjk && s[j] != '-' && s[j] != '/' && s[j] != '.') {
+        return 0;
+    }
+    j += cjk ? 3 : 1;
+    if ((l = num_at(s, n, j, 2, &v[1])) == 0) {
+        return 0;
+    }
+    j += l;
+    if (cjk ? !(j + 3 <= n && memcmp(s + j, yue, 3) == 0) : (j >= n || s[j] != s[i + 4])) {
+        return 0;
+    }
+    j += cjk ? 3 : 1;
+    if ((l = num_at(s, n, j, 2, &v[2])) == 0 || !valid(v[0], v[1], v[2]) || v[2] == 0) {
+        return 0;
+    }
+    j += l;
+    if (cjk && j + 3 <= n && memcmp(s + j, ri, 3) == 0) {
+        j += 3;
+    }
+    return (j < n && digit(s[j])) ? 0 : j - i;
+}
+
+/* M/D/YYYY (US), D.M.YYYY (European), D/M/YYYY when the first number is > 12 */
+static size_t numeric_dmy(const uint8_t *s, size_t n, size_t i, unsigned v[3])
+{
+    unsigned a, b;
+    size_t l1 = num_at(s, n, i, 2, &a), j = i + l1, l2;
+    if (l1 == 0 || j >= n || (s[j] != '/' && s[j] != '.' && s[j] != '-')) {
+        return 0;
+    }
+    uint8_t sep = s[j++];
+    if ((l2 = num_at(s, n, j, 2, &b)) == 0 || j + l2 >= n || s[j + l2] != sep) {
+        return 0;
+    }
+    j += l2 + 1;
+    if (num_at(s, n, j, 4, &v[0]) != 4 || (j + 4 < n && digit(s[j + 4]))) {
+        return 0;
+    }
+    int day_first_order = sep == '.' || a > 12;
+    v[1] = day_first_order ? b : a;
+    v[2] = day_first_order ? a : b;
+    return (valid(v[0], v[1], v[2]) && v[2] > 0) ? j + 4 - i : 0;
+}
+
+int cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (alpha(s[i - 1]) || digit(s[i - 1]))) {
+            continue;
+        }
+        unsigned v[3] = {0, 0, 0};
+        size_t l = 0;
+        if (alpha(s[i])) {
+            l = month_first(s, n, i, v);
+        } else if (digit(s[i])) {
+            if ((l = year_first(s, n, i, v)) == 0 && (l = day_first(s, n, i, v)) == 0) {
+                l = numeric_dmy(s, n, i, v);
+            }
+        }
+        if (l > 0) {
+            if (v[2] > 0) {
+                snprintf(iso, 11, "%04u-%02u-%02u", v[0] % 10000u, v[1] % 100u, v[2] % 100u);
+            } else {
+                snprintf(iso, 11, "%04u-%02u", v[0] % 10000u, v[1] % 100u);
+            }
+            *ds = i;
+            *de = i + l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Words that may stand beside a date in a dateline. */
+static const char *const dateline_words[] = {
+    "updated",   "published", "posted", "date",     "on",     "at",       "am",       "pm",
+    "a.m",       "p.m",       "gmt",    "est",      "edt",    "pst",      "pdt",      "cst",
+    "cdt",       "utc",       "bst",    "cet",      "et",     "ist",      "monday",   "tuesday",
+    "wednesday", "thursday",  "friday", "saturday", "sunday", "mon",      "tue",      "wed",
+    "thu",       "fri",       "sat",    "sun",      "last",   "modified", "released", "time",
+    "first",     "created",   "issued", "dateline", "edited", "reviewed", "news"};
+
+static int dateline_word(const uint8_t *w, size_t l)
+{
+    for (size_t k = 0; k < sizeof dateline_words / sizeof dateline_words[0]; k++) {
+        const char *d = dateline_words[k];
+        if (strlen(d) != l) {
+            continue;
+        }
+        size_t x = 0;
+        while (x < l && (w[x] | 0x20) == (uint8_t)d[x]) {
+            x++;
+        }
+        if (x == l) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Counts letter words outside [ds, de) that are not dateline words. */
+static unsigned other_words(const uint8_t *s, size_t n, size_t ds, size_t de)
+{
+    unsigned other = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (i == ds) {
+            i = de;
+            continue;
+        }
+        if (!alpha(s[i]) && s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && j != ds && (alpha(s[j]) || s[j] >= 0x80 || s[j] == '.')) {
+            j++;
+        }
+        size_t l = j - i;
+        while (l > 0 && s[i + l - 1] == '.') {
+            l--;
+        }
+        other += !dateline_word(s + i, l);
+        i = j;
+    }
+    return other;
+}
+
+int cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f)
+{
+    char iso[11];
+    size_t ds, de;
+    if (f->words > 16 || f->stop > 2 || !cls_find_date(s, n, iso, &ds, &de)) {
+        return 0;
+    }
+    return other_words(s, n, ds, de) <= 4;
+}

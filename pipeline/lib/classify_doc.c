@@ -1,0 +1,169 @@
+/* classify_doc.c -- the document-level half of the classify stage: body values, the
+ * article region (maximum-sum run), the headline, the final labels. */
+#include "classify_internal.h"
+
+#include <string.h>
+
+static int is_junk_local(const cls_local *l)
+{
+    return l->strong && hnp_kind_is_junk(l->kind);
+}
+
+/* How much a sentence looks like article prose, from its shape alone. */
+static float latin_value(const cls_feat *f)
+{
+    unsigned w = f->words;
+    float sr = w ? (float)f->stop / (float)w : 0.0f;
+    if (w >= 10 && sr >= 0.2f) {
+        return f->ends_stop ? 1.0f : 0.6f;
+    }
+    if (w >= 6 && f->ends_stop && sr >= 0.15f) {
+        return 0.6f;
+    }
+    if (w >= 8 && f->ends_stop) {
+        return 0.4f; /* prose in a language without our function words */
+    }
+    if (w >= 20) {
+        return 0.3f;
+    }
+    if (f->ends_stop && w >= 3) {
+        return 0.1f;
+    }
+    return w <= 3 ? -0.8f : -0.5f;
+}
+
+static float cjk_value(const cls_feat *f)
+{
+    int stop = f->cjk_stops > 0 || f->ends_stop;
+    if (f->cjk >= 15 && stop) {
+        return 1.0f;
+    }
+    if (f->cjk >= 40) {
+        return 0.5f;
+    }
+    if (f->cjk >= 6 && stop) {
+        return 0.3f;
+    }
+    return -0.5f;
+}
+
+static void value_of(cls_sent *s)
+{
+    const cls_feat *f = &s->f;
+    float chars = (float)f->nchars;
+    if (is_junk_local(&s->loc)) {
+        s->v = -1.0f;
+        s->weight = s->loc.strong >= 2 ? (chars > 400.0f ? chars : 400.0f)
+                                       : (chars > 60.0f ? chars : 60.0f);
+        return;
+    }
+    if (s->loc.kind == HNP_KIND_META) {
+        s->v = -0.2f;
+        s->weight = chars;
+        return;
+    }
+    if (f->letters == 0 && f->cjk == 0) {
+        s->v = -1.0f;
+    } else {
+        s->v = f->cjk > f->letters / 2 ? cjk_value(f) : latin_value(f);
+    }
+    if (s->loc.legit && s->v < 0.3f) {
+        s->v = 0.3f;
+    }
+    s->weight = s->v > 0 ? chars : (chars > 40.0f ? chars : 40.0f);
+}
+
+void cls_judge_sentences(cls_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const uint8_t *s = d->text + d->sents[i].start;
+        size_t len = d->sents[i].end - d->sents[i].start;
+        cls_key k;
+        cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, &d->w[i].f);
+        cls_make_key(s, len, &k);
+        cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
+        value_of(&d->w[i]);
+    }
+}
+
+/* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
+void cls_find_region(cls_doc *d)
+{
+    double best = 0.0, cur = 0.0;
+    size_t cur_start = 0;
+    d->rs = d->re = d->n;
+    for (size_t i = 0; i < d->n; i++) {
+        double x = (double)d->w[i].v * (double)d->w[i].weight;
+        if (cur <= 0.0) {
+            cur = 0.0;
+            cur_start = i;
+        }
+        cur += x;
+        if (cur > best) {
+            best = cur;
+            d->rs = cur_start;
+            d->re = i + 1;
+        }
+    }
+}
+
+/* A headline: a few words, no final full stop (a question or exclamation is fine),
+ * starting with a capital or a non-Latin letter, not judged by any local rule. */
+static int headline_like(const cls_sent *s)
+{
+    const cls_feat *f = &s->f;
+    unsigned size = f->words + f->cjk / 2;
+    if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size < 2 || size > 30) {
+        return 0;
+    }
+    if (f->ends_stop && !f->ends_q && f->cjk_stops == 0) {
+        return 0; /* an ending "!" counts as a stop here: rare in headlines */
+    }
+    return (f->first_upper || f->cjk > 0) && f->commas <= 3;
+}
+
+static int skippable(const cls_sent *s)
+{
+    return s->loc.kind == HNP_KIND_META || is_junk_local(&s->loc) ||
+           (s->f.letters == 0 && s->f.cjk == 0);
+}
+
+/* The headline just before the article (skipping datelines, bylines and markers), or
+ * the article's own first line when it stands alone or a dateline follows it. */
+static size_t pick_title(const cls_doc *d)
+{
+    size_t rs = d->rs < d->n ? d->rs : 0;
+    const cls_sent *first = &d->w[rs];
+    int next_meta = rs + 1 < d->n && d->w[rs + 1].loc.kind == HNP_KIND_META;
+    if (rs <= 2 && headline_like(first) && (first->f.whole_line || next_meta)) {
+        return rs;
+    }
+    for (size_t back = 0; back < 8 && back < rs; back++) {
+        const cls_sent *s = &d->w[rs - 1 - back];
+        if (headline_like(s)) {
+            return rs - 1 - back;
+        }
+        if (!skippable(s)) {
+            break;
+        }
+    }
+    return (size_t)-1;
+}
+
+static int same_text(const cls_doc *d, size_t a, size_t b)
+{
+    const hnp_span *x = &d->sents[a], *y = &d->sents[b];
+    size_t la = x->end - x->start, lb = y->end - y->start;
+    return la == lb && memcmp(d->text + x->start, d->text + y->start, la) == 0;
+}
+
+void cls_find_title(cls_doc *d)
+{
+    d->title = pick_title(d);
+    if (d->title == (size_t)-1) {
+        return;
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        d->w[i].title = i == d->title || same_text(d, i, d->title);
+    }
+}

@@ -1,0 +1,112 @@
+/* classify_internal.h -- shared pieces of the classify stage (stage 3): per-sentence
+ * features, the phrase rules, date parsing. Not part of the public API. */
+#ifndef HNP_CLASSIFY_INTERNAL_H
+#define HNP_CLASSIFY_INTERNAL_H
+
+#include "hnp/classify.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Shape features of one sentence, from one linear scan (classify_feat.c). */
+typedef struct cls_feat {
+    size_t nchars;        /* code points */
+    unsigned words;       /* runs of letters/digits */
+    unsigned alpha_words; /* words with at least one letter */
+    unsigned stop;        /* English function words */
+    unsigned cap_words;   /* words starting with an upper-case letter */
+    unsigned letters, digits, cjk, symbols;
+    unsigned hashtags;  /* words written #word */
+    unsigned commas;    /* , ， 、 separators */
+    unsigned cjk_stops; /* 。！？ */
+    int first_lower;    /* the first letter is lower case */
+    int first_upper;
+    int ends_stop;  /* last visible char (before closing quotes) is . ! ? … 。 ！ ？ */
+    int ends_q;     /* ... it is a question mark */
+    int ends_colon; /* ... it is a colon */
+    int has_url;    /* http://, https://, www. */
+    int has_email;
+    int phone;       /* a run of >= 7 digits joined by spaces, dashes, dots, brackets */
+    int price;       /* a currency sign or code next to a number */
+    int company;     /* a company suffix (Co., Ltd, Inc., LLC, GmbH, 有限公司 ...) */
+    int company_end; /* ... with nothing but a URL, e-mail or phone after it */
+    int whole_line;  /* the sentence is alone on its line */
+    int bracketed;   /* the whole sentence is inside [ ] */
+} cls_feat;
+
+/* The verdict of the local rules on one sentence. */
+typedef struct cls_local {
+    hnp_kind kind;      /* BODY when no rule fired */
+    const char *reason; /* static; "-" when none */
+    int strong;         /* 1: a phrase rule fired; 2: also a page-structure marker (tail barrier) */
+    int legit;          /* a legitimate ending: "For more information", a reference */
+} cls_local;
+
+/* The ASCII-lower-cased, whitespace-collapsed key of a sentence, bullets stripped. */
+enum { CLS_KEY_MAX = 1024 };
+typedef struct cls_key {
+    char s[CLS_KEY_MAX + 1];
+    size_t len;
+    size_t skip; /* bytes of leading bullets and blanks skipped in the sentence */
+} cls_key;
+
+void cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f);
+void cls_make_key(const uint8_t *s, size_t n, cls_key *k);
+
+/* Phone numbers and prices (sets phone, price); company suffixes (company,
+ * company_end). Both in classify_scan.c. */
+void cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f);
+void cls_scan_company(const uint8_t *s, size_t n, cls_feat *f);
+
+/* Phrase and shape rules on one sentence (classify_rules.c). */
+void cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                     cls_local *out);
+
+/* 1 if the key contains any of the n lower-case phrases. */
+int cls_any_phrase(const cls_key *k, const char *const *list, size_t n);
+
+/* Shape rules (classify_shape.c); each returns 1 and fills *out when it fires. */
+int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out);
+int cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out);
+int cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out);
+
+/* Finds the first date in s[0..n). On success writes YYYY-MM-DD (or YYYY-MM) into iso
+ * (at least 11 bytes), the byte range of the date into *ds and *de and returns 1. */
+int cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de);
+
+/* 1 if the sentence is a dateline: a date with little else (times, weekdays, "Updated"). */
+int cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f);
+
+/* Case-insensitive (ASCII) search of needle in hay; returns the offset or (size_t)-1. */
+size_t cls_find_ci(const char *hay, size_t n, const char *needle);
+
+/* 1 if the lower-case ASCII word w[0..n) is an English function word. */
+int cls_is_stopword(const char *w, size_t n);
+
+/* One sentence under judgement. */
+typedef struct cls_sent {
+    cls_feat f;
+    cls_local loc;
+    float v;      /* body value, -1 (junk-like) .. 1 (prose) */
+    float weight; /* its weight in the region search */
+    int title;
+} cls_sent;
+
+/* One document under judgement (classify_doc.c). The article region is [rs, re). */
+typedef struct cls_doc {
+    const uint8_t *text;
+    size_t len;
+    const hnp_span *sents;
+    size_t n;
+    cls_sent *w;
+    size_t rs, re;
+    size_t title; /* index of the headline, or (size_t)-1 */
+} cls_doc;
+
+void cls_judge_sentences(cls_doc *d);
+void cls_find_region(cls_doc *d);
+void cls_find_title(cls_doc *d);
+void cls_assign(const cls_doc *d, hnp_label *labels);
+hnp_status cls_fill_meta(const cls_doc *d, hnp_docmeta *meta);
+
+#endif /* HNP_CLASSIFY_INTERNAL_H */

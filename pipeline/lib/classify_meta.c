@@ -1,0 +1,174 @@
+/* classify_meta.c -- final labels from the local verdicts and the article region, and
+ * the document metadata: headline, date (ISO 8601) and source. */
+#include "classify_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static float clip01(float x)
+{
+    return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
+}
+
+static void label_one(const cls_doc *d, size_t i, hnp_label *l)
+{
+    const cls_sent *s = &d->w[i];
+    if (s->title) {
+        *l = (hnp_label){HNP_KIND_TITLE, i == d->title ? 0.85f : 0.75f, "headline"};
+    } else if (s->loc.strong && hnp_kind_is_junk(s->loc.kind)) {
+        *l = (hnp_label){s->loc.kind, s->loc.strong >= 2 ? 0.95f : 0.9f, s->loc.reason};
+    } else if (s->loc.kind == HNP_KIND_META) {
+        *l = (hnp_label){HNP_KIND_META, 0.85f, s->loc.reason};
+    } else if (i >= d->rs && i < d->re) {
+        *l = (hnp_label){HNP_KIND_BODY, s->v > 0 ? 0.5f + 0.45f * s->v : 0.55f, "-"};
+    } else if (s->loc.legit) {
+        *l = (hnp_label){HNP_KIND_BODY, 0.6f, "-"};
+    } else {
+        /* Outside the article: page head or appended tail. The more junk-like the
+         * sentence is on its own, the surer the verdict. */
+        *l = (hnp_label){HNP_KIND_BOILERPLATE, 0.6f + 0.3f * clip01(-s->v),
+                         i < d->rs ? "head" : "tail"};
+    }
+}
+
+void cls_assign(const cls_doc *d, hnp_label *labels)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        label_one(d, i, &labels[i]);
+    }
+}
+
+static int is_space(uint8_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A NUL-terminated copy of s[0..n) without surrounding blanks and trailing separators;
+ * *out stays NULL when nothing is left. */
+static hnp_status dup_trim(const uint8_t *s, size_t n, char **out)
+{
+    while (n > 0 && is_space(s[0])) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' ||
+                     s[n - 1] == '|')) {
+        n--;
+    }
+    if (n == 0) {
+        return HNP_OK;
+    }
+    char *p = malloc(n + 1);
+    if (!p) {
+        return HNP_ERR_NOMEM;
+    }
+    memcpy(p, s, n);
+    p[n] = '\0';
+    *out = p;
+    return HNP_OK;
+}
+
+/* A capitalized word that opens a new sentence: "The", "In", "Recently". A source name
+ * glued to the next sentence ("Source: Bio Valley Recently, according to ...") ends there. */
+static int opener_at(const uint8_t *s, size_t n)
+{
+    if (n == 0 || s[0] < 'A' || s[0] > 'Z') {
+        return 0;
+    }
+    char w[16];
+    size_t l = 0;
+    while (l < n && l < sizeof w && ((s[l] >= 'a' && s[l] <= 'z') || l == 0)) {
+        w[l] = (char)(l == 0 ? s[0] + 32 : s[l]);
+        l++;
+    }
+    if (l == sizeof w || (l < n && s[l] != ' ' && s[l] != ',')) {
+        return 0;
+    }
+    return cls_is_stopword(w, l) || (l > 4 && w[l - 2] == 'l' && w[l - 1] == 'y');
+}
+
+/* The length of the source name that starts at s: up to a line or field break (two
+ * blanks, a tab, "|", a comma, another "Label:"), a sentence opener or ten words. */
+static size_t source_len(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    unsigned words = 0;
+    while (i < n && s[i] != '\n' && s[i] != '\t' && s[i] != '|' && s[i] != ',') {
+        if (s[i] == ' ') {
+            if (i + 1 < n && s[i + 1] == ' ') {
+                break;
+            }
+            size_t j = i + 1;
+            while (j < n && j - i < 16 && s[j] != ' ' && s[j] != ':') {
+                j++;
+            }
+            if (++words >= 10 || (j < n && s[j] == ':' && s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+                opener_at(s + i + 1, n - i - 1)) {
+                break;
+            }
+        }
+        i++;
+    }
+    while (i > 0 && s[i - 1] == '.') {
+        i--;
+    }
+    return i;
+}
+
+static hnp_status find_source(const cls_doc *d, size_t i, char **out)
+{
+    const uint8_t *s = d->text + d->sents[i].start;
+    size_t n = d->sents[i].end - d->sents[i].start;
+    size_t scan = n < 400 ? n : 400;
+    size_t at = cls_find_ci((const char *)s, scan, "source:");
+    if (at == (size_t)-1 || (at > 0 && !is_space(s[at - 1]))) {
+        return HNP_OK;
+    }
+    at += 7;
+    while (at < n && s[at] == ' ') {
+        at++;
+    }
+    return dup_trim(s + at, source_len(s + at, n - at), out);
+}
+
+static int near_head(const cls_doc *d, size_t i)
+{
+    size_t rs = d->rs < d->n ? d->rs : 0;
+    return i + 1 >= rs && i <= rs + 2;
+}
+
+static hnp_status find_date(const cls_doc *d, size_t i, char **out)
+{
+    const uint8_t *s = d->text + d->sents[i].start;
+    size_t n = d->sents[i].end - d->sents[i].start;
+    char iso[11];
+    size_t ds, de;
+    int meta = d->w[i].loc.kind == HNP_KIND_META;
+    if (!meta && !near_head(d, i)) {
+        return HNP_OK;
+    }
+    if (!cls_find_date(s, n, iso, &ds, &de) || (!meta && ds > 40)) {
+        return HNP_OK;
+    }
+    return dup_trim((const uint8_t *)iso, strlen(iso), out);
+}
+
+hnp_status cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
+{
+    if (d->title != (size_t)-1) {
+        const hnp_span *t = &d->sents[d->title];
+        HNP_TRY(dup_trim(d->text + t->start, t->end - t->start, &meta->title));
+    }
+    for (size_t i = 0; i < d->n && (!meta->date || !meta->source); i++) {
+        if (hnp_kind_is_junk(d->w[i].loc.kind) && d->w[i].loc.strong) {
+            continue;
+        }
+        if (!meta->date) {
+            HNP_TRY(find_date(d, i, &meta->date));
+        }
+        if (!meta->source && (d->w[i].loc.kind == HNP_KIND_META || near_head(d, i))) {
+            HNP_TRY(find_source(d, i, &meta->source));
+        }
+    }
+    return HNP_OK;
+}

@@ -1,0 +1,305 @@
+/* classify_scan.c -- byte-level scanners for the classify stage: phone numbers, prices,
+ * company suffixes, and the lower-cased key that the phrase rules match against. */
+#include "classify_internal.h"
+
+#include <string.h>
+
+static int is_digit(uint8_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alpha(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_alnum(uint8_t c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+
+/* Digit groups of one candidate number run. */
+typedef struct numrun {
+    unsigned digits, groups, yearlike, dots;
+    unsigned first_len, second_len;
+    int first_year;
+} numrun;
+
+static int year_group(const uint8_t *g, size_t len)
+{
+    return len == 4 && ((g[0] == '1' && g[1] == '9') || (g[0] == '2' && g[1] == '0'));
+}
+
+static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
+{
+    memset(r, 0, sizeof *r);
+    while (i < n && (is_digit(s[i]) || strchr(" -().+/", s[i]) != NULL)) {
+        if (!is_digit(s[i])) {
+            r->dots += s[i] == '.';
+            i++;
+            continue;
+        }
+        size_t g = i;
+        while (i < n && is_digit(s[i])) {
+            i++;
+        }
+        size_t len = i - g;
+        r->digits += (unsigned)len;
+        r->yearlike += (unsigned)year_group(s + g, len);
+        if (r->groups == 0) {
+            r->first_len = (unsigned)len;
+            r->first_year = year_group(s + g, len);
+        } else if (r->groups == 1) {
+            r->second_len = (unsigned)len;
+        }
+        r->groups++;
+    }
+    return i;
+}
+
+/* A phone number: >= 7 digits in a run joined by phone separators, that is neither a
+ * date (2009-04-09 09:58), a list of years, nor a decimal number. */
+static int run_is_phone(const numrun *r)
+{
+    if (r->digits < 7 || r->digits > 16 || r->groups > 5) {
+        return 0;
+    }
+    if (r->first_year && r->second_len > 0 && r->second_len <= 2) {
+        return 0;
+    }
+    if (r->yearlike == r->groups || r->dots == 1) {
+        return 0;
+    }
+    return r->groups >= 2 || r->digits >= 10;
+}
+
+static int currency_at(const uint8_t *s, size_t n, size_t i, size_t *len)
+{
+    static const char *const signs[] = {
+        "$",   "\xC2\xA3", "\xE2\x82\xAC", "\xC2\xA5", "\xEF\xBF\xA5", "\xE2\x82\xB9",
+        "USD", "RMB",      "EUR",          "CNY"};
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+        size_t l = strlen(signs[k]);
+        if (i + l <= n && memcmp(s + i, signs[k], l) == 0) {
+            *len = l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t cl;
+        if (currency_at(s, n, i, &cl)) {
+            size_t j = i + cl;
+            if (j < n && s[j] == ' ') {
+                j++;
+            }
+            if (j < n && is_digit(s[j])) {
+                f->price = 1;
+            }
+        }
+        int starts = is_digit(s[i]) || s[i] == '+' || s[i] == '(';
+        if (starts && (i == 0 || !is_alnum(s[i - 1]))) {
+            numrun r;
+            size_t j = read_run(s, n, i, &r);
+            if (run_is_phone(&r) && (j >= n || !is_alpha(s[j]))) {
+                f->phone = 1;
+            }
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* A run of trailer material: URLs, e-mail addresses, domains, numbers, punctuation.
+ * A company name followed only by these is a footer ("… Co., Ltd , https://…"). */
+static int rest_is_trailer(const uint8_t *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t t = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') {
+            i++;
+        }
+        int letters = 0, linkish = 0;
+        for (size_t j = t; j < i; j++) {
+            letters += is_alpha(s[j]) || s[j] >= 0x80;
+            linkish |= s[j] == '.' || s[j] == '@' || s[j] == '/';
+        }
+        if (letters > 0 && !linkish) {
+            return 0;
+        }
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {
+            i++;
+        }
+    }
+    return 1;
+}
+
+/* The Latin suffix must follow a capitalized word: "Jatcorp Ltd", not "limited data". */
+static int after_name(const uint8_t *s, size_t at)
+{
+    size_t i = at;
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == '&')) {
+        i--;
+    }
+    if (i == at || i == 0) {
+        return 0;
+    }
+    while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\n') {
+        i--;
+    }
+    return (s[i] >= 'A' && s[i] <= 'Z') || s[i] >= 0x80 || is_digit(s[i]);
+}
+
+static const char *const company_suffixes[] = {
+    "Co., Ltd", "Co.,Ltd", "Co. Ltd", "Co.Ltd", "Ltd",   "LTD",  "Limited",
+    "Inc",      "INC",     "LLC",     "L.L.C",  "GmbH",  "Corp", "Corporation",
+    "PLC",      "Plc",     "Pty",     "S.A.",   "S.p.A", "B.V.", "Pvt"};
+
+static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
+{
+    size_t best = (size_t)-1;
+    for (size_t k = 0; k < sizeof company_suffixes / sizeof company_suffixes[0]; k++) {
+        const char *suf = company_suffixes[k];
+        size_t l = strlen(suf);
+        for (size_t i = 0; i + l <= n; i++) {
+            if (memcmp(s + i, suf, l) != 0 || (i > 0 && is_alpha(s[i - 1])) ||
+                (i + l < n && is_alpha(s[i + l])) || !after_name(s, i)) {
+                continue;
+            }
+            if (best == (size_t)-1 || i + l > *mend) {
+                best = i;
+                *mend = i + l;
+            }
+        }
+    }
+    return best;
+}
+
+void cls_scan_company(const uint8_t *s, size_t n, cls_feat *f)
+{
+    static const char cjk_company[] = "\xE6\x9C\x89\xE9\x99\x90\xE5\x85\xAC\xE5\x8F\xB8";
+    size_t mend = 0;
+    size_t at = find_company(s, n, &mend);
+    if (at == (size_t)-1) {
+        at = cls_find_ci((const char *)s, n, cjk_company);
+        mend = at == (size_t)-1 ? 0 : at + sizeof cjk_company - 1;
+    }
+    if (at == (size_t)-1) {
+        return;
+    }
+    f->company = 1;
+    while (mend < n && s[mend] == '.') {
+        mend++;
+    }
+    f->company_end = rest_is_trailer(s + mend, n - mend);
+}
+
+size_t cls_find_ci(const char *hay, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+    if (l == 0 || l > n) {
+        return l == 0 ? 0 : (size_t)-1;
+    }
+    for (size_t i = 0; i + l <= n; i++) {
+        size_t j = 0;
+        while (j < l) {
+            char a = hay[i + j];
+            if (a >= 'A' && a <= 'Z') {
+                a = (char)(a + 32);
+            }
+            if (a != needle[j]) {
+                break;
+            }
+            j++;
+        }
+        if (j == l) {
+            return i;
+        }
+    }
+    return (size_t)-1;
+}
+
+/* Leading list markers that Lynx and scrapers put before nav items. */
+static size_t skip_bullets(const uint8_t *s, size_t n)
+{
+    static const char *const marks[] = {"* ",       "+ ",       "o ",          "# ",
+                                        "- ",       "| ",       "> ",          "\xE2\x80\xA2",
+                                        "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xBA"};
+    size_t i = 0, prev = (size_t)-1;
+    while (i < n && i != prev) {
+        prev = i;
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) {
+            i++;
+        }
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+            size_t l = strlen(marks[k]);
+            if (i + l <= n && memcmp(s + i, marks[k], l) == 0) {
+                i += l;
+                break;
+            }
+        }
+    }
+    return i;
+}
+
+static void trim_key_end(cls_key *k)
+{
+    static const char *const tails[] = {" ",
+                                        ":",
+                                        "|",
+                                        ">",
+                                        "-",
+                                        "\xC2\xBB",
+                                        "\xE2\x80\xBA",
+                                        "\xE2\x80\x93",
+                                        "\xE2\x80\x94",
+                                        "\xE2\x80\xA2"};
+    int again = 1;
+    while (again && k->len > 0) {
+        again = 0;
+        for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+            size_t l = strlen(tails[t]);
+            if (k->len >= l && memcmp(k->s + k->len - l, tails[t], l) == 0) {
+                k->len -= l;
+                again = 1;
+            }
+        }
+    }
+    k->s[k->len] = '\0';
+}
+
+void cls_make_key(const uint8_t *s, size_t n, cls_key *k)
+{
+    size_t i = skip_bullets(s, n);
+    k->skip = i;
+    k->len = 0;
+    int space = 0;
+    for (; i < n && k->len < CLS_KEY_MAX; i++) {
+        uint8_t c = s[i];
+        int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (!ws && c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
+            ws = 1;
+            i++;
+        }
+        if (ws) {
+            space = k->len > 0;
+            continue;
+        }
+        if (space && k->len < CLS_KEY_MAX) {
+            k->s[k->len++] = ' ';
+        }
+        space = 0;
+        if (k->len < CLS_KEY_MAX) {
+            k->s[k->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+    trim_key_end(k);
+}

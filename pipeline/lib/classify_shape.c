@@ -1,0 +1,120 @@
+/* classify_shape.c -- shape rules of the classify stage: what a sentence is made of
+ * (a company name and a URL, a phone number beside "call", CJK keywords joined by
+ * underscores, a lower-case product list) rather than a fixed phrase. */
+#include "classify_internal.h"
+
+#include <string.h>
+
+/* Words beside a phone number that make it an advertisement. */
+static const char *const contact_cues[] = {"call",   "hotline",    "tel",   "phone:",  "whatsapp",
+                                           "wechat", "contact us", "order", "consult", "enquir",
+                                           "inquir", "mobile:",    "fax"};
+
+/* Words beside a price that make it an offer. */
+static const char *const shop_cues[] = {"buy",      "order", "shop",      "sale",
+                                        "discount", "% off", "wholesale", "price",
+                                        "coupon",   "deal",  "free trial"};
+
+static void set(cls_local *out, hnp_kind kind, const char *reason)
+{
+    out->kind = kind;
+    out->reason = reason;
+    out->strong = 1;
+}
+
+/* The first letter after the bullets: 'l' lower-case ASCII, 'U' upper-case, 0 other. */
+static char first_letter(const uint8_t *s, size_t n, const cls_key *k)
+{
+    for (size_t i = k->skip; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z') {
+            return 'l';
+        }
+        if ((s[i] >= 'A' && s[i] <= 'Z') || s[i] >= 0x80) {
+            return 'U';
+        }
+        if (s[i] >= '0' && s[i] <= '9') {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* CJK keyword stuffing: many short CJK runs joined by _ , 、 | and no sentence stop. */
+static int cjk_seo(const uint8_t *s, size_t n, const cls_feat *f)
+{
+    if (f->cjk < 10 || f->cjk_stops > 0) {
+        return 0;
+    }
+    unsigned seps = f->commas;
+    for (size_t i = 0; i < n; i++) {
+        seps += s[i] == '_' || s[i] == '|';
+    }
+    return seps >= 3 && f->cjk / (seps + 1) <= 15;
+}
+
+static unsigned size_of(const cls_feat *f)
+{
+    return f->words + f->cjk / 2;
+}
+
+int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
+{
+    size_t nc = sizeof contact_cues / sizeof contact_cues[0];
+    size_t ns = sizeof shop_cues / sizeof shop_cues[0];
+    if (f->company_end && (f->has_url || f->has_email || f->phone) && f->words <= 40) {
+        set(out, HNP_KIND_SPAM, "company+url");
+    } else if (f->company_end && f->stop <= 1 && f->words <= 12 && !out->legit) {
+        set(out, HNP_KIND_SPAM, "company");
+    } else if (cjk_seo(s, n, f)) {
+        set(out, HNP_KIND_SPAM, "cjk-seo");
+    } else if (f->hashtags >= 3 && f->hashtags * 2 >= f->alpha_words) {
+        set(out, HNP_KIND_SPAM, "seo");
+    } else if (f->phone && !out->legit && size_of(f) <= 30 &&
+               (cls_any_phrase(k, contact_cues, nc) || f->alpha_words <= 3)) {
+        set(out, HNP_KIND_SPAM, "contact");
+    } else if (f->price && !out->legit && f->words <= 25 && cls_any_phrase(k, shop_cues, ns)) {
+        set(out, HNP_KIND_SPAM, "price");
+    } else if (f->stop == 0 && f->commas >= 1 && f->words >= 3 && f->words <= 20 && f->cjk == 0 &&
+               !f->ends_q && first_letter(s, n, k) == 'l') {
+        set(out, HNP_KIND_SPAM, "product-list");
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+int cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
+{
+    if (k->len > 3 && memcmp(k->s, "by ", 3) == 0 && f->words <= 10 && f->stop <= 2 &&
+        !(f->ends_stop && f->words > 6)) {
+        size_t i = k->skip + 3;
+        while (i < n && s[i] == ' ') {
+            i++;
+        }
+        if (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '@' || s[i] >= 0x80)) {
+            set(out, HNP_KIND_META, "byline");
+            return 1;
+        }
+    }
+    if (cls_is_dateline(s, n, f)) {
+        set(out, HNP_KIND_META, "dateline");
+        return 1;
+    }
+    return 0;
+}
+
+int cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
+{
+    if (f->letters == 0 && f->cjk == 0 && f->digits <= 4) {
+        set(out, HNP_KIND_BOILERPLATE, "markup");
+    } else if (f->bracketed && f->words <= 12) {
+        set(out, HNP_KIND_BOILERPLATE, "caption");
+    } else if (f->whole_line && !f->ends_stop && f->words <= 6 && f->cjk == 0 && f->stop <= 1 &&
+               f->cap_words == 0 && first_letter(s, n, k) == 'l') {
+        set(out, f->words >= 2 ? HNP_KIND_SPAM : HNP_KIND_BOILERPLATE,
+            f->words >= 2 ? "keywords" : "fragment");
+    } else {
+        return 0;
+    }
+    return 1;
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Line-level junk detection on the boilerplate dev set (news pages dumped to text).
+
+Runs `hnpipe --records -f tsv --no-header` over $HNP_SHARED_DIR/eval/boilerplate/dev.jsonl
+(one record per page) and scores each labelled line: a line is predicted junk when most
+of its characters lie in spam/boilerplate sentences (a line that no sentence covers
+counts as junk). Junk is the positive class. Headline lines (`title: true`) are left out,
+as the set's README advises. Prints one summary line:
+junk P/R/F1 and body F1 over all lines, per converter, and on the en-long subset
+(English lines of >= 10 words), plus the same F1s when meta and title also count as
+not-body (`notbody`).
+
+Usage: scripts/eval_boilerplate.py [--verbose]   (env: HNP_SHARED_DIR, HNPIPE)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("HNP_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
+HNPIPE = os.environ.get("HNPIPE", os.path.join(ROOT, "build", "hnpipe"))
+JUNK = {"spam", "boilerplate"}
+
+
+def escape(s):
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def unescape(s):
+    return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), s)
+
+
+def run(docs):
+    inp = "".join("%d\t%s\n" % (i, escape(d["text"])) for i, d in enumerate(docs))
+    out = subprocess.run([HNPIPE, "--records", "-f", "tsv", "--no-header"], input=inp.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    sents = {}
+    for row in out.split("\n"):
+        f = row.split("\t")
+        if len(f) < 9 or not f[0].isdigit():
+            continue
+        sents.setdefault(int(f[0]), []).append((int(f[2]), int(f[3]), f[4], f[6]))
+    return sents
+
+
+def line_predictions(doc, sents):
+    """For each line: (junk?, notbody?) from the characters its sentences cover."""
+    text = doc["text"]
+    kind = [None] * len(text)
+    for start, end, k, _ in sents:
+        for i in range(start, min(end, len(text))):
+            kind[i] = k
+    preds, pos = [], 0
+    for line in text.split("\n"):
+        ks = [k for k in kind[pos:pos + len(line)] if k is not None]
+        pos += len(line) + 1
+        if not ks:
+            preds.append((True, True))
+            continue
+        junk = sum(k in JUNK for k in ks)
+        notbody = sum(k != "body" for k in ks)
+        preds.append((2 * junk > len(ks), 2 * notbody > len(ks)))
+    return preds
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+class Score:
+    def __init__(self):
+        self.c = [[0, 0, 0, 0], [0, 0, 0, 0]]  # per mode: tp fp fn tn (junk positive)
+
+    def add(self, gold_junk, preds):
+        for m, pred in enumerate(preds):
+            c = self.c[m]
+            c[0 if gold_junk and pred else 1 if pred else 2 if gold_junk else 3] += 1
+
+    def f1(self, m=0):
+        tp, fp, fn, tn = self.c[m]
+        return prf(tp, fp, fn), prf(tn, fn, fp)[2]
+
+    def n(self):
+        return sum(self.c[0])
+
+
+def main():
+    path = os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
+    if not os.path.exists(path):
+        print("boilerplate dev: skipped (no %s)" % path)
+        return 0
+    docs = [json.loads(l) for l in open(path, encoding="utf-8")]
+    sents = run(docs)
+    scores = {k: Score() for k in ("all", "lynx", "tags", "en-long")}
+    for i, d in enumerate(docs):
+        preds = line_predictions(d, sents.get(i, []))
+        for line, pr in zip(d["lines"], preds):
+            if line.get("title"):
+                continue
+            gold = line["label"] == "junk"
+            scores["all"].add(gold, pr)
+            scores[d["converter"]].add(gold, pr)
+            if d["lang"] == "en" and len(line["text"].split()) >= 10:
+                scores["en-long"].add(gold, pr)
+            if "--verbose" in sys.argv and gold != pr[0]:
+                print("%s\t%s\t%s" % ("FN" if gold else "FP", d["converter"], line["text"][:160]))
+    (p, r, f), bf = scores["all"].f1()
+    parts = ["boilerplate dev: junk P=%.3f R=%.3f F1=%.3f body F1=%.3f (%d lines)" % (p, r, f, bf, scores["all"].n())]
+    for k in ("lynx", "tags", "en-long"):
+        (_, _, f), bf = scores[k].f1()
+        parts.append("%s F1=%.3f/body %.3f" % (k, f, bf))
+    (_, _, f), bf = scores["all"].f1(1)
+    (_, _, fl), bfl = scores["en-long"].f1(1)
+    parts.append("notbody F1=%.3f/body %.3f, en-long %.3f/body %.3f" % (f, bf, fl, bfl))
+    print("; ".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
