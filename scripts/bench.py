@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Throughput (MB/s) and peak memory of hnpipe against ICU's BreakIterator alone, on the
+same deterministic corpus (../shared/tools/make-corpus.py), in one run.
+
+usage: scripts/bench.py [--mb N] [--runs R] [--build DIR]
+Prints one line per command: name, MB/s (best of R runs), peak RSS (MiB).
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def measure(cmd, runs):
+    """Best wall time over runs, and the peak RSS of the child (os.wait4 gives it per child)."""
+    best, peak = None, 0
+    for _ in range(runs):
+        with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errf:
+            t0 = time.perf_counter()
+            p = subprocess.Popen(cmd, stdout=null, stderr=errf)
+            _, status, ru = os.wait4(p.pid, 0)
+            dt = time.perf_counter() - t0
+            errf.seek(0)
+            err = errf.read().decode("utf-8", "replace")
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit(f"bench: {' '.join(cmd)} failed: {err.strip()[:300]}")
+        best = dt if best is None else min(best, dt)
+        peak = max(peak, ru.ru_maxrss)  # KiB on Linux
+    return best, peak / 1024.0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    a = ap.parse_args()
+    shared = os.environ.get("HNP_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
+    hnpipe = os.environ.get("HNPIPE", os.path.join(a.build, "hnpipe"))
+    icu = os.path.join(a.build, "hnp-bench-icu")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "corpus.txt")
+        subprocess.run([sys.executable, os.path.join(shared, "tools", "make-corpus.py"), shared,
+                        str(a.mb), corpus], check=True)
+        # The same text as records (one document per line), the form for sharding.
+        records = os.path.join(tmp, "corpus.records")
+        with open(corpus, encoding="utf-8", errors="surrogateescape") as f, \
+                open(records, "w", encoding="utf-8", errors="surrogateescape") as out:
+            for i, doc in enumerate(f.read().split("\n\n")):
+                if doc.strip():
+                    esc = doc.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+                    out.write(f"d{i}\t{esc}\n")
+        size = os.path.getsize(corpus) / 1e6
+        cmds = [
+            ("icu-breakiterator-alone", [icu, corpus]),
+            ("hnpipe-segmenter-icu -f sentences", [hnpipe, "--segmenter", "icu", "-f",
+                                                   "sentences", corpus]),
+            ("hnpipe -f tsv (one document)", [hnpipe, "-f", "tsv", corpus]),
+            ("hnpipe --records -f tsv", [hnpipe, "--records", "-f", "tsv", records]),
+        ]
+        print(f"bench: corpus {size:.1f} MB (make-corpus.py, {a.mb:g} MB), best of {a.runs}")
+        for name, cmd in cmds:
+            dt, rss = measure(cmd, a.runs)
+            print(f"bench: {name:36s} {size / dt:8.1f} MB/s  peak RSS {rss:7.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
