@@ -106,7 +106,7 @@ def main():
             scores[d["converter"]].add(gold, pr)
             if d["lang"] == "en" and len(line["text"].split()) >= 10:
                 scores["en-long"].add(gold, pr)
-            if "--verbose" in sys.argv and gold != pr[0]:
+            if "--verbose" in sys.argv and gold != pr[1 if "--notbody" in sys.argv else 0]:
                 print("%s\t%s\t%s" % ("FN" if gold else "FP", d["converter"], line["text"][:160]))
     (p, r, f), bf = scores["all"].f1()
     parts = ["boilerplate dev: junk P=%.3f R=%.3f F1=%.3f body F1=%.3f (%d lines)" % (p, r, f, bf, scores["all"].n())]

@@ -2,6 +2,7 @@
  * article region (maximum-sum run), the headline, the final labels. */
 #include "classify_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int is_junk_local(const cls_local *l)
@@ -57,9 +58,10 @@ static void value_of(cls_sent *s)
                                        : (chars > 60.0f ? chars : 60.0f);
         return;
     }
-    if (s->loc.kind == HNP_KIND_META) {
-        s->v = -0.2f;
-        s->weight = chars;
+    if (s->loc.kind == HNP_KIND_META || s->dup) {
+        /* A dateline or a repeated line inside the text is a teaser list, not prose. */
+        s->v = s->dup ? -0.8f : -0.5f;
+        s->weight = chars > 60.0f ? chars : 60.0f;
         return;
     }
     if (f->letters == 0 && f->cjk == 0) {
@@ -73,8 +75,64 @@ static void value_of(cls_sent *s)
     s->weight = s->v > 0 ? chars : (chars > 40.0f ? chars : 40.0f);
 }
 
-void cls_judge_sentences(cls_doc *d)
+typedef struct hashed {
+    uint64_t h;
+    size_t i;
+} hashed;
+
+static int cmp_hashed(const void *a, const void *b)
 {
+    const hashed *x = a, *y = b;
+    if (x->h != y->h) {
+        return x->h < y->h ? -1 : 1;
+    }
+    return x->i < y->i ? -1 : (x->i > y->i ? 1 : 0);
+}
+
+static uint64_t fnv1a(const uint8_t *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h = (h ^ s[i]) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static int same_text(const cls_doc *d, size_t a, size_t b)
+{
+    const hnp_span *x = &d->sents[a], *y = &d->sents[b];
+    size_t la = x->end - x->start, lb = y->end - y->start;
+    return la == lb && memcmp(d->text + x->start, d->text + y->start, la) == 0;
+}
+
+/* Marks sentences whose exact text occurs more than once: teaser headlines and links
+ * that pages print twice (link text and image alt), repeated datelines. Sorting hashes
+ * keeps it O(n log n). */
+static hnp_status mark_duplicates(cls_doc *d)
+{
+    hashed *hs = malloc(d->n * sizeof *hs);
+    if (!hs) {
+        return HNP_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        hs[i].h = fnv1a(d->text + d->sents[i].start, d->sents[i].end - d->sents[i].start);
+        hs[i].i = i;
+    }
+    qsort(hs, d->n, sizeof *hs, cmp_hashed);
+    for (size_t a = 0, b; a < d->n; a = b) {
+        for (b = a + 1; b < d->n && hs[b].h == hs[a].h; b++) {
+            if (same_text(d, hs[a].i, hs[b].i)) {
+                d->w[hs[a].i].dup = d->w[hs[b].i].dup = 1;
+            }
+        }
+    }
+    free(hs);
+    return HNP_OK;
+}
+
+hnp_status cls_judge_sentences(cls_doc *d)
+{
+    HNP_TRY(mark_duplicates(d));
     for (size_t i = 0; i < d->n; i++) {
         const uint8_t *s = d->text + d->sents[i].start;
         size_t len = d->sents[i].end - d->sents[i].start;
@@ -84,6 +142,7 @@ void cls_judge_sentences(cls_doc *d)
         cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
         value_of(&d->w[i]);
     }
+    return HNP_OK;
 }
 
 /* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
@@ -150,11 +209,25 @@ static size_t pick_title(const cls_doc *d)
     return (size_t)-1;
 }
 
-static int same_text(const cls_doc *d, size_t a, size_t b)
+/* Inside the article, a run of at least CLS_NAV_RUN stop-less short lines in a row is
+ * a link list or a tag cloud that the region swallowed (subheadings come alone). */
+enum { CLS_NAV_RUN = 4 };
+
+void cls_mark_runs(cls_doc *d)
 {
-    const hnp_span *x = &d->sents[a], *y = &d->sents[b];
-    size_t la = x->end - x->start, lb = y->end - y->start;
-    return la == lb && memcmp(d->text + x->start, d->text + y->start, la) == 0;
+    size_t i = d->rs;
+    while (i < d->re) {
+        size_t j = i;
+        while (j < d->re && d->w[j].v <= 0.0f && !d->w[j].title) {
+            j++;
+        }
+        if (j - i >= CLS_NAV_RUN) {
+            for (size_t k = i; k < j; k++) {
+                d->w[k].in_run = 1;
+            }
+        }
+        i = j > i ? j : i + 1;
+    }
 }
 
 void cls_find_title(cls_doc *d)

@@ -90,6 +90,8 @@ typedef struct cls_sent {
     float v;      /* body value, -1 (junk-like) .. 1 (prose) */
     float weight; /* its weight in the region search */
     int title;
+    int in_run; /* inside the article, but in a run of short lines (a link list) */
+    int dup;    /* the same text occurs elsewhere in the document (teasers, repeated links) */
 } cls_sent;
 
 /* One document under judgement (classify_doc.c). The article region is [rs, re). */
@@ -103,9 +105,10 @@ typedef struct cls_doc {
     size_t title; /* index of the headline, or (size_t)-1 */
 } cls_doc;
 
-void cls_judge_sentences(cls_doc *d);
+hnp_status cls_judge_sentences(cls_doc *d);
 void cls_find_region(cls_doc *d);
 void cls_find_title(cls_doc *d);
+void cls_mark_runs(cls_doc *d);
 void cls_assign(const cls_doc *d, hnp_label *labels);
 hnp_status cls_fill_meta(const cls_doc *d, hnp_docmeta *meta);
 

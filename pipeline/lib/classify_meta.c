@@ -19,6 +19,8 @@ static void label_one(const cls_doc *d, size_t i, hnp_label *l)
         *l = (hnp_label){s->loc.kind, s->loc.strong >= 2 ? 0.95f : 0.9f, s->loc.reason};
     } else if (s->loc.kind == HNP_KIND_META) {
         *l = (hnp_label){HNP_KIND_META, 0.85f, s->loc.reason};
+    } else if (s->in_run) {
+        *l = (hnp_label){HNP_KIND_BOILERPLATE, 0.6f, "nav"};
     } else if (i >= d->rs && i < d->re) {
         *l = (hnp_label){HNP_KIND_BODY, s->v > 0 ? 0.5f + 0.45f * s->v : 0.55f, "-"};
     } else if (s->loc.legit) {
