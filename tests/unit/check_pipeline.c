@@ -1,0 +1,221 @@
+/* check_pipeline.c -- the document driver: stage order, offsets, PubTator joining, limits,
+ * worker reuse and threads sharing one pipeline. */
+#include "hnp/hnp.h"
+#include "testutil.h"
+
+#include <pthread.h>
+
+static hnp_pipeline *make_pipeline(size_t max_doc)
+{
+    hnp_pipeline_opts po;
+    memset(&po, 0, sizeof po);
+    ck_assert_int_eq(hnp_lexicon_embedded(&po.default_lexicon), HNP_OK);
+    po.max_doc_size = max_doc;
+    hnp_pipeline *p = NULL;
+    ck_assert_int_eq(hnp_pipeline_create(&po, &p), HNP_OK);
+    return p;
+}
+
+static size_t count_cp(const uint8_t *s, size_t n)
+{
+    size_t cp = 0;
+    for (size_t i = 0; i < n; i++) {
+        cp += (s[i] & 0xC0) != 0x80;
+    }
+    return cp;
+}
+
+/* Every offset in the document agrees with its text. */
+static void check_offsets(const hnp_doc *d)
+{
+    ck_assert_uint_eq(d->cp_len, count_cp(d->text, d->len));
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const hnp_sentence *s = &d->sents[i];
+        ck_assert_uint_le(s->span.start, s->span.end);
+        ck_assert_uint_le(s->span.end, d->len);
+        ck_assert_uint_eq(s->cp_start, count_cp(d->text, s->span.start));
+        ck_assert_uint_eq(s->cp_end, count_cp(d->text, s->span.end));
+        ck_assert(s->score >= 0.0f && s->score <= 1.0f);
+        ck_assert_ptr_nonnull(s->reason);
+    }
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const hnp_doc_mention *m = &d->mentions[i];
+        ck_assert_uint_lt(m->m.sent, d->n_sents);
+        ck_assert_uint_ge(m->m.span.start, d->sents[m->m.sent].span.start);
+        ck_assert_uint_le(m->m.span.end, d->sents[m->m.sent].span.end);
+        ck_assert_uint_eq(m->cp_start, count_cp(d->text, m->m.span.start));
+        ck_assert(!hnp_kind_is_junk(d->sents[m->m.sent].kind));
+    }
+}
+
+static const char article[] =
+    "Caf\xc3\xa9 study \xe2\x80\x94 na\xc3\xafve patients with multiple sclerosis improved.\n"
+    "Dr. Smith said the trial (NCT01234567) used mitoxantrone. Results were published.\n";
+
+START_TEST(runs_all_stages_with_consistent_offsets)
+{
+    hnp_pipeline *p = make_pipeline(0);
+    hnp_worker *w = NULL;
+    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    const hnp_doc *d = NULL;
+    ck_assert_int_eq(hnp_worker_process(w, "a.txt", (const uint8_t *)article, strlen(article), &d),
+                     HNP_OK);
+    ck_assert_str_eq(d->id, "a.txt");
+    ck_assert_str_eq(d->encoding, "UTF-8");
+    ck_assert_uint_ge(d->n_sents, 2);
+    ck_assert_uint_eq(d->title_len, (size_t)-1);
+    check_offsets(d);
+    hnp_worker_free(w);
+    hnp_pipeline_free(p);
+}
+END_TEST
+
+START_TEST(worker_is_reusable)
+{
+    hnp_pipeline *p = make_pipeline(0);
+    hnp_worker *w = NULL;
+    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    const hnp_doc *d = NULL;
+    for (int i = 0; i < 50; i++) {
+        const char *t = (i % 2) ? article : "Short. Text.";
+        ck_assert_int_eq(hnp_worker_process(w, "x", (const uint8_t *)t, strlen(t), &d), HNP_OK);
+        check_offsets(d);
+    }
+    ck_assert_int_eq(hnp_worker_process(w, NULL, (const uint8_t *)"", 0, &d), HNP_OK);
+    ck_assert_str_eq(d->id, "-");
+    ck_assert_uint_eq(d->n_sents, 0);
+    ck_assert_uint_eq(d->n_mentions, 0);
+    hnp_worker_free(w);
+    hnp_pipeline_free(p);
+}
+END_TEST
+
+START_TEST(max_doc_size_is_enforced)
+{
+    hnp_pipeline *p = make_pipeline(16);
+    hnp_worker *w = NULL;
+    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    const hnp_doc *d = NULL;
+    ck_assert_int_eq(hnp_worker_process(w, "big", (const uint8_t *)article, strlen(article), &d),
+                     HNP_ERR_TOOBIG);
+    ck_assert_int_eq(hnp_worker_process(w, "ok", (const uint8_t *)"Fine.", 5, &d), HNP_OK);
+    hnp_worker_free(w);
+    hnp_pipeline_free(p);
+}
+END_TEST
+
+START_TEST(binary_input_is_refused)
+{
+    hnp_pipeline *p = make_pipeline(0);
+    hnp_worker *w = NULL;
+    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    const uint8_t bin[] = {'G', 'I', 'F', 0, 1, 2, 0, 0, 0, 7, 0, 0};
+    const hnp_doc *d = NULL;
+    ck_assert_int_eq(hnp_worker_process(w, "bin", bin, sizeof bin, &d), HNP_ERR_BINARY);
+    hnp_worker_free(w);
+    hnp_pipeline_free(p);
+}
+END_TEST
+
+START_TEST(pubtator_join_keeps_offsets)
+{
+    hnp_pipeline *p = make_pipeline(0);
+    hnp_worker *w = NULL;
+    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    const char *title = "Mitoxantrone in multiple sclerosis.";
+    const char *abs = "We treated 21 patients. Sepsis occurred in two.";
+    const hnp_doc *d = NULL;
+    ck_assert_int_eq(hnp_worker_process_pubtator(w, "123", (const uint8_t *)title, strlen(title),
+                                                 (const uint8_t *)abs, strlen(abs), &d),
+                     HNP_OK);
+    ck_assert_uint_eq(d->title_len, strlen(title));
+    ck_assert_uint_eq(d->len, strlen(title) + 1 + strlen(abs));
+    ck_assert_int_eq(d->text[d->title_len], '\n');
+    ck_assert_mem_eq(d->text + d->title_len + 1, abs, strlen(abs));
+    check_offsets(d);
+    hnp_worker_free(w);
+    hnp_pipeline_free(p);
+}
+END_TEST
+
+/* Renders a document to TSV in memory: the thread test compares these bytes. */
+static char *render_tsv(hnp_worker *w, const char *text)
+{
+    const hnp_doc *d = NULL;
+    if (hnp_worker_process(w, "t", (const uint8_t *)text, strlen(text), &d) != HNP_OK) {
+        return NULL;
+    }
+    hnp_membuf b = {0};
+    hnp_sink sink = hnp_membuf_sink(&b);
+    if (hnp_write_doc(d, HNP_FMT_TSV, 0, 0, &sink) != HNP_OK || sink.write(&b, "", 1)) {
+        hnp_membuf_free(&b);
+        return NULL;
+    }
+    return (char *)b.data;
+}
+
+typedef struct thread_arg {
+    const hnp_pipeline *p;
+    const char *expect;
+    int mismatches;
+} thread_arg;
+
+static void *thread_main(void *arg)
+{
+    thread_arg *a = arg;
+    hnp_worker *w = NULL;
+    if (hnp_worker_create(a->p, &w) != HNP_OK) {
+        a->mismatches = -1;
+        return NULL;
+    }
+    for (int i = 0; i < 40; i++) {
+        char *got = render_tsv(w, article);
+        a->mismatches += !got || strcmp(got, a->expect) != 0;
+        free(got);
+    }
+    hnp_worker_free(w);
+    return NULL;
+}
+
+START_TEST(threads_share_one_pipeline)
+{
+    hnp_pipeline *p = make_pipeline(0);
+    hnp_worker *w = NULL;
+    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    char *expect = render_tsv(w, article);
+    ck_assert_ptr_nonnull(expect);
+    thread_arg args[4];
+    pthread_t tids[4];
+    for (int i = 0; i < 4; i++) {
+        args[i] = (thread_arg){p, expect, 0};
+        ck_assert_int_eq(pthread_create(&tids[i], NULL, thread_main, &args[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(tids[i], NULL);
+        ck_assert_int_eq(args[i].mismatches, 0);
+    }
+    free(expect);
+    hnp_worker_free(w);
+    hnp_pipeline_free(p);
+}
+END_TEST
+
+static Suite *pipeline_suite(void)
+{
+    Suite *s = suite_create("pipeline");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, runs_all_stages_with_consistent_offsets);
+    tcase_add_test(tc, worker_is_reusable);
+    tcase_add_test(tc, max_doc_size_is_enforced);
+    tcase_add_test(tc, binary_input_is_refused);
+    tcase_add_test(tc, pubtator_join_keeps_offsets);
+    tcase_add_test(tc, threads_share_one_pipeline);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(pipeline_suite());
+}
