@@ -180,11 +180,28 @@ static int close_stream(app *a, runner *r, int status)
     return status;
 }
 
+/* As zstd: a console is no document; waiting on it silently would look like a hang. */
+static int stdin_is_console(const input_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (strcmp(l->v[i].path, "-") == 0 && isatty(STDIN_FILENO)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int run(app *a)
 {
     size_t n_errors = 0;
     if (inputs_collect(&a->o, &a->inputs, &n_errors) != 0) {
         fputs("hnpipe: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (stdin_is_console(&a->inputs)) {
+        fputs("hnpipe: standard input is a terminal: give a FILE or pipe text in "
+              "(see hnpipe --help)\n",
+              stderr);
         return EXIT_USAGE;
     }
     if (load_user_lexicons(a) != 0 || make_pipeline(a) != 0) {

@@ -164,7 +164,8 @@ case_missing_file() {
 }
 
 case_invalid_utf8() {
-    printf 'Bad \377\376 bytes and a truncated \342\200 sequence. Then text.\n' >"$T/bad.txt"
+    # mostly UTF-8 (valid multibyte characters) with a stray byte and a truncated sequence
+    printf 'Caf\303\251 \342\200\224 na\303\257ve patients \377 and a truncated \342\200 sequence.\n' >"$T/bad.txt"
     run -f text "$T/bad.txt"; expect_rc 0 "$(rc)"
     has "$T/out" "$(printf '\357\277\275')"
     run -f docs --no-header "$T/bad.txt"
@@ -254,12 +255,25 @@ case_user_lexicon() {
     run --lexicon "$T/nope.tsv" "$T/doc.txt"; expect_rc 2 "$(rc)"
 }
 
+case_interrupt_leaves_no_temp() {
+    awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Patients with multiple sclerosis took mitoxantrone in trial %d. ", i }' >"$T/big.txt"
+    printf 'previous run\n' >"$T/int.tsv"
+    "$H" -o "$T/int.tsv" "$T/big.txt" 2>/dev/null &
+    pid=$!
+    sleep 0.3
+    kill -TERM $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    ls "$T" | grep -q 'int.tsv.tmp' && bad "temp file left after SIGTERM"
+    grep -q "previous run" "$T/int.tsv" || head -1 "$T/int.tsv" | grep -q "^doc" ||
+        bad "output damaged by SIGTERM"
+}
+
 for c in case_help case_version case_usage_errors case_stdin_to_stdout case_every_format \
     case_tsv_columns case_escaping case_records case_records_bad_line case_pubtator_roundtrip \
     case_directory_mirror case_jobs_deterministic case_empty_file case_binary_file \
     case_missing_file case_invalid_utf8 case_from_encoding case_max_doc_size case_huge_line \
     case_closed_pipe case_output_file_atomic case_unwritable_output case_incremental_and_lock \
-    case_user_lexicon; do
+    case_user_lexicon case_interrupt_leaves_no_temp; do
     current=$c
     case_bad=0
     $c
