@@ -16,6 +16,25 @@ static hnp_pipeline *make_pipeline(size_t max_doc)
     return p;
 }
 
+/* One pipeline and one worker per test; released by teardown. */
+typedef struct fixture {
+    hnp_pipeline *p;
+    hnp_worker *w;
+} fixture;
+
+static fixture setup(size_t max_doc)
+{
+    fixture f = {make_pipeline(max_doc), NULL};
+    ck_assert_int_eq(hnp_worker_create(f.p, &f.w), HNP_OK);
+    return f;
+}
+
+static void teardown(fixture *f)
+{
+    hnp_worker_free(f->w);
+    hnp_pipeline_free(f->p);
+}
+
 static size_t count_cp(const uint8_t *s, size_t n)
 {
     size_t cp = 0;
@@ -54,9 +73,8 @@ static const char article[] =
 
 START_TEST(runs_all_stages_with_consistent_offsets)
 {
-    hnp_pipeline *p = make_pipeline(0);
-    hnp_worker *w = NULL;
-    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    fixture f = setup(0);
+    hnp_worker *w = f.w;
     const hnp_doc *d = NULL;
     ck_assert_int_eq(hnp_worker_process(w, "a.txt", (const uint8_t *)article, strlen(article), &d),
                      HNP_OK);
@@ -65,16 +83,14 @@ START_TEST(runs_all_stages_with_consistent_offsets)
     ck_assert_uint_ge(d->n_sents, 2);
     ck_assert_uint_eq(d->title_len, (size_t)-1);
     check_offsets(d);
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    teardown(&f);
 }
 END_TEST
 
 START_TEST(worker_is_reusable)
 {
-    hnp_pipeline *p = make_pipeline(0);
-    hnp_worker *w = NULL;
-    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    fixture f = setup(0);
+    hnp_worker *w = f.w;
     const hnp_doc *d = NULL;
     for (int i = 0; i < 50; i++) {
         const char *t = (i % 2) ? article : "Short. Text.";
@@ -85,43 +101,37 @@ START_TEST(worker_is_reusable)
     ck_assert_str_eq(d->id, "-");
     ck_assert_uint_eq(d->n_sents, 0);
     ck_assert_uint_eq(d->n_mentions, 0);
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    teardown(&f);
 }
 END_TEST
 
 START_TEST(max_doc_size_is_enforced)
 {
-    hnp_pipeline *p = make_pipeline(16);
-    hnp_worker *w = NULL;
-    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    fixture f = setup(16);
+    hnp_worker *w = f.w;
     const hnp_doc *d = NULL;
     ck_assert_int_eq(hnp_worker_process(w, "big", (const uint8_t *)article, strlen(article), &d),
                      HNP_ERR_TOOBIG);
     ck_assert_int_eq(hnp_worker_process(w, "ok", (const uint8_t *)"Fine.", 5, &d), HNP_OK);
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    teardown(&f);
 }
 END_TEST
 
 START_TEST(binary_input_is_refused)
 {
-    hnp_pipeline *p = make_pipeline(0);
-    hnp_worker *w = NULL;
-    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    fixture f = setup(0);
+    hnp_worker *w = f.w;
     const uint8_t bin[] = {'G', 'I', 'F', 0, 1, 2, 0, 0, 0, 7, 0, 0};
     const hnp_doc *d = NULL;
     ck_assert_int_eq(hnp_worker_process(w, "bin", bin, sizeof bin, &d), HNP_ERR_BINARY);
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    teardown(&f);
 }
 END_TEST
 
 START_TEST(pubtator_join_keeps_offsets)
 {
-    hnp_pipeline *p = make_pipeline(0);
-    hnp_worker *w = NULL;
-    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    fixture f = setup(0);
+    hnp_worker *w = f.w;
     const char *title = "Mitoxantrone in multiple sclerosis.";
     const char *abs = "We treated 21 patients. Sepsis occurred in two.";
     const hnp_doc *d = NULL;
@@ -133,8 +143,7 @@ START_TEST(pubtator_join_keeps_offsets)
     ck_assert_int_eq(d->text[d->title_len], '\n');
     ck_assert_mem_eq(d->text + d->title_len + 1, abs, strlen(abs));
     check_offsets(d);
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    teardown(&f);
 }
 END_TEST
 
@@ -179,15 +188,14 @@ static void *thread_main(void *arg)
 
 START_TEST(threads_share_one_pipeline)
 {
-    hnp_pipeline *p = make_pipeline(0);
-    hnp_worker *w = NULL;
-    ck_assert_int_eq(hnp_worker_create(p, &w), HNP_OK);
+    fixture f = setup(0);
+    hnp_worker *w = f.w;
     char *expect = render_tsv(w, article);
     ck_assert_ptr_nonnull(expect);
     thread_arg args[4];
     pthread_t tids[4];
     for (int i = 0; i < 4; i++) {
-        args[i] = (thread_arg){p, expect, 0};
+        args[i] = (thread_arg){f.p, expect, 0};
         ck_assert_int_eq(pthread_create(&tids[i], NULL, thread_main, &args[i]), 0);
     }
     for (int i = 0; i < 4; i++) {
@@ -195,8 +203,7 @@ START_TEST(threads_share_one_pipeline)
         ck_assert_int_eq(args[i].mismatches, 0);
     }
     free(expect);
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    teardown(&f);
 }
 END_TEST
 
