@@ -1,12 +1,15 @@
-/* lexicon.c -- STUB: replaced by the real compiled-lexicon loader. */
-#include "hnp/lexicon.h"
+/* lexicon.c -- loading and validating compiled lexicon blobs, and key lookup.
+ *
+ * A blob is used in place (the embedded one lives in .rodata). Nothing in it is trusted:
+ * every count and offset is checked against the blob's size, with overflow-checked
+ * arithmetic, before the first lookup, so a corrupt or truncated file is rejected with
+ * HNP_ERR_FORMAT (HNP_ERR_VERSION for a format from another release) instead of being
+ * read out of bounds. */
+#include "lexicon_format.h"
+#include "lexicon_key.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-struct hnp_lexicon {
-    size_t n;
-};
 
 const char *hnp_label_name(hnp_entity_label label)
 {
@@ -27,6 +30,9 @@ hnp_status hnp_label_parse(const char *name, hnp_entity_label *out)
 {
     static const hnp_entity_label all[] = {HNP_LABEL_DRUG, HNP_LABEL_CONDITION, HNP_LABEL_TRIAL,
                                            HNP_LABEL_PROCEDURE};
+    if (!name || !out) {
+        return HNP_ERR_INVALID;
+    }
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
         if (strcmp(name, hnp_label_name(all[i])) == 0) {
             *out = all[i];
@@ -36,38 +42,192 @@ hnp_status hnp_label_parse(const char *name, hnp_entity_label *out)
     return HNP_ERR_INVALID;
 }
 
-hnp_status hnp_lexicon_from_memory(const void *blob, size_t len, hnp_lexicon **out)
+/* The blob is little-endian and read in place, so a big-endian host cannot use it. */
+static int host_is_little_endian(void)
 {
-    (void)blob;
-    (void)len;
-    *out = calloc(1, sizeof **out);
-    return *out ? HNP_OK : HNP_ERR_NOMEM;
+    const uint16_t one = 1;
+    uint8_t b;
+    memcpy(&b, &one, 1);
+    return b == 1;
 }
 
-hnp_status hnp_lexicon_from_tsv(const uint8_t *tsv, size_t len, hnp_lexicon **out,
-                                size_t *bad_line)
+/* Section [off, off + count * size) lies inside the blob and is 8-byte aligned. */
+static int section_ok(uint64_t off, uint64_t count, uint64_t size, uint64_t blob_len)
 {
-    (void)tsv;
-    (void)len;
-    if (bad_line) {
-        *bad_line = 0;
+    if (off % 8 != 0 || off > blob_len) {
+        return 0;
     }
-    *out = calloc(1, sizeof **out);
-    return *out ? HNP_OK : HNP_ERR_NOMEM;
+    if (count != 0 && size > (blob_len - off) / count) {
+        return 0;
+    }
+    return 1;
+}
+
+static hnp_status check_header(const lex_header *h, size_t len)
+{
+    if (memcmp(h->magic, LEX_MAGIC, LEX_MAGIC_LEN) != 0) {
+        return HNP_ERR_FORMAT;
+    }
+    if (h->format_version != LEX_FORMAT_VERSION) {
+        return HNP_ERR_VERSION;
+    }
+    if (h->header_size != sizeof *h || h->file_size != len) {
+        return HNP_ERR_FORMAT;
+    }
+    if (hnp_lexkey_crc32((const uint8_t *)h + sizeof *h, len - sizeof *h) != h->payload_crc) {
+        return HNP_ERR_FORMAT;
+    }
+    if (!section_ok(h->keys_off, h->n_keys, sizeof(lex_key), len) ||
+        !section_ok(h->slots_off, h->n_slots, sizeof(lex_slot), len) ||
+        !section_ok(h->entries_off, h->n_entries, sizeof(lex_entry), len) ||
+        !section_ok(h->patterns_off, h->n_patterns, sizeof(lex_pattern), len) ||
+        !section_ok(h->strings_off, h->strings_size, 1, len)) {
+        return HNP_ERR_FORMAT;
+    }
+    /* A power of two, and room for an empty slot so that every probe terminates. */
+    if (h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) != 0 || h->n_keys >= h->n_slots) {
+        return HNP_ERR_FORMAT;
+    }
+    if (h->strings_size == 0 || h->version_off >= h->strings_size) {
+        return HNP_ERR_FORMAT;
+    }
+    return HNP_OK;
+}
+
+/* Every string offset is inside the pool; the pool ends with NUL (checked), so each of
+ * them is a terminated string. Keys must be NUL-terminated exactly at their length. */
+static hnp_status check_tables(const hnp_lexicon *l)
+{
+    const lex_header *h = l->hdr;
+    uint64_t ss = h->strings_size;
+    uint32_t empty = 0;
+    for (uint32_t i = 0; i < h->n_slots; i++) {
+        if (l->slots[i].key > h->n_keys) {
+            return HNP_ERR_FORMAT;
+        }
+        empty += l->slots[i].key == 0;
+    }
+    if (empty == 0) { /* a probe for a missing key would never end */
+        return HNP_ERR_FORMAT;
+    }
+    for (uint32_t i = 0; i < h->n_keys; i++) {
+        const lex_key *k = &l->keys[i];
+        uint64_t n = k->n_entries & ~LEX_KEY_PREFIX;
+        if ((uint64_t)k->key_off + k->key_len >= ss || l->strings[k->key_off + k->key_len] ||
+            (uint64_t)k->first_entry + n > h->n_entries) {
+            return HNP_ERR_FORMAT;
+        }
+    }
+    for (uint32_t i = 0; i < h->n_entries; i++) {
+        const lex_entry *e = &l->entries[i];
+        if (e->id_off >= ss || e->name_off >= ss ||
+            (e->surface_off != LEX_NONE && e->surface_off >= ss) || e->label >= HNP_LABEL_COUNT ||
+            (e->flags & ~LEX_FLAG_MASK) != 0) {
+            return HNP_ERR_FORMAT;
+        }
+    }
+    for (uint32_t i = 0; i < h->n_patterns; i++) {
+        const lex_pattern *p = &l->patterns[i];
+        if (p->pattern_off >= ss || p->registry_off >= ss || p->example_off >= ss) {
+            return HNP_ERR_FORMAT;
+        }
+    }
+    return HNP_OK;
+}
+
+static hnp_status load(const uint8_t *b, size_t len, hnp_lexicon *l)
+{
+    if (!host_is_little_endian()) {
+        return HNP_ERR_VERSION;
+    }
+    if (len < sizeof(lex_header)) {
+        return HNP_ERR_FORMAT;
+    }
+    /* Sections are read as structs in place: the blob must be 8-byte aligned. */
+    if ((uintptr_t)b % 8 != 0) {
+        return HNP_ERR_INVALID;
+    }
+    const lex_header *h = (const lex_header *)(const void *)b;
+    HNP_TRY(check_header(h, len));
+    l->blob = b;
+    l->blob_len = len;
+    l->hdr = h;
+    l->keys = (const lex_key *)(const void *)(b + h->keys_off);
+    l->slots = (const lex_slot *)(const void *)(b + h->slots_off);
+    l->entries = (const lex_entry *)(const void *)(b + h->entries_off);
+    l->patterns = (const lex_pattern *)(const void *)(b + h->patterns_off);
+    l->strings = (const char *)(b + h->strings_off);
+    l->slot_mask = h->n_slots - 1;
+    if (l->strings[h->strings_size - 1] != '\0') {
+        return HNP_ERR_FORMAT;
+    }
+    return check_tables(l);
+}
+
+hnp_status hnp_lexicon_from_memory(const void *blob, size_t len, hnp_lexicon **out)
+{
+    if (!blob || !out) {
+        return HNP_ERR_INVALID;
+    }
+    *out = NULL;
+    hnp_lexicon *l = calloc(1, sizeof *l);
+    if (!l) {
+        return HNP_ERR_NOMEM;
+    }
+    hnp_status st = load(blob, len, l);
+    if (st != HNP_OK) {
+        free(l);
+        return st;
+    }
+    *out = l;
+    return HNP_OK;
+}
+
+hnp_status hnp_lexicon_adopt(void *blob, size_t len, hnp_lexicon **out)
+{
+    hnp_status st = hnp_lexicon_from_memory(blob, len, out);
+    if (st != HNP_OK) {
+        free(blob);
+        return st;
+    }
+    (*out)->owned = blob;
+    return HNP_OK;
 }
 
 void hnp_lexicon_free(hnp_lexicon *lex)
 {
+    if (!lex) {
+        return;
+    }
+    free(lex->owned);
     free(lex);
 }
 
 size_t hnp_lexicon_size(const hnp_lexicon *lex)
 {
-    return lex->n;
+    return lex ? lex->hdr->n_entries : 0;
 }
 
 const char *hnp_lexicon_version(const hnp_lexicon *lex)
 {
-    (void)lex;
-    return "stub";
+    return lex ? hnp_lexicon_str(lex, lex->hdr->version_off) : "";
+}
+
+const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size_t len,
+                                uint64_t hash)
+{
+    uint32_t hi = (uint32_t)(hash >> 32);
+    for (uint32_t i = (uint32_t)hash & lex->slot_mask;; i = (i + 1) & lex->slot_mask) {
+        const lex_slot *s = &lex->slots[i];
+        if (s->key == 0) {
+            return NULL;
+        }
+        if (s->hash_hi != hi) {
+            continue;
+        }
+        const lex_key *k = &lex->keys[s->key - 1];
+        if (k->key_len == len && memcmp(lex->strings + k->key_off, key, len) == 0) {
+            return k;
+        }
+    }
 }

@@ -1,40 +1,220 @@
-/* tag.c -- STUB: finds nothing; replaced by the real stage. */
-#include "hnp/tag.h"
+/* tag.c -- stage 4: entity mentions by longest lexicon match (see tag.h).
+ *
+ * A document is tagged sentence by sentence: the sentence is cut into tokens with the
+ * same code that made the lexicon keys (lexicon_key.c), trial-id patterns are run over
+ * it, then at each token start the longest match wins (tag_match.c), and a mention
+ * followed by "(SF)" defines an abbreviation (tag_abbrev.c). Ambiguous ("ctx") terms
+ * need the concept to be mentioned elsewhere in the document; when one was turned down
+ * and the concept only turned up later, the document is tagged a second time with that
+ * knowledge (tag_support.c). All scratch lives in the tagger and is reused, so tagging
+ * allocates only while a document is bigger than any before it. */
+#include "tag_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-struct hnp_tagger {
-    size_t n_lex;
-};
+hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) {
+        return HNP_OK;
+    }
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem) {
+            return HNP_ERR_NOMEM;
+        }
+        n *= 2;
+    }
+    void *q = realloc(*p, n * elem);
+    if (!q) {
+        return HNP_ERR_NOMEM;
+    }
+    *p = q;
+    *cap = n;
+    return HNP_OK;
+}
 
 hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex, hnp_tagger **out)
 {
-    (void)lexicons;
+    if (!out || (n_lex && !lexicons)) {
+        return HNP_ERR_INVALID;
+    }
+    *out = NULL;
+    for (size_t i = 0; i < n_lex; i++) {
+        if (!lexicons[i]) {
+            return HNP_ERR_INVALID;
+        }
+    }
     hnp_tagger *t = calloc(1, sizeof *t);
     if (!t) {
         return HNP_ERR_NOMEM;
     }
     t->n_lex = n_lex;
+    t->lex = calloc(n_lex + 1, sizeof *t->lex);
+    t->alive = calloc(n_lex + 1, 1);
+    hnp_status st = t->lex && t->alive ? HNP_OK : HNP_ERR_NOMEM;
+    if (st == HNP_OK) {
+        memcpy(t->lex, lexicons, n_lex * sizeof *t->lex);
+        st = hnp_tag_rx_compile(t);
+    }
+    if (st != HNP_OK) {
+        hnp_tagger_free(t);
+        return st;
+    }
     *out = t;
     return HNP_OK;
 }
 
 void hnp_tagger_free(hnp_tagger *t)
 {
+    if (!t) {
+        return;
+    }
+    hnp_tag_rx_free(t);
+    free(t->lex);
+    free(t->alive);
+    free(t->tok);
+    hnp_membuf_free(&t->fold);
+    hnp_membuf_free(&t->tmp);
+    hnp_lexkey_scratch_free(&t->sc);
+    free(t->rxm);
+    free(t->win);
+    free(t->m);
+    free(t->m_id);
+    hnp_membuf_free(&t->ids);
+    free(t->abbr);
+    hnp_membuf_free(&t->abbr_text);
+    free(t->seen);
+    free(t->rejected);
     free(t);
+}
+
+hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
+                        const char *id, const char *name, size_t id_off)
+{
+    HNP_TRY(hnp_tag_grow((void **)&t->m, &t->cap_m, t->n_m + 1, sizeof *t->m));
+    HNP_TRY(hnp_tag_grow((void **)&t->m_id, &t->cap_m_id, t->n_m + 1, sizeof *t->m_id));
+    hnp_mention *m = &t->m[t->n_m];
+    m->span.start = start;
+    m->span.end = end;
+    m->sent = t->sent;
+    m->label = label;
+    m->id = id;
+    m->name = name;
+    t->m_id[t->n_m++] = id_off;
+    return HNP_OK;
+}
+
+static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
+{
+    size_t pos = 0;
+    lextok tk;
+    t->n_tok = 0;
+    t->fold.len = 0;
+    while (hnp_lexkey_next(text + a, b - a, &pos, &tk)) {
+        HNP_TRY(hnp_tag_grow((void **)&t->tok, &t->cap_tok, t->n_tok + 1, sizeof *t->tok));
+        tag_token *k = &t->tok[t->n_tok++];
+        k->start = a + tk.start;
+        k->end = a + tk.end;
+        k->kind = tk.kind;
+        k->ascii = tk.ascii;
+        k->fold_off = t->fold.len;
+        HNP_TRY(
+            hnp_lexkey_fold_append(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc));
+        k->fold_len = t->fold.len - k->fold_off;
+        HNP_TRY(hnp_buf_put(&t->fold, " ", 1));
+    }
+    return HNP_OK;
+}
+
+/* Emits the trial-id match r, and returns the first token after it. */
+static hnp_status take_rx(hnp_tagger *t, const uint8_t *text, size_t r, size_t *i)
+{
+    HNP_TRY(hnp_tag_rx_emit(t, text, &t->rxm[r]));
+    while (*i < t->n_tok && t->tok[*i].start < t->rxm[r].end) {
+        (*i)++;
+    }
+    return HNP_OK;
+}
+
+static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
+{
+    HNP_TRY(tokenize(t, text, a, b));
+    t->n_rxm = 0;
+    if (t->n_rx) {
+        HNP_TRY(hnp_tag_rx_scan(t, text, a, b));
+    }
+    size_t i = 0, r = 0;
+    while (i < t->n_tok) {
+        while (r < t->n_rxm && t->rxm[r].end <= t->tok[i].start) {
+            r++;
+        }
+        if (r < t->n_rxm && t->rxm[r].start < t->tok[i].end) {
+            HNP_TRY(take_rx(t, text, r++, &i));
+            continue;
+        }
+        tag_match m;
+        HNP_TRY(hnp_tag_match_at(t, text, i, r < t->n_rxm ? t->rxm[r].start : SIZE_MAX, &m));
+        if (m.ntok == 0) {
+            i++;
+            continue;
+        }
+        HNP_TRY(hnp_tag_emit(t, t->tok[i].start, t->tok[i + m.ntok - 1].end, m.label, m.id, m.name,
+                             SIZE_MAX));
+        if (!m.ctx) {
+            HNP_TRY(hnp_tag_see(t, m.id));
+        }
+        i += m.ntok;
+        HNP_TRY(hnp_tag_abbrev_define(t, text, &t->m[t->n_m - 1], &i));
+    }
+    return HNP_OK;
+}
+
+static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,
+                           const unsigned char *taggable, size_t n_sents)
+{
+    t->n_m = 0;
+    t->ids.len = 0;
+    t->n_abbr = 0;
+    t->abbr_text.len = 0;
+    t->n_rejected = 0;
+    for (size_t s = 0; s < n_sents; s++) {
+        if (taggable && !taggable[s]) {
+            continue;
+        }
+        if (sents[s].start > sents[s].end || sents[s].end > len) {
+            return HNP_ERR_INVALID;
+        }
+        t->sent = s;
+        HNP_TRY(tag_sentence(t, text, sents[s].start, sents[s].end));
+    }
+    return HNP_OK;
 }
 
 hnp_status hnp_tag(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,
                    const unsigned char *taggable, size_t n_sents, const hnp_mention **mentions,
                    size_t *n_out)
 {
-    (void)t;
-    (void)text;
-    (void)len;
-    (void)sents;
-    (void)taggable;
-    (void)n_sents;
+    if (!t || !mentions || !n_out || (len && !text) || (n_sents && !sents)) {
+        return HNP_ERR_INVALID;
+    }
     *mentions = NULL;
     *n_out = 0;
+    if (t->seen) {
+        memset(t->seen, 0, t->cap_seen * sizeof *t->seen);
+    }
+    t->n_seen = 0;
+    HNP_TRY(tag_pass(t, text, len, sents, taggable, n_sents));
+    if (hnp_tag_rejected_now_seen(t)) {
+        HNP_TRY(tag_pass(t, text, len, sents, taggable, n_sents));
+    }
+    /* Trial ids live in t->ids, which may have moved while it grew. */
+    for (size_t k = 0; k < t->n_m; k++) {
+        if (t->m_id[k] != SIZE_MAX) {
+            t->m[k].id = (const char *)t->ids.data + t->m_id[k];
+        }
+    }
+    *mentions = t->m;
+    *n_out = t->n_m;
     return HNP_OK;
 }

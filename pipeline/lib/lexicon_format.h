@@ -1,0 +1,115 @@
+/* lexicon_format.h -- the compiled lexicon blob (format version 1), and the internal
+ * view of a loaded lexicon that the tagger reads.
+ *
+ * Layout (all integers little-endian, every section 8-byte aligned, the in-memory form
+ * is the file form):
+ *
+ *   lex_header                       96 bytes, at offset 0
+ *   keys[n_keys]      lex_key        every distinct key and every token prefix of a key,
+ *                                    sorted by key bytes
+ *   slots[n_slots]    lex_slot       open-addressing hash of the keys (linear probing,
+ *                                    n_slots a power of two, at most half full)
+ *   entries[n_entries] lex_entry     the term rows, grouped by key; within a key in tie
+ *                                    order (non-"low" first, then source order)
+ *   patterns[n_patterns] lex_pattern trial-id regular expressions
+ *   strings[strings_size]            NUL-terminated UTF-8; the last byte is NUL, so any
+ *                                    in-range offset is a terminated string
+ *
+ * The CRC-32 covers bytes [header_size, file_size). */
+#ifndef HNP_LEXICON_FORMAT_H
+#define HNP_LEXICON_FORMAT_H
+
+#include "hnp/lexicon.h"
+
+#include <stdint.h>
+
+#define LEX_MAGIC          "HNPLEX\0\n"
+#define LEX_MAGIC_LEN      8
+#define LEX_FORMAT_VERSION 1u
+
+/* Entry flags. */
+#define LEX_FLAG_CS   1u /* match only this exact case */
+#define LEX_FLAG_CTX  2u /* ambiguous: needs support from the context */
+#define LEX_FLAG_LOW  4u /* loses ties */
+#define LEX_FLAG_MASK 7u
+
+/* Key flag (high bit of lex_key.n_entries): a longer key starts with this key + " ". */
+#define LEX_KEY_PREFIX 0x80000000u
+
+#define LEX_NONE 0xFFFFFFFFu /* absent string offset */
+
+typedef struct lex_header {
+    uint8_t magic[LEX_MAGIC_LEN];
+    uint32_t format_version;
+    uint32_t header_size;
+    uint64_t file_size;
+    uint32_t payload_crc;
+    uint32_t n_entries;
+    uint32_t n_keys;
+    uint32_t n_slots;
+    uint32_t n_patterns;
+    uint32_t version_off; /* into strings */
+    uint64_t keys_off;
+    uint64_t slots_off;
+    uint64_t entries_off;
+    uint64_t patterns_off;
+    uint64_t strings_off;
+    uint64_t strings_size;
+} lex_header;
+
+typedef struct lex_key {
+    uint32_t key_off; /* into strings */
+    uint32_t key_len;
+    uint32_t first_entry;
+    uint32_t n_entries; /* | LEX_KEY_PREFIX */
+} lex_key;
+
+typedef struct lex_slot {
+    uint32_t hash_hi; /* upper 32 bits of the key's hash: most misses end here */
+    uint32_t key;     /* key index + 1; 0 = empty */
+} lex_slot;
+
+typedef struct lex_entry {
+    uint32_t id_off; /* "-" when the source had none */
+    uint32_t name_off;
+    uint32_t surface_off; /* exact-case form for LEX_FLAG_CS entries, else LEX_NONE */
+    uint32_t order;       /* source order over all files (file, then line) */
+    uint8_t label;        /* hnp_entity_label */
+    uint8_t flags;
+    uint16_t reserved;
+} lex_entry;
+
+typedef struct lex_pattern {
+    uint32_t pattern_off;
+    uint32_t registry_off;
+    uint32_t example_off;
+    uint32_t order;
+} lex_pattern;
+
+/* The loaded, validated view. Pointers point into the blob. */
+struct hnp_lexicon {
+    const uint8_t *blob;
+    size_t blob_len;
+    void *owned; /* the blob when the lexicon owns it (from TSV), else NULL */
+    const lex_header *hdr;
+    const lex_key *keys;
+    const lex_slot *slots;
+    const lex_entry *entries;
+    const lex_pattern *patterns;
+    const char *strings;
+    uint32_t slot_mask;
+};
+
+/* Finds a key (bytes, and its lexkey_hash from LEXKEY_HASH_INIT); NULL when absent. */
+const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size_t len,
+                                uint64_t hash);
+
+static inline const char *hnp_lexicon_str(const hnp_lexicon *lex, uint32_t off)
+{
+    return lex->strings + off;
+}
+
+/* Adopts a blob that was malloc'd: the lexicon frees it (even on failure). */
+hnp_status hnp_lexicon_adopt(void *blob, size_t len, hnp_lexicon **out);
+
+#endif /* HNP_LEXICON_FORMAT_H */

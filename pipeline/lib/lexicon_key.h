@@ -1,0 +1,71 @@
+/* lexicon_key.h -- the ONE definition of how text becomes lexicon keys.
+ *
+ * hnp-lexc (build time) and the tagger (run time) both cut text into tokens and fold
+ * them with these functions, so a term and its occurrence in a document can only ever
+ * produce the same key. A key is the case-folded NFC form of the term's tokens joined by
+ * one space: hyphens, dashes, apostrophes and runs of white space between words all
+ * become that one space ("relapsing-remitting" == "relapsing remitting"), other
+ * punctuation is a token of its own, and a possessive 's is dropped ("Crohn's" ==
+ * "Crohn"). Internal to libhnp. */
+#ifndef HNP_LEXICON_KEY_H
+#define HNP_LEXICON_KEY_H
+
+#include "buf_internal.h"
+#include "hnp/common.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The library's growable byte buffer (buf_internal.h). */
+typedef hnp_membuf lexbuf;
+
+/* Token kinds. A word is a maximal run of letters, marks and digits; any other
+ * character that is not white space, a hyphen/dash or an apostrophe is a one-character
+ * punctuation token. */
+enum { LEXTOK_WORD = 1, LEXTOK_PUNCT = 2 };
+
+typedef struct lextok {
+    size_t start; /* bytes into the text */
+    size_t end;
+    int kind;
+    int ascii; /* every byte < 0x80: folding is a plain tolower */
+} lextok;
+
+/* Finds the next token at or after *pos in s[0..len) and advances *pos past it (and past
+ * a possessive 's that follows a word). Returns 0 when there is none. */
+int hnp_lexkey_next(const uint8_t *s, size_t len, size_t *pos, lextok *tok);
+
+/* Scratch for folding non-ASCII tokens (utf8proc works on UTF-32). Reused, never shrunk. */
+typedef struct lexkey_scratch {
+    int32_t *buf;
+    size_t cap; /* in code points */
+} lexkey_scratch;
+
+void hnp_lexkey_scratch_free(lexkey_scratch *sc);
+
+/* Appends the case-folded NFC form of one token (s[0..n)) to out. */
+hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf *out,
+                                  lexkey_scratch *sc);
+
+/* Makes the key of a whole term into out (cleared first): tokens folded (fold != 0) or
+ * kept as they are (fold == 0: the case-sensitive surface form), joined by one space.
+ * *n_tokens receives the number of tokens; a term without tokens gives an empty key. */
+hnp_status hnp_lexkey_make(const uint8_t *s, size_t len, int fold, lexbuf *out, lexkey_scratch *sc,
+                           size_t *n_tokens);
+
+/* FNV-1a, 64-bit: incremental, so the tagger extends a key's hash token by token. */
+#define LEXKEY_HASH_INIT 0xcbf29ce484222325ull
+
+static inline uint64_t lexkey_hash(uint64_t h, const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* CRC-32 (IEEE 802.3, as zlib's crc32), of the lexicon blob payload. */
+uint32_t hnp_lexkey_crc32(const uint8_t *p, size_t n);
+
+#endif /* HNP_LEXICON_KEY_H */

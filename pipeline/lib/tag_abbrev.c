@@ -1,0 +1,203 @@
+/* tag_abbrev.c -- abbreviations defined in the text: "long form (SF)".
+ *
+ * When a mention is directly followed by a parenthesised short form whose letters can
+ * be found, in order, in the mention with the first letter at the start of a word
+ * (Schwartz & Hearst, PSB 2003), the short form becomes a mention of the same concept
+ * there and wherever it appears later in the document, with its exact case. */
+#include "tag_internal.h"
+
+#include <string.h>
+
+#define SF_MIN 2
+#define SF_MAX 12
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int is_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Schwartz & Hearst's check, right to left over the bytes of sf and lf. */
+static int sf_matches_lf(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln)
+{
+    size_t s = sn, l = ln;
+    while (s > 0) {
+        int c = lower(sf[s - 1]);
+        if (!is_alnum(c)) {
+            s--;
+            continue;
+        }
+        /* Find c in lf; the first letter of sf must start a word of lf. */
+        while (l > 0 && (lower(lf[l - 1]) != c || (s == 1 && l > 1 && is_alnum(lf[l - 2])))) {
+            l--;
+        }
+        if (l == 0) {
+            return 0;
+        }
+        l--;
+        s--;
+    }
+    return 1;
+}
+
+/* Function words end a long form: "patients with cancer (PWC)" is not a kind of cancer. */
+static int is_function_word(const uint8_t *w, size_t n)
+{
+    static const char *const words[] = {"a",    "an", "and",  "as",  "at",   "by",   "for",
+                                        "from", "in", "into", "is",  "of",   "on",   "or",
+                                        "the",  "to", "with", "was", "were", "that", "which"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (strlen(words[k]) == n && memcmp(words[k], w, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* When the mention alone does not explain the short form, the long form may start a few
+ * words earlier with modifiers of the term: "autologous [hematopoietic stem cell
+ * transplantation] (AHSCT)". Returns the new start byte of the mention, or its old one.
+ * The window is Schwartz & Hearst's, min(|SF| + 5, 2 |SF|) words, and it never reaches
+ * back over punctuation, a function word or the previous mention. */
+static size_t widen_long_form(const hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
+                              size_t first, const uint8_t *sf, size_t sn)
+{
+    size_t floor = 0, max_words = sn + 5 < 2 * sn ? sn + 5 : 2 * sn, words = 0;
+    if (t->n_m >= 2 && t->m[t->n_m - 2].sent == lf->sent) {
+        floor = t->m[t->n_m - 2].span.end;
+    }
+    for (size_t k = first; k < t->n_tok && t->tok[k].end <= lf->span.end; k++) {
+        words++;
+    }
+    for (size_t e = first; e-- > 0 && words < max_words && e + 3 >= first;) {
+        const tag_token *k = &t->tok[e];
+        const uint8_t *w = t->fold.data + k->fold_off;
+        if (k->kind != LEXTOK_WORD || k->start < floor || is_function_word(w, k->fold_len)) {
+            break;
+        }
+        words++;
+        if (sf_matches_lf(sf, sn, text + k->start, lf->span.end - k->start)) {
+            return k->start;
+        }
+    }
+    return lf->span.start;
+}
+
+static int is_punct(const tag_token *k, const uint8_t *text, uint8_t c)
+{
+    return k->kind == LEXTOK_PUNCT && text[k->start] == c;
+}
+
+/* The short form inside "(...)" starting at token p: word tokens joined without white
+ * space ("HALT-MS"), closed by ")". Returns the index of ")" or 0. */
+static size_t short_form(const hnp_tagger *t, const uint8_t *text, size_t p)
+{
+    size_t q = p + 1;
+    if (q >= t->n_tok || t->tok[q].start != t->tok[p].end) {
+        return 0;
+    }
+    while (q < t->n_tok && t->tok[q].kind == LEXTOK_WORD && q - p <= 4) {
+        q++;
+    }
+    if (q == p + 1 || q >= t->n_tok || !is_punct(&t->tok[q], text, ')') ||
+        t->tok[q].start != t->tok[q - 1].end) {
+        return 0;
+    }
+    size_t a = t->tok[p + 1].start, b = t->tok[q - 1].end;
+    if (b - a < SF_MIN || b - a > SF_MAX) {
+        return 0;
+    }
+    int letters = 0;
+    for (size_t x = a; x < b; x++) {
+        if (text[x] == ' ' || text[x] == '\t' || text[x] == '\n') {
+            return 0;
+        }
+        letters += (text[x] >= 'A' && text[x] <= 'Z') || (text[x] >= 'a' && text[x] <= 'z');
+    }
+    return letters ? q : 0;
+}
+
+static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_mention *lf)
+{
+    HNP_TRY(hnp_tag_grow((void **)&t->abbr, &t->cap_abbr, t->n_abbr + 1, sizeof *t->abbr));
+    tag_abbr *a = &t->abbr[t->n_abbr++];
+    a->sf_off = t->abbr_text.len;
+    a->sf_len = n;
+    a->label = lf->label;
+    a->id = lf->id;
+    a->name = lf->name;
+    return hnp_buf_put(&t->abbr_text, sf, n);
+}
+
+hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
+                                 size_t *i)
+{
+    size_t p = *i;
+    if (p >= t->n_tok || !is_punct(&t->tok[p], text, '(') || lf->label == HNP_LABEL_TRIAL) {
+        return HNP_OK;
+    }
+    for (size_t x = lf->span.end; x < t->tok[p].start; x++) {
+        if (text[x] != ' ') {
+            return HNP_OK;
+        }
+    }
+    size_t q = short_form(t, text, p);
+    if (!q) {
+        return HNP_OK;
+    }
+    size_t a = t->tok[p + 1].start, b = t->tok[q - 1].end;
+    const uint8_t *lfs = text + lf->span.start;
+    size_t lfn = lf->span.end - lf->span.start;
+    hnp_mention def = *lf; /* emitting may move t->m, and lf points into it */
+    if (lfn <= b - a) {
+        return HNP_OK;
+    }
+    if (!sf_matches_lf(text + a, b - a, lfs, lfn)) {
+        size_t first = p;
+        while (first > 0 && t->tok[first - 1].start >= lf->span.start) {
+            first--;
+        }
+        def.span.start = widen_long_form(t, text, lf, first, text + a, b - a);
+        if (def.span.start == lf->span.start) {
+            return HNP_OK;
+        }
+        t->m[t->n_m - 1].span.start = def.span.start;
+    }
+    HNP_TRY(define(t, text + a, b - a, &def));
+    HNP_TRY(hnp_tag_emit(t, a, b, def.label, def.id, def.name, SIZE_MAX));
+    *i = q + 1;
+    return HNP_OK;
+}
+
+void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
+                          tag_match *out)
+{
+    size_t start = t->tok[i].start, last = t->tok[t->n_tok - 1].end;
+    /* Latest definition first: a document may reuse a short form. */
+    for (size_t d = t->n_abbr; d-- > 0;) {
+        const tag_abbr *a = &t->abbr[d];
+        const uint8_t *sf = t->abbr_text.data + a->sf_off;
+        size_t end = start + a->sf_len;
+        if (text[start] != sf[0] || end > last || end > limit ||
+            memcmp(text + start, sf, a->sf_len) != 0) {
+            continue;
+        }
+        size_t j = i;
+        while (t->tok[j].end < end) {
+            j++;
+        }
+        if (t->tok[j].end != end) {
+            continue;
+        }
+        out->ntok = j - i + 1;
+        out->label = a->label;
+        out->id = a->id;
+        out->name = a->name;
+        out->ctx = 0;
+        return;
+    }
+}

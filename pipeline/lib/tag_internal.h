@@ -1,0 +1,113 @@
+/* tag_internal.h -- the tagger's state and the helpers shared by tag*.c.
+ * Internal to libhnp. */
+#ifndef HNP_TAG_INTERNAL_H
+#define HNP_TAG_INTERNAL_H
+
+#include "hnp/tag.h"
+#include "lexicon_format.h"
+#include "lexicon_key.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest term, in tokens: bounds the work at each token start. */
+#define TAG_MAX_TOKENS 16
+
+typedef struct tag_token {
+    size_t start, end;         /* bytes in the document */
+    size_t fold_off, fold_len; /* folded form in hnp_tagger.fold */
+    int kind;
+    int ascii;
+} tag_token;
+
+/* An abbreviation defined in the document: "long form (SF)". */
+typedef struct tag_abbr {
+    size_t sf_off, sf_len; /* exact bytes, in hnp_tagger.abbr_text */
+    hnp_entity_label label;
+    const char *id, *name;
+} tag_abbr;
+
+/* A trial-id match in the current sentence. */
+typedef struct tag_rxmatch {
+    size_t start, end; /* bytes in the document */
+    size_t pattern;
+} tag_rxmatch;
+
+/* One compiled trial-id pattern (ICU regexes are not thread-safe: one per tagger). */
+typedef struct tag_regex {
+    void *re; /* URegularExpression */
+    const char *registry;
+} tag_regex;
+
+/* What was chosen at one token. */
+typedef struct tag_match {
+    size_t ntok; /* 0: nothing */
+    hnp_entity_label label;
+    const char *id, *name;
+    int ctx; /* matched through a ctx term: does not count as support */
+} tag_match;
+
+struct hnp_tagger {
+    const hnp_lexicon **lex;
+    size_t n_lex;
+    unsigned char *alive; /* per lexicon, during one longest-match search */
+    tag_regex *rx;
+    size_t n_rx;
+    /* The current sentence: tokens and their folded forms, each followed by one space,
+     * so the key of tokens i..j is one contiguous slice of fold. */
+    tag_token *tok;
+    size_t n_tok, cap_tok;
+    lexbuf fold;
+    lexbuf tmp;
+    lexkey_scratch sc;
+    tag_rxmatch *rxm;
+    size_t n_rxm, cap_rxm;
+    hnp_span *win; /* where trial ids may be, sentence-relative */
+    size_t n_win, cap_win;
+    /* The current document. */
+    hnp_mention *m;
+    size_t *m_id; /* per mention: offset of its id in ids, or SIZE_MAX (lexicon id) */
+    size_t n_m, cap_m, cap_m_id;
+    lexbuf ids; /* trial-id ids, NUL-terminated */
+    tag_abbr *abbr;
+    size_t n_abbr, cap_abbr;
+    lexbuf abbr_text;
+    const char **seen; /* open-addressing set of concept ids mentioned by non-ctx terms */
+    size_t n_seen, cap_seen;
+    const char **rejected; /* ids of ctx terms turned down for want of support */
+    size_t n_rejected, cap_rejected;
+    size_t sent;
+};
+
+/* tag.c */
+hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
+                        const char *id, const char *name, size_t id_off);
+hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem);
+
+/* tag_match.c: the best lexicon or abbreviation match at token i, not extending past
+ * byte limit. */
+hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
+                            tag_match *out);
+
+/* tag_support.c: the concept-id set that licenses ctx terms. */
+int hnp_tag_seen(const hnp_tagger *t, const char *id);
+hnp_status hnp_tag_see(hnp_tagger *t, const char *id);
+hnp_status hnp_tag_reject(hnp_tagger *t, const char *id);
+int hnp_tag_rejected_now_seen(const hnp_tagger *t);
+
+/* tag_abbrev.c: after a mention that ends before token i, a "(SF)" definition. Emits the
+ * SF as a mention and advances *i past ")" when there is one. */
+hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
+                                 size_t *i);
+
+/* tag_abbrev.c: a defined abbreviation starting at token i (out->ntok = 0 if none). */
+void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
+                          tag_match *out);
+
+/* tag_trialid.c */
+hnp_status hnp_tag_rx_compile(hnp_tagger *t);
+void hnp_tag_rx_free(hnp_tagger *t);
+hnp_status hnp_tag_rx_scan(hnp_tagger *t, const uint8_t *text, size_t start, size_t end);
+hnp_status hnp_tag_rx_emit(hnp_tagger *t, const uint8_t *text, const tag_rxmatch *x);
+
+#endif /* HNP_TAG_INTERNAL_H */

@@ -1,0 +1,340 @@
+/* check_lexicon.c -- the compiled lexicon: key normalization, the TSV compiler, the blob
+ * loader's defences against corrupt input, determinism, and the embedded default. */
+#include "hnp/hnp.h"
+#include "lexicon_build.h"
+#include "lexicon_format.h"
+#include "lexicon_key.h"
+#include "testutil.h"
+
+static const char fixture[] =
+    "# a fixture\n"
+    "#version: fixture 1\n"
+    "term\tlabel\tid\tname\tflags\n"
+    "multiple sclerosis\tCONDITION\tDOID:2377\tmultiple sclerosis\t-\n"
+    "relapsing-remitting multiple sclerosis\tCONDITION\tDOID:2378\tRRMS\t-\n"
+    "MS\tCONDITION\tDOID:2377\tmultiple sclerosis\tcs,ctx\n"
+    "leukemia\tCONDITION\tDOID:1240\tleukemia\n"
+    "cold\tCONDITION\tDOID:10459\tcommon cold\tctx,low\n"
+    "mitoxantrone\tDRUG\tDB01204\tMitoxantrone\t-\n"
+    "mitoxantrone\tDRUG\tDB01204\tMitoxantrone\t-\n";
+
+/* Compiles TSV text into a malloc'd, 8-aligned blob. */
+static void *compile(const char *tsv, size_t *len)
+{
+    lexbuild_src src = {"fixture", (const uint8_t *)tsv, strlen(tsv)};
+    lexbuild_error err;
+    void *blob = NULL;
+    hnp_status st = hnp_lexbuild_compile(&src, 1, &blob, len, &err);
+    ck_assert_msg(st == HNP_OK, "compile: %s at line %zu: %s", hnp_strerror(st), err.line, err.msg);
+    return blob;
+}
+
+static void key_is(const char *term, const char *want)
+{
+    lexbuf out = {0};
+    lexkey_scratch sc = {0};
+    size_t n;
+    ck_assert_int_eq(hnp_lexkey_make((const uint8_t *)term, strlen(term), 1, &out, &sc, &n),
+                     HNP_OK);
+    ck_assert_msg(out.len == strlen(want) && memcmp(out.data, want, out.len) == 0,
+                  "key of '%s' is '%.*s', want '%s'", term, (int)out.len, (const char *)out.data,
+                  want);
+    hnp_membuf_free(&out);
+    hnp_lexkey_scratch_free(&sc);
+}
+
+START_TEST(keys_fold_case_hyphens_apostrophes_and_unicode)
+{
+    key_is("Multiple  Sclerosis", "multiple sclerosis");
+    key_is("relapsing-remitting", "relapsing remitting");
+    key_is("relapsing\xe2\x80\x93remitting", "relapsing remitting"); /* en dash */
+    key_is("Crohn's disease", "crohn disease");
+    key_is("Crohn\xe2\x80\x99s disease", "crohn disease"); /* curly apostrophe */
+    key_is("Sjo\xcc\x88gren", "sj\xc3\xb6gren");           /* decomposed -> NFC */
+    key_is("\xc3\x84RZTE", "\xc3\xa4rzte");
+    key_is("non\xc2\xa0Hodgkin", "non hodgkin"); /* NBSP */
+    key_is("5-HT(3)", "5 ht ( 3 )");
+    key_is("  ", "");
+}
+END_TEST
+
+START_TEST(round_trip_through_memory)
+{
+    size_t len;
+    void *blob = compile(fixture, &len);
+    hnp_lexicon *lex = NULL;
+    ck_assert_int_eq(hnp_lexicon_from_memory(blob, len, &lex), HNP_OK);
+    ck_assert_uint_eq(hnp_lexicon_size(lex), 6); /* the duplicate row is dropped */
+    ck_assert_str_eq(hnp_lexicon_version(lex), "hnplex-1 fixture 1");
+    const char *key = "relapsing remitting multiple sclerosis";
+    const lex_key *k =
+        hnp_lexicon_find(lex, (const uint8_t *)key, strlen(key),
+                         lexkey_hash(LEXKEY_HASH_INIT, (const uint8_t *)key, strlen(key)));
+    ck_assert_ptr_nonnull(k);
+    const lex_entry *e = &lex->entries[k->first_entry];
+    ck_assert_str_eq(hnp_lexicon_str(lex, e->id_off), "DOID:2378");
+    /* "relapsing" and "relapsing remitting" exist only as prefixes. */
+    k = hnp_lexicon_find(lex, (const uint8_t *)"relapsing", 9,
+                         lexkey_hash(LEXKEY_HASH_INIT, (const uint8_t *)"relapsing", 9));
+    ck_assert_ptr_nonnull(k);
+    ck_assert_uint_eq(k->n_entries, LEX_KEY_PREFIX);
+    ck_assert_ptr_null(
+        hnp_lexicon_find(lex, (const uint8_t *)"sclerosis", 9,
+                         lexkey_hash(LEXKEY_HASH_INIT, (const uint8_t *)"sclerosis", 9)));
+    hnp_lexicon_free(lex);
+    free(blob);
+}
+END_TEST
+
+START_TEST(compilation_is_deterministic)
+{
+    size_t a_len, b_len;
+    void *a = compile(fixture, &a_len);
+    void *b = compile(fixture, &b_len);
+    ck_assert_uint_eq(a_len, b_len);
+    ck_assert_int_eq(memcmp(a, b, a_len), 0);
+    free(a);
+    free(b);
+}
+END_TEST
+
+START_TEST(from_tsv_owns_its_blob)
+{
+    hnp_lexicon *lex = NULL;
+    size_t bad = 99;
+    ck_assert_int_eq(hnp_lexicon_from_tsv((const uint8_t *)fixture, strlen(fixture), &lex, &bad),
+                     HNP_OK);
+    ck_assert_uint_eq(bad, 0);
+    ck_assert_uint_eq(hnp_lexicon_size(lex), 6);
+    hnp_lexicon_free(lex);
+    hnp_lexicon_free(NULL);
+    /* Four columns and no header, as users write them. */
+    const char *user = "aspirin\tDRUG\tDB00945\tAspirin\n";
+    ck_assert_int_eq(hnp_lexicon_from_tsv((const uint8_t *)user, strlen(user), &lex, NULL), HNP_OK);
+    ck_assert_uint_eq(hnp_lexicon_size(lex), 1);
+    hnp_lexicon_free(lex);
+    /* Empty input is an empty lexicon. */
+    ck_assert_int_eq(hnp_lexicon_from_tsv((const uint8_t *)"", 0, &lex, NULL), HNP_OK);
+    ck_assert_uint_eq(hnp_lexicon_size(lex), 0);
+    hnp_lexicon_free(lex);
+}
+END_TEST
+
+static const struct {
+    const char *tsv;
+    size_t line;
+} bad_tsv[] = {
+    {"term\tlabel\tid\tname\na\tDRUG\t-\tA\nb\tDISEASE\t-\tB\n", 3},
+    {"# c\n\nx\tDRUG\t-\tX\tcs,loud\n", 3},
+    {"x\tDRUG\t-\n", 1},
+    {"x\tDRUG\t-\tX\t-\textra\tmore\n", 1},
+    {"ok\tDRUG\t-\tOK\n  \tDRUG\t-\tempty\n", 2},
+    {"pattern\tregistry\texample\n\\bNCT(\\d{8}\tCT.gov\tNCT00000620\n", 2},
+    {"pattern\tregistry\texample\n\\bNCT\\d{8}\\b\tCT.gov\tNCT123\n", 2},
+    {"ok\tDRUG\t-\tOK\nnul\xc2\tDRUG\t-\tX\x01\n", 0}, /* odd bytes are allowed */
+};
+
+START_TEST(user_tsv_errors_name_the_line)
+{
+    hnp_lexicon *lex = NULL;
+    size_t bad = 0;
+    const char *tsv = bad_tsv[_i].tsv;
+    hnp_status st = hnp_lexicon_from_tsv((const uint8_t *)tsv, strlen(tsv), &lex, &bad);
+    if (bad_tsv[_i].line == 0) {
+        ck_assert_int_eq(st, HNP_OK);
+        hnp_lexicon_free(lex);
+        return;
+    }
+    ck_assert_int_eq(st, HNP_ERR_FORMAT);
+    ck_assert_ptr_null(lex);
+    ck_assert_uint_eq(bad, bad_tsv[_i].line);
+}
+END_TEST
+
+START_TEST(error_messages_say_why)
+{
+    const char *tsv = "x\tDRUG\t-\tX\tcs,loud\n";
+    lexbuild_src src[2] = {{"a.tsv", (const uint8_t *)"y\tDRUG\t-\tY\n", 11},
+                           {"b.tsv", (const uint8_t *)tsv, strlen(tsv)}};
+    lexbuild_error err;
+    void *blob;
+    size_t len;
+    ck_assert_int_eq(hnp_lexbuild_compile(src, 2, &blob, &len, &err), HNP_ERR_FORMAT);
+    ck_assert_uint_eq(err.src, 1);
+    ck_assert_uint_eq(err.line, 1);
+    ck_assert_ptr_nonnull(strstr(err.msg, "loud"));
+}
+END_TEST
+
+/* Corruptions of a valid blob. Those inside the payload recompute the CRC, so that the
+ * structural checks (not the checksum) must catch them. */
+enum {
+    C_MAGIC,
+    C_VERSION,
+    C_TRUNC1,
+    C_TRUNC_HDR,
+    C_CRC,
+    C_KEYS_OFF,
+    C_KEYS_ALIGN,
+    C_NKEYS,
+    C_SLOT_KEY,
+    C_KEY_OFF,
+    C_LABEL,
+    C_FIRST,
+    C_POOL_NUL,
+    C_SLOTS_POW2,
+    C_HDR_SIZE,
+    C_SLOTS_FULL,
+    C_VERSION_OFF,
+    C_FLAGS,
+    C_COUNT
+};
+
+static const hnp_status corrupt_want[C_COUNT] = {
+    [C_VERSION] = HNP_ERR_VERSION,
+};
+
+static size_t corrupt(uint8_t *b, size_t len, int how)
+{
+    lex_header *h = (lex_header *)(void *)b;
+    lex_key *keys = (lex_key *)(void *)(b + h->keys_off);
+    lex_slot *slots = (lex_slot *)(void *)(b + h->slots_off);
+    lex_entry *entries = (lex_entry *)(void *)(b + h->entries_off);
+    int fix_crc = 1;
+    switch (how) {
+    case C_MAGIC:
+        b[0] = 'X';
+        break;
+    case C_VERSION:
+        h->format_version = 2;
+        break;
+    case C_TRUNC1:
+        return len - 1;
+    case C_TRUNC_HDR:
+        return 10;
+    case C_CRC:
+        b[len - 2] ^= 0x20;
+        fix_crc = 0;
+        break;
+    case C_KEYS_OFF:
+        h->keys_off = len + 8;
+        break;
+    case C_KEYS_ALIGN:
+        h->keys_off += 4;
+        break;
+    case C_NKEYS:
+        h->n_keys = 0xFFFFFFF0u;
+        break;
+    case C_SLOT_KEY:
+        for (uint32_t i = 0; i < h->n_slots; i++) {
+            if (slots[i].key) {
+                slots[i].key = h->n_keys + 1;
+                break;
+            }
+        }
+        break;
+    case C_KEY_OFF:
+        keys[0].key_off = (uint32_t)h->strings_size + 100;
+        break;
+    case C_LABEL:
+        entries[0].label = 9;
+        break;
+    case C_FIRST:
+        keys[h->n_keys - 1].first_entry = h->n_entries;
+        keys[h->n_keys - 1].n_entries = 1;
+        break;
+    case C_POOL_NUL:
+        b[h->strings_off + h->strings_size - 1] = 'x';
+        break;
+    case C_SLOTS_POW2:
+        h->n_slots -= 1;
+        break;
+    case C_HDR_SIZE:
+        h->header_size = 64;
+        break;
+    case C_SLOTS_FULL:
+        for (uint32_t i = 0; i < h->n_slots; i++) {
+            slots[i].key = slots[i].key ? slots[i].key : 1;
+        }
+        break;
+    case C_VERSION_OFF:
+        h->version_off = (uint32_t)h->strings_size;
+        break;
+    case C_FLAGS:
+        entries[0].flags = 0x80;
+        break;
+    default:
+        break;
+    }
+    if (fix_crc) {
+        h->payload_crc = hnp_lexkey_crc32(b + sizeof *h, len - sizeof *h);
+    }
+    return len;
+}
+
+START_TEST(corrupt_blobs_are_rejected)
+{
+    size_t len;
+    void *blob = compile(fixture, &len);
+    size_t n = corrupt(blob, len, _i);
+    hnp_lexicon *lex = (hnp_lexicon *)1;
+    hnp_status want = corrupt_want[_i] ? corrupt_want[_i] : HNP_ERR_FORMAT;
+    ck_assert_int_eq(hnp_lexicon_from_memory(blob, n, &lex), want);
+    ck_assert_ptr_null(lex);
+    free(blob);
+}
+END_TEST
+
+START_TEST(bad_arguments)
+{
+    hnp_lexicon *lex = NULL;
+    size_t len;
+    uint8_t *blob = compile(fixture, &len);
+    ck_assert_int_eq(hnp_lexicon_from_memory(NULL, 0, &lex), HNP_ERR_INVALID);
+    /* Sections are read in place: a misaligned blob cannot be used. */
+    uint8_t *copy = malloc(len + 1);
+    memcpy(copy + 1, blob, len);
+    ck_assert_int_eq(hnp_lexicon_from_memory(copy + 1, len, &lex), HNP_ERR_INVALID);
+    free(copy);
+    free(blob);
+    hnp_entity_label label;
+    ck_assert_int_eq(hnp_label_parse("TRIAL", &label), HNP_OK);
+    ck_assert_int_eq(label, HNP_LABEL_TRIAL);
+    ck_assert_int_eq(hnp_label_parse("trial", &label), HNP_ERR_INVALID);
+    ck_assert_str_eq(hnp_label_name((hnp_entity_label)7), "?");
+}
+END_TEST
+
+START_TEST(embedded_lexicon_loads)
+{
+    const hnp_lexicon *a = NULL, *b = NULL;
+    ck_assert_int_eq(hnp_lexicon_embedded(&a), HNP_OK);
+    ck_assert_int_eq(hnp_lexicon_embedded(&b), HNP_OK);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_uint_gt(hnp_lexicon_size(a), 0);
+    ck_assert_ptr_nonnull(strstr(hnp_lexicon_version(a), "hnplex-1"));
+}
+END_TEST
+
+static Suite *lexicon_suite(void)
+{
+    Suite *s = suite_create("lexicon");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, keys_fold_case_hyphens_apostrophes_and_unicode);
+    tcase_add_test(tc, round_trip_through_memory);
+    tcase_add_test(tc, compilation_is_deterministic);
+    tcase_add_test(tc, from_tsv_owns_its_blob);
+    tcase_add_loop_test(tc, user_tsv_errors_name_the_line, 0,
+                        (int)(sizeof bad_tsv / sizeof bad_tsv[0]));
+    tcase_add_test(tc, error_messages_say_why);
+    tcase_add_loop_test(tc, corrupt_blobs_are_rejected, 0, C_COUNT);
+    tcase_add_test(tc, bad_arguments);
+    tcase_add_test(tc, embedded_lexicon_loads);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(lexicon_suite());
+}
