@@ -157,6 +157,23 @@ typedef struct mark {
     bool url;      /* the word is a URL or e-mail address */
 } mark;
 
+/* Length of reference marks "[3]", "[12][13]" at p, else 0. */
+static size_t ref_len(const uint8_t *t, size_t p, size_t e)
+{
+    size_t start = p;
+    while (p < e && t[p] == '[') {
+        size_t d = 0;
+        while (p + 1 + d < e && t[p + 1 + d] >= '0' && t[p + 1 + d] <= '9') {
+            d++;
+        }
+        if (d == 0 || d > 3 || p + 1 + d >= e || t[p + 1 + d] != ']') {
+            break;
+        }
+        p += d + 2;
+    }
+    return p - start;
+}
+
 static void read_run(const uint8_t *t, size_t p, size_t e, mark *m)
 {
     int32_t cp;
@@ -181,7 +198,7 @@ static void read_run(const uint8_t *t, size_t p, size_t e, mark *m)
         }
         p += n;
     }
-    m->q = p;
+    m->q = p + ref_len(t, p, e); /* "retired.[3] Later" */
 }
 
 static bool only_dots(const uint8_t *t, const hnp_span *tk, size_t *dots)
@@ -198,6 +215,31 @@ static bool only_dots(const uint8_t *t, const hnp_span *tk, size_t *dots)
         }
     }
     *dots = n;
+    return true;
+}
+
+/* "[8]", "[12][13]": reference marks. */
+static bool footnote(const uint8_t *t, const hnp_span *tk)
+{
+    return ref_len(t, tk->start, tk->end) == tk->end - tk->start;
+}
+
+/* ":)", ";-(", ":D", ">:(": a smiley after the stop belongs to the sentence it closes. */
+static bool emoticon(const uint8_t *t, const hnp_span *tk)
+{
+    size_t p = tk->start, n = tk->end - tk->start;
+    if (n < 2 || n > 4) {
+        return false;
+    }
+    p += (t[p] == '>');
+    if (p >= tk->end || !(t[p] == ':' || t[p] == ';' || t[p] == '=')) {
+        return false;
+    }
+    for (p++; p < tk->end; p++) {
+        if (t[p] == 0 || !strchr("-o')(DPp/|3*[]", t[p])) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -232,11 +274,35 @@ static bool period_ends(const rules *r, const mark *m, seg_case nc, const hnp_sp
         return capital && r->ntok > 3 && !seg_month(w, wl) && !seg_is_weekday(w, wl) &&
                !seg_is_timezone(w, wl);
     case SEG_A_INITIAL:
-        /* "Jonas E. Smith" is a name; "you and I. Did" and "vitamin D. The" end. */
-        return capital && r->ntok > 0 && seg_token_case(t, &r->prev) == SEG_C_LOWER;
+        /* "Jonas E. Smith", "by D. Singmaster" are names; "you and I. Did" and "vitamin D.
+         * The" end. */
+        return capital && r->ntok > 0 && seg_token_case(t, &r->prev) == SEG_C_LOWER &&
+               seg_is_starter(w, wl);
     default:
         return true;
     }
+}
+
+/* Before a lowercase word a sentence usually goes on: "Yahoo! in", "co. at", "'This is
+ * great.' she said", "... well". Informal text also starts sentences in lowercase, so a bare
+ * period right after a plain word still ends one. */
+static bool lower_ends(const rules *r, const mark *m, size_t spaced)
+{
+    const uint8_t *t = r->t;
+    /* "how big are they? im 33": a bare question mark ends a question whatever follows */
+    if (m->q == m->re && !m->dots && m->re - m->rs == 1 && t[m->rs] == '?') {
+        return true;
+    }
+    if (m->bang || m->dots != 1 || spaced || m->q != m->re || m->url || m->we - m->ws < 2) {
+        return false;
+    }
+    /* a word in lowercase throughout: "Reps. to", "Esp. the" are abbreviations */
+    for (size_t p = m->ws; p < m->we; p++) {
+        if (t[p] < 'a' || t[p] > 'z') {
+            return false;
+        }
+    }
+    return seg_abbrev(t + m->ws, m->we - m->ws) == SEG_A_NONE;
 }
 
 /* Where the sentence ends after the mark m at the end of token tk, or 0 when it does not.
@@ -250,6 +316,10 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
         spaced += d;
         after = nx.end;
     }
+    /* References "[8]" and smileys after the stop belong to the sentence they close. */
+    while (seg_token(t, after, r->end, &nx) && (footnote(t, &nx) || emoticon(t, &nx))) {
+        after = nx.end;
+    }
     *resume = after;
     if (!seg_token(t, after, r->end, &nx) || bracketed(t, tk, m)) {
         return 0; /* the block's end closes the sentence anyway */
@@ -260,7 +330,7 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
         return after;
     }
     if (nc == SEG_C_LOWER) {
-        return 0; /* "Yahoo! in", "co. at", "'This is great.' she said" */
+        return lower_ends(r, m, spaced) ? after : 0;
     }
     if (m->bang) {
         return after;

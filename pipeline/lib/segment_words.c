@@ -43,6 +43,7 @@ static const word_kind abbrevs[] = {
     {"det", SEG_A_TITLE},
     {"fr", SEG_A_TITLE},
     {"mt", SEG_A_TITLE},
+    {"ft", SEG_A_TITLE},
     {"st", SEG_A_TITLE},
     {"pres", SEG_A_TITLE},
     {"atty", SEG_A_TITLE},
@@ -62,6 +63,7 @@ static const word_kind abbrevs[] = {
     {"i.e", SEG_A_NEVER},
     {"approx", SEG_A_NEVER},
     {"ca", SEG_A_NEVER},
+    {"c", SEG_A_NEVER},
     {"incl", SEG_A_NEVER},
     {"resp", SEG_A_NEVER},
     /* before numbers */
@@ -246,6 +248,9 @@ seg_abbr seg_abbrev(const uint8_t *w, size_t len)
     }
     if (len == 1 && w[0] >= 'A' && w[0] <= 'Z') {
         return SEG_A_INITIAL;
+    }
+    if (len == 1 && w[0] >= 'a' && w[0] <= 'z') {
+        return SEG_A_OTHER; /* "(b. March 2009)", "(m. 1949)", "plan b. The" */
     }
     return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE;
 }

@@ -1,0 +1,459 @@
+/* check_segment.c -- unit tests of the segment stage (stage 2). */
+#include "hnp/segment.h"
+#include "testutil.h"
+
+#include <stdint.h>
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+/* Segments text (with the TOOSMALL retry) and returns malloc'd spans in *out. */
+static size_t run_seg(unsigned flags, const char *text, size_t len, hnp_span **out)
+{
+    hnp_segment_opts o = {flags};
+    hnp_segmenter *s = NULL;
+    ck_assert_int_eq(hnp_segmenter_create(&o, &s), HNP_OK);
+    size_t n = 0, cap = 4;
+    hnp_span *sp = malloc(cap * sizeof *sp);
+    hnp_status st;
+    while ((st = hnp_segment(s, (const uint8_t *)text, len, sp, cap, &n)) == HNP_ERR_TOOSMALL) {
+        cap = n;
+        sp = realloc(sp, cap * sizeof *sp);
+        ck_assert_ptr_nonnull(sp);
+    }
+    ck_assert_int_eq(st, HNP_OK);
+    hnp_segmenter_free(s);
+    *out = sp;
+    return n;
+}
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* The contract: in order, non-overlapping, non-empty, inside the text, ASCII-trimmed. */
+static void check_invariants(const char *text, size_t len, const hnp_span *sp, size_t n)
+{
+    size_t last = 0;
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_uint_lt(sp[i].start, sp[i].end);
+        ck_assert_uint_le(sp[i].end, len);
+        ck_assert_uint_ge(sp[i].start, last);
+        ck_assert(!is_ws((unsigned char)text[sp[i].start]));
+        ck_assert(!is_ws((unsigned char)text[sp[i].end - 1]));
+        last = sp[i].end;
+    }
+}
+
+/* Expected sentences are separated by '|' in want. */
+static void expect(unsigned flags, const char *text, const char *want)
+{
+    hnp_span *sp;
+    size_t len = strlen(text), n = run_seg(flags, text, len, &sp);
+    check_invariants(text, len, sp, n);
+    char got[2048] = "";
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(got);
+        snprintf(got + k, sizeof got - k, "%s%.*s", i ? "|" : "", (int)(sp[i].end - sp[i].start),
+                 text + sp[i].start);
+    }
+    ck_assert_msg(strcmp(got, want) == 0, "\n input: %s\n want:  %s\n got:   %s", text, want, got);
+    free(sp);
+}
+
+/* ---- rule table --------------------------------------------------------------------------- */
+
+typedef struct seg_case_t {
+    const char *in;
+    const char *want;
+} seg_case_t;
+
+static const seg_case_t cases[] = {
+    {"Stop here. Then go on.", "Stop here.|Then go on."},
+    {"Is it safe? Doctors say yes! They agree.", "Is it safe?|Doctors say yes!|They agree."},
+    {"Dr. Smith met Prof. Jones at St. Mary's Hospital.",
+     "Dr. Smith met Prof. Jones at St. Mary's Hospital."},
+    {"The patient, aged 54, saw Mary K. Brown yesterday.",
+     "The patient, aged 54, saw Mary K. Brown yesterday."},
+    {"Take 3.5 mg daily. The dose may rise.", "Take 3.5 mg daily.|The dose may rise."},
+    {"The family raised £40,000 for it. It worked.",
+     "The family raised £40,000 for it.|It worked."},
+    {"It cost $1,250.50 in total.", "It cost $1,250.50 in total."},
+    {"See Fig. 3 and p. 12 for details.", "See Fig. 3 and p. 12 for details."},
+    {"Trial No. 5 failed. No. It did not.", "Trial No. 5 failed.|No.|It did not."},
+    {"Drugs, e.g. statins, i.e. lipid drugs, help.",
+     "Drugs, e.g. statins, i.e. lipid drugs, help."},
+    {"The U.S. Food and Drug Administration agreed.",
+     "The U.S. Food and Drug Administration agreed."},
+    {"She moved to the U.K. The move was hard.", "She moved to the U.K.|The move was hard."},
+    {"Smith et al. reported it. Jones et al. The study was small.",
+     "Smith et al. reported it.|Jones et al.|The study was small."},
+    {"Qingdao Beautiful Skin Biotechnology Co., Ltd , https://www.hafilleresthetic.com",
+     "Qingdao Beautiful Skin Biotechnology Co., Ltd , https://www.hafilleresthetic.com"},
+    {"Acme Co. at noon. Acme Inc. It grew.", "Acme Co. at noon.|Acme Inc.|It grew."},
+    {"Write to jane.doe@example.org. She answers.", "Write to jane.doe@example.org.|She answers."},
+    {"Visit https://www.nih.gov/health/a.b.html. Then call.",
+     "Visit https://www.nih.gov/health/a.b.html.|Then call."},
+    {"He said, \"Stop now.\" She stopped.", "He said, \"Stop now.\"|She stopped."},
+    {"He said, \"Stop now.\" she said.", "He said, \"Stop now.\" she said."},
+    {"It (see the note.) is long.", "It (see the note.) is long."},
+    {"Really?! Yes.", "Really?!|Yes."},
+    {"He paused... Then he left.", "He paused...|Then he left."},
+    {"I was ... well ... unsure.", "I was ... well ... unsure."},
+    {"\"The dose [...] was high\" (Lee 4).", "\"The dose [...] was high\" (Lee 4)."},
+    {"1. Rest well 2. Drink water 3. Sleep", "1. Rest well|2. Drink water|3. Sleep"},
+    {"a) fever b) cough", "a) fever|b) cough"},
+    {"\xE2\x80\xA2 fever \xE2\x80\xA2 cough", "\xE2\x80\xA2 fever|\xE2\x80\xA2 cough"},
+    {"It rained.Today is dry.", "It rained.|Today is dry."},
+    {"We met at 5 a.m. Mr. Lee came at 6 p.m. The door was shut.",
+     "We met at 5 a.m.|Mr. Lee came at 6 p.m.|The door was shut."},
+    {"Levels of vitamin D. The study found more.", "Levels of vitamin D.|The study found more."},
+    {"He won in 2005.[3] Later he retired. [4] Then he died.",
+     "He won in 2005.[3]|Later he retired. [4]|Then he died."},
+    /* newlines: a blank line or a finished line always ends; a wrapped line continues */
+    {"This line was\nwrapped by a tool.", "This line was\nwrapped by a tool."},
+    {"fever\nsore throat\nrunny nose", "fever|sore throat|runny nose"},
+    {"Title Of The Piece\nThe body starts here.", "Title Of The Piece|The body starts here."},
+    {"First part\n\nsecond part", "First part|second part"},
+    /* headlines, datelines and fields glued together by scrapers */
+    {"Does it work? March 3, 2020 Source: Reuters Health Researchers found a link.",
+     "Does it work?|March 3, 2020|Source: Reuters Health|Researchers found a link."},
+    {"New hope for MS 18 August 2016 By Jane Doe The study was small.",
+     "New hope for MS|18 August 2016|By Jane Doe|The study was small."},
+    {"2016-08-18 10:30 Patients improved.", "2016-08-18 10:30|Patients improved."},
+    {"By 2020, cases doubled.", "By 2020, cases doubled."},
+    {"Source: University of Oxford Scientists have found it.",
+     "Source: University of Oxford|Scientists have found it."},
+    /* non-Latin scripts */
+    {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
+     "\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82|\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82"},
+    {"\xE4\xBB\x8A\xE6\x97\xA5\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C\xE3\x80\x82\xE6\x98\x8E"
+     "\xE6\x97\xA5\xEF\xBC\x81",
+     "\xE4\xBB\x8A\xE6\x97\xA5\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C\xE3\x80\x82|\xE6\x98\x8E"
+     "\xE6\x97\xA5\xEF\xBC\x81"},
+    {"\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82. \xD0\x9A\xD0\xB0\xD0\xBA "
+     "\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB0?",
+     "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82.|\xD0\x9A\xD0\xB0\xD0\xBA "
+     "\xD0\xB4\xD0\xB5\xD0\xBB\xD0\xB0?"},
+};
+
+START_TEST(test_rules)
+{
+    expect(0, cases[_i].in, cases[_i].want);
+}
+END_TEST
+
+START_TEST(test_icu_only)
+{
+    expect(HNP_SEG_ICU_ONLY, "Mr. Smith went home. He slept.", "Mr. Smith went home.|He slept.");
+    /* ICU alone splits where the rules do not: the point of the rules */
+    expect(HNP_SEG_ICU_ONLY, "She works at Yahoo! in Paris.", "She works at Yahoo!|in Paris.");
+}
+END_TEST
+
+/* ---- the seed article ------------------------------------------------------------------- */
+
+static const char seed_head[] =
+    "Can stem cell therapy really treat multiple sclerosis?\n"
+    "Can stem cell therapy really treat multiple sclerosis? August 18, 2016 Source: Bio Valley "
+    "Recently, according to Daily Mail, Eric Thompson, a patient with multiple sclerosis (MS), "
+    "stood up from the wheelchair several days after the treatment. Tungmpson and his family "
+    "raised \xC2\xA3"
+    "40,000 and started the therapy in Mexico.";
+
+static const char seed_tail[] =
+    "We are not aware of the long-term effects of our own hematopoietic stem cell "
+    "transplantation therapy, which underscores the importance of late clinical trials. "
+    "Qingdao Beautiful Skin Biotechnology Co., Ltd , https://www.hafilleresthetic.com";
+
+START_TEST(test_seed_article)
+{
+    expect(0, seed_head,
+           "Can stem cell therapy really treat multiple sclerosis?|"
+           "Can stem cell therapy really treat multiple sclerosis?|August 18, 2016|"
+           "Source: Bio Valley|Recently, according to Daily Mail, Eric Thompson, a patient with "
+           "multiple sclerosis (MS), stood up from the wheelchair several days after the "
+           "treatment.|Tungmpson and his family raised \xC2\xA3"
+           "40,000 and started the therapy in Mexico.");
+    expect(0, seed_tail,
+           "We are not aware of the long-term effects of our own hematopoietic stem cell "
+           "transplantation therapy, which underscores the importance of late clinical trials.|"
+           "Qingdao Beautiful Skin Biotechnology Co., Ltd , https://www.hafilleresthetic.com");
+}
+END_TEST
+
+/* ---- faults -------------------------------------------------------------------------------- */
+
+START_TEST(test_empty_and_blank)
+{
+    hnp_segmenter *s;
+    size_t n = 99;
+    ck_assert_int_eq(hnp_segmenter_create(NULL, &s), HNP_OK);
+    ck_assert_int_eq(hnp_segment(s, NULL, 0, NULL, 0, &n), HNP_OK);
+    ck_assert_uint_eq(n, 0);
+    const char *blank = " \t\n\n  \xC2\xA0\n\xE3\x80\x80 ";
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)blank, strlen(blank), NULL, 0, &n), HNP_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(hnp_segment(NULL, (const uint8_t *)"a", 1, NULL, 0, &n), HNP_ERR_INVALID);
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)"a", 1, NULL, 3, &n), HNP_ERR_INVALID);
+    hnp_segmenter_free(s);
+    hnp_segmenter_free(NULL);
+}
+END_TEST
+
+START_TEST(test_toosmall_protocol)
+{
+    const char *t = "One. Two. Three.";
+    hnp_segmenter *s;
+    hnp_span sp[3] = {{0, 0}, {0, 0}, {0, 0}};
+    size_t n = 0;
+    ck_assert_int_eq(hnp_segmenter_create(NULL, &s), HNP_OK);
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)t, strlen(t), NULL, 0, &n), HNP_ERR_TOOSMALL);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)t, strlen(t), sp, 1, &n), HNP_ERR_TOOSMALL);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_uint_eq(sp[0].start, 0);
+    ck_assert_uint_eq(sp[0].end, 4);
+    ck_assert_uint_eq(sp[1].end, 0); /* never written beyond cap */
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)t, strlen(t), sp, 3, &n), HNP_OK);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_uint_eq(sp[2].start, 10);
+    ck_assert_uint_eq(sp[2].end, 16);
+    hnp_segmenter_free(s);
+}
+END_TEST
+
+START_TEST(test_huge_line)
+{
+    /* 4 MiB with no stop: one sentence, in linear time */
+    size_t len = (size_t)4 << 20;
+    char *t = malloc(len + 1);
+    for (size_t i = 0; i < len; i++) {
+        t[i] = (i % 7 == 6) ? ' ' : (char)('a' + i % 26);
+    }
+    t[len - 1] = 'x';
+    hnp_span *sp;
+    for (unsigned f = 0; f <= HNP_SEG_ICU_ONLY; f++) {
+        size_t n = run_seg(f, t, len, &sp);
+        ck_assert_uint_eq(n, 1);
+        ck_assert_uint_eq(sp[0].start, 0);
+        ck_assert_uint_eq(sp[0].end, len);
+        free(sp);
+    }
+    free(t);
+}
+END_TEST
+
+START_TEST(test_many_tiny)
+{
+    size_t k = 200000, len = 4 * k;
+    char *t = malloc(len + 1);
+    for (size_t i = 0; i < k; i++) {
+        memcpy(t + 4 * i, "Ok. ", 4);
+    }
+    t[len] = 0;
+    hnp_span *sp;
+    size_t n = run_seg(0, t, len, &sp);
+    ck_assert_uint_eq(n, k);
+    check_invariants(t, len, sp, n);
+    ck_assert_uint_eq(sp[k - 1].start, len - 4);
+    free(sp);
+    free(t);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8)
+{
+    /* Not valid UTF-8 (but NUL-free): must not crash, and spans stay in bounds. */
+    const char *bad[] = {
+        "\xFF\xFE Abc. \xC3 Def.\xE2\x80",
+        "Dr.\xC3. Smith\xF0\x9F. \x80\x80\x80 End",
+        "\xE2\x80\xA6\xE2\x80 . . .\xC2",
+        "1.\xFF 2.\xFE \xE2\x80\xA2\xE2",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        for (unsigned f = 0; f <= HNP_SEG_ICU_ONLY; f++) {
+            hnp_span *sp;
+            size_t len = strlen(bad[i]), n = run_seg(f, bad[i], len, &sp);
+            for (size_t j = 0; j < n; j++) {
+                ck_assert_uint_lt(sp[j].start, sp[j].end);
+                ck_assert_uint_le(sp[j].end, len);
+            }
+            free(sp);
+        }
+    }
+}
+END_TEST
+
+START_TEST(test_random_bytes)
+{
+    /* Deterministic noise heavy in the characters the rules look at. */
+    static const char alphabet[] = "aB. !?\n\"')([]1:,\xC2\xA0\xE2\x80\xA6\xE3\x80\x82@/-";
+    uint32_t x = 12345;
+    char buf[512];
+    for (int round = 0; round < 2000; round++) {
+        size_t len = (size_t)(round % 500) + 1;
+        for (size_t i = 0; i < len; i++) {
+            x = x * 1103515245u + 12345u;
+            buf[i] = alphabet[(x >> 16) % (sizeof alphabet - 1)];
+        }
+        buf[len] = 0;
+        hnp_span *sp;
+        size_t n = run_seg((unsigned)round & 1u, buf, len, &sp);
+        size_t last = 0;
+        for (size_t j = 0; j < n; j++) {
+            ck_assert_uint_lt(sp[j].start, sp[j].end);
+            ck_assert_uint_le(sp[j].end, len);
+            ck_assert_uint_ge(sp[j].start, last);
+            last = sp[j].end;
+        }
+        free(sp);
+    }
+}
+END_TEST
+
+/* ---- the Golden Rules file -------------------------------------------------------------- */
+
+/* Decodes the JSON string starting at the opening quote *p into out; returns the position
+ * after the closing quote, or NULL. Enough JSON for the sentence sets, no more. */
+static const char *json_str(const char *p, char *out, size_t cap)
+{
+    size_t o = 0;
+    if (*p++ != '"') {
+        return NULL;
+    }
+    while (*p && *p != '"' && o + 4 < cap) {
+        unsigned long c = (unsigned char)*p++;
+        if (c != '\\') {
+            out[o++] = (char)c; /* raw UTF-8 bytes are copied as they are */
+            continue;
+        }
+        char e = *p++;
+        c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : (unsigned char)e;
+        if (e == 'u') {
+            c = strtoul((char[5]){p[0], p[1], p[2], p[3], 0}, NULL, 16);
+            p += 4;
+            if (c >= 0xD800 && c < 0xDC00 && p[0] == '\\' && p[1] == 'u') {
+                unsigned long lo = strtoul((char[5]){p[2], p[3], p[4], p[5], 0}, NULL, 16);
+                c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            }
+        }
+        if (c < 0x80) {
+            out[o++] = (char)c;
+        } else if (c < 0x800) {
+            out[o++] = (char)(0xC0 | (c >> 6));
+            out[o++] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out[o++] = (char)(0xE0 | (c >> 12));
+            out[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (c & 0x3F));
+        } else {
+            out[o++] = (char)(0xF0 | (c >> 18));
+            out[o++] = (char)(0x80 | ((c >> 12) & 0x3F));
+            out[o++] = (char)(0x80 | ((c >> 6) & 0x3F));
+            out[o++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    out[o] = 0;
+    return *p == '"' ? p + 1 : NULL;
+}
+
+/* Appends s[0..n) to out with whitespace runs squashed to one space. */
+static void squash_append(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t o = strlen(out);
+    int space = o > 0;
+    for (size_t i = 0; i < n && o + 2 < cap; i++) {
+        if (is_ws((unsigned char)s[i])) {
+            space = 1;
+            continue;
+        }
+        if (space && o > 0) {
+            out[o++] = ' ';
+        }
+        space = 0;
+        out[o++] = s[i];
+    }
+    out[o] = 0;
+}
+
+/* One Golden Rules record: 1 when the segmenter (flags) gets it exactly right. */
+static int golden_ok(unsigned flags, const char *line)
+{
+    char input[2048], sent[2048], want[4096] = "", got[4096] = "";
+    const char *p = strstr(line, "\"input\": ");
+    const char *q = strstr(line, "\"expected\": [");
+    ck_assert_msg(p && q, "unexpected record: %.80s", line);
+    ck_assert_ptr_nonnull(json_str(p + 9, input, sizeof input));
+    for (q += 13; *q == '"';) {
+        q = json_str(q, sent, sizeof sent);
+        ck_assert_ptr_nonnull(q);
+        squash_append(want, sizeof want, "\x01", 1);
+        squash_append(want, sizeof want, sent, strlen(sent));
+        q += strspn(q, ", ");
+    }
+    hnp_span *sp;
+    size_t n = run_seg(flags, input, strlen(input), &sp);
+    for (size_t i = 0; i < n; i++) {
+        squash_append(got, sizeof got, "\x01", 1);
+        squash_append(got, sizeof got, input + sp[i].start, sp[i].end - sp[i].start);
+    }
+    free(sp);
+    return strcmp(want, got) == 0;
+}
+
+START_TEST(test_golden_rules_file)
+{
+    const char *dir = hnp_test_shared_dir();
+    if (!dir) {
+        fprintf(stderr, "check_segment: HNP_SHARED_DIR not set: Golden Rules test skipped\n");
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/eval/sentences/golden-rules-en.jsonl", dir);
+    char *data = hnp_test_read_file(path, NULL);
+    if (!data) {
+        fprintf(stderr, "check_segment: %s absent: Golden Rules test skipped\n", path);
+        return;
+    }
+    int total = 0, ok = 0, icu_ok = 0;
+    for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+        total++;
+        ok += golden_ok(0, line);
+        icu_ok += golden_ok(HNP_SEG_ICU_ONLY, line);
+    }
+    free(data);
+    ck_assert_int_eq(total, 52);
+    /* measured: 52/52 with the rules, 30/52 with ICU alone */
+    ck_assert_msg(ok >= 50, "Golden Rules: %d/52 exact, floor 50", ok);
+    ck_assert_msg(ok > icu_ok, "rules (%d) do not beat ICU (%d)", ok, icu_ok);
+}
+END_TEST
+
+static Suite *segment_suite(void)
+{
+    Suite *s = suite_create("segment");
+    TCase *tc = tcase_create("rules");
+    tcase_set_timeout(tc, 60);
+    tcase_add_loop_test(tc, test_rules, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, test_icu_only);
+    tcase_add_test(tc, test_seed_article);
+    tcase_add_test(tc, test_golden_rules_file);
+    suite_add_tcase(s, tc);
+    TCase *tf = tcase_create("faults");
+    tcase_set_timeout(tf, 120);
+    tcase_add_test(tf, test_empty_and_blank);
+    tcase_add_test(tf, test_toosmall_protocol);
+    tcase_add_test(tf, test_huge_line);
+    tcase_add_test(tf, test_many_tiny);
+    tcase_add_test(tf, test_invalid_utf8);
+    tcase_add_test(tf, test_random_bytes);
+    suite_add_tcase(s, tf);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(segment_suite());
+}
