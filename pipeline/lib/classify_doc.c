@@ -166,17 +166,20 @@ void cls_find_region(cls_doc *d)
     }
 }
 
-/* A headline: a few words, no final full stop (a question or exclamation is fine),
- * starting with a capital or a non-Latin letter, not judged by any local rule. */
+/* A headline: four to thirty words (or a few CJK characters), no final full stop (a
+ * question is fine), no colon at the end, starting with a capital or a non-Latin
+ * letter, not judged by any local rule. Shorter lines near the top are bylines and
+ * section names ("Cai Wenjun", "(China Daily)"). */
 static int headline_like(const cls_sent *s)
 {
     const cls_feat *f = &s->f;
     unsigned size = f->words + f->cjk / 2;
-    if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size < 2 || size > 30) {
+    if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size > 30 || (size < 4 && f->cjk < 6) ||
+        f->ends_colon) {
         return 0;
     }
     if (f->ends_stop && !f->ends_q && f->cjk_stops == 0) {
-        return 0; /* an ending "!" counts as a stop here: rare in headlines */
+        return 0;
     }
     return (f->first_upper || f->cjk > 0) && f->commas <= 3;
 }
@@ -184,7 +187,8 @@ static int headline_like(const cls_sent *s)
 static int skippable(const cls_sent *s)
 {
     return s->loc.kind == HNP_KIND_META || is_junk_local(&s->loc) ||
-           (s->f.letters == 0 && s->f.cjk == 0);
+           (s->f.letters == 0 && s->f.cjk == 0) || (s->f.words <= 3 && s->f.cjk < 6) ||
+           (s->f.ends_colon && s->f.words <= 12);
 }
 
 /* The headline just before the article (skipping datelines, bylines and markers), or
@@ -238,5 +242,13 @@ void cls_find_title(cls_doc *d)
     }
     for (size_t i = 0; i < d->n; i++) {
         d->w[i].title = i == d->title || same_text(d, i, d->title);
+    }
+    /* Between the headline and the article stand bylines, credits ("(China Daily)") and
+     * lead-ins ("Reported by ...:"): short ones are meta, longer ones body. */
+    for (size_t i = d->title + 1; i < d->rs && i < d->n; i++) {
+        cls_sent *s = &d->w[i];
+        if (!s->title && !is_junk_local(&s->loc) && s->loc.kind == HNP_KIND_BODY) {
+            s->between = s->f.words + s->f.cjk / 2 <= 6 ? 1 : 2;
+        }
     }
 }

@@ -227,6 +227,31 @@ static void scan_links(const uint8_t *s, size_t n, cls_feat *f)
     }
 }
 
+/* Whether the sentence is alone on its line, and whether its line is a short
+ * "[Figure 1. Caption]" (the segmenter may have split it at the inner full stop). Scans
+ * at most CLS_LINE_SCAN bytes each way, so one huge line costs no more than a short one. */
+enum { CLS_LINE_SCAN = 160 };
+
+static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
+{
+    size_t a = start, b = end;
+    while (a > 0 && start - a < CLS_LINE_SCAN && doc[a - 1] != '\n') {
+        a--;
+    }
+    while (b < doclen && b - end < CLS_LINE_SCAN && doc[b] != '\n') {
+        b++;
+    }
+    int full = (a == 0 || doc[a - 1] == '\n') && (b == doclen || doc[b] == '\n');
+    while (a < start && (doc[a] == ' ' || doc[a] == '\t')) {
+        a++;
+    }
+    while (b > end && (doc[b - 1] == ' ' || doc[b - 1] == '\t' || doc[b - 1] == '\r')) {
+        b--;
+    }
+    f->whole_line = full && a == start && b == end;
+    f->bracketed = full && b - a <= CLS_LINE_SCAN && doc[a] == '[' && doc[b - 1] == ']';
+}
+
 void cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
 {
     memset(f, 0, sizeof *f);
@@ -239,13 +264,6 @@ void cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, c
     scan_links(s, n, f);
     cls_scan_numbers(s, n, f);
     cls_scan_company(s, n, f);
-    size_t a = start, b = end;
-    while (a > 0 && (doc[a - 1] == ' ' || doc[a - 1] == '\t')) {
-        a--;
-    }
-    while (b < doclen && (doc[b] == ' ' || doc[b] == '\t' || doc[b] == '\r')) {
-        b++;
-    }
-    f->whole_line = (a == 0 || doc[a - 1] == '\n') && (b == doclen || doc[b] == '\n');
-    f->bracketed = n >= 2 && s[0] == '[' && s[n - 1] == ']';
+    line_context(doc, doclen, start, end, f);
+    f->bracketed |= n >= 2 && s[0] == '[' && s[n - 1] == ']';
 }

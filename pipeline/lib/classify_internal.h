@@ -90,8 +90,9 @@ typedef struct cls_sent {
     float v;      /* body value, -1 (junk-like) .. 1 (prose) */
     float weight; /* its weight in the region search */
     int title;
-    int in_run; /* inside the article, but in a run of short lines (a link list) */
-    int dup;    /* the same text occurs elsewhere in the document (teasers, repeated links) */
+    int between; /* between the headline and the article: 1 byline (meta), 2 lead-in (body) */
+    int in_run;  /* inside the article, but in a run of short lines (a link list) */
+    int dup;     /* the same text occurs elsewhere in the document (teasers, repeated links) */
 } cls_sent;
 
 /* One document under judgement (classify_doc.c). The article region is [rs, re). */

@@ -19,6 +19,9 @@ static void label_one(const cls_doc *d, size_t i, hnp_label *l)
         *l = (hnp_label){s->loc.kind, s->loc.strong >= 2 ? 0.95f : 0.9f, s->loc.reason};
     } else if (s->loc.kind == HNP_KIND_META) {
         *l = (hnp_label){HNP_KIND_META, 0.85f, s->loc.reason};
+    } else if (s->between) {
+        *l = s->between == 1 ? (hnp_label){HNP_KIND_META, 0.6f, "byline"}
+                             : (hnp_label){HNP_KIND_BODY, 0.6f, "-"};
     } else if (s->in_run) {
         *l = (hnp_label){HNP_KIND_BOILERPLATE, 0.6f, "nav"};
     } else if (i >= d->rs && i < d->re) {

@@ -103,9 +103,22 @@ int cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat 
     return 0;
 }
 
+/* A sentence of closing quotes and brackets only: the segmenter cut them off the end of
+ * a quotation; they belong to the text around them. */
+static int only_quotes(const uint8_t *s, size_t n)
+{
+    static const char quotes[] = "\"')]\xE2\x80\x9D\x99\xC2\xBB \t";
+    for (size_t i = 0; i < n; i++) {
+        if (!memchr(quotes, s[i], sizeof quotes - 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
 {
-    if (f->letters == 0 && f->cjk == 0 && f->digits <= 4) {
+    if (f->letters == 0 && f->cjk == 0 && f->digits <= 4 && !only_quotes(s, n)) {
         set(out, HNP_KIND_BOILERPLATE, "markup");
     } else if (f->bracketed && f->words <= 12) {
         set(out, HNP_KIND_BOILERPLATE, "caption");
