@@ -1,31 +1,240 @@
-/* normalize.c -- STUB: replaced by the real stage. */
-#include "hnp/normalize.h"
+/* normalize.c -- stage 1: raw bytes in, valid NFC UTF-8 out, with a record of what changed.
+ *
+ * The document is decoded to UTF-8 (normalize_decode.c), then handled line by line. A line
+ * of printable ASCII without '&' is copied as it is: that is most of an English article,
+ * and clean text must come back byte for byte. Any other line is decoded to code points,
+ * repaired (normalize_line.c), stripped of control characters, re-encoded and put in NFC.
+ * Repairs are recorded with their spans in the output. */
+#include "normalize_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-int hnp_looks_binary(const uint8_t *in, size_t len)
+/* Output under construction. */
+typedef struct out_buf {
+    hnp_normalized *n;
+    size_t cap, cap_rep;
+} out_buf;
+
+static hnp_status out_put(out_buf *o, const uint8_t *p, size_t len)
 {
-    size_t n = len < 1024 ? len : 1024;
-    return memchr(in, 0, n) != NULL;
+    HNP_TRY(hnp_norm_grow((void **)&o->n->text, &o->cap, o->n->len + len + 1, 1));
+    if (len) {
+        memcpy(o->n->text + o->n->len, p, len);
+    }
+    o->n->len += len;
+    return HNP_OK;
+}
+
+static hnp_status out_repair(out_buf *o, size_t start, size_t end, hnp_repair_kind kind)
+{
+    hnp_normalized *n = o->n;
+    HNP_TRY(hnp_norm_grow((void **)&n->repairs, &o->cap_rep, n->n_repairs + 1, sizeof *n->repairs));
+    n->repairs[n->n_repairs].span.start = start;
+    n->repairs[n->n_repairs].span.end = end;
+    n->repairs[n->n_repairs].kind = kind;
+    n->n_repairs++;
+    return HNP_OK;
+}
+
+/* Bytes that send a line to the slow path: controls (tab aside), DEL, '&' and non-ASCII. */
+static int plain_byte(uint8_t b)
+{
+    return (b >= 0x20 && b < 0x7F && b != '&') || b == '\t';
+}
+
+static int is_dropped(uint32_t c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
+}
+
+static size_t utf8_encode(uint32_t c, uint8_t *u)
+{
+    if (c < 0x80) {
+        u[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        u[0] = (uint8_t)(0xC0 | (c >> 6));
+        u[1] = (uint8_t)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        u[0] = (uint8_t)(0xE0 | (c >> 12));
+        u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (uint8_t)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    u[0] = (uint8_t)(0xF0 | (c >> 18));
+    u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+    u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+    u[3] = (uint8_t)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Loads bytes [lo, hi) of the decoded text into w->a. Characters inside a bad[] span (input
+ * that could not be decoded) get a tag of kind HNP_REPAIR_INVALID, one per span. */
+static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t lo, size_t hi,
+                            size_t *bi)
+{
+    uint32_t tag = 0;
+    size_t tag_span = SIZE_MAX;
+    w->a.n = 0;
+    HNP_TRY(hnp_norm_line_reserve(&w->a, hi - lo));
+    for (size_t i = lo; i < hi;) {
+        utf8proc_int32_t c = 0;
+        utf8proc_ssize_t k = utf8proc_iterate(d->text + i, (utf8proc_ssize_t)(hi - i), &c);
+        if (k <= 0) { /* cannot happen: the text was validated */
+            return HNP_ERR_INVALID;
+        }
+        while (*bi < d->n_bad && d->bad[*bi].end <= i) {
+            (*bi)++;
+        }
+        uint32_t t = 0;
+        if (*bi < d->n_bad && d->bad[*bi].start <= i) {
+            if (tag_span != *bi) {
+                tag = hnp_norm_new_tag(w, HNP_REPAIR_INVALID);
+                tag_span = *bi;
+                if (!tag) {
+                    return HNP_ERR_NOMEM;
+                }
+            }
+            t = tag;
+        }
+        HNP_TRY(hnp_norm_line_push(&w->a, (uint32_t)c, t));
+        i += (size_t)k;
+    }
+    return HNP_OK;
+}
+
+/* Writes w->a to the output, dropping control characters; records the repairs. */
+static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
+{
+    uint32_t open_tag = 0;
+    const hnp_norm_line *l = &w->a;
+    for (size_t i = 0; i < l->n; i++) {
+        uint32_t c = l->cp[i];
+        size_t at = o->n->len;
+        if (is_dropped(c)) {
+            HNP_TRY(out_repair(o, at, at, HNP_REPAIR_CONTROL));
+            open_tag = 0;
+            continue;
+        }
+        uint8_t u[4];
+        size_t k = utf8_encode(c, u);
+        HNP_TRY(out_put(o, u, k));
+        *needs_nfc |= c >= 0x300;
+        if (l->tag[i] && l->tag[i] == open_tag) {
+            o->n->repairs[o->n->n_repairs - 1].span.end = o->n->len;
+        } else if (l->tag[i]) {
+            HNP_TRY(out_repair(o, at, o->n->len, (hnp_repair_kind)w->kinds[l->tag[i]]));
+        }
+        open_tag = l->tag[i];
+    }
+    return HNP_OK;
+}
+
+/* Puts the line that starts at byte `from` of the output in NFC. Repair spans in it are
+ * clamped to the new length: NFC rarely changes a line, and then only by a few bytes. */
+static hnp_status nfc_line(out_buf *o, size_t from, size_t first_repair)
+{
+    hnp_normalized *n = o->n;
+    utf8proc_uint8_t *dst = NULL;
+    utf8proc_ssize_t k = utf8proc_map(n->text + from, (utf8proc_ssize_t)(n->len - from), &dst,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (k < 0) {
+        return k == UTF8PROC_ERROR_NOMEM ? HNP_ERR_NOMEM : HNP_ERR_INVALID;
+    }
+    size_t nk = (size_t)k;
+    if (nk != n->len - from || memcmp(dst, n->text + from, nk) != 0) {
+        n->len = from;
+        hnp_status st = out_put(o, dst, nk);
+        for (size_t r = first_repair; st == HNP_OK && r < n->n_repairs; r++) {
+            hnp_span *s = &n->repairs[r].span;
+            s->end = s->end > n->len ? n->len : s->end;
+            s->start = s->start > s->end ? s->end : s->start;
+            while (s->start > from && (n->text[s->start] & 0xC0) == 0x80) {
+                s->start--;
+            }
+            while (s->end < n->len && (n->text[s->end] & 0xC0) == 0x80) {
+                s->end++;
+            }
+        }
+        free(dst);
+        return st;
+    }
+    free(dst);
+    return HNP_OK;
+}
+
+static hnp_status slow_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t lo, size_t hi,
+                            size_t *bi, out_buf *o)
+{
+    size_t from = o->n->len, first_repair = o->n->n_repairs;
+    int needs_nfc = 0;
+    HNP_TRY(load_line(w, d, lo, hi, bi));
+    HNP_TRY(hnp_norm_fix_line(w));
+    HNP_TRY(emit_line(w, o, &needs_nfc));
+    return needs_nfc ? nfc_line(o, from, first_repair) : HNP_OK;
+}
+
+static hnp_status assemble(const hnp_norm_decoded *d, unsigned flags, out_buf *o)
+{
+    hnp_norm_work w;
+    size_t bi = 0;
+    hnp_status st = HNP_OK;
+    memset(&w, 0, sizeof w);
+    w.flags = flags;
+    for (size_t pos = 0; st == HNP_OK && pos < d->len;) {
+        size_t e = pos;
+        int plain = 1;
+        while (e < d->len && d->text[e] != '\n' && d->text[e] != '\r') {
+            plain &= plain_byte(d->text[e]);
+            e++;
+        }
+        st = plain ? out_put(o, d->text + pos, e - pos) : slow_line(&w, d, pos, e, &bi, o);
+        if (st == HNP_OK && e < d->len) {
+            /* \r\n and a lone \r both end a line. */
+            st = out_put(o, (const uint8_t *)"\n", 1);
+            e += (d->text[e] == '\r' && e + 1 < d->len && d->text[e + 1] == '\n') ? 2 : 1;
+        }
+        pos = e;
+    }
+    hnp_norm_work_free(&w);
+    return st;
 }
 
 hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size_t len,
                          hnp_normalized *out)
 {
-    (void)opts;
+    if (!out) {
+        return HNP_ERR_INVALID;
+    }
     memset(out, 0, sizeof *out);
-    out->text = malloc(len + 1);
-    if (!out->text) {
-        return HNP_ERR_NOMEM;
+    if (!in && len) {
+        return HNP_ERR_INVALID;
     }
-    if (len) {
-        memcpy(out->text, in, len);
+    unsigned flags = opts ? opts->flags : 0;
+    int forced = opts && opts->from_encoding;
+    if (!forced && !(flags & HNP_NORM_ALLOW_BINARY) && hnp_looks_binary(in, len)) {
+        return HNP_ERR_BINARY;
     }
-    out->text[len] = 0;
-    out->len = len;
-    strcpy(out->encoding, "UTF-8");
-    return HNP_OK;
+    hnp_norm_decoded d;
+    HNP_TRY(hnp_norm_decode(opts, in, len, &d));
+    out_buf o = {out, 0, 0};
+    hnp_status st = out_put(&o, NULL, 0);
+    st = st == HNP_OK ? assemble(&d, flags, &o) : st;
+    if (st == HNP_OK) {
+        out->text[out->len] = '\0';
+        memcpy(out->encoding, d.encoding, sizeof out->encoding);
+        out->encoding[sizeof out->encoding - 1] = '\0';
+    }
+    hnp_norm_decoded_free(&d);
+    if (st != HNP_OK) {
+        hnp_normalized_free(out);
+    }
+    return st;
 }
 
 void hnp_normalized_free(hnp_normalized *n)

@@ -1,0 +1,265 @@
+/* normalize_badness.c -- how much a piece of text looks like mojibake.
+ *
+ * The rules are ftfy's badness.py (ftfy 6, Robyn Speer, Apache-2.0): each one is a short
+ * sequence of characters from classes that almost never stand together in real text but
+ * do in UTF-8 read as a single-byte codepage ("Ã©", "â€", a lower-case accented letter
+ * followed by an upper-case one). The score is the number of non-overlapping places where
+ * some rule matches, as ftfy counts re.findall; a repair is kept only if it lowers it.
+ * Written by hand over a class table rather than with ICU regex because the pattern would
+ * have to be compiled on every call (the library keeps no state between calls). */
+#include "normalize_class_tables.h"
+#include "normalize_internal.h"
+
+#include <utf8proc.h>
+
+enum {
+    /* Unions used by several rules. */
+    K_ACC = K_LOWER_ACCENTED | K_UPPER_ACCENTED,
+    K_PUNCT = K_START_PUNCTUATION | K_END_PUNCTUATION,
+    K_SYMBOLISH = K_ACC | K_BOX | K_PUNCT | K_CURRENCY | K_NUMERIC | K_LAW
+};
+
+static uint32_t cls(uint32_t c)
+{
+    size_t lo = 0, hi = sizeof cls_table / sizeof cls_table[0];
+    if (c < 0x80) {
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cls_table[mid].cp < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return (lo < sizeof cls_table / sizeof cls_table[0] && cls_table[lo].cp == c)
+               ? cls_table[lo].mask
+               : 0;
+}
+
+static int is_in(uint32_t c, const uint32_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (set[i] == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+#define IN(c, ...)                                                                                 \
+    is_in((c), (const uint32_t[]){__VA_ARGS__},                                                    \
+          sizeof((const uint32_t[]){__VA_ARGS__}) / sizeof(uint32_t))
+
+static int az(uint32_t c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static int az_any(uint32_t c)
+{
+    return az(c) || (c >= 'A' && c <= 'Z');
+}
+
+static int is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == 0xA0 || c == 0x2028 || c == 0x3000 ||
+           (c >= 0x2000 && c <= 0x200A);
+}
+
+static int is_word(uint32_t c)
+{
+    if (c < 0x80) {
+        return az_any(c) || (c >= '0' && c <= '9') || c == '_';
+    }
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return (k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND) || k == UTF8PROC_CATEGORY_NL ||
+           k == UTF8PROC_CATEGORY_NO || k == UTF8PROC_CATEGORY_PC;
+}
+
+/* Rules of two or three characters made only of classes. Returns the match length or 0. */
+static size_t match_classes(const uint32_t *k, size_t avail)
+{
+    if (k[0] & K_C1) {
+        return 1;
+    }
+    if (avail < 2) {
+        return 0;
+    }
+    uint32_t a = k[0], b = k[1], c = avail > 2 ? k[2] : 0;
+    if (((a & (K_BAD | K_SYMBOLISH)) && (b & K_BAD)) || ((a & K_BAD) && (b & K_SYMBOLISH)) ||
+        ((a & (K_LOWER_ACCENTED | K_LOWER_COMMON | K_BOX | K_END_PUNCTUATION | K_CURRENCY |
+               K_NUMERIC)) &&
+         (b & K_UPPER_ACCENTED)) ||
+        ((a & (K_BOX | K_END_PUNCTUATION | K_CURRENCY | K_NUMERIC)) && (b & K_LOWER_ACCENTED)) ||
+        ((a & (K_LOWER_ACCENTED | K_BOX | K_END_PUNCTUATION)) && (b & K_CURRENCY)) ||
+        ((a & (K_UPPER_ACCENTED | K_BOX)) && (b & (K_NUMERIC | K_LAW)))) {
+        return 2;
+    }
+    if (((a & (K_ACC | K_BOX | K_CURRENCY | K_END_PUNCTUATION)) && (b & K_START_PUNCTUATION) &&
+         (c & K_NUMERIC)) ||
+        ((a & (K_ACC | K_CURRENCY | K_NUMERIC | K_BOX | K_LAW)) && (b & K_END_PUNCTUATION) &&
+         (c & K_START_PUNCTUATION))) {
+        return 3;
+    }
+    if (((a & (K_CURRENCY | K_NUMERIC | K_BOX)) && (b & K_START_PUNCTUATION)) ||
+        ((a & K_BOX) && (b & (K_KAOMOJI | K_END_PUNCTUATION))) ||
+        ((a & (K_ACC | K_CURRENCY | K_NUMERIC | K_PUNCT | K_LAW)) && (b & K_BOX))) {
+        return 2;
+    }
+    return 0;
+}
+
+/* Rules that need the characters themselves or ASCII context. */
+static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, int at_start)
+{
+    uint32_t a = s[0], b = avail > 1 ? s[1] : 0, c = avail > 2 ? s[2] : 0;
+    uint32_t kb = avail > 1 ? k[1] : 0, kc = avail > 2 ? k[2] : 0;
+    if (avail >= 3 && az_any(a) && (kb & (K_LOWER_COMMON | K_UPPER_COMMON)) && (kc & K_BAD)) {
+        return 3;
+    }
+    if (avail >= 3 && is_space(a) && (kb & K_UPPER_ACCENTED) && (kc & K_CURRENCY)) {
+        return 3;
+    }
+    if (avail >= 3 && az(a) && (kb & K_UPPER_ACCENTED) &&
+        (kc & (K_START_PUNCTUATION | K_CURRENCY))) {
+        return 3;
+    }
+    if (avail >= 3 && (k[0] & K_ACC) && (kb & K_PUNCT) && is_word(c)) {
+        return 3;
+    }
+    if (avail >= 2 && IN(a, 0x152, 0x153) && !az_any(b)) {
+        return 2;
+    }
+    if (avail >= 2 && (k[0] & K_UPPER_ACCENTED) && b == 0xB0) {
+        return 2;
+    }
+    if (avail >= 2 && IN(a, 0xC2, 0xC3, 0xCE, 0xD0) &&
+        (IN(b, 0x20AC, 0x160, 0x161, 0xA2, 0xA3, 0x178, 0x17E, 0xA0, 0xAD, 0xAE, 0xA9, 0xB0, 0xB7,
+            0xBB, 0x2013, 0x2014, 0xB4, 0x152, 0x153, 0x17D) ||
+         (kb & K_PUNCT))) {
+        return 2;
+    }
+    if (avail >= 2 && a == 0xD7 && IN(b, 0xB2, 0xB3)) {
+        return 2;
+    }
+    if (at_start && avail >= 2 && IN(a, 0xC3, 0xC2) && b == ' ') {
+        return 2;
+    }
+    (void)c;
+    return 0;
+}
+
+static int arabic_tail(uint32_t c, uint32_t k)
+{
+    return (k & (K_COMMON | K_CURRENCY | K_BAD | K_NUMERIC | K_START_PUNCTUATION)) ||
+           IN(c, 0x178, 0x160, 0xAE, 0xB0, 0xB5, 0xBB);
+}
+
+/* Rules for specific codepages (Windows-1252 Arabic, MacRoman, Windows-1251/1253/1257). */
+static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail)
+{
+    uint32_t a = s[0], b = avail > 1 ? s[1] : 0, c = avail > 2 ? s[2] : 0;
+    if (avail >= 4 && IN(a, 0xD8, 0xD9) && arabic_tail(b, k[1]) && IN(c, 0xD8, 0xD9) &&
+        arabic_tail(s[3], k[3])) {
+        return 4;
+    }
+    if (a == 0xE0 && IN(b, 0xB2, 0xB5, 0xB9, 0xBC, 0xBD, 0xBE)) {
+        return 2;
+    }
+    if (a == 0x221A &&
+        IN(b, 0xB1, 0x2202, 0x2020, 0x2260, 0xAE, 0x2122, 0xB4, 0x2264, 0x2265, 0xA5, 0xB5, 0xF8)) {
+        return 2;
+    }
+    if (a == 0x2248 && IN(b, 0xB0, 0xA2)) {
+        return 2;
+    }
+    if (a == 0x201A && b == 0xC4 &&
+        IN(c, 0xEC, 0xEE, 0xEF, 0xF2, 0xF4, 0xFA, 0xF9, 0xFB, 0x2020, 0xB0, 0xA2, 0x3C0)) {
+        return 3;
+    }
+    if (a == 0x201A && IN(b, 0xE2, 0xF3) && IN(c, 0xE0, 0xE4, 0xB0, 0xEA)) {
+        return 3;
+    }
+    if ((a == 0x432 && b == 0x402) || (a == 0xE2 && b == 0x20AC)) {
+        return 2;
+    }
+    uint32_t mid = K_C1 | K_BAD | K_PUNCT | K_CURRENCY;
+    if (avail >= 3 && IN(a, 0x412, 0x413, 0x420, 0x421) && ((k[1] & mid) || IN(b, 0xB0, 0xB5)) &&
+        IN(c, 0x412, 0x413, 0x420, 0x421)) {
+        return 3;
+    }
+    if (avail >= 3 && IN(a, 0x392, 0x393, 0x39E, 0x39F) && ((k[1] & mid) || b == 0xB0) &&
+        IN(c, 0x392, 0x393, 0x39E, 0x39F)) {
+        return 3;
+    }
+    if (avail >= 3 && a == 0x3B2 && b == 0x20AC && IN(c, 0x2122, 0xA0, 0x386, 0xAD, 0xAE, 0xB0)) {
+        return 3;
+    }
+    if (avail >= 7 && a == 0x413 && b == 0x45E && c == 0x412 && s[3] == 0x402 && s[4] == 0x412 &&
+        (az_any(s[6]) || s[6] == ' ')) {
+        return 7;
+    }
+    if (a == 0xC3 && IN(b, 0xA0, 0xA1)) {
+        return 2;
+    }
+    return 0;
+}
+
+/* "[a-z]\s?[ÃÂ] " and "[a-z.,?!end_punct]Â[ common]": a lone Ã or Â after a word. */
+static size_t match_a_hat(const uint32_t *s, const uint32_t *k, size_t avail)
+{
+    if (!az(s[0]) && !IN(s[0], '.', ',', '?', '!') && !(k[0] & K_END_PUNCTUATION)) {
+        return 0;
+    }
+    if (avail >= 3 && s[1] == 0xC2 && (s[2] == ' ' || (k[2] & K_COMMON))) {
+        return 3;
+    }
+    if (!az(s[0])) {
+        return 0;
+    }
+    if (avail >= 3 && IN(s[1], 0xC3, 0xC2) && s[2] == ' ') {
+        return 3;
+    }
+    if (avail >= 4 && is_space(s[1]) && IN(s[2], 0xC3, 0xC2) && s[3] == ' ') {
+        return 4;
+    }
+    return 0;
+}
+
+enum { BLOCK = 256, WINDOW = 8 };
+
+size_t hnp_norm_badness(const uint32_t *cp, size_t n)
+{
+    /* Classes are looked up once per character, a block at a time, with room for the
+     * longest rule to look ahead past the block end. */
+    uint32_t k[BLOCK + WINDOW];
+    size_t count = 0, base = 0, filled = 0;
+    for (size_t i = 0; i < n;) {
+        if (i >= base + BLOCK || i < base || filled == 0) {
+            base = i;
+            filled = n - base < BLOCK + WINDOW ? n - base : BLOCK + WINDOW;
+            for (size_t j = 0; j < filled; j++) {
+                k[j] = cls(cp[base + j]);
+            }
+        }
+        size_t off = i - base;
+        size_t avail = filled - off < WINDOW ? filled - off : WINDOW;
+        size_t m = 0;
+        if (cp[i] >= 0x80 || (avail > 1 && cp[i + 1] >= 0x80) || (avail > 2 && cp[i + 2] >= 0x80)) {
+            const uint32_t *kk = k + off;
+            m = match_classes(kk, avail);
+            m = m ? m : match_mixed(cp + i, kk, avail, i == 0);
+            m = m ? m : match_codepages(cp + i, kk, avail);
+            m = m ? m : match_a_hat(cp + i, kk, avail);
+        }
+        if (m) {
+            count++;
+            i += m;
+        } else {
+            i++;
+        }
+    }
+    return count;
+}

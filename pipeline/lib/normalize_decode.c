@@ -1,0 +1,417 @@
+/* normalize_decode.c -- from input bytes to valid UTF-8.
+ *
+ * Order of evidence: the caller's encoding; a byte-order mark; the NUL pattern of UTF-16
+ * without a BOM; valid UTF-8 (the common case, no copy); UTF-8 with a few bad bytes (kept
+ * as UTF-8: a lone bad byte is read as windows-1252, the rest become U+FFFD); else ICU's
+ * charset detector, restricted to the encodings health news arrives in. Transcoding is
+ * iconv's; an undecodable byte becomes U+FFFD and is listed in bad[] as a repair. */
+#include "normalize_internal.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/ucsdet.h>
+
+/* ICU's detector is given at most this much; the start of a document is enough evidence. */
+enum { DETECT_MAX = 1 << 20, BINARY_PROBE = 1024 };
+
+static const uint8_t REPLACEMENT_UTF8[3] = {0xEF, 0xBF, 0xBD};
+
+static int cont(uint8_t b)
+{
+    return (b & 0xC0) == 0x80;
+}
+
+/* Length of the valid UTF-8 sequence at s (strict), 0 if invalid. */
+static size_t seq_len(const uint8_t *s, size_t avail)
+{
+    uint8_t b = s[0];
+    if (b < 0x80) {
+        return 1;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+        return avail >= 2 && cont(s[1]) ? 2 : 0;
+    }
+    if (b >= 0xE0 && b <= 0xEF) {
+        if (avail < 3 || !cont(s[1]) || !cont(s[2]) || (b == 0xE0 && s[1] < 0xA0) ||
+            (b == 0xED && s[1] >= 0xA0)) {
+            return 0;
+        }
+        return 3;
+    }
+    if (b >= 0xF0 && b <= 0xF4) {
+        if (avail < 4 || !cont(s[1]) || !cont(s[2]) || !cont(s[3]) || (b == 0xF0 && s[1] < 0x90) ||
+            (b == 0xF4 && s[1] >= 0x90)) {
+            return 0;
+        }
+        return 4;
+    }
+    return 0;
+}
+
+size_t hnp_norm_utf8_valid_prefix(const uint8_t *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII eight bytes at a time: the common case for English news. */
+        while (i + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (v & 0x8080808080808080ull) {
+                break;
+            }
+            i += 8;
+        }
+        if (i >= len) {
+            break;
+        }
+        size_t k = seq_len(s + i, len - i);
+        if (k == 0) {
+            return i;
+        }
+        i += k;
+    }
+    return len;
+}
+
+/* 1: UTF-16LE, 2: UTF-16BE, by the NULs that ASCII leaves in every other byte. */
+static int utf16_pattern(const uint8_t *in, size_t len)
+{
+    size_t n = len < BINARY_PROBE ? len : BINARY_PROBE, even = 0, odd = 0;
+    n &= ~(size_t)1;
+    if (n < 4) {
+        return 0;
+    }
+    for (size_t i = 0; i < n; i += 2) {
+        even += in[i] == 0;
+        odd += in[i + 1] == 0;
+    }
+    size_t pairs = n / 2;
+    if (odd * 10 >= pairs * 4 && even * 20 <= pairs) {
+        return 1;
+    }
+    if (even * 10 >= pairs * 4 && odd * 20 <= pairs) {
+        return 2;
+    }
+    return 0;
+}
+
+/* The BOM's encoding and length, or NULL. */
+static const char *bom(const uint8_t *in, size_t len, size_t *skip)
+{
+    static const struct {
+        const char *name;
+        uint8_t b[4];
+        size_t n;
+    } boms[] = {{"UTF-8", {0xEF, 0xBB, 0xBF, 0}, 3},
+                {"UTF-32LE", {0xFF, 0xFE, 0, 0}, 4},
+                {"UTF-32BE", {0, 0, 0xFE, 0xFF}, 4},
+                {"UTF-16LE", {0xFF, 0xFE, 0, 0}, 2},
+                {"UTF-16BE", {0xFE, 0xFF, 0, 0}, 2}};
+    for (size_t i = 0; i < sizeof boms / sizeof boms[0]; i++) {
+        if (len >= boms[i].n && memcmp(in, boms[i].b, boms[i].n) == 0) {
+            *skip = boms[i].n;
+            return boms[i].name;
+        }
+    }
+    return NULL;
+}
+
+int hnp_looks_binary(const uint8_t *in, size_t len)
+{
+    size_t skip;
+    const char *b = in ? bom(in, len, &skip) : NULL;
+    if (!in || (b && strncmp(b, "UTF-8", 5) != 0) || utf16_pattern(in, len)) {
+        return 0;
+    }
+    return memchr(in, 0, len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
+}
+
+static hnp_status put(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, size_t n)
+{
+    HNP_TRY(hnp_norm_grow((void **)&d->owned, cap, d->len + n + 1, 1));
+    memcpy(d->owned + d->len, p, n);
+    d->len += n;
+    return HNP_OK;
+}
+
+static hnp_status put_bad(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, size_t n)
+{
+    HNP_TRY(hnp_norm_grow((void **)&d->bad, &d->cap_bad, d->n_bad + 1, sizeof *d->bad));
+    d->bad[d->n_bad].start = d->len;
+    d->bad[d->n_bad].end = d->len + n;
+    d->n_bad++;
+    return put(d, cap, p, n);
+}
+
+/* Writes the windows-1252 character for byte b, or returns 0 if it has none. */
+static hnp_status put_cp1252(hnp_norm_decoded *d, size_t *cap, uint8_t b)
+{
+    uint32_t c = b >= 0xA0 ? b : hnp_norm_cp1252(b);
+    uint8_t u[3];
+    size_t n = c < 0x800 ? 2 : 3;
+    if (n == 2) {
+        u[0] = (uint8_t)(0xC0 | (c >> 6));
+        u[1] = (uint8_t)(0x80 | (c & 0x3F));
+    } else {
+        u[0] = (uint8_t)(0xE0 | (c >> 12));
+        u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+        u[2] = (uint8_t)(0x80 | (c & 0x3F));
+    }
+    return put_bad(d, cap, u, n);
+}
+
+/* Are the bad bytes s[0, n) windows-1252 text rather than broken UTF-8? Yes when every byte
+ * has a windows-1252 character and none is a UTF-8 lead followed by a continuation byte
+ * (the mark of a truncated or overlong sequence). */
+static int looks_cp1252(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 0xA0 && !hnp_norm_cp1252(s[i])) {
+            return 0;
+        }
+        if (s[i] >= 0xC0 && i + 1 < n && cont(s[i + 1])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* One U+FFFD per ill-formed subsequence: a lead byte with the continuation bytes that
+ * follow it, or a single stray byte. */
+static hnp_status put_invalid(hnp_norm_decoded *d, size_t *cap, const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t want = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC2 ? 2 : 1;
+        size_t k = 1;
+        while (k < want && i + k < n && cont(s[i + k])) {
+            k++;
+        }
+        HNP_TRY(put_bad(d, cap, REPLACEMENT_UTF8, 3));
+        i += k;
+    }
+    return HNP_OK;
+}
+
+/* UTF-8 with repairs; guess_1252 allows reading lone bad bytes as windows-1252. */
+static hnp_status decode_utf8(const uint8_t *in, size_t len, int guess_1252, hnp_norm_decoded *d)
+{
+    size_t cap = 0;
+    HNP_TRY(hnp_norm_grow((void **)&d->owned, &cap, len + 16, 1));
+    for (size_t i = 0; i < len;) {
+        size_t v = hnp_norm_utf8_valid_prefix(in + i, len - i);
+        HNP_TRY(put(d, &cap, in + i, v));
+        i += v;
+        if (i >= len) {
+            break;
+        }
+        size_t j = i + 1;
+        while (j < len && seq_len(in + j, len - j) == 0) {
+            j++;
+        }
+        if (guess_1252 && looks_cp1252(in + i, j - i)) {
+            for (size_t k = i; k < j; k++) {
+                HNP_TRY(put_cp1252(d, &cap, in[k]));
+            }
+        } else {
+            HNP_TRY(put_invalid(d, &cap, in + i, j - i));
+        }
+        i = j;
+    }
+    d->text = d->owned;
+    return HNP_OK;
+}
+
+/* Counts valid multi-byte sequences and bad bytes, to tell UTF-8 with a few bad bytes from
+ * a legacy encoding (where valid multi-byte sequences are rare and bad bytes common). */
+static void utf8_evidence(const uint8_t *in, size_t len, size_t *multi, size_t *bad)
+{
+    *multi = 0;
+    *bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = seq_len(in + i, len - i);
+        if (k == 0) {
+            (*bad)++;
+            i++;
+        } else {
+            *multi += k > 1;
+            i += k;
+        }
+    }
+}
+
+static hnp_status transcode(const char *from, const uint8_t *in, size_t len, size_t unit,
+                            hnp_norm_decoded *d);
+
+static void set_name(hnp_norm_decoded *d, const char *name)
+{
+    snprintf(d->encoding, sizeof d->encoding, "%s", name);
+}
+
+static int has_c1_bytes(const uint8_t *in, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (in[i] >= 0x80 && in[i] <= 0x9F) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ICU's best guess among the encodings we accept; windows-1252 when it has none. */
+static hnp_status detect(const uint8_t *in, size_t len, char *name, size_t cap)
+{
+    static const char *const accepted[] = {"windows-1252", "ISO-8859-1", "GB18030", "Big5",
+                                           "Shift_JIS",    "UTF-16LE",   "UTF-16BE"};
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n = 0;
+    snprintf(name, cap, "windows-1252");
+    UCharsetDetector *csd = ucsdet_open(&err);
+    if (U_FAILURE(err)) {
+        return HNP_ERR_ICU;
+    }
+    ucsdet_setText(csd, (const char *)in, (int32_t)(len < DETECT_MAX ? len : DETECT_MAX), &err);
+    const UCharsetMatch **m = ucsdet_detectAll(csd, &n, &err);
+    for (int32_t i = 0; U_SUCCESS(err) && i < n; i++) {
+        const char *got = ucsdet_getName(m[i], &err);
+        size_t k = 0;
+        while (got && k < sizeof accepted / sizeof accepted[0] && strcmp(got, accepted[k]) != 0) {
+            k++;
+        }
+        if (got && k < sizeof accepted / sizeof accepted[0]) {
+            snprintf(name, cap, "%s", got);
+            break;
+        }
+    }
+    ucsdet_close(csd);
+    /* Latin-1 and windows-1252 differ only in 0x80-0x9F, where Latin-1 has controls. */
+    if (strcmp(name, "ISO-8859-1") == 0 && has_c1_bytes(in, len)) {
+        snprintf(name, cap, "windows-1252");
+    }
+    return HNP_OK;
+}
+
+static size_t unit_of(const char *enc)
+{
+    if (strncasecmp(enc, "UTF-32", 6) == 0 || strncasecmp(enc, "UCS-4", 5) == 0) {
+        return 4;
+    }
+    if (strncasecmp(enc, "UTF-16", 6) == 0 || strncasecmp(enc, "UCS-2", 5) == 0) {
+        return 2;
+    }
+    return 1;
+}
+
+/* iconv from `from` to UTF-8; a byte (or code unit) it cannot decode becomes U+FFFD. */
+static hnp_status transcode(const char *from, const uint8_t *in, size_t len, size_t unit,
+                            hnp_norm_decoded *d)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        return HNP_ERR_ENCODING;
+    }
+    size_t cap = 0;
+    hnp_status st = hnp_norm_grow((void **)&d->owned, &cap, 2 * len + 16, 1);
+    char *ip;
+    size_t il = len;
+    memcpy(&ip, &in, sizeof ip); /* iconv's prototype lacks const; it does not write */
+    while (st == HNP_OK) {
+        char *op = (char *)d->owned + d->len;
+        size_t ol = cap - d->len - 1;
+        size_t r = iconv(cd, il ? &ip : NULL, &il, &op, &ol);
+        d->len = (size_t)((uint8_t *)op - d->owned);
+        if (r != (size_t)-1 && il == 0) {
+            break;
+        }
+        if (r != (size_t)-1 || errno == E2BIG) {
+            st = hnp_norm_grow((void **)&d->owned, &cap, cap + len + 16, 1);
+        } else {
+            size_t skip = errno == EINVAL ? il : (unit < il ? unit : il);
+            st = put_bad(d, &cap, REPLACEMENT_UTF8, 3);
+            ip += skip;
+            il -= skip;
+        }
+    }
+    iconv_close(cd);
+    d->text = d->owned;
+    if (st == HNP_OK) {
+        d->owned[d->len] = 0;
+    }
+    return st;
+}
+
+static int is_utf8_name(const char *enc)
+{
+    return strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
+}
+
+static hnp_status decode_named(const char *enc, const uint8_t *in, size_t len, hnp_norm_decoded *d)
+{
+    set_name(d, enc);
+    if (is_utf8_name(enc)) {
+        return decode_utf8(in, len, 0, d);
+    }
+    return transcode(enc, in, len, unit_of(enc), d);
+}
+
+static hnp_status decode_detected(const uint8_t *in, size_t len, hnp_norm_decoded *d)
+{
+    size_t skip = 0, multi, bad;
+    const char *b = bom(in, len, &skip);
+    if (b) {
+        return decode_named(b, in + skip, len - skip, d);
+    }
+    int u16 = utf16_pattern(in, len);
+    if (u16) {
+        return decode_named(u16 == 1 ? "UTF-16LE" : "UTF-16BE", in, len, d);
+    }
+    set_name(d, "UTF-8");
+    size_t v = hnp_norm_utf8_valid_prefix(in, len);
+    if (v == len) {
+        d->text = in;
+        d->len = len;
+        return HNP_OK;
+    }
+    utf8_evidence(in, len, &multi, &bad);
+    if (multi > 0 && bad <= multi) {
+        return decode_utf8(in, len, 1, d);
+    }
+    char name[32];
+    HNP_TRY(detect(in, len, name, sizeof name));
+    return decode_named(name, in, len, d);
+}
+
+hnp_status hnp_norm_decode(const hnp_normalize_opts *opts, const uint8_t *in, size_t len,
+                           hnp_norm_decoded *out)
+{
+    memset(out, 0, sizeof *out);
+    static const uint8_t empty[1] = {0};
+    if (opts && opts->from_encoding && !is_utf8_name(opts->from_encoding)) {
+        iconv_t cd = iconv_open("UTF-8", opts->from_encoding);
+        if (cd == (iconv_t)-1) {
+            return HNP_ERR_ENCODING;
+        }
+        iconv_close(cd);
+    }
+    if (len == 0) {
+        out->text = empty;
+        set_name(out, opts && opts->from_encoding ? opts->from_encoding : "UTF-8");
+        return HNP_OK;
+    }
+    hnp_status st = (opts && opts->from_encoding) ? decode_named(opts->from_encoding, in, len, out)
+                                                  : decode_detected(in, len, out);
+    if (st != HNP_OK) {
+        hnp_norm_decoded_free(out);
+    }
+    return st;
+}
+
+void hnp_norm_decoded_free(hnp_norm_decoded *d)
+{
+    free(d->owned);
+    free(d->bad);
+    memset(d, 0, sizeof *d);
+}

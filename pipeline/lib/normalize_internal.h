@@ -1,0 +1,108 @@
+/* normalize_internal.h -- what the files of the normalize stage share.
+ *
+ * normalize.c          the public entry point: binary check, line splitting, controls, NFC,
+ *                      assembly of the output text and of the repair records
+ * normalize_decode.c   bytes -> valid UTF-8: BOM, UTF-8 repair, ICU detection, iconv
+ * normalize_line.c     per-line repair passes over code points (entities, mojibake, C1, lossy)
+ * normalize_badness.c  the badness score that decides whether a repair is an improvement
+ *
+ * A line under repair is an array of code points with a parallel array of tags: tag 0 is
+ * an original character, tag k > 0 says the character came from repair k, whose kind is
+ * work->kinds[k]. A pass that replaces characters gives the new ones a fresh tag, so a later
+ * repair over an earlier one is recorded once. */
+#ifndef HNP_NORMALIZE_INTERNAL_H
+#define HNP_NORMALIZE_INTERNAL_H
+
+#include "hnp/normalize.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NORM_REPLACEMENT 0xFFFDu
+
+/* A line of code points with repair tags (see above). */
+typedef struct hnp_norm_line {
+    uint32_t *cp;
+    uint32_t *tag;
+    size_t n, cap;
+} hnp_norm_line;
+
+/* Bytes of a line re-encoded in a codepage (values up to 0x100 = "no byte"), each with the
+ * line position it came from. */
+typedef struct hnp_norm_bytes {
+    unsigned *b;
+    size_t *src;
+    size_t n, cap;
+} hnp_norm_bytes;
+
+/* Scratch memory for one hnp_normalize call: two lines that passes swap between, and byte
+ * buffers for re-encoding. Nothing here outlives the call. */
+typedef struct hnp_norm_work {
+    hnp_norm_line a, b;
+    hnp_norm_bytes enc, fix;
+    uint32_t *dcp; /* decoded code points and their source ranges */
+    size_t *dlo, *dhi;
+    size_t cap_dec;
+    uint32_t *tmp; /* scratch code points for scoring a candidate */
+    size_t cap_tmp;
+    uint8_t *kinds; /* hnp_repair_kind by tag; tag 0 unused */
+    size_t n_kinds, cap_kinds;
+    unsigned flags;
+} hnp_norm_work;
+
+/* Decoded document: valid UTF-8 plus the byte ranges (in it) that replaced undecodable
+ * input. When owned is 0, text points into the caller's input (the valid UTF-8 fast path). */
+typedef struct hnp_norm_decoded {
+    const uint8_t *text;
+    uint8_t *owned;
+    size_t len;
+    hnp_span *bad;
+    size_t n_bad, cap_bad;
+    char encoding[32];
+} hnp_norm_decoded;
+
+hnp_status hnp_norm_decode(const hnp_normalize_opts *opts, const uint8_t *in, size_t len,
+                           hnp_norm_decoded *out);
+void hnp_norm_decoded_free(hnp_norm_decoded *d);
+
+/* Length of the longest prefix of s that is valid UTF-8 (strict: no overlongs, surrogates
+ * or code points above U+10FFFF). */
+size_t hnp_norm_utf8_valid_prefix(const uint8_t *s, size_t len);
+
+/* Badness: the number of places that look like mojibake (0 for clean text). */
+size_t hnp_norm_badness(const uint32_t *cp, size_t n);
+
+/* Runs every repair pass over line (in w->a) until nothing changes. The result is in w->a. */
+hnp_status hnp_norm_fix_line(hnp_norm_work *w);
+
+/* Line helpers. */
+hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n);
+hnp_status hnp_norm_line_push(hnp_norm_line *l, uint32_t cp, uint32_t tag);
+/* A fresh tag for a repair of the given kind (0 on allocation failure). */
+uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind);
+void hnp_norm_line_free(hnp_norm_line *l);
+hnp_status hnp_norm_grow(void **p, size_t *cap, size_t need, size_t elem);
+
+/* An editor rewrites w->a into w->b from left to right; hnp_norm_ed_finish copies the rest
+ * and swaps the two, so the result is in w->a again. */
+typedef struct hnp_norm_ed {
+    hnp_norm_work *w;
+    size_t pos; /* next unread position in w->a */
+} hnp_norm_ed;
+
+void hnp_norm_ed_begin(hnp_norm_ed *e, hnp_norm_work *w);
+/* Copies w->a[pos, upto) with its tags. */
+hnp_status hnp_norm_ed_copy(hnp_norm_ed *e, size_t upto);
+/* Replaces w->a[pos, upto) by n code points tagged tag. */
+hnp_status hnp_norm_ed_replace(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n,
+                               uint32_t tag);
+hnp_status hnp_norm_ed_finish(hnp_norm_ed *e);
+
+/* The mojibake pass: re-decodes UTF-8 that was read as a single-byte codepage, for the whole
+ * line or run by run, where that lowers the badness. *changed is set when it did. */
+hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed);
+/* The code point that byte b (0x80-0xFF) stands for in windows-1252, or 0 if undefined. */
+uint32_t hnp_norm_cp1252(uint8_t b);
+void hnp_norm_work_free(hnp_norm_work *w);
+
+#endif /* HNP_NORMALIZE_INTERNAL_H */

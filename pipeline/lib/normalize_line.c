@@ -1,0 +1,344 @@
+/* normalize_line.c -- the per-line repair passes of the normalize stage, over code points.
+ *
+ * Order, as in ftfy: HTML entities first (mojibake can hide inside them, "Î&frac14;"),
+ * then mojibake, then C1 controls that stand for windows-1252 punctuation, then lossy
+ * leftovers. The passes repeat until nothing changes, because mojibake can be layered
+ * ("ÃƒÂ©" needs two rounds) and an entity can be escaped twice ("&amp;eacute;"). */
+#include "normalize_entity_tables.h"
+#include "normalize_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* A line needs at most a handful of rounds; the cap guards against a pass that undoes
+ * another. */
+enum { MAX_ROUNDS = 8, MAX_ENTITY_NAME = 24, LOSSY_QUOTE_REACH = 400 };
+
+hnp_status hnp_norm_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) {
+        return HNP_OK;
+    }
+    size_t ncap = *cap ? *cap : 64;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2 / elem) {
+            return HNP_ERR_NOMEM;
+        }
+        ncap *= 2;
+    }
+    void *np = realloc(*p, ncap * elem);
+    if (!np) {
+        return HNP_ERR_NOMEM;
+    }
+    *p = np;
+    *cap = ncap;
+    return HNP_OK;
+}
+
+hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n)
+{
+    if (n <= l->cap) {
+        return HNP_OK;
+    }
+    size_t cap = l->cap;
+    HNP_TRY(hnp_norm_grow((void **)&l->cp, &cap, n, sizeof *l->cp));
+    cap = l->cap;
+    HNP_TRY(hnp_norm_grow((void **)&l->tag, &cap, n, sizeof *l->tag));
+    l->cap = cap;
+    return HNP_OK;
+}
+
+hnp_status hnp_norm_line_push(hnp_norm_line *l, uint32_t cp, uint32_t tag)
+{
+    if (l->n == l->cap) {
+        HNP_TRY(hnp_norm_line_reserve(l, l->n + 1));
+    }
+    l->cp[l->n] = cp;
+    l->tag[l->n] = tag;
+    l->n++;
+    return HNP_OK;
+}
+
+void hnp_norm_line_free(hnp_norm_line *l)
+{
+    free(l->cp);
+    free(l->tag);
+    memset(l, 0, sizeof *l);
+}
+
+uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind)
+{
+    if (w->n_kinds == 0) {
+        w->n_kinds = 1; /* tag 0 means "original" */
+    }
+    if (hnp_norm_grow((void **)&w->kinds, &w->cap_kinds, w->n_kinds + 1, 1) != HNP_OK) {
+        return 0;
+    }
+    w->kinds[w->n_kinds] = (uint8_t)kind;
+    return (uint32_t)w->n_kinds++;
+}
+
+void hnp_norm_work_free(hnp_norm_work *w)
+{
+    hnp_norm_line_free(&w->a);
+    hnp_norm_line_free(&w->b);
+    free(w->enc.b);
+    free(w->enc.src);
+    free(w->fix.b);
+    free(w->fix.src);
+    free(w->dcp);
+    free(w->dlo);
+    free(w->dhi);
+    free(w->tmp);
+    free(w->kinds);
+    memset(w, 0, sizeof *w);
+}
+
+void hnp_norm_ed_begin(hnp_norm_ed *e, hnp_norm_work *w)
+{
+    e->w = w;
+    e->pos = 0;
+    w->b.n = 0;
+}
+
+hnp_status hnp_norm_ed_copy(hnp_norm_ed *e, size_t upto)
+{
+    hnp_norm_line *a = &e->w->a, *b = &e->w->b;
+    if (upto <= e->pos) {
+        return HNP_OK;
+    }
+    size_t k = upto - e->pos;
+    HNP_TRY(hnp_norm_line_reserve(b, b->n + k));
+    memcpy(b->cp + b->n, a->cp + e->pos, k * sizeof *b->cp);
+    memcpy(b->tag + b->n, a->tag + e->pos, k * sizeof *b->tag);
+    b->n += k;
+    e->pos = upto;
+    return HNP_OK;
+}
+
+hnp_status hnp_norm_ed_replace(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n,
+                               uint32_t tag)
+{
+    hnp_norm_line *b = &e->w->b;
+    HNP_TRY(hnp_norm_line_reserve(b, b->n + n));
+    for (size_t i = 0; i < n; i++) {
+        b->cp[b->n] = cp[i];
+        b->tag[b->n] = tag;
+        b->n++;
+    }
+    e->pos = upto;
+    return HNP_OK;
+}
+
+hnp_status hnp_norm_ed_finish(hnp_norm_ed *e)
+{
+    HNP_TRY(hnp_norm_ed_copy(e, e->w->a.n));
+    hnp_norm_line t = e->w->a;
+    e->w->a = e->w->b;
+    e->w->b = t;
+    return HNP_OK;
+}
+
+static int has_cp(const hnp_norm_line *l, uint32_t c)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->cp[i] == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_alnum_ascii(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static uint32_t named_entity(const uint32_t *name, size_t n)
+{
+    char key[MAX_ENTITY_NAME + 1];
+    for (size_t i = 0; i < n; i++) {
+        key[i] = (char)name[i];
+    }
+    key[n] = '\0';
+    size_t lo = 0, hi = sizeof ent_table / sizeof ent_table[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(ent_table[mid].name, key);
+        if (c == 0) {
+            return ent_table[mid].cp;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
+/* "&#8217;", "&#x2019;": HTML's rules, where 128-159 mean windows-1252 and what is not a
+ * Unicode scalar value becomes U+FFFD. Returns 0 when the digits are not a number. */
+static uint32_t numeric_entity(const uint32_t *s, size_t n)
+{
+    int hex = n > 0 && (s[0] == 'x' || s[0] == 'X');
+    uint32_t v = 0;
+    if (n == (size_t)hex) {
+        return 0;
+    }
+    for (size_t i = (size_t)hex; i < n; i++) {
+        uint32_t c = s[i], d;
+        if (c >= '0' && c <= '9') {
+            d = c - '0';
+        } else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')) {
+            d = (c | 0x20) - 'a' + 10;
+        } else {
+            return 0;
+        }
+        v = v > 0x10FFFF ? v : v * (hex ? 16u : 10u) + d;
+    }
+    if (v >= 0x80 && v <= 0x9F && hnp_norm_cp1252((uint8_t)v)) {
+        return hnp_norm_cp1252((uint8_t)v);
+    }
+    if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        return NORM_REPLACEMENT;
+    }
+    return v;
+}
+
+/* The character an entity at line[i] (a '&') stands for, and its length; 0 if none. */
+static uint32_t entity_at(const hnp_norm_line *l, size_t i, size_t *len)
+{
+    size_t j = i + 1;
+    int numeric = j < l->n && l->cp[j] == '#';
+    j += (size_t)numeric;
+    size_t start = j;
+    while (j < l->n && j - start <= MAX_ENTITY_NAME && is_alnum_ascii(l->cp[j])) {
+        j++;
+    }
+    if (j == start || j - start > MAX_ENTITY_NAME || j >= l->n || l->cp[j] != ';') {
+        return 0;
+    }
+    uint32_t v =
+        numeric ? numeric_entity(l->cp + start, j - start) : named_entity(l->cp + start, j - start);
+    *len = j + 1 - i;
+    return v;
+}
+
+static hnp_status pass_entities(hnp_norm_work *w, int *changed)
+{
+    hnp_norm_ed e;
+    hnp_norm_ed_begin(&e, w);
+    for (size_t i = 0; i < w->a.n; i++) {
+        size_t len = 0;
+        uint32_t v = w->a.cp[i] == '&' ? entity_at(&w->a, i, &len) : 0;
+        if (!v) {
+            continue;
+        }
+        uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_ENTITY);
+        if (!tag) {
+            return HNP_ERR_NOMEM;
+        }
+        HNP_TRY(hnp_norm_ed_copy(&e, i));
+        HNP_TRY(hnp_norm_ed_replace(&e, i + len, &v, 1, tag));
+        i += len - 1;
+        *changed = 1;
+    }
+    return hnp_norm_ed_finish(&e);
+}
+
+/* C1 controls (U+0080-U+009F) have no use in real text: they are windows-1252 bytes that
+ * were decoded as Latin-1. The five bytes windows-1252 leaves undefined stay, and are
+ * dropped later with the other controls. */
+static hnp_status pass_c1(hnp_norm_work *w, int *changed)
+{
+    for (size_t i = 0; i < w->a.n; i++) {
+        uint32_t c = w->a.cp[i];
+        uint32_t v = (c >= 0x80 && c <= 0x9F) ? hnp_norm_cp1252((uint8_t)c) : 0;
+        if (v) {
+            uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_C1);
+            if (!tag) {
+                return HNP_ERR_NOMEM;
+            }
+            w->a.cp[i] = v;
+            w->a.tag[i] = tag;
+            *changed = 1;
+        }
+    }
+    return HNP_OK;
+}
+
+/* Is the dagger at i the remains of a closing quote? When "” " (E2 80 9D + space) loses a
+ * byte, what is left reads as "†" (E2 80 A0); the sign is an opening quote before it on
+ * the same line that nothing has closed, and a word glued to the dagger on its left. A
+ * footnote dagger after a name has no open quote before it. */
+static int lost_closing_quote(const hnp_norm_line *l, size_t i)
+{
+    if (i == 0 || l->cp[i - 1] == ' ' || l->cp[i - 1] == 0x201C) {
+        return 0;
+    }
+    size_t lo = i > LOSSY_QUOTE_REACH ? i - LOSSY_QUOTE_REACH : 0;
+    for (size_t j = i; j-- > lo;) {
+        if (l->cp[j] == 0x201D || l->cp[j] == 0x2020) {
+            return 0;
+        }
+        if (l->cp[j] == 0x201C) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_letter_or_digit(uint32_t c)
+{
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_ND && k != UTF8PROC_CATEGORY_MN &&
+           k != UTF8PROC_CATEGORY_MC && k != UTF8PROC_CATEGORY_ME;
+}
+
+static hnp_status pass_lossy(hnp_norm_work *w, int *changed)
+{
+    if (!has_cp(&w->a, 0x2020)) {
+        return HNP_OK;
+    }
+    hnp_norm_ed e;
+    hnp_norm_ed_begin(&e, w);
+    for (size_t i = 0; i < w->a.n; i++) {
+        if (w->a.cp[i] != 0x2020 || !lost_closing_quote(&w->a, i)) {
+            continue;
+        }
+        uint32_t quote_space[2] = {0x201D, ' '};
+        int glued = i + 1 < w->a.n && is_letter_or_digit(w->a.cp[i + 1]);
+        uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_LOSSY);
+        if (!tag) {
+            return HNP_ERR_NOMEM;
+        }
+        HNP_TRY(hnp_norm_ed_copy(&e, i));
+        HNP_TRY(hnp_norm_ed_replace(&e, i + 1, quote_space, glued ? 2 : 1, tag));
+        *changed = 1;
+    }
+    return hnp_norm_ed_finish(&e);
+}
+
+hnp_status hnp_norm_fix_line(hnp_norm_work *w)
+{
+    int repair = !(w->flags & HNP_NORM_NO_REPAIR);
+    int entities = repair && !(w->flags & HNP_NORM_NO_ENTITIES) && has_cp(&w->a, '&');
+    if (!repair) {
+        return HNP_OK;
+    }
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        int changed = 0;
+        if (entities) {
+            HNP_TRY(pass_entities(w, &changed));
+        }
+        HNP_TRY(hnp_norm_pass_mojibake(w, &changed));
+        HNP_TRY(pass_c1(w, &changed));
+        HNP_TRY(pass_lossy(w, &changed));
+        if (!changed) {
+            break;
+        }
+    }
+    return HNP_OK;
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Score the normalize stage on ftfy's mojibake test cases (python3 standard library only).
+
+Reads $HNP_SHARED_DIR/eval/mojibake/ftfy-dev.jsonl (default: ../shared beside the repo),
+runs `$HNPIPE --records -f text` (default: build/hnpipe in the repo) over the inputs and
+prints one summary line:
+
+  mojibake ftfy-dev: N/M exact (P%), N2/M as-contract (P2%), fixed-when-broken a/b,
+  untouched-when-clean c/d, expect=pass x/y, known-failures z/w
+
+- exact: the output equals ftfy's fix_text result (`expected`).
+- as-contract: equals `expected` or, where present, `expected_fix_encoding`. ftfy's fix_text
+  also straightens curly quotes, splits ligatures and folds full-width forms; hnpipe keeps
+  those characters (DESIGN.md: "keep everything else"), so the encoding-only result is an
+  equally right answer for it.
+- fixed-when-broken: the other cases, repaired as-contract.
+- untouched-when-clean: cases whose input needs no change (input == expected, and all of
+  ftfy's negative cases), returned unchanged.
+- expect=pass / known-failures: as-contract, split by the file's `expect` field.
+
+Options: -v lists every case that is not as-contract.
+"""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+
+def escape(s):
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def unescape(s):
+    out, i = [], 0
+    while i < len(s):
+        c = s[i]
+        if c == "\\" and i + 1 < len(s):
+            n = s[i + 1]
+            out.append({"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(n, n))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def run(records):
+    exe = os.environ.get("HNPIPE", os.path.join(ROOT, "build", "hnpipe"))
+    data = "".join("%d\t%s\n" % (i, escape(r["input"])) for i, r in enumerate(records))
+    proc = subprocess.run([exe, "--records", "-f", "text"], input=data.encode("utf-8"),
+                          stdout=subprocess.PIPE, check=False)
+    if proc.returncode not in (0, 1):
+        sys.exit("eval_mojibake: %s exited with %d" % (exe, proc.returncode))
+    got = {}
+    for line in proc.stdout.decode("utf-8", "replace").split("\n"):
+        if "\t" in line:
+            rid, text = line.split("\t", 1)
+            got[int(rid)] = unescape(text)
+    return got
+
+
+def pct(a, b):
+    return 100.0 * a / b if b else 0.0
+
+
+def main():
+    verbose = "-v" in sys.argv[1:]
+    shared = os.environ.get("HNP_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
+    path = os.path.join(shared, "eval", "mojibake", "ftfy-dev.jsonl")
+    if not os.path.exists(path):
+        print("mojibake ftfy-dev: skipped (%s not found)" % path)
+        return
+    with open(path, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    got = run(records)
+    exact = contract = broken = fixed = clean = untouched = 0
+    by_expect = {}
+    for i, r in enumerate(records):
+        out = got.get(i)
+        answers = {r["expected"], r.get("expected_fix_encoding", r["expected"])}
+        ok = out in answers
+        exact += out == r["expected"]
+        contract += ok
+        if r["input"] == r["expected"] or r["id"].startswith("negative"):
+            clean += 1
+            untouched += out == r["input"]
+        else:
+            broken += 1
+            fixed += ok
+        tot = by_expect.setdefault(r["expect"], [0, 0])
+        tot[0] += ok
+        tot[1] += 1
+        if verbose and not ok:
+            print("MISS %s [%s]\n  in : %r\n  got: %r\n  exp: %r" % (
+                r["id"], r["expect"], r["input"], out, r.get("expected_fix_encoding",
+                                                            r["expected"])))
+    n = len(records)
+    p, f = by_expect.get("pass", [0, 0]), by_expect.get("fail", [0, 0])
+    print("mojibake ftfy-dev: %d/%d exact (%.1f%%), %d/%d as-contract (%.1f%%), "
+          "fixed-when-broken %d/%d, untouched-when-clean %d/%d, expect=pass %d/%d, "
+          "known-failures %d/%d" % (exact, n, pct(exact, n), contract, n, pct(contract, n),
+                                    fixed, broken, untouched, clean, p[0], p[1], f[0], f[1]))
+
+
+if __name__ == "__main__":
+    main()
