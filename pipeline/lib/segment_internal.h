@@ -85,8 +85,8 @@ bool seg_is_timezone(const uint8_t *w, size_t len);
 /* ---- datelines and fields (segment_meta.c) --------------------------------------------- */
 
 /* A date (optionally with weekday and time) starting at the token at pos: returns the byte
- * offset just past it, or 0. */
-size_t seg_match_date(const uint8_t *t, size_t pos, size_t end);
+ * offset just past it, or 0. *timed (may be NULL) tells whether a time of day was part of it. */
+size_t seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed);
 /* A byline/credit label (Source:, By, Photo:, Written by ...) starting at the token at pos:
  * returns the offset just past it, or 0. colon_only limits it to the "Label:" forms. */
 size_t seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only);

@@ -125,7 +125,7 @@ static size_t with_time(const uint8_t *t, size_t d, size_t end)
     return d;
 }
 
-size_t seg_match_date(const uint8_t *t, size_t pos, size_t end)
+size_t seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
 {
     hnp_span a, b, c;
     if (!seg_token(t, pos, end, &a)) {
@@ -143,7 +143,11 @@ size_t seg_match_date(const uint8_t *t, size_t pos, size_t end)
             d = year_end(t, &c); /* 18 August 2016 */
         }
     }
-    return d ? with_time(t, d, end) : 0;
+    size_t dt = d ? with_time(t, d, end) : 0;
+    if (timed) {
+        *timed = dt > d;
+    }
+    return dt;
 }
 
 static bool word_is(const uint8_t *t, size_t s, size_t e, const char *w)

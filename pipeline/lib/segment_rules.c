@@ -18,7 +18,8 @@ typedef struct rules {
     size_t sent; /* start of the current sentence */
     size_t ntok; /* tokens before the current one in the current sentence */
     hnp_span prev;
-    int list_kind; /* 0: no list; 1: 1. 2. 3.; 2: a. b. c.; 3: A. B. C. */
+    int list_kind;  /* 0: no list; 1: 1. 2. 3.; 2: a. b. c.; 3: A. B. C. */
+    unsigned depth; /* brackets opened and not yet closed in the current sentence */
     unsigned list_next;
 } rules;
 
@@ -28,6 +29,7 @@ static void cut(rules *r, size_t at)
         seg_emit(r->o, r->t, r->sent, at);
         r->sent = at;
         r->ntok = 0;
+        r->depth = 0;
     }
 }
 
@@ -99,8 +101,10 @@ static void before_token(rules *r, const hnp_span *tk)
         cut(r, tk->start);
         return;
     }
-    size_t d = seg_match_date(t, tk->start, r->end);
-    if (d && seg_match_label(t, d, r->end, false)) {
+    /* A date with a time of day, or followed by a byline, is a dateline, not prose. */
+    bool timed = false;
+    size_t d = seg_match_date(t, tk->start, r->end, &timed);
+    if (d && (timed || seg_match_label(t, d, r->end, false))) {
         cut(r, tk->start);
     }
 }
@@ -126,7 +130,7 @@ static size_t cut_if_capital_follows(rules *r, size_t e)
 static size_t sentence_head(rules *r, const hnp_span *tk)
 {
     const uint8_t *t = r->t;
-    size_t d = seg_match_date(t, tk->start, r->end);
+    size_t d = seg_match_date(t, tk->start, r->end, NULL);
     if (d) {
         return cut_if_capital_follows(r, d);
     }
@@ -134,7 +138,7 @@ static size_t sentence_head(rules *r, const hnp_span *tk)
     if (!l) {
         return 0;
     }
-    d = seg_match_date(t, l, r->end);
+    d = seg_match_date(t, l, r->end, NULL);
     if (d) {
         return cut_if_capital_follows(r, d); /* "Updated: August 18, 2016 Researchers ..." */
     }
@@ -156,6 +160,31 @@ typedef struct mark {
     bool cjk;      /* the run has a CJK stop */
     bool url;      /* the word is a URL or e-mail address */
 } mark;
+
+static void track_bracket(rules *r, int32_t cp)
+{
+    if (cp == '(' || cp == '[') {
+        r->depth++;
+    } else if ((cp == ')' || cp == ']') && r->depth > 0) {
+        r->depth--;
+    }
+}
+
+/* Is a closing bracket near after pos in the block? Then a stop before it is inside a
+ * bracketed caption or aside: "[Illust-01. Stem Cell Characteristic]". */
+static bool closes_soon(const rules *r, size_t pos)
+{
+    size_t lim = pos + 120 < r->end ? pos + 120 : r->end;
+    for (size_t p = pos; p < lim; p++) {
+        if (r->t[p] == ')' || r->t[p] == ']') {
+            return true;
+        }
+        if (r->t[p] == '(' || r->t[p] == '[' || r->t[p] == '\n') {
+            return false;
+        }
+    }
+    return false;
+}
 
 /* Length of reference marks "[3]", "[12][13]" at p, else 0. */
 static size_t ref_len(const uint8_t *t, size_t p, size_t e)
@@ -222,6 +251,19 @@ static bool only_dots(const uint8_t *t, const hnp_span *tk, size_t *dots)
 static bool footnote(const uint8_t *t, const hnp_span *tk)
 {
     return ref_len(t, tk->start, tk->end) == tk->end - tk->start;
+}
+
+/* A quote or bracket standing alone after the stop ("body. \"") closes its sentence. */
+static bool only_closers(const uint8_t *t, const hnp_span *tk)
+{
+    int32_t cp;
+    for (size_t p = tk->start; p < tk->end;) {
+        p += seg_decode(t, p, tk->end, &cp);
+        if (!seg_is_closer(cp)) {
+            return false;
+        }
+    }
+    return true;
 }
 
 /* ":)", ";-(", ":D", ">:(": a smiley after the stop belongs to the sentence it closes. */
@@ -317,7 +359,8 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
         after = nx.end;
     }
     /* References "[8]" and smileys after the stop belong to the sentence they close. */
-    while (seg_token(t, after, r->end, &nx) && (footnote(t, &nx) || emoticon(t, &nx))) {
+    while (seg_token(t, after, r->end, &nx) &&
+           (footnote(t, &nx) || emoticon(t, &nx) || only_closers(t, &nx))) {
         after = nx.end;
     }
     *resume = after;
@@ -328,6 +371,9 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
     bool capital = nc == SEG_C_UPPER || nc == SEG_C_CASELESS;
     if (m->cjk) {
         return after;
+    }
+    if (r->depth > 0 && closes_soon(r, m->q)) {
+        return 0;
     }
     if (nc == SEG_C_LOWER) {
         return lower_ends(r, m, spaced) ? after : 0;
@@ -434,11 +480,15 @@ static size_t scan_token(rules *r, const hnp_span *tk)
     for (size_t p = tk->start; p < tk->end;) {
         size_t n = seg_decode(t, p, tk->end, &cp);
         if (!seg_is_term(cp)) {
+            track_bracket(r, cp);
             p += n;
             continue;
         }
         mark m;
         read_run(t, p, tk->end, &m);
+        for (size_t b = m.re; b < m.q; b++) {
+            track_bracket(r, t[b]);
+        }
         set_word(t, ws, &m);
         m.url = false;
         if (m.q == tk->end) {
@@ -485,7 +535,7 @@ static bool head_token(rules *r, const hnp_span *tk, size_t *pos)
 
 void seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o)
 {
-    rules r = {t, end, o, start, 0, {start, start}, 0, 0};
+    rules r = {.t = t, .end = end, .o = o, .sent = start, .prev = {start, start}};
     hnp_span tk;
     size_t pos = start;
     while (seg_token(t, pos, end, &tk)) {

@@ -140,6 +140,17 @@ static const word_kind abbrevs[] = {
     {"yrs", SEG_A_OTHER},
     {"mos", SEG_A_OTHER},
     {"wk", SEG_A_OTHER},
+    /* weekdays ("Sat. Sept. 23") */
+    {"mon", SEG_A_OTHER},
+    {"tue", SEG_A_OTHER},
+    {"tues", SEG_A_OTHER},
+    {"wed", SEG_A_OTHER},
+    {"thu", SEG_A_OTHER},
+    {"thur", SEG_A_OTHER},
+    {"thurs", SEG_A_OTHER},
+    {"fri", SEG_A_OTHER},
+    {"sat", SEG_A_OTHER},
+    {"sun", SEG_A_OTHER},
     {"a.m", SEG_A_TIME},
     {"p.m", SEG_A_TIME},
 };
@@ -238,6 +249,9 @@ static bool is_multi_period(const uint8_t *w, size_t len)
 seg_abbr seg_abbrev(const uint8_t *w, size_t len)
 {
     char buf[24];
+    if (len == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+        return SEG_A_INITIAL; /* before the table: "Edwin P. Wilson" is not "p. 55" */
+    }
     if (!lower_word(w, len, buf, sizeof buf)) {
         return SEG_A_NONE;
     }
@@ -245,9 +259,6 @@ seg_abbr seg_abbrev(const uint8_t *w, size_t len)
         if (abbrevs[i].w[0] == buf[0] && strcmp(abbrevs[i].w, buf) == 0) {
             return abbrevs[i].kind;
         }
-    }
-    if (len == 1 && w[0] >= 'A' && w[0] <= 'Z') {
-        return SEG_A_INITIAL;
     }
     if (len == 1 && w[0] >= 'a' && w[0] <= 'z') {
         return SEG_A_OTHER; /* "(b. March 2009)", "(m. 1949)", "plan b. The" */
