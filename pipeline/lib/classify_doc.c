@@ -178,7 +178,7 @@ static int headline_like(const cls_sent *s)
         f->ends_colon) {
         return 0;
     }
-    if (f->ends_stop && !f->ends_q && f->cjk_stops == 0) {
+    if (f->ends_stop && !f->ends_q) {
         return 0;
     }
     return (f->first_upper || f->cjk > 0) && f->commas <= 3;

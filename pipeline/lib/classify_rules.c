@@ -395,16 +395,16 @@ static void set(cls_local *out, hnp_kind kind, const char *reason, int strong)
 static int match_phrases(const cls_key *k, const cls_feat *f, cls_local *out)
 {
     unsigned size = f->words + f->cjk / 2;
-    if (exact_nav(k)) {
-        set(out, HNP_KIND_BOILERPLATE, "nav", 1);
-        return 1;
-    }
     for (size_t i = 0; i < sizeof phrase_rules / sizeof phrase_rules[0]; i++) {
         const phrase_rule *r = &phrase_rules[i];
         if (phrase_hit(r, k, size)) {
             set(out, (hnp_kind)r->kind, r->reason, r->strength);
             return 1;
         }
+    }
+    if (exact_nav(k)) {
+        set(out, HNP_KIND_BOILERPLATE, "nav", 1);
+        return 1;
     }
     return 0;
 }

@@ -23,7 +23,7 @@ static int is_alnum(uint8_t c)
 typedef struct numrun {
     unsigned digits, groups, yearlike, dots;
     unsigned first_len, second_len;
-    int first_year;
+    int first_year, last_year;
 } numrun;
 
 static int year_group(const uint8_t *g, size_t len)
@@ -34,7 +34,7 @@ static int year_group(const uint8_t *g, size_t len)
 static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
 {
     memset(r, 0, sizeof *r);
-    while (i < n && (is_digit(s[i]) || strchr(" -().+/", s[i]) != NULL)) {
+    while (i < n && (is_digit(s[i]) || strchr(" -().+", s[i]) != NULL)) {
         if (!is_digit(s[i])) {
             r->dots += s[i] == '.';
             i++;
@@ -46,7 +46,8 @@ static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
         }
         size_t len = i - g;
         r->digits += (unsigned)len;
-        r->yearlike += (unsigned)year_group(s + g, len);
+        r->last_year = year_group(s + g, len);
+        r->yearlike += (unsigned)r->last_year;
         if (r->groups == 0) {
             r->first_len = (unsigned)len;
             r->first_year = year_group(s + g, len);
@@ -70,6 +71,9 @@ static int run_is_phone(const numrun *r)
     }
     if (r->yearlike == r->groups || r->dots == 1) {
         return 0;
+    }
+    if (r->groups == 3 && r->first_len <= 2 && r->second_len <= 2 && r->last_year) {
+        return 0; /* 18.08.2016 */
     }
     return r->groups >= 2 || r->digits >= 10;
 }
@@ -117,6 +121,27 @@ void cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
     }
 }
 
+/* "Tel:", "Fax", "E-mail:", "Website:" ... between a company name and its numbers. */
+static int contact_label(const uint8_t *w, size_t n)
+{
+    static const char *const labels[] = {"tel",     "fax",     "phone",    "mobile", "email",
+                                         "e-mail",  "website", "web",      "url",    "add",
+                                         "address", "hotline", "whatsapp", "wechat"};
+    while (n > 0 && (w[n - 1] == ':' || w[n - 1] == '.' || w[n - 1] == ',')) {
+        n--;
+    }
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+        size_t l = strlen(labels[k]), j = 0;
+        while (j < l && j < n && (w[j] | 0x20) == (uint8_t)labels[k][j]) {
+            j++;
+        }
+        if (j == l && l == n) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A run of trailer material: URLs, e-mail addresses, domains, numbers, punctuation.
  * A company name followed only by these is a footer ("… Co., Ltd , https://…"). */
 static int rest_is_trailer(const uint8_t *s, size_t n)
@@ -132,7 +157,7 @@ static int rest_is_trailer(const uint8_t *s, size_t n)
             letters += is_alpha(s[j]) || s[j] >= 0x80;
             linkish |= s[j] == '.' || s[j] == '@' || s[j] == '/';
         }
-        if (letters > 0 && !linkish) {
+        if (letters > 0 && !linkish && !contact_label(s + t, i - t)) {
             return 0;
         }
         while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) {

@@ -1,0 +1,613 @@
+/* check_classify.c -- unit tests of the classify stage (stage 3). Fixtures are inline and
+ * segmented here (one sentence per line, or explicit sentence strings), so the tests do
+ * not depend on the segmenter. */
+#include "hnp/classify.h"
+#include "testutil.h"
+
+#include <stdint.h>
+
+/* ---- helpers ---------------------------------------------------------------------------- */
+
+enum { MAXS = 256 };
+
+typedef struct result {
+    const char *text;
+    hnp_span sp[MAXS];
+    hnp_label lab[MAXS];
+    size_t n;
+    hnp_docmeta m;
+} result;
+
+static void classify(result *r)
+{
+    hnp_classifier *c = NULL;
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
+    ck_assert_int_eq(
+        hnp_classify(c, (const uint8_t *)r->text, strlen(r->text), r->sp, r->n, r->lab, &r->m),
+        HNP_OK);
+    for (size_t i = 0; i < r->n; i++) {
+        ck_assert(r->lab[i].score >= 0.0f && r->lab[i].score <= 1.0f);
+        ck_assert_ptr_nonnull(r->lab[i].reason);
+        ck_assert_str_ne(hnp_kind_name(r->lab[i].kind), "?");
+    }
+    hnp_classifier_free(c);
+}
+
+/* One sentence per non-empty line. */
+static void run_lines(const char *text, result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->text = text;
+    size_t len = strlen(text), s = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || text[i] == '\n') {
+            size_t a = s, b = i;
+            while (a < b && text[a] == ' ') {
+                a++;
+            }
+            while (b > a && text[b - 1] == ' ') {
+                b--;
+            }
+            if (b > a && r->n < MAXS) {
+                r->sp[r->n++] = (hnp_span){a, b};
+            }
+            s = i + 1;
+        }
+    }
+    classify(r);
+}
+
+/* Sentences given explicitly, in order, as substrings of text (NULL-terminated list). */
+static void run_sents(const char *text, const char *const *sents, result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->text = text;
+    const char *from = text;
+    for (size_t i = 0; sents[i]; i++) {
+        const char *at = strstr(from, sents[i]);
+        ck_assert_msg(at != NULL, "fixture sentence not found: %s", sents[i]);
+        size_t a = (size_t)(at - text);
+        r->sp[r->n++] = (hnp_span){a, a + strlen(sents[i])};
+        from = at + strlen(sents[i]);
+    }
+    classify(r);
+}
+
+/* The first sentence that starts with prefix. */
+static size_t find(const result *r, const char *prefix)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (strncmp(r->text + r->sp[i].start, prefix, strlen(prefix)) == 0) {
+            return i;
+        }
+    }
+    ck_abort_msg("no sentence starts with: %s", prefix);
+    return 0;
+}
+
+static void expect_kind(const result *r, const char *prefix, hnp_kind kind, const char *reason)
+{
+    size_t i = find(r, prefix);
+    ck_assert_msg(r->lab[i].kind == kind, "'%s': want %s, got %s (%s)", prefix, hnp_kind_name(kind),
+                  hnp_kind_name(r->lab[i].kind), r->lab[i].reason);
+    if (reason) {
+        ck_assert_msg(strcmp(r->lab[i].reason, reason) == 0, "'%s': want reason %s, got %s", prefix,
+                      reason, r->lab[i].reason);
+    }
+}
+
+static void expect_meta(const char *got, const char *want)
+{
+    if (!want) {
+        ck_assert_msg(got == NULL, "want no value, got %s", got ? got : "");
+        return;
+    }
+    ck_assert_msg(got != NULL, "want %s, got nothing", want);
+    ck_assert_str_eq(got, want);
+}
+
+#define P1                                                                                         \
+    "Researchers at the university reported that the new therapy reduced relapses in "             \
+    "patients with multiple sclerosis by almost half over two years of follow-up."
+#define P2                                                                                         \
+    "The trial enrolled 120 adults, and the team said that the side effects were mostly mild, "    \
+    "although a few patients needed to stay in the hospital for a short time."
+#define P4                                                                                         \
+    "Doctors should discuss the possible risks and the costs of the procedure with each "          \
+    "patient, the authors wrote in their report."
+#define P3                                                                                         \
+    "Independent experts cautioned that the results must be confirmed in a larger study before "   \
+    "the treatment can be offered to patients outside of clinical trials."
+
+/* ---- the seed article ------------------------------------------------------------------- */
+
+static const char seed[] =
+    "Can stem cell therapy really treat multiple sclerosis?\n"
+    "Can stem cell therapy really treat multiple sclerosis?\n"
+    "August 18, 2016\n"
+    "Source: Bio Valley\n"
+    "Recently, according to Daily Mail, Eric Thompson, a patient with multiple sclerosis (MS), "
+    "stood up from the wheelchair several days after the treatment of hematopoietic stem cells "
+    "and was able to walk normally.\n"
+    "Tungmpson and his family raised \xC2\xA3"
+    "40,000 and started the therapy in Mexico, which was not able to receive positive treatment "
+    "from the National Health Service (NHS).\n"
+    "Related risks.\n"
+    "We are not aware of the long-term effects of our own hematopoietic stem cell "
+    "transplantation therapy, which underscores the importance of late clinical trials.\n"
+    "Qingdao Beautiful Skin Biotechnology Co., Ltd , https://www.hafilleresthetic.com\n";
+
+START_TEST(test_seed_lines)
+{
+    result r;
+    run_lines(seed, &r);
+    expect_kind(&r, "Can stem cell therapy", HNP_KIND_TITLE, "headline");
+    ck_assert_int_eq(r.lab[1].kind, HNP_KIND_TITLE);
+    expect_kind(&r, "August 18, 2016", HNP_KIND_META, "dateline");
+    expect_kind(&r, "Source: Bio Valley", HNP_KIND_META, "source");
+    expect_kind(&r, "Recently, according to Daily Mail", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Related risks.", HNP_KIND_BODY, NULL);
+    expect_kind(&r, "We are not aware of the long-term effects", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Qingdao Beautiful Skin", HNP_KIND_SPAM, "company+url");
+    expect_meta(r.m.title, "Can stem cell therapy really treat multiple sclerosis?");
+    expect_meta(r.m.date, "2016-08-18");
+    expect_meta(r.m.source, "Bio Valley");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* The scraper glued headline, dateline, source and lede onto one line; the segmenter
+ * may split them apart or leave the dateline and source together. */
+#define LEDE                                                                                       \
+    "Recently, according to Daily Mail, Eric Thompson, a patient with multiple sclerosis (MS), "   \
+    "stood up from the wheelchair several days after the treatment and was able to walk "          \
+    "normally."
+static const char seed_glued[] = "Can stem cell therapy really treat multiple sclerosis? August "
+                                 "18, 2016 Source: Bio Valley " LEDE " " P1 " " P2;
+
+START_TEST(test_seed_glued)
+{
+    static const char *const split[] = {"Can stem cell therapy really treat multiple sclerosis?",
+                                        "August 18, 2016",
+                                        "Source: Bio Valley",
+                                        LEDE,
+                                        P1,
+                                        P2,
+                                        NULL};
+    static const char *const joined[] = {"Can stem cell therapy really treat multiple sclerosis?",
+                                         "August 18, 2016 Source: Bio Valley",
+                                         LEDE,
+                                         P1,
+                                         P2,
+                                         NULL};
+    const char *const *variants[] = {split, joined};
+    for (size_t v = 0; v < 2; v++) {
+        result r;
+        run_sents(seed_glued, variants[v], &r);
+        expect_kind(&r, "Can stem cell therapy", HNP_KIND_TITLE, "headline");
+        expect_kind(&r, "August 18, 2016", HNP_KIND_META, NULL);
+        expect_kind(&r, "Recently, according", HNP_KIND_BODY, "-");
+        expect_meta(r.m.title, "Can stem cell therapy really treat multiple sclerosis?");
+        expect_meta(r.m.date, "2016-08-18");
+        expect_meta(r.m.source, "Bio Valley");
+        hnp_docmeta_free(&r.m);
+    }
+}
+END_TEST
+
+/* ---- junk classes, inline between two body paragraphs ------------------------------------ */
+
+typedef struct junk_case {
+    const char *line;
+    hnp_kind kind;
+    const char *reason;
+    int ends_article; /* a page-structure marker: what follows it is tail, not article */
+} junk_case;
+
+static const junk_case junk_cases[] = {
+    {"Qingdao Beautiful Skin Biotechnology Co., Ltd , https://www.hafilleresthetic.com",
+     HNP_KIND_SPAM, "company+url", 0},
+    {"Shenzhen Bright Medical Devices Co.,Ltd. Tel: +86 755 1234 5678", HNP_KIND_SPAM,
+     "company+url", 0},
+    {"\xE4\xB9\x85\xE4\xB9\x85\xE4\xB9\x85\xE6\x97\xA0\xE7\xA0\x81\xE4\xBA\xBA\xE5\xA6\xBB_"
+     "6080YYY\xE5\x8D\x88\xE5\xA4\x9C\xE7\x90\x86\xE8\xAE\xBA\xE7\x89\x87_\xE6\x80\xA7\xE6\x97"
+     "\xA0\xE7\xA0\x81\xE4\xB8\x93\xE5\x8C\xBA_\xE4\xBA\xBA\xE5\xA6\xBB\xE5\x93\x81\xE4\xB8\x80"
+     "\xE5\x8C\xBA\xE4\xBA\x8C\xE5\x8C\xBA",
+     HNP_KIND_SPAM, "cjk-seo", 0},
+    {"#NIH #bans #Chinese #labs #animal #experiments", HNP_KIND_SPAM, "seo", 0},
+    {"Call now for a free consultation: 1-800-555-0199", HNP_KIND_SPAM, "contact", 0},
+    {"24\xE5\xB0\x8F\xE6\x97\xB6\xE5\x85\x8D\xE8\xB4\xB9\xE5\x92\xA8\xE8\xAF\xA2\xE7\x83\xAD"
+     "\xE7\xBA\xBF:",
+     HNP_KIND_SPAM, "contact", 0},
+    {"Buy now for only $19.99 with free shipping!", HNP_KIND_SPAM, NULL, 0},
+    {"Order today and get 30% off the wholesale price of $45.", HNP_KIND_SPAM, "price", 0},
+    {"Go to Rolecosplay website", HNP_KIND_SPAM, "cta", 0},
+    {"eg:non-woven face mask , powdered free vinyl glove.", HNP_KIND_SPAM, "product-list", 0},
+    {"disposable latex gloves", HNP_KIND_SPAM, "keywords", 0},
+    {"Previous:Color Master Batch and disposable pe glove", HNP_KIND_BOILERPLATE, "nav", 1},
+    {"Next: Stem cells in stroke recovery", HNP_KIND_BOILERPLATE, "nav", 1},
+    {"Share this article", HNP_KIND_BOILERPLATE, NULL, 0},
+    {"Share on Facebook", HNP_KIND_BOILERPLATE, "share", 0},
+    {"Related Articles", HNP_KIND_BOILERPLATE, NULL, 1},
+    {"Related: College microbiology classes", HNP_KIND_BOILERPLATE, "related", 1},
+    {"Source link", HNP_KIND_BOILERPLATE, NULL, 1},
+    {"The post New MS therapy shows promise appeared first on Health News Daily.",
+     HNP_KIND_BOILERPLATE, "appeared-first", 1},
+    {"[ad_1]", HNP_KIND_BOILERPLATE, "ad-slot", 0},
+    {"We use cookies to give you the best experience on our website.", HNP_KIND_BOILERPLATE,
+     "cookie", 0},
+    {"Please Turn off Ad blocker", HNP_KIND_BOILERPLATE, "adblock", 0},
+    {"Leave a Reply", HNP_KIND_BOILERPLATE, NULL, 1},
+    {"Your email address will not be published. Required fields are marked *", HNP_KIND_BOILERPLATE,
+     "comment", 1},
+    {"If you think the article contains incorrect information, send a correction.",
+     HNP_KIND_BOILERPLATE, "disclaimer", 0},
+    {"This article only represents the author's personal views, our website has not verified "
+     "for its content, readers only for reference.",
+     HNP_KIND_BOILERPLATE, "disclaimer", 1},
+    {"\xC2\xA9 2019 Hearst Communications, Inc. All Rights Reserved.", HNP_KIND_BOILERPLATE,
+     "copyright", 1},
+    {"[Illust-01. Stem Cell Characteristic]", HNP_KIND_BOILERPLATE, "caption", 0},
+    {"* Home", HNP_KIND_BOILERPLATE, "nav", 0},
+    {"\xE2\x80\x93", HNP_KIND_BOILERPLATE, "markup", 0},
+    {"By Jane Smith", HNP_KIND_META, "byline", 0},
+    {"Photo: Damian Dovarganes, AP", HNP_KIND_META, "credit", 0},
+    {"Image/Robert Herriman", HNP_KIND_META, "credit", 0},
+    {"Updated 1:39 am EST, Wednesday, November 20, 2019", HNP_KIND_META, "dateline", 0},
+};
+
+START_TEST(test_junk_inline)
+{
+    const junk_case *jc = &junk_cases[_i];
+    char text[2048];
+    snprintf(text, sizeof text, "%s\n%s\n%s\n%s\n", P1, P2, jc->line, P3);
+    result r;
+    run_lines(text, &r);
+    ck_assert_uint_eq(r.n, 4);
+    ck_assert_msg(r.lab[2].kind == jc->kind, "'%s': want %s, got %s (%s)", jc->line,
+                  hnp_kind_name(jc->kind), hnp_kind_name(r.lab[2].kind), r.lab[2].reason);
+    if (jc->reason) {
+        ck_assert_str_eq(r.lab[2].reason, jc->reason);
+    }
+    expect_kind(&r, "Researchers at the university", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Independent experts", jc->ends_article ? HNP_KIND_BOILERPLATE : HNP_KIND_BODY,
+                NULL);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* ---- legitimate endings stay body or meta ---------------------------------------------- */
+
+static const junk_case legit_cases[] = {
+    {"For more information, contact the Mayo Clinic.", HNP_KIND_BODY, "-", 0},
+    {"For more information about influenza vaccination, please contact the Whitfield County "
+     "Health Department at (706) 226-2621 or log onto www.cdc.gov/flu.",
+     HNP_KIND_BODY, "-", 0},
+    {"Source: NIH", HNP_KIND_META, "source", 0},
+    {"Smith J, Jones K, et al. Autologous stem cell transplantation in MS. N Engl J Med. "
+     "2016;374:1234-40. doi:10.1056/NEJMoa1512345",
+     HNP_KIND_BODY, NULL, 0},
+    {"The flu vaccine is $20 at the health department, located at 800 Professional Boulevard "
+     "in Dalton.",
+     HNP_KIND_BODY, "-", 0},
+    {"China Stem Cell Group signs a strategic agreement with Australian Jatcorp Ltd.",
+     HNP_KIND_BODY, "-", 0},
+    {"The company said that Pfizer Inc. would pay $2.5 billion for the rights to the drug.",
+     HNP_KIND_BODY, "-", 0},
+};
+
+START_TEST(test_legit_ending)
+{
+    const junk_case *jc = &legit_cases[_i];
+    char text[2048];
+    snprintf(text, sizeof text, "%s\n%s\n%s\n%s\n", P1, P2, P3, jc->line);
+    result r;
+    run_lines(text, &r);
+    ck_assert_msg(r.lab[3].kind == jc->kind, "'%s': want %s, got %s (%s)", jc->line,
+                  hnp_kind_name(jc->kind), hnp_kind_name(r.lab[3].kind), r.lab[3].reason);
+    if (jc->reason) {
+        ck_assert_str_eq(r.lab[3].reason, jc->reason);
+    }
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* ---- the tail as a whole, the head of a page ------------------------------------------ */
+
+START_TEST(test_tail_whole)
+{
+    static const char text[] = P1 "\n" P2 "\n" P3 "\n"
+                                  "#NIH #bans #Chinese #labs\n"
+                                  "Related Articles\n"
+                                  "Stem cell clinics face new rules\n"
+                                  "Leave a Reply\n"
+                                  "Your email address will not be published.\n"
+                                  "Back to top button\n"
+                                  "Adblocker Detected\n"
+                                  "Please Turn off Ad blocker\n";
+    result r;
+    run_lines(text, &r);
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_int_eq(r.lab[i].kind, HNP_KIND_BODY);
+    }
+    for (size_t i = 3; i < r.n; i++) {
+        ck_assert_msg(hnp_kind_is_junk(r.lab[i].kind), "tail sentence %zu is %s", i,
+                      hnp_kind_name(r.lab[i].kind));
+    }
+    expect_kind(&r, "Stem cell clinics face", HNP_KIND_BOILERPLATE, "tail");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+START_TEST(test_page_head)
+{
+    static const char text[] =
+        "* Subscribe\n* Sign In\n* Home\no Health\no Politics\n"
+        "Weston captures 7th straight Class S swim title\n"
+        "Seymour sweeps Weston to earn return trip to final\n"
+        "Home > News > Health\n"
+        "New stem cell therapy halts multiple sclerosis in trial\n"
+        "By Tom Krisher, AP Health Writer\n"
+        "Updated 1:39 am EST, Wednesday, November 20, 2019\n" P1 "\n" P2 "\n" P3 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "* Subscribe", HNP_KIND_BOILERPLATE, NULL);
+    expect_kind(&r, "Weston captures", HNP_KIND_BOILERPLATE, NULL);
+    expect_kind(&r, "New stem cell therapy", HNP_KIND_TITLE, "headline");
+    expect_kind(&r, "By Tom Krisher", HNP_KIND_META, "byline");
+    expect_kind(&r, "Researchers at", HNP_KIND_BODY, "-");
+    expect_meta(r.m.title, "New stem cell therapy halts multiple sclerosis in trial");
+    expect_meta(r.m.date, "2019-11-20");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* A short subheading between paragraphs stays body; a link list inside does not. */
+START_TEST(test_subheading_and_link_list)
+{
+    static const char text[] =
+        P1 "\nClinical Trials\n" P2 "\n"
+           "Most Read\nFlu season arrives early\nMeasles cases rise\n"
+           "Vaccine rates fall in Texas\nNew malaria drug approved\n" P3 "\n" P4 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "Clinical Trials", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Flu season arrives", HNP_KIND_BOILERPLATE, NULL);
+    expect_kind(&r, "Vaccine rates fall", HNP_KIND_BOILERPLATE, NULL);
+    expect_kind(&r, "Independent experts", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* ---- dates and sources ------------------------------------------------------------------ */
+
+typedef struct date_case {
+    const char *line;
+    const char *iso;
+} date_case;
+
+static const date_case date_cases[] = {
+    {"August 18, 2016", "2016-08-18"},
+    {"18 August 2016", "2016-08-18"},
+    {"2016-08-18", "2016-08-18"},
+    {"Aug. 18, 2016", "2016-08-18"},
+    {"Sept. 5, 2019", "2019-09-05"},
+    {"18th of August, 2016", "2016-08-18"},
+    {"August 3rd, 2016", "2016-08-03"},
+    {"2016/8/18", "2016-08-18"},
+    {"2016\xE5\xB9\xB4"
+     "8\xE6\x9C\x88"
+     "18\xE6\x97\xA5",
+     "2016-08-18"},
+    {"8/18/2016", "2016-08-18"},
+    {"18/08/2016", "2016-08-18"},
+    {"18.08.2016", "2016-08-18"},
+    {"Published: August 2016", "2016-08"},
+    {"Wednesday, November 20, 2019", "2019-11-20"},
+    {"Updated: 2009-04-09 09:58", "2009-04-09"},
+    {"November 18, 2019 | 4:10pm", "2019-11-18"},
+    {"Posted on 02 Jan 2020 at 10:00 GMT", "2020-01-02"},
+    {"Version 2.1.3 of the app", NULL},
+    {"February 30 patients", NULL},
+    {"May 2", NULL},
+    {"2016-13-45", NULL},
+};
+
+START_TEST(test_dates)
+{
+    const date_case *dc = &date_cases[_i];
+    char text[2048];
+    snprintf(text, sizeof text, "New stem cell therapy halts multiple sclerosis\n%s\n%s\n%s\n",
+             dc->line, P1, P2);
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.date, dc->iso);
+    if (dc->iso) {
+        ck_assert_int_eq(r.lab[1].kind, HNP_KIND_META);
+    }
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+START_TEST(test_sciencedaily_header)
+{
+    static const char text[] =
+        "ScienceDaily, Featured Research reported Dr.Nakamura group's new anti-cancer drug\n\n"
+        "Date: October 22, 2014   Source: University of Chicago Medical Center   Summary: A new "
+        "drug, OTS964, can eradicate aggressive human lung cancers transplanted into mice, "
+        "scientists report.\n" P1 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.date, "2014-10-22");
+    expect_meta(r.m.source, "University of Chicago Medical Center");
+    ck_assert(!hnp_kind_is_junk(r.lab[1].kind));
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* ---- faults ------------------------------------------------------------------------------ */
+
+START_TEST(test_zero_and_invalid)
+{
+    hnp_classifier *c = NULL;
+    hnp_docmeta m;
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
+    ck_assert_int_eq(hnp_classify(c, NULL, 0, NULL, 0, NULL, &m), HNP_OK);
+    ck_assert_ptr_null(m.title);
+    ck_assert_ptr_null(m.date);
+    ck_assert_ptr_null(m.source);
+    hnp_span bad = {5, 100};
+    hnp_label l;
+    ck_assert_int_eq(hnp_classify(c, (const uint8_t *)"abc", 3, &bad, 1, &l, &m), HNP_ERR_INVALID);
+    ck_assert_int_eq(hnp_classify(c, (const uint8_t *)"abc", 3, NULL, 1, &l, &m), HNP_ERR_INVALID);
+    ck_assert_int_eq(hnp_classify(NULL, NULL, 0, NULL, 0, NULL, &m), HNP_ERR_INVALID);
+    ck_assert_int_eq(hnp_classifier_create(NULL, NULL), HNP_ERR_INVALID);
+    hnp_classifier_free(c);
+    hnp_classifier_free(NULL);
+    hnp_docmeta_free(NULL);
+}
+END_TEST
+
+START_TEST(test_huge_sentence)
+{
+    size_t n = 4u << 20;
+    char *text = malloc(n + 1);
+    ck_assert_ptr_nonnull(text);
+    for (size_t i = 0; i < n; i++) {
+        text[i] = "the cell and a "[i % 15];
+    }
+    text[n - 1] = '.';
+    text[n] = '\0';
+    result *r = calloc(1, sizeof *r);
+    r->text = text;
+    r->sp[0] = (hnp_span){0, n};
+    r->n = 1;
+    classify(r);
+    ck_assert_int_eq(r->lab[0].kind, HNP_KIND_BODY);
+    hnp_docmeta_free(&r->m);
+    free(r);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_binary_junk)
+{
+    char text[4096];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof text - 1; i++) {
+        x = x * 1103515245u + 12345u;
+        text[i] = (char)((x >> 16) & 0xFF);
+        if (text[i] == '\0') {
+            text[i] = '\n';
+        }
+    }
+    text[sizeof text - 1] = '\0';
+    result r;
+    run_lines(text, &r); /* invalid UTF-8 in every line: must not crash or read out of bounds */
+    ck_assert_uint_gt(r.n, 0);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+START_TEST(test_non_latin)
+{
+    static const char text[] =
+        /* Chinese: two sentences of running text with 。 */
+        "\xE5\x9B\xBD\xE5\xAE\xB6\xE5\x8D\xAB\xE7\x94\x9F\xE5\x81\xA5\xE5\xBA\xB7\xE5\xA7\x94"
+        "\xE5\x91\x98\xE4\xBC\x9A\xE4\xBB\x8A\xE5\xA4\xA9\xE5\x8F\x91\xE5\xB8\x83\xE4\xBA\x86"
+        "\xE6\x96\xB0\xE7\x9A\x84\xE5\xB9\xB2\xE7\xBB\x86\xE8\x83\x9E\xE4\xB8\xB4\xE5\xBA\x8A"
+        "\xE7\xA0\x94\xE7\xA9\xB6\xE7\xAE\xA1\xE7\x90\x86\xE5\x8A\x9E\xE6\xB3\x95\xEF\xBC\x8C"
+        "\xE8\xA6\x81\xE6\xB1\x82\xE6\x89\x80\xE6\x9C\x89\xE5\x8C\xBB\xE9\x99\xA2\xE4\xB8\xA5"
+        "\xE6\xA0\xBC\xE9\x81\xB5\xE5\xAE\x88\xE3\x80\x82\n"
+        /* Russian */
+        "\xD0\x92\xD1\x80\xD0\xB0\xD1\x87\xD0\xB8 \xD1\x81\xD0\xBE\xD0\xBE\xD0\xB1\xD1\x89\xD0\xB8"
+        "\xD0\xBB\xD0\xB8 \xD0\xBE \xD0\xBD\xD0\xBE\xD0\xB2\xD0\xBE\xD0\xBC \xD0\xBC\xD0\xB5\xD1"
+        "\x82\xD0\xBE\xD0\xB4\xD0\xB5 \xD0\xBB\xD0\xB5\xD1\x87\xD0\xB5\xD0\xBD\xD0\xB8\xD1\x8F "
+        "\xD1\x80\xD0\xB0\xD1\x81\xD1\x81\xD0\xB5\xD1\x8F\xD0\xBD\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE "
+        "\xD1\x81\xD0\xBA\xD0\xBB\xD0\xB5\xD1\x80\xD0\xBE\xD0\xB7\xD0\xB0 \xD1\x81 \xD0\xBF\xD0\xBE"
+        "\xD0\xBC\xD0\xBE\xD1\x89\xD1\x8C\xD1\x8E \xD1\x81\xD1\x82\xD0\xB2\xD0\xBE\xD0\xBB\xD0\xBE"
+        "\xD0\xB2\xD1\x8B\xD1\x85 \xD0\xBA\xD0\xBB\xD0\xB5\xD1\x82\xD0\xBE\xD0\xBA.\n";
+    result r;
+    run_lines(text, &r);
+    ck_assert_uint_eq(r.n, 2);
+    ck_assert_int_eq(r.lab[0].kind, HNP_KIND_BODY);
+    ck_assert_int_eq(r.lab[1].kind, HNP_KIND_BODY);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+START_TEST(test_kind_names)
+{
+    ck_assert_str_eq(hnp_kind_name(HNP_KIND_BODY), "body");
+    ck_assert_str_eq(hnp_kind_name(HNP_KIND_TITLE), "title");
+    ck_assert_str_eq(hnp_kind_name(HNP_KIND_META), "meta");
+    ck_assert_str_eq(hnp_kind_name(HNP_KIND_SPAM), "spam");
+    ck_assert_str_eq(hnp_kind_name(HNP_KIND_BOILERPLATE), "boilerplate");
+    ck_assert_str_eq(hnp_kind_name((hnp_kind)42), "?");
+    ck_assert(hnp_kind_is_junk(HNP_KIND_SPAM) && hnp_kind_is_junk(HNP_KIND_BOILERPLATE));
+    ck_assert(!hnp_kind_is_junk(HNP_KIND_META) && !hnp_kind_is_junk(HNP_KIND_BODY));
+}
+END_TEST
+
+/* ---- the seed sample from ../shared, when present ---------------------------------------- */
+
+START_TEST(test_shared_seed_tail)
+{
+    const char *dir = hnp_test_shared_dir();
+    if (!dir) {
+        fprintf(stderr, "check_classify: ../shared absent, seed file test skipped\n");
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/samples/stem-cell-ms.txt", dir);
+    size_t len = 0;
+    char *text = hnp_test_read_file(path, &len);
+    ck_assert_ptr_nonnull(text);
+    /* The footer is glued to the last paragraph: cut it off as the segmenter would. */
+    char *footer = strstr(text, "Qingdao");
+    ck_assert_ptr_nonnull(footer);
+    footer[-1] = '\n';
+    result *r = calloc(1, sizeof *r);
+    run_lines(text, r);
+    ck_assert_int_eq(r->lab[r->n - 1].kind, HNP_KIND_SPAM);
+    ck_assert_int_eq(r->lab[0].kind, HNP_KIND_TITLE);
+    hnp_docmeta_free(&r->m);
+    free(r);
+    free(text);
+}
+END_TEST
+
+static Suite *classify_suite(void)
+{
+    Suite *s = suite_create("classify");
+    TCase *t = tcase_create("seed");
+    tcase_add_test(t, test_seed_lines);
+    tcase_add_test(t, test_seed_glued);
+    tcase_add_test(t, test_shared_seed_tail);
+    suite_add_tcase(s, t);
+    t = tcase_create("classes");
+    tcase_add_loop_test(t, test_junk_inline, 0, (int)(sizeof junk_cases / sizeof junk_cases[0]));
+    tcase_add_loop_test(t, test_legit_ending, 0, (int)(sizeof legit_cases / sizeof legit_cases[0]));
+    tcase_add_test(t, test_tail_whole);
+    tcase_add_test(t, test_page_head);
+    tcase_add_test(t, test_subheading_and_link_list);
+    suite_add_tcase(s, t);
+    t = tcase_create("meta");
+    tcase_add_loop_test(t, test_dates, 0, (int)(sizeof date_cases / sizeof date_cases[0]));
+    tcase_add_test(t, test_sciencedaily_header);
+    suite_add_tcase(s, t);
+    t = tcase_create("faults");
+    tcase_set_timeout(t, 30);
+    tcase_add_test(t, test_zero_and_invalid);
+    tcase_add_test(t, test_huge_sentence);
+    tcase_add_test(t, test_binary_junk);
+    tcase_add_test(t, test_non_latin);
+    tcase_add_test(t, test_kind_names);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(classify_suite());
+}
