@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Entity tagging scores on the biomedical NER corpora (development splits only).
+
+Reads $HNP_SHARED_DIR/eval/ner/{ncbi-disease,bc5cdr}-dev.pubtator (default: the repo's
+../shared), runs `$HNPIPE --input-format pubtator -f pubtator` (default: build/hnpipe
+under the repo) on each and prints one line per set:
+
+  ner ncbi-disease-dev: Disease P/R/F1 0.512/0.431/0.468 (tp 339, pred 662, gold 787)
+  ner bc5cdr-dev: Disease P/R/F1 ...; Chemical P/R/F1 ...
+
+Scoring is mention-level, exact span: a predicted mention counts when a gold mention of
+the same type has the same start and end offsets in the same document. Our CONDITION is
+written as `Disease` and DRUG as `Chemical`; every NCBI Disease type (SpecificDisease,
+DiseaseClass, Modifier, CompositeMention) is `Disease`, as is standard practice. Gold
+mentions are deduplicated per (document, start, end, type). Concept ids are not scored.
+
+Python 3 standard library only. Options: --verbose prints the most frequent false
+positives and misses per set on stderr; --set NAME runs one set.
+"""
+import collections
+import os
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NCBI_TYPES = {"SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention", "Disease"}
+SETS = [("ncbi-disease-dev", ["Disease"]), ("bc5cdr-dev", ["Disease", "Chemical"])]
+
+
+def parse_mentions(text):
+    """Returns {(pmid, start, end, type): surface} from PubTator text."""
+    out = {}
+    for line in text.split("\n"):
+        parts = line.split("\t")
+        if len(parts) < 5 or parts[1] == "CID" or "|" in parts[0]:
+            continue
+        try:
+            start, end = int(parts[1]), int(parts[2])
+        except ValueError:
+            continue
+        typ = "Disease" if parts[4] in NCBI_TYPES else parts[4]
+        out[(parts[0], start, end, typ)] = parts[3]
+    return out
+
+
+def run_hnpipe(hnpipe, data):
+    cmd = [hnpipe, "--input-format", "pubtator", "-f", "pubtator"]
+    proc = subprocess.run(cmd, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          check=False)
+    if proc.returncode not in (0, 1) or not proc.stdout:
+        sys.exit("eval_ner: %s failed (%d): %s" %
+                 (" ".join(cmd), proc.returncode, proc.stderr.decode("utf-8", "replace")[:500]))
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def score(gold, pred, typ):
+    g = {k for k in gold if k[3] == typ}
+    p = {k for k in pred if k[3] == typ}
+    tp = len(g & p)
+    prec = tp / len(p) if p else 0.0
+    rec = tp / len(g) if g else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return tp, len(p), len(g), prec, rec, f1, g, p
+
+
+def report_errors(name, typ, gold, pred, g, p):
+    fp = collections.Counter(pred[k].lower() for k in p - g)
+    fn = collections.Counter(gold[k].lower() for k in g - p)
+    sys.stderr.write("%s %s false positives: %s\n" % (name, typ, fp.most_common(25)))
+    sys.stderr.write("%s %s misses: %s\n" % (name, typ, fn.most_common(25)))
+
+
+def main(argv):
+    verbose = "--verbose" in argv
+    only = argv[argv.index("--set") + 1] if "--set" in argv else None
+    shared = os.environ.get("HNP_SHARED_DIR") or os.path.join(REPO, "..", "shared")
+    hnpipe = os.environ.get("HNPIPE") or os.path.join(REPO, "build", "hnpipe")
+    if not os.path.exists(hnpipe):
+        sys.exit("eval_ner: %s not found (build it, or set HNPIPE)" % hnpipe)
+    for name, types in SETS:
+        if only and name != only:
+            continue
+        path = os.path.join(shared, "eval", "ner", name + ".pubtator")
+        if not os.path.exists(path):
+            print("ner %s: skipped (%s not found)" % (name, path))
+            continue
+        with open(path, "rb") as f:
+            data = f.read()
+        gold = parse_mentions(data.decode("utf-8"))
+        pred = parse_mentions(run_hnpipe(hnpipe, data))
+        parts = []
+        for typ in types:
+            tp, n_p, n_g, prec, rec, f1, g, p = score(gold, pred, typ)
+            parts.append("%s P/R/F1 %.3f/%.3f/%.3f (tp %d, pred %d, gold %d)" %
+                         (typ, prec, rec, f1, tp, n_p, n_g))
+            if verbose:
+                report_errors(name, typ, gold, pred, g, p)
+        print("ner %s: %s" % (name, "; ".join(parts)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
