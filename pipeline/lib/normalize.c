@@ -49,30 +49,6 @@ static int is_dropped(uint32_t c)
     return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
 }
 
-static size_t utf8_encode(uint32_t c, uint8_t *u)
-{
-    if (c < 0x80) {
-        u[0] = (uint8_t)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        u[0] = (uint8_t)(0xC0 | (c >> 6));
-        u[1] = (uint8_t)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        u[0] = (uint8_t)(0xE0 | (c >> 12));
-        u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (uint8_t)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    u[0] = (uint8_t)(0xF0 | (c >> 18));
-    u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
-    u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-    u[3] = (uint8_t)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* Loads bytes [lo, hi) of the decoded text into w->a. Characters inside a bad[] span (input
  * that could not be decoded) get a tag of kind HNP_REPAIR_INVALID, one per span. */
 static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t lo, size_t hi,
@@ -122,7 +98,7 @@ static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
             continue;
         }
         uint8_t u[4];
-        size_t k = utf8_encode(c, u);
+        size_t k = hnp_norm_utf8_encode(c, u);
         HNP_TRY(out_put(o, u, k));
         *needs_nfc |= c >= 0x300;
         if (l->tag[i] && l->tag[i] == open_tag) {
@@ -179,6 +155,27 @@ static hnp_status slow_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
     return needs_nfc ? nfc_line(o, from, first_repair) : HNP_OK;
 }
 
+/* Very long lines are repaired in segments of about SEGMENT bytes, cut after a space where
+ * possible, so that the per-character scratch memory stays small (ftfy does the same). */
+enum { SEGMENT = 1 << 16 };
+
+static size_t segment_end(const uint8_t *t, size_t lo, size_t hi)
+{
+    if (hi - lo <= SEGMENT) {
+        return hi;
+    }
+    size_t cut = lo + SEGMENT;
+    for (size_t k = cut; k > lo + SEGMENT / 2; k--) {
+        if (t[k - 1] == ' ') {
+            return k;
+        }
+    }
+    while (cut > lo + 1 && (t[cut] & 0xC0) == 0x80) {
+        cut--;
+    }
+    return cut;
+}
+
 static hnp_status assemble(const hnp_norm_decoded *d, unsigned flags, out_buf *o)
 {
     hnp_norm_work w;
@@ -193,7 +190,14 @@ static hnp_status assemble(const hnp_norm_decoded *d, unsigned flags, out_buf *o
             plain &= plain_byte(d->text[e]);
             e++;
         }
-        st = plain ? out_put(o, d->text + pos, e - pos) : slow_line(&w, d, pos, e, &bi, o);
+        if (plain) {
+            st = out_put(o, d->text + pos, e - pos);
+        }
+        for (size_t lo = pos; !plain && st == HNP_OK && lo < e;) {
+            size_t hi = segment_end(d->text, lo, e);
+            st = slow_line(&w, d, lo, hi, &bi, o);
+            lo = hi;
+        }
         if (st == HNP_OK && e < d->len) {
             /* \r\n and a lone \r both end a line. */
             st = out_put(o, (const uint8_t *)"\n", 1);

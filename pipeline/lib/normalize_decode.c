@@ -90,10 +90,13 @@ static int utf16_pattern(const uint8_t *in, size_t len)
         odd += in[i + 1] == 0;
     }
     size_t pairs = n / 2;
-    if (odd * 10 >= pairs * 4 && even * 20 <= pairs) {
+    if (pairs < 4) {
+        return 0; /* too short to tell from a binary blob */
+    }
+    if (odd * 10 >= pairs * 6 && even * 20 <= pairs) {
         return 1;
     }
-    if (even * 10 >= pairs * 4 && odd * 20 <= pairs) {
+    if (even * 10 >= pairs * 6 && odd * 20 <= pairs) {
         return 2;
     }
     return 0;
@@ -147,20 +150,35 @@ static hnp_status put_bad(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, si
     return put(d, cap, p, n);
 }
 
-/* Writes the windows-1252 character for byte b, or returns 0 if it has none. */
-static hnp_status put_cp1252(hnp_norm_decoded *d, size_t *cap, uint8_t b)
+size_t hnp_norm_utf8_encode(uint32_t c, uint8_t *u)
 {
-    uint32_t c = b >= 0xA0 ? b : hnp_norm_cp1252(b);
-    uint8_t u[3];
-    size_t n = c < 0x800 ? 2 : 3;
-    if (n == 2) {
+    if (c < 0x80) {
+        u[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
         u[0] = (uint8_t)(0xC0 | (c >> 6));
         u[1] = (uint8_t)(0x80 | (c & 0x3F));
-    } else {
+        return 2;
+    }
+    if (c < 0x10000) {
         u[0] = (uint8_t)(0xE0 | (c >> 12));
         u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
         u[2] = (uint8_t)(0x80 | (c & 0x3F));
+        return 3;
     }
+    u[0] = (uint8_t)(0xF0 | (c >> 18));
+    u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
+    u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
+    u[3] = (uint8_t)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* Writes the windows-1252 character for byte b (the caller checked it has one). */
+static hnp_status put_cp1252(hnp_norm_decoded *d, size_t *cap, uint8_t b)
+{
+    uint8_t u[4];
+    size_t n = hnp_norm_utf8_encode(b >= 0xA0 ? b : hnp_norm_cp1252(b), u);
     return put_bad(d, cap, u, n);
 }
 
@@ -225,21 +243,28 @@ static hnp_status decode_utf8(const uint8_t *in, size_t len, int guess_1252, hnp
     return HNP_OK;
 }
 
-/* Counts valid multi-byte sequences and bad bytes, to tell UTF-8 with a few bad bytes from
- * a legacy encoding (where valid multi-byte sequences are rare and bad bytes common). */
-static void utf8_evidence(const uint8_t *in, size_t len, size_t *multi, size_t *bad)
+/* Counts valid multi-byte sequences, bad bytes, and the bad bytes that are "lone": not a
+ * lead byte with continuation bytes after it (a truncated, overlong or surrogate sequence).
+ * UTF-8 with a few bad bytes has many valid sequences, or only UTF-8-shaped damage; a
+ * legacy encoding has few valid sequences and many lone bad bytes. */
+static void utf8_evidence(const uint8_t *in, size_t len, size_t *multi, size_t *bad, size_t *lone)
 {
-    *multi = 0;
-    *bad = 0;
+    *multi = *bad = *lone = 0;
     for (size_t i = 0; i < len;) {
         size_t k = seq_len(in + i, len - i);
-        if (k == 0) {
-            (*bad)++;
-            i++;
-        } else {
+        if (k > 0) {
             *multi += k > 1;
             i += k;
+            continue;
         }
+        size_t j = i + 1;
+        while (in[i] >= 0xC0 && j < len && j < i + 4 && cont(in[j])) {
+            j++;
+        }
+        int shaped = in[i] >= 0xC0 && (j > i + 1 || j == len);
+        *bad += j - i;
+        *lone += shaped ? 0 : j - i;
+        i = j;
     }
 }
 
@@ -359,7 +384,7 @@ static hnp_status decode_named(const char *enc, const uint8_t *in, size_t len, h
 
 static hnp_status decode_detected(const uint8_t *in, size_t len, hnp_norm_decoded *d)
 {
-    size_t skip = 0, multi, bad;
+    size_t skip = 0, multi, bad, lone;
     const char *b = bom(in, len, &skip);
     if (b) {
         return decode_named(b, in + skip, len - skip, d);
@@ -375,8 +400,8 @@ static hnp_status decode_detected(const uint8_t *in, size_t len, hnp_norm_decode
         d->len = len;
         return HNP_OK;
     }
-    utf8_evidence(in, len, &multi, &bad);
-    if (multi > 0 && bad <= multi) {
+    utf8_evidence(in, len, &multi, &bad, &lone);
+    if ((multi > 0 && bad <= multi) || (bad > 0 && lone == 0)) {
         return decode_utf8(in, len, 1, d);
     }
     char name[32];

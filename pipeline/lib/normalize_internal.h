@@ -69,6 +69,9 @@ void hnp_norm_decoded_free(hnp_norm_decoded *d);
  * or code points above U+10FFFF). */
 size_t hnp_norm_utf8_valid_prefix(const uint8_t *s, size_t len);
 
+/* Writes code point c as UTF-8 into u (room for 4); returns the length. */
+size_t hnp_norm_utf8_encode(uint32_t c, uint8_t *u);
+
 /* Badness: the number of places that look like mojibake (0 for clean text). */
 size_t hnp_norm_badness(const uint32_t *cp, size_t n);
 

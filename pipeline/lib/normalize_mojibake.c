@@ -151,7 +151,9 @@ static size_t altered_space(const hnp_norm_bytes *in, size_t i)
         s[2] != 0xA0) {
         return 1;
     }
-    if (n >= 3 && b >= 0xE0 && b <= 0xEF && b != 0xE3 && cont(s[1]) && s[2] == ' ') {
+    /* Only below U+3000: a restored space that makes a CJK character is more likely a real
+     * space after a Latin letter and a C1 control ("é\x85 " would become U+9160). */
+    if (n >= 3 && b >= 0xE0 && b <= 0xE2 && cont(s[1]) && s[2] == ' ') {
         return 2;
     }
     if (n >= 4 && b >= 0xF0 && b <= 0xF4) {

@@ -1,0 +1,564 @@
+/* check_normalize.c -- the normalize stage: repairs, negatives, encodings, faults, ftfy floor. */
+#include "hnp/normalize.h"
+#include "normalize_internal.h"
+#include "testutil.h"
+
+#include <iconv.h>
+#include <stdint.h>
+#include <time.h>
+
+/* Normalizes a NUL-terminated string with default options; the caller frees *n. */
+static hnp_status norm(const char *s, hnp_normalized *n)
+{
+    return hnp_normalize(NULL, (const uint8_t *)s, strlen(s), n);
+}
+
+static int count_kind(const hnp_normalized *n, hnp_repair_kind kind)
+{
+    int c = 0;
+    for (size_t i = 0; i < n->n_repairs; i++) {
+        c += n->repairs[i].kind == kind;
+    }
+    return c;
+}
+
+/* ---- repairs, one class per row ------------------------------------------------------- */
+
+typedef struct repair_case {
+    const char *in, *want;
+    hnp_repair_kind kind;
+} repair_case;
+
+static const repair_case repairs[] = {
+    /* UTF-8 read as windows-1252 / Latin-1, once or several times */
+    {"caf\xc3\x83\xc2\xa9 au lait", "caf\xc3\xa9 au lait", HNP_REPAIR_MOJIBAKE},
+    {"doesn\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t", "doesn\xe2\x80\x99t", HNP_REPAIR_MOJIBAKE},
+    {"r\xc3\x83\xc6\x92\xc3\x82\xc2\xa9sum\xc3\x83\xc6\x92\xc3\x82\xc2\xa9", "r\xc3\xa9sum\xc3\xa9",
+     HNP_REPAIR_MOJIBAKE},
+    {"Ecuador\xc3\xa2\xc2\x80\xc2\x99s decision", "Ecuador\xe2\x80\x99s decision",
+     HNP_REPAIR_MOJIBAKE},
+    /* only some words garbled, next to real accented letters */
+    {"Divis\xc3\x83\xc2\xa3o - Classifica\xc3\xa7\xc3\xa3o",
+     "Divis\xc3\xa3o - Classifica\xc3\xa7\xc3\xa3o", HNP_REPAIR_MOJIBAKE},
+    /* MacRoman, windows-1251, cp437 */
+    {"g\xe2\x88\x9a\xc2\xa2teaux", "g\xc3\xa2teaux", HNP_REPAIR_MOJIBAKE},
+    {"Tip 2 \xd0\xb2\xd0\x82\xe2\x80\x9c Broadcast", "Tip 2 \xe2\x80\x93 Broadcast",
+     HNP_REPAIR_MOJIBAKE},
+    {"\xe2\x94\x80\xc3\xae"
+     "e\xe2\x94\xbc\xc3\xadtina",
+     "\xc4\x8c"
+     "e\xc5\xa1tina",
+     HNP_REPAIR_MOJIBAKE},
+    /* a space that stood for 0xA0 */
+    {"voil\xc3\x83 le travail", "voil\xc3\xa0 le travail", HNP_REPAIR_MOJIBAKE},
+    {"the word\xc3\x82\xc2\xa0"
+     "and more",
+     "the word\xc2\xa0"
+     "and more",
+     HNP_REPAIR_MOJIBAKE},
+    /* C1 controls standing for windows-1252 punctuation */
+    {"\xc2\x93quoted\xc2\x94 text", "\xe2\x80\x9cquoted\xe2\x80\x9d text", HNP_REPAIR_C1},
+    {"parl\xc3\xa9\xc2\x85 Tu sais", "parl\xc3\xa9\xe2\x80\xa6 Tu sais", HNP_REPAIR_C1},
+    /* HTML entities */
+    {"AT&amp;T", "AT&T", HNP_REPAIR_ENTITY},
+    {"it&#8217;s", "it\xe2\x80\x99s", HNP_REPAIR_ENTITY},
+    {"it&#x2019;s", "it\xe2\x80\x99s", HNP_REPAIR_ENTITY},
+    {"caf&eacute;", "caf\xc3\xa9", HNP_REPAIR_ENTITY},
+    {"CAF&EACUTE;", "CAF\xc3\x89", HNP_REPAIR_ENTITY},
+    {"&#150; dash", "\xe2\x80\x93 dash", HNP_REPAIR_ENTITY},
+    {"a&nbsp;b",
+     "a\xc2\xa0"
+     "b",
+     HNP_REPAIR_ENTITY},
+    /* a closing quote and space that collapsed into a dagger */
+    {"may be \xe2\x80\x9c"
+     "aggressive\xe2\x80\xa0"
+     "and pose",
+     "may be \xe2\x80\x9c"
+     "aggressive\xe2\x80\x9d and pose",
+     HNP_REPAIR_LOSSY},
+    {"said \xe2\x80\x9cno\xe2\x80\xa0.", "said \xe2\x80\x9cno\xe2\x80\x9d.", HNP_REPAIR_LOSSY},
+    /* a sequence that lost a byte */
+    {"\xc3\xa2\xe2\x82\xac\xc5\x93lossy decoding\xc3\xa2\xe2\x82\xac\xef\xbf\xbd",
+     "\xe2\x80\x9clossy decoding\xef\xbf\xbd", HNP_REPAIR_MOJIBAKE},
+    /* control characters are dropped */
+    {"a\x01"
+     "b\x7f"
+     "c",
+     "abc", HNP_REPAIR_CONTROL},
+};
+
+START_TEST(test_repair)
+{
+    const repair_case *c = &repairs[_i];
+    hnp_normalized n;
+    ck_assert_int_eq(norm(c->in, &n), HNP_OK);
+    ck_assert_msg(strcmp((const char *)n.text, c->want) == 0, "case %d: got '%s' want '%s'", _i,
+                  n.text, c->want);
+    ck_assert_uint_eq(n.len, strlen(c->want));
+    ck_assert_msg(count_kind(&n, c->kind) >= 1, "case %d: no repair of kind %d", _i, c->kind);
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+/* ---- legitimate text stays byte-identical, with no repairs ----------------------------- */
+
+static const char *const clean[] = {
+    "Plain ASCII text, with punctuation: (a) [b] {c} 100% $5 <tag> & more.",
+    "Smith J\xe2\x80\xa0, Jones K\xe2\x80\xa1 (\xe2\x80\xa0 equal contribution)",
+    "Portuguese: S\xc3\x83O PAULO, JO\xc3\x83O e Jo\xc3\xa3o; Jos\xc3\xa9 M\xc3\x83"
+    "E",
+    "Na\xc3\xafve caf\xc3\xa9 r\xc3\xa9sum\xc3\xa9 \xe2\x80\x93 \xe2\x80\x9cquoted\xe2\x80\x9d "
+    "and \xe2\x80\x98single\xe2\x80\x99\xe2\x80\xa6",
+    "\xce\x96\xce\xb5\xcf\x8d\xcf\x82 \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
+    "\xe4\xb8\xad\xe6\x96\x87\xe6\x96\xb0\xe9\x97\xbb \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",
+    "4288\xc3\x97\xe2\x80\xa6",
+    "NESTL\xc3\x89\xc2\xae requiere contratar personal",
+    "(-1/2)! = \xe2\x88\x9a\xcf\x80",
+    "Offering 5\xc3\x97\xc2\xa3"
+    "35 pin ups",
+    "MARQU\xc3\x89\xe2\x80\xa6",
+    "ESSE CARA AI QUEM \xc3\x89\xc2\xbf",
+    "a radius of 10 \xc3\x85\xe2\x80\x94",
+    "Price: \xc2\xa3"
+    "40,000 and \xe2\x82\xac"
+    "12 \xe2\x80\x94 10\xc2\xb0"
+    "C, 5 \xc2\xb5"
+    "g",
+    "AHA\xe2\x84\xa2 and R\xc2\xae marks",
+    "tab\there and\nnew lines\n\nkept",
+    "AT&T and R&D; &notanentity; & alone",
+    "",
+};
+
+START_TEST(test_clean)
+{
+    const char *s = clean[_i];
+    hnp_normalized n;
+    ck_assert_int_eq(norm(s, &n), HNP_OK);
+    ck_assert_msg(strcmp((const char *)n.text, s) == 0, "case %d changed: '%s'", _i, n.text);
+    ck_assert_msg(n.n_repairs == 0, "case %d: %zu repairs", _i, n.n_repairs);
+    ck_assert_str_eq(n.encoding, "UTF-8");
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+START_TEST(test_line_endings_and_nfc)
+{
+    hnp_normalized n;
+    ck_assert_int_eq(norm("a\r\nb\rc\n", &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "a\nb\nc\n");
+    ck_assert_uint_eq(n.n_repairs, 0);
+    hnp_normalized_free(&n);
+    /* e + combining acute -> precomposed */
+    ck_assert_int_eq(norm("caf"
+                          "e\xcc\x81!",
+                          &n),
+                     HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "caf\xc3\xa9!");
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+START_TEST(test_spans)
+{
+    hnp_normalized n;
+    ck_assert_int_eq(norm("x caf\xc3\x83\xc2\xa9 &amp; a\x01"
+                          "b",
+                          &n),
+                     HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "x caf\xc3\xa9 & ab");
+    ck_assert_uint_eq(n.n_repairs, 3);
+    ck_assert_int_eq(n.repairs[0].kind, HNP_REPAIR_MOJIBAKE);
+    ck_assert_uint_eq(n.repairs[0].span.start, 5);
+    ck_assert_uint_eq(n.repairs[0].span.end, 7);
+    ck_assert_int_eq(n.repairs[1].kind, HNP_REPAIR_ENTITY);
+    ck_assert_uint_eq(n.repairs[1].span.start, 8);
+    ck_assert_uint_eq(n.repairs[1].span.end, 9);
+    ck_assert_int_eq(n.repairs[2].kind, HNP_REPAIR_CONTROL);
+    ck_assert_uint_eq(n.repairs[2].span.start, 11);
+    ck_assert_uint_eq(n.repairs[2].span.end, 11);
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+START_TEST(test_flags)
+{
+    hnp_normalize_opts o = {NULL, HNP_NORM_NO_ENTITIES};
+    hnp_normalized n;
+    const char *s = "AT&amp;T caf\xc3\x83\xc2\xa9";
+    ck_assert_int_eq(hnp_normalize(&o, (const uint8_t *)s, strlen(s), &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "AT&amp;T caf\xc3\xa9");
+    hnp_normalized_free(&n);
+    o.flags = HNP_NORM_NO_REPAIR;
+    ck_assert_int_eq(hnp_normalize(&o, (const uint8_t *)s, strlen(s), &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, s);
+    ck_assert_uint_eq(n.n_repairs, 0);
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+/* ---- encodings: inputs built with iconv from UTF-8, detected and decoded back ----------- */
+
+/* Converts a UTF-8 string to `to` with iconv; returns malloc'd bytes. */
+static uint8_t *iconv_to(const char *to, const char *utf8, size_t *len)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    ck_assert_msg(cd != (iconv_t)-1, "iconv cannot convert to %s", to);
+    size_t il = strlen(utf8), cap = 4 * il + 16, ol = cap;
+    char *buf = malloc(cap), *op = buf, *ip = (char *)(uintptr_t)utf8;
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_ne(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+    iconv_close(cd);
+    *len = cap - ol;
+    return (uint8_t *)buf;
+}
+
+typedef struct enc_case {
+    const char *iconv_name; /* what the test writes */
+    const char *prefix;     /* bytes put before the text (a BOM), or "" */
+    size_t prefix_len;
+    const char *expect; /* hnp's encoding name */
+    const char *text;
+} enc_case;
+
+#define EN_TEXT                                                                                    \
+    "Caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9"                                                 \
+    "e for na\xc3\xafve patients \xe2\x80\x94 "                                                    \
+    "\xe2\x80\x9cstem cells\xe2\x80\x9d work, says the r\xc3\xa9sum\xc3\xa9 of Dr. M\xc3\xbcller."
+#define ZH_TEXT                                                                                    \
+    "\xe5\xb9\xb2\xe7\xbb\x86\xe8\x83\x9e\xe7\x96\x97\xe6\xb3\x95\xe7\x9c\x9f\xe7\x9a\x84\xe8\x83" \
+    "\xbd\xe6\xb2\xbb\xe7\x96\x97\xe5\xa4\x9a\xe5\x8f\x91\xe6\x80\xa7\xe7\xa1\xac\xe5\x8c\x96\xe7" \
+    "\x97\x87\xe5\x90\x97\xef\xbc\x9f\xe6\x82\xa3\xe8\x80\x85\xe5\x9c\xa8\xe6\x8e\xa5\xe5\x8f\x97" \
+    "\xe9\x80\xa0\xe8\xa1\x80\xe5\xb9\xb2\xe7\xbb\x86\xe8\x83\x9e\xe6\xb2\xbb\xe7\x96\x97\xe5\x90" \
+    "\x8e\xe5\x87\xa0\xe5\xa4\xa9\xe5\xb0\xb1\xe4\xbb\x8e\xe8\xbd\xae\xe6\xa4\x85\xe4\xb8\x8a\xe7" \
+    "\xab\x99\xe4\xba\x86\xe8\xb5\xb7\xe6\x9d\xa5\xef\xbc\x8c\xe8\x83\xbd\xe5\xa4\x9f\xe6\xad\xa3" \
+    "\xe5\xb8\xb8\xe8\xa1\x8c\xe8\xb5\xb0\xe3\x80\x82\xe8\xbf\x99\xe7\xa7\x8d\xe7\x96\x97\xe6\xb3" \
+    "\x95\xe8\xa2\xab\xe7\xa7\xb0\xe4\xb8\xba\xe8\x87\xaa\xe4\xbd\x93\xe9\x80\xa0\xe8\xa1\x80\xe5" \
+    "\xb9\xb2\xe7\xbb\x86\xe8\x83\x9e\xe7\xa7\xbb\xe6\xa4\x8d\xe3\x80\x82"
+#define JA_TEXT                                                                                    \
+    "\xe5\xa4\x9a\xe7\x99\xba\xe6\x80\xa7\xe7\xa1\xac\xe5\x8c\x96\xe7\x97\x87\xe3\x81\xae\xe6\x82" \
+    "\xa3\xe8\x80\x85\xe3\x81\xaf\xe3\x80\x81\xe5\xb9\xb9\xe7\xb4\xb0\xe8\x83\x9e\xe6\xb2\xbb\xe7" \
+    "\x99\x82\xe3\x81\xae\xe6\x95\xb0\xe6\x97\xa5\xe5\xbe\x8c\xe3\x81\xab\xe8\xbb\x8a\xe6\xa4\x85" \
+    "\xe5\xad\x90\xe3\x81\x8b\xe3\x82\x89\xe7\xab\x8b\xe3\x81\xa1\xe4\xb8\x8a\xe3\x81\x8c\xe3\x82" \
+    "\x8a\xe3\x80\x81\xe6\xad\xa9\xe3\x81\x91\xe3\x82\x8b\xe3\x82\x88\xe3\x81\x86\xe3\x81\xab\xe3" \
+    "\x81\xaa\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82\xe3\x81\x93\xe3\x81\xae" \
+    "\xe6\xb2\xbb\xe7\x99\x82\xe3\x81\xaf\xe8\x87\xaa\xe5\xae\xb6\xe9\x80\xa0\xe8\xa1\x80\xe5\xb9" \
+    "\xb9\xe7\xb4\xb0\xe8\x83\x9e\xe7\xa7\xbb\xe6\xa4\x8d\xe3\x81\xa8\xe5\x91\xbc\xe3\x81\xb0\xe3" \
+    "\x82\x8c\xe3\x81\xa6\xe3\x81\x84\xe3\x81\xbe\xe3\x81\x99\xe3\x80\x82"
+
+static const enc_case encs[] = {
+    {"WINDOWS-1252", "", 0, "windows-1252", EN_TEXT},
+    {"GBK", "", 0, "GB18030", ZH_TEXT},
+    {"SHIFT_JIS", "", 0, "Shift_JIS", JA_TEXT},
+    {"UTF-16LE", "\xff\xfe", 2, "UTF-16LE", EN_TEXT},
+    {"UTF-16BE", "\xfe\xff", 2, "UTF-16BE", EN_TEXT},
+    {"UTF-16LE", "", 0, "UTF-16LE", EN_TEXT},
+    {"UTF-16BE", "", 0, "UTF-16BE", EN_TEXT},
+    {"UTF-32LE", "\xff\xfe\x00\x00", 4, "UTF-32LE", ZH_TEXT},
+    {"UTF-8", "\xef\xbb\xbf", 3, "UTF-8", EN_TEXT},
+};
+
+START_TEST(test_encoding)
+{
+    const enc_case *c = &encs[_i];
+    size_t n;
+    uint8_t *body = iconv_to(c->iconv_name, c->text, &n);
+    uint8_t *in = malloc(n + c->prefix_len);
+    ck_assert_ptr_nonnull(in);
+    memcpy(in, c->prefix, c->prefix_len);
+    memcpy(in + c->prefix_len, body, n);
+    hnp_normalized out;
+    ck_assert_int_eq(hnp_looks_binary(in, n + c->prefix_len), 0);
+    ck_assert_int_eq(hnp_normalize(NULL, in, n + c->prefix_len, &out), HNP_OK);
+    ck_assert_str_eq(out.encoding, c->expect);
+    ck_assert_str_eq((const char *)out.text, c->text);
+    ck_assert_uint_eq(out.n_repairs, 0);
+    hnp_normalized_free(&out);
+    free(in);
+    free(body);
+}
+END_TEST
+
+START_TEST(test_forced_encoding)
+{
+    hnp_normalize_opts o = {"ISO-8859-1", 0};
+    hnp_normalized n;
+    const uint8_t in[] = {'c', 'a', 'f', 0xE9};
+    ck_assert_int_eq(hnp_normalize(&o, in, sizeof in, &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "caf\xc3\xa9");
+    ck_assert_str_eq(n.encoding, "ISO-8859-1");
+    hnp_normalized_free(&n);
+    o.from_encoding = "no-such-encoding-xyz";
+    ck_assert_int_eq(hnp_normalize(&o, in, sizeof in, &n), HNP_ERR_ENCODING);
+    ck_assert_ptr_null(n.text);
+    hnp_normalized_free(&n);
+    ck_assert_int_eq(hnp_normalize(&o, in, 0, &n), HNP_ERR_ENCODING);
+    /* forced UTF-8: bad bytes become U+FFFD, never a windows-1252 guess */
+    o.from_encoding = "utf-8";
+    ck_assert_int_eq(hnp_normalize(&o, in, sizeof in, &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "caf\xef\xbf\xbd");
+    ck_assert_uint_eq(n.n_repairs, 1);
+    ck_assert_int_eq(n.repairs[0].kind, HNP_REPAIR_INVALID);
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+/* ---- faults ------------------------------------------------------------------------------ */
+
+typedef struct fault_case {
+    const char *in;
+    size_t len;
+    const char *want;
+    int invalid; /* HNP_REPAIR_INVALID records expected */
+} fault_case;
+
+#define F(s, w, k)                                                                                 \
+    {                                                                                              \
+        s, sizeof(s) - 1, w, k                                                                     \
+    }
+static const fault_case faults[] = {
+    /* mostly valid UTF-8 with a stray windows-1252 byte: read as windows-1252 */
+    F("na\xc3\xafve \x93quote\x94 caf\xc3\xa9",
+      "na\xc3\xafve \xe2\x80\x9cquote\xe2\x80\x9d caf\xc3\xa9", 2),
+    /* invalid bytes amid valid UTF-8 that are not windows-1252 text */
+    F("caf\xc3\xa9 \x81\x8d r\xc3\xa9sum\xc3\xa9 na\xc3\xafve",
+      "caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd r\xc3\xa9sum\xc3\xa9 na\xc3\xafve", 2),
+    /* truncated sequences */
+    F("caf\xc3\xa9 \xe2\x80", "caf\xc3\xa9 \xef\xbf\xbd", 1),
+    F("plain ascii then cut \xe2\x80", "plain ascii then cut \xef\xbf\xbd", 1),
+    F("\xf0\x9f\x98 ok \xc3\xa9", "\xef\xbf\xbd ok \xc3\xa9", 1),
+    /* overlong forms and UTF-8-encoded surrogates */
+    F("a\xc0\xaf"
+      "b \xc3\xa9",
+      "a\xef\xbf\xbd\xef\xbf\xbd"
+      "b \xc3\xa9",
+      2),
+    F("x\xed\xa0\x80y \xc3\xa9", "x\xef\xbf\xbdy \xc3\xa9", 1),
+    F("x\xf4\x90\x80\x80y \xc3\xa9", "x\xef\xbf\xbdy \xc3\xa9", 1),
+};
+
+START_TEST(test_fault)
+{
+    const fault_case *c = &faults[_i];
+    hnp_normalized n;
+    ck_assert_int_eq(hnp_normalize(NULL, (const uint8_t *)c->in, c->len, &n), HNP_OK);
+    ck_assert_msg(strcmp((const char *)n.text, c->want) == 0, "case %d: got '%s'", _i, n.text);
+    ck_assert_str_eq(n.encoding, "UTF-8");
+    ck_assert_int_eq(count_kind(&n, HNP_REPAIR_INVALID), c->invalid);
+    hnp_normalized_free(&n);
+}
+END_TEST
+
+START_TEST(test_binary_and_empty)
+{
+    hnp_normalized n;
+    const uint8_t bin[] = {'a', 'b', 0, 'c', 0x01, 0xff};
+    ck_assert_int_eq(hnp_looks_binary(bin, sizeof bin), 1);
+    ck_assert_int_eq(hnp_normalize(NULL, bin, sizeof bin, &n), HNP_ERR_BINARY);
+    ck_assert_ptr_null(n.text);
+    hnp_normalize_opts o = {NULL, HNP_NORM_ALLOW_BINARY};
+    ck_assert_int_eq(hnp_normalize(&o, bin, 4, &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "abc");
+    ck_assert_int_eq(count_kind(&n, HNP_REPAIR_CONTROL), 1);
+    hnp_normalized_free(&n);
+    ck_assert_int_eq(hnp_normalize(NULL, (const uint8_t *)"", 0, &n), HNP_OK);
+    ck_assert_ptr_nonnull(n.text);
+    ck_assert_uint_eq(n.len, 0);
+    ck_assert_str_eq(n.encoding, "UTF-8");
+    hnp_normalized_free(&n);
+    ck_assert_int_eq(hnp_normalize(NULL, NULL, 0, &n), HNP_OK);
+    hnp_normalized_free(&n);
+    hnp_normalized_free(NULL);
+}
+END_TEST
+
+START_TEST(test_huge_line)
+{
+    const size_t len = 8u << 20;
+    char *s = malloc(len + 1);
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < len; i++) {
+        s[i] = "Stem cell therapy trial results. "[i % 33];
+    }
+    s[len] = '\0';
+    hnp_normalized n;
+    ck_assert_int_eq(hnp_normalize(NULL, (const uint8_t *)s, len, &n), HNP_OK);
+    ck_assert_uint_eq(n.len, len);
+    ck_assert_int_eq(memcmp(n.text, s, len), 0);
+    hnp_normalized_free(&n);
+    /* the same line with mojibake at both ends takes the repair path in segments */
+    memcpy(s, "caf\xc3\x83\xc2\xa9 ", 8);
+    memcpy(s + len - 8, " caf\xc3\x83\xc2\xa9", 8);
+    ck_assert_int_eq(hnp_normalize(NULL, (const uint8_t *)s, len, &n), HNP_OK);
+    ck_assert_uint_eq(n.len, len - 4);
+    ck_assert_int_eq(memcmp(n.text, "caf\xc3\xa9 ", 6), 0);
+    ck_assert_int_eq(memcmp(n.text + n.len - 6, " caf\xc3\xa9", 6), 0);
+    ck_assert_uint_eq(n.n_repairs, 2);
+    hnp_normalized_free(&n);
+    free(s);
+}
+END_TEST
+
+/* ---- evaluation data (skipped without ../shared) ----------------------------------------- */
+
+/* The JSON string value of "key" in a one-line object, decoded into a malloc'd string;
+ * NULL when absent. Enough JSON for ftfy-dev.jsonl (strings with \uXXXX escapes). */
+static char *json_str(const char *line, const char *key)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\": \"", key);
+    const char *p = strstr(line, pat);
+    if (!p) {
+        return NULL;
+    }
+    p += strlen(pat);
+    char *out = malloc(strlen(p) * 2 + 1), *o = out;
+    ck_assert_ptr_nonnull(out);
+    while (*p && *p != '"') {
+        if (*p != '\\') {
+            *o++ = *p++;
+            continue;
+        }
+        p++;
+        char e = *p++;
+        if (e != 'u') {
+            *o++ = e == 'n'   ? '\n'
+                   : e == 't' ? '\t'
+                   : e == 'r' ? '\r'
+                   : e == 'b' ? '\b'
+                   : e == 'f' ? '\f'
+                              : e;
+            continue;
+        }
+        uint32_t c = (uint32_t)strtoul((char[]){p[0], p[1], p[2], p[3], 0}, NULL, 16);
+        p += 4;
+        if (c >= 0xD800 && c <= 0xDBFF && p[0] == '\\' && p[1] == 'u') {
+            uint32_t lo = (uint32_t)strtoul((char[]){p[2], p[3], p[4], p[5], 0}, NULL, 16);
+            c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+            p += 6;
+        }
+        o += hnp_norm_utf8_encode(c, (uint8_t *)o);
+    }
+    *o = '\0';
+    return out;
+}
+
+/* A file under ../shared, or NULL (with a message: the test is skipped) when absent. */
+static char *read_shared(const char *rel, size_t *len)
+{
+    const char *shared = hnp_test_shared_dir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", shared ? shared : ".", rel);
+    char *data = shared ? hnp_test_read_file(path, len) : NULL;
+    if (!data) {
+        printf("check_normalize: %s absent, test skipped\n", path);
+    }
+    return data;
+}
+
+/* As measured by scripts/eval_mojibake.py ("as-contract": ftfy's answer, or its
+ * encoding-only answer where fix_text also uncurls quotes): 107/116 on ftfy-dev. */
+enum { FTFY_DEV_FLOOR = 104 };
+
+START_TEST(test_ftfy_dev_floor)
+{
+    char *data = read_shared("eval/mojibake/ftfy-dev.jsonl", NULL);
+    if (!data) {
+        return;
+    }
+    int total = 0, ok = 0;
+    for (char *line = strtok(data, "\n"); line; line = strtok(NULL, "\n")) {
+        char *in = json_str(line, "input"), *exp = json_str(line, "expected");
+        char *efe = json_str(line, "expected_fix_encoding");
+        hnp_normalized n;
+        ck_assert_ptr_nonnull(in);
+        ck_assert_int_eq(norm(in, &n), HNP_OK);
+        ok += strcmp((const char *)n.text, exp) == 0 ||
+              (efe && strcmp((const char *)n.text, efe) == 0);
+        total++;
+        hnp_normalized_free(&n);
+        free(in);
+        free(exp);
+        free(efe);
+    }
+    free(data);
+    ck_assert_int_eq(total, 116);
+    ck_assert_msg(ok >= FTFY_DEV_FLOOR, "ftfy-dev: %d/%d below the floor %d", ok, total,
+                  FTFY_DEV_FLOOR);
+}
+END_TEST
+
+START_TEST(test_seed_article)
+{
+    size_t len;
+    char *data = read_shared("samples/stem-cell-ms.txt", &len);
+    if (!data) {
+        return;
+    }
+    hnp_normalized n;
+    ck_assert_int_eq(hnp_normalize(NULL, (const uint8_t *)data, len, &n), HNP_OK);
+    ck_assert_ptr_nonnull(strstr((const char *)n.text, "\xe2\x80\x9c"
+                                                       "aggressive\xe2\x80\x9d and pose"));
+    ck_assert_ptr_null(strstr((const char *)n.text, "\xe2\x80\xa0"));
+    ck_assert_uint_eq(n.n_repairs, 1);
+    ck_assert_uint_eq(n.len, len + 1); /* the dagger (3 bytes) became a quote (3) and a space */
+    hnp_normalized_free(&n);
+    free(data);
+}
+END_TEST
+
+/* Clean ASCII-heavy text takes the fast path; this guards against it going quadratic or
+ * through ICU (a generous floor: ~1 GB/s is typical with -O2, much less under ASan). */
+START_TEST(test_fast_path_speed)
+{
+    const size_t len = 32u << 20;
+    char *s = malloc(len);
+    ck_assert_ptr_nonnull(s);
+    for (size_t i = 0; i < len; i++) {
+        s[i] = (i % 97 == 96) ? '\n' : "The patients were treated with chemotherapy, "[i % 45];
+    }
+    clock_t t0 = clock();
+    hnp_normalized n;
+    ck_assert_int_eq(hnp_normalize(NULL, (const uint8_t *)s, len, &n), HNP_OK);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    ck_assert_int_eq(memcmp(n.text, s, len), 0);
+    hnp_normalized_free(&n);
+    free(s);
+    ck_assert_msg(secs < 4.0, "32 MiB of clean text took %.2f s", secs);
+}
+END_TEST
+
+static Suite *normalize_suite(void)
+{
+    Suite *s = suite_create("normalize");
+    TCase *t = tcase_create("repairs");
+    tcase_add_loop_test(t, test_repair, 0, (int)(sizeof repairs / sizeof repairs[0]));
+    tcase_add_loop_test(t, test_clean, 0, (int)(sizeof clean / sizeof clean[0]));
+    tcase_add_test(t, test_line_endings_and_nfc);
+    tcase_add_test(t, test_spans);
+    tcase_add_test(t, test_flags);
+    suite_add_tcase(s, t);
+    t = tcase_create("encodings");
+    tcase_add_loop_test(t, test_encoding, 0, (int)(sizeof encs / sizeof encs[0]));
+    tcase_add_test(t, test_forced_encoding);
+    suite_add_tcase(s, t);
+    t = tcase_create("faults");
+    tcase_set_timeout(t, 60);
+    tcase_add_loop_test(t, test_fault, 0, (int)(sizeof faults / sizeof faults[0]));
+    tcase_add_test(t, test_binary_and_empty);
+    tcase_add_test(t, test_huge_line);
+    tcase_add_test(t, test_fast_path_speed);
+    suite_add_tcase(s, t);
+    t = tcase_create("eval");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, test_ftfy_dev_floor);
+    tcase_add_test(t, test_seed_article);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(normalize_suite());
+}
