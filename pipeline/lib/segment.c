@@ -77,6 +77,9 @@ static size_t line_end(const uint8_t *t, size_t pos, size_t len, size_t *next)
 {
     for (size_t p = pos; p < len; p++) {
         uint8_t c = t[p];
+        if (c > 0x0D && c != 0xC2 && c != 0xE2) {
+            continue; /* cannot start a line break */
+        }
         if (c == '\n' || c == '\r' || c == '\v' || c == '\f') {
             *next = p + 1;
             return p;

@@ -191,6 +191,9 @@ bool seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end)
 {
     size_t latin = 0, other = 0;
     for (size_t p = start; p < end;) {
+        if (latin > other + (end - p)) {
+            return false; /* the rest cannot change the answer */
+        }
         if (t[p] < 0x80) {
             latin += (size_t)((t[p] | 0x20) >= 'a' && (t[p] | 0x20) <= 'z');
             p++;
@@ -210,10 +213,23 @@ bool seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end)
     return other > latin;
 }
 
+/* ASCII bytes other than space and controls: never whitespace, no decoding needed. */
+static bool plain_ascii(uint8_t c)
+{
+    return c > ' ' && c < 0x80;
+}
+
 bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
 {
     int32_t cp;
     while (pos < end) {
+        if (t[pos] == ' ') {
+            pos++;
+            continue;
+        }
+        if (plain_ascii(t[pos])) {
+            break;
+        }
         size_t n = seg_decode(t, pos, end, &cp);
         if (!seg_is_space(cp)) {
             break;
@@ -225,6 +241,10 @@ bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
     }
     tok->start = pos;
     while (pos < end) {
+        if (plain_ascii(t[pos])) {
+            pos++;
+            continue;
+        }
         size_t n = seg_decode(t, pos, end, &cp);
         if (seg_is_space(cp)) {
             break;

@@ -128,8 +128,9 @@ static size_t with_time(const uint8_t *t, size_t d, size_t end)
 size_t seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
 {
     hnp_span a, b, c;
-    if (!seg_token(t, pos, end, &a)) {
-        return 0;
+    if (!seg_token(t, pos, end, &a) || !strchr("0123456789ADFJMNOSTW", t[a.start]) ||
+        t[a.start] == 0) {
+        return 0; /* a date starts with a digit, a month or a weekday */
     }
     if (seg_is_weekday(t + a.start, a.end - a.start) && !seg_token(t, a.end, end, &a)) {
         return 0;
@@ -167,8 +168,9 @@ static bool word_is(const uint8_t *t, size_t s, size_t e, const char *w)
 
 static bool in_words(const char *const *list, size_t n, const uint8_t *t, size_t s, size_t e)
 {
+    uint8_t c0 = t[s] >= 'A' && t[s] <= 'Z' ? (uint8_t)(t[s] + 32) : t[s];
     for (size_t i = 0; i < n; i++) {
-        if (word_is(t, s, e, list[i])) {
+        if ((uint8_t)list[i][0] == c0 && word_is(t, s, e, list[i])) {
             return true;
         }
     }

@@ -38,8 +38,15 @@ static int list_marker(const uint8_t *t, const hnp_span *tk, unsigned *value)
 {
     size_t p = tk->start, e = tk->end;
     int32_t cp;
-    while (p < e && seg_is_bullet((seg_decode(t, p, e, &cp), cp))) {
-        p += seg_decode(t, p, e, &cp);
+    if (e - p > 9 || (t[e - 1] != '.' && t[e - 1] != ')')) {
+        return 0; /* the longest is a bullet and "(12.)" */
+    }
+    while (p < e && t[p] >= 0x80) {
+        size_t n = seg_decode(t, p, e, &cp);
+        if (!seg_is_bullet(cp)) {
+            return 0;
+        }
+        p += n;
     }
     p += (p < e && t[p] == '(');
     int kind = 0;
@@ -97,7 +104,11 @@ static void before_token(rules *r, const hnp_span *tk)
     if (c != SEG_C_UPPER && c != SEG_C_DIGIT) {
         return;
     }
-    if (seg_match_label(t, tk->start, r->end, true)) {
+    /* cheap filter first: "Source:", "Source :" or a fullwidth colon (lead byte 0xEF) */
+    bool colon = memchr(t + tk->start, ':', tk->end - tk->start) ||
+                 memchr(t + tk->start, 0xEF, tk->end - tk->start) ||
+                 (tk->end + 1 < r->end && t[tk->end + 1] == ':');
+    if (colon && seg_match_label(t, tk->start, r->end, true)) {
         cut(r, tk->start);
         return;
     }
@@ -478,6 +489,12 @@ static size_t scan_token(rules *r, const hnp_span *tk)
     size_t ws = tk->start;
     int32_t cp;
     for (size_t p = tk->start; p < tk->end;) {
+        uint8_t c = t[p];
+        if (c < 0x80 && c != '.' && c != '!' && c != '?' && c != '(' && c != '[' && c != ')' &&
+            c != ']') {
+            p++; /* the common case: plain ASCII */
+            continue;
+        }
         size_t n = seg_decode(t, p, tk->end, &cp);
         if (!seg_is_term(cp)) {
             track_bracket(r, cp);
