@@ -94,6 +94,11 @@ size_t seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only
  * ("Source: Bio Valley | Recently, ..."), or 0 when there is no such sentence. */
 size_t seg_field_value_end(const uint8_t *t, size_t pos, size_t end);
 
+/* A heading glued onto the sentence after it ("Clinical Trials A series of treatments ..."):
+ * two to six capitalized words, then a capitalized sentence starter followed by a lowercase
+ * word. Returns the start of that starter, or 0. */
+size_t seg_heading_end(const uint8_t *t, size_t pos, size_t end);
+
 /* ---- the English rules (segment_rules.c) ----------------------------------------------- */
 
 /* Splits one block (paragraph, no blank line inside) with the English rules. */

@@ -262,6 +262,31 @@ static bool starts_sentence(const uint8_t *t, const hnp_span *tk, size_t end)
            !seg_is_connector(t + ncore.start, ncore.end - ncore.start);
 }
 
+/* A capitalized word with no punctuation at its end (still inside a heading). */
+static bool heading_word(const uint8_t *t, const hnp_span *tk)
+{
+    hnp_span core = seg_token_core(t, tk);
+    return core.end == tk->end && core.start == tk->start && seg_token_case(t, tk) == SEG_C_UPPER;
+}
+
+size_t seg_heading_end(const uint8_t *t, size_t pos, size_t end)
+{
+    hnp_span tk, nx;
+    size_t words = 0;
+    for (; words < 7 && seg_token(t, pos, end, &tk) && heading_word(t, &tk); pos = tk.end) {
+        bool starter = seg_is_starter(t + tk.start, tk.end - tk.start);
+        if (starter && words >= 2 && seg_token(t, tk.end, end, &nx) &&
+            seg_token_case(t, &nx) == SEG_C_LOWER) {
+            return tk.start;
+        }
+        if (starter) {
+            return 0; /* "In China", "The New York Times": not a heading before a sentence */
+        }
+        words++;
+    }
+    return 0;
+}
+
 size_t seg_field_value_end(const uint8_t *t, size_t pos, size_t end)
 {
     hnp_span tk;

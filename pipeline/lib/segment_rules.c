@@ -147,7 +147,11 @@ static size_t sentence_head(rules *r, const hnp_span *tk)
     }
     size_t l = seg_match_label(t, tk->start, r->end, false);
     if (!l) {
-        return 0;
+        size_t h = seg_heading_end(t, tk->start, r->end);
+        if (h) {
+            cut(r, h);
+        }
+        return h;
     }
     d = seg_match_date(t, l, r->end, NULL);
     if (d) {
