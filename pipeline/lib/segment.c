@@ -110,19 +110,48 @@ static int32_t last_char(const uint8_t *t, size_t start, size_t end)
     return 0;
 }
 
-/* Does the line [ls, le) continue the block [bs, be) as a wrapped paragraph? */
-static bool continues(const uint8_t *t, size_t bs, size_t be, size_t ls, size_t le)
+/* Case of the character at p (< end). */
+static seg_case case_at(const uint8_t *t, size_t p, size_t end)
+{
+    int32_t cp;
+    seg_decode(t, p, end, &cp);
+    return seg_case_of(cp);
+}
+
+/* A line of running prose: three words or more, at least half of them in lowercase.
+ * Menus, headings and captions ("Learn More", "Mac mini") are not. */
+static bool prose_line(const uint8_t *t, size_t start, size_t end)
+{
+    hnp_span tk;
+    size_t words = 0, lower = 0;
+    for (size_t p = start; seg_token(t, p, end, &tk); p = tk.end) {
+        words++;
+        lower += case_at(t, tk.start, tk.end) == SEG_C_LOWER;
+    }
+    return words >= 3 && 2 * lower >= words;
+}
+
+/* Does the line [ls, le) continue the block [bs, ..) whose last line is [ps, pe), as a
+ * wrapped paragraph does? */
+static bool continues(const uint8_t *t, size_t bs, size_t ps, size_t pe, size_t ls, size_t le)
 {
     hnp_span first, next;
-    if (!seg_token(t, bs, be, &first) || !seg_token(t, ls, le, &next)) {
+    if (!seg_token(t, bs, pe, &first) || !seg_token(t, ls, le, &next)) {
         return false;
     }
-    if (seg_token_case(t, &first) != SEG_C_UPPER || seg_token_case(t, &next) != SEG_C_LOWER) {
+    /* the next line opens with a plain lowercase word ("night", not "iPhone" or "[logo") */
+    if (seg_token_case(t, &first) != SEG_C_UPPER || case_at(t, next.start, le) != SEG_C_LOWER) {
         return false;
     }
-    int32_t c = last_char(t, bs, be);
+    int32_t cp;
+    size_t n = seg_decode(t, next.start, le, &cp);
+    if (next.start + n < next.end && case_at(t, next.start + n, le) == SEG_C_UPPER) {
+        return false;
+    }
+    int32_t c = last_char(t, ps, pe);
     seg_case k = seg_case_of(c);
-    return k == SEG_C_LOWER || k == SEG_C_DIGIT || c == ',' || c == '-';
+    bool open_end = k == SEG_C_LOWER || k == SEG_C_DIGIT || c == ',' || c == '-';
+    return open_end && prose_line(t, ps, pe);
 }
 
 static hnp_status flush(hnp_segmenter *s, const uint8_t *t, size_t bs, size_t be, seg_out *o)
@@ -148,11 +177,11 @@ hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_sp
     }
     seg_out o = {spans, cap, 0};
     bool open = false, icu_only = (s->flags & HNP_SEG_ICU_ONLY) != 0;
-    size_t bs = 0, be = 0, next;
+    size_t bs = 0, ps = 0, be = 0, next;
     for (size_t pos = 0; pos < len; pos = next) {
         size_t le = line_end(text, pos, len, &next);
         bool blank = is_blank(text, pos, le);
-        if (open && (blank || icu_only || !continues(text, bs, be, pos, le))) {
+        if (open && (blank || icu_only || !continues(text, bs, ps, be, pos, le))) {
             HNP_TRY(flush(s, text, bs, be, &o));
             open = false;
         }
@@ -160,6 +189,7 @@ hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_sp
             bs = pos;
             open = true;
         }
+        ps = pos;
         be = le;
     }
     if (open) {

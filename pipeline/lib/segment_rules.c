@@ -465,7 +465,7 @@ static size_t scan_url(rules *r, const hnp_span *tk)
 {
     const uint8_t *t = r->t;
     size_t p = tk->end;
-    while (p > tk->start &&
+    while (p > tk->start && t[p - 1] < 0x80 &&
            (seg_is_closer(t[p - 1]) || t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?')) {
         p--;
     }

@@ -115,6 +115,12 @@ static const seg_case_t cases[] = {
     {"fever\nsore throat\nrunny nose", "fever|sore throat|runny nose"},
     {"Title Of The Piece\nThe body starts here.", "Title Of The Piece|The body starts here."},
     {"First part\n\nsecond part", "First part|second part"},
+    {"Learn More\nabout us\nMac mini\nmacOS Catalina",
+     "Learn More|about us|Mac mini|macOS Catalina"},
+    {"It was paid by the media\nmogul, Debola Lagos.",
+     "It was paid by the media\nmogul, Debola Lagos."},
+    {"We asked the man and\n\xE2\x80\x9Cwhy not?\xE2\x80\x9D",
+     "We asked the man and|\xE2\x80\x9Cwhy not?\xE2\x80\x9D"},
     /* headlines, datelines and fields glued together by scrapers */
     {"Does it work? March 3, 2020 Source: Reuters Health Researchers found a link.",
      "Does it work?|March 3, 2020|Source: Reuters Health|Researchers found a link."},
