@@ -166,6 +166,11 @@ def gen_classes():
     out.append("#include <stdint.h>\n\n")
     for bit, cat in enumerate(CLASS_ORDER):
         out.append("#define K_%s (1u << %d)\n" % (cat.upper(), bit))
+    dense_max = max(cp for cp in masks if cp < 0xE000)
+    out.append("\n/* Above this, only the code points that CLS_OUTLIER accepts have a class. */\n")
+    out.append("#define CLS_DENSE_MAX 0x%04X\n" % dense_max)
+    outliers = sorted(cp for cp in masks if cp > dense_max)
+    out.append("#define CLS_OUTLIER(c) (%s)\n" % " || ".join("(c) == 0x%04X" % cp for cp in outliers))
     out.append("\n/* Code points with their class bits, sorted by code point. */\n")
     out.append("typedef struct cls_entry {\n    uint32_t cp;\n    uint32_t mask;\n} cls_entry;\n\n")
     out.append("static const cls_entry cls_table[] = {\n")

@@ -84,11 +84,26 @@ static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
     return HNP_OK;
 }
 
+/* Can c be left as it is by NFC whatever surrounds it? Not if it is a combining mark, a
+ * Hangul jamo, or has a canonical decomposition above U+0300 (where singletons such as
+ * U+212B ANGSTROM SIGN live; below it the precomposed Latin letters are all stable). */
+static int nfc_stable(uint32_t c)
+{
+    const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+    if (p->combining_class != 0 || (c >= 0x1100 && c <= 0x11FF) || (c >= 0xA960 && c <= 0xA97F) ||
+        (c >= 0xD7B0 && c <= 0xD7FF)) {
+        return 0;
+    }
+    return p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0;
+}
+
 /* Writes w->a to the output, dropping control characters; records the repairs. */
 static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
 {
     uint32_t open_tag = 0;
     const hnp_norm_line *l = &w->a;
+    /* Room for the whole line, so characters can be written without a check each. */
+    HNP_TRY(hnp_norm_grow((void **)&o->n->text, &o->cap, o->n->len + 4 * l->n + 1, 1));
     for (size_t i = 0; i < l->n; i++) {
         uint32_t c = l->cp[i];
         size_t at = o->n->len;
@@ -97,10 +112,8 @@ static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
             open_tag = 0;
             continue;
         }
-        uint8_t u[4];
-        size_t k = hnp_norm_utf8_encode(c, u);
-        HNP_TRY(out_put(o, u, k));
-        *needs_nfc |= c >= 0x300;
+        o->n->len += hnp_norm_utf8_encode(c, o->n->text + at);
+        *needs_nfc |= c >= 0x300 && !nfc_stable(c);
         if (l->tag[i] && l->tag[i] == open_tag) {
             o->n->repairs[o->n->n_repairs - 1].span.end = o->n->len;
         } else if (l->tag[i]) {
@@ -176,34 +189,75 @@ static size_t segment_end(const uint8_t *t, size_t lo, size_t hi)
     return cut;
 }
 
+/* Index of the first byte at or after i that is not plain: plain bytes are printable ASCII
+ * other than '&', tab and \n. Eight bytes at a time, as clean English text is almost all
+ * plain; a word with a control byte (mostly \n) is rechecked byte by byte. */
+static size_t next_special(const uint8_t *t, size_t i, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    while (i + 8 <= len) {
+        uint64_t v, amp, del;
+        memcpy(&v, t + i, 8);
+        amp = v ^ (ones * '&');
+        del = v ^ (ones * 0x7F);
+        uint64_t flag =
+            (v | ((v - ones * 0x20) & ~v) | ((amp - ones) & ~amp) | ((del - ones) & ~del)) & highs;
+        for (size_t j = 0; flag && j < 8; j++) {
+            if (!plain_byte(t[i + j]) && t[i + j] != '\n') {
+                return i + j;
+            }
+        }
+        i += 8;
+    }
+    while (i < len && (plain_byte(t[i]) || t[i] == '\n')) {
+        i++;
+    }
+    return i;
+}
+
+/* Repairs the line [lo, e) (in segments) and writes it and its terminator; returns the
+ * position after the terminator in *next. */
+static hnp_status repair_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t lo, size_t *bi,
+                              out_buf *o, size_t *next)
+{
+    size_t e = lo;
+    while (e < d->len && d->text[e] != '\n' && d->text[e] != '\r') {
+        e++;
+    }
+    for (size_t k = lo; k < e;) {
+        size_t hi = segment_end(d->text, k, e);
+        HNP_TRY(slow_line(w, d, k, hi, bi, o));
+        k = hi;
+    }
+    if (e < d->len) {
+        /* \r\n and a lone \r both end a line. */
+        HNP_TRY(out_put(o, (const uint8_t *)"\n", 1));
+        e += (d->text[e] == '\r' && e + 1 < d->len && d->text[e + 1] == '\n') ? 2 : 1;
+    }
+    *next = e;
+    return HNP_OK;
+}
+
+/* Plain stretches (many lines at once) are copied as they are; a line with anything else
+ * in it goes through repair_line. */
 static hnp_status assemble(const hnp_norm_decoded *d, unsigned flags, out_buf *o)
 {
     hnp_norm_work w;
-    size_t bi = 0;
+    size_t bi = 0, from = 0;
     hnp_status st = HNP_OK;
     memset(&w, 0, sizeof w);
     w.flags = flags;
-    for (size_t pos = 0; st == HNP_OK && pos < d->len;) {
-        size_t e = pos;
-        int plain = 1;
-        while (e < d->len && d->text[e] != '\n' && d->text[e] != '\r') {
-            plain &= plain_byte(d->text[e]);
-            e++;
+    HNP_TRY(hnp_norm_grow((void **)&o->n->text, &o->cap, d->len + d->len / 32 + 16, 1));
+    while (st == HNP_OK && from < d->len) {
+        size_t k = next_special(d->text, from, d->len), ls = k;
+        while (k < d->len && ls > from && d->text[ls - 1] != '\n') {
+            ls--;
         }
-        if (plain) {
-            st = out_put(o, d->text + pos, e - pos);
+        st = out_put(o, d->text + from, ls - from);
+        if (st == HNP_OK && k < d->len) {
+            st = repair_line(&w, d, ls, &bi, o, &k);
         }
-        for (size_t lo = pos; !plain && st == HNP_OK && lo < e;) {
-            size_t hi = segment_end(d->text, lo, e);
-            st = slow_line(&w, d, lo, hi, &bi, o);
-            lo = hi;
-        }
-        if (st == HNP_OK && e < d->len) {
-            /* \r\n and a lone \r both end a line. */
-            st = out_put(o, (const uint8_t *)"\n", 1);
-            e += (d->text[e] == '\r' && e + 1 < d->len && d->text[e + 1] == '\n') ? 2 : 1;
-        }
-        pos = e;
+        from = k;
     }
     hnp_norm_work_free(&w);
     return st;

@@ -22,7 +22,7 @@ enum {
 static uint32_t cls(uint32_t c)
 {
     size_t lo = 0, hi = sizeof cls_table / sizeof cls_table[0];
-    if (c < 0x80) {
+    if (c < 0x80 || (c > CLS_DENSE_MAX && !CLS_OUTLIER(c))) {
         return 0;
     }
     while (lo < hi) {
@@ -250,7 +250,8 @@ size_t hnp_norm_badness(const uint32_t *cp, size_t n)
         size_t off = i - base;
         size_t avail = filled - off < WINDOW ? filled - off : WINDOW;
         size_t m = 0;
-        if (cp[i] >= 0x80 || (avail > 1 && cp[i + 1] >= 0x80) || (avail > 2 && cp[i + 2] >= 0x80)) {
+        /* Every rule has a classed character among its first three. */
+        if (k[off] || (avail > 1 && k[off + 1]) || (avail > 2 && k[off + 2])) {
             const uint32_t *kk = k + off;
             m = match_classes(kk, avail);
             m = m ? m : match_mixed(cp + i, kk, avail, i == 0);

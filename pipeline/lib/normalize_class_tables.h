@@ -19,6 +19,10 @@
 #define K_LOWER_COMMON (1u << 12)
 #define K_BOX (1u << 13)
 
+/* Above this, only the code points that CLS_OUTLIER accepts have a class. */
+#define CLS_DENSE_MAX 0x25CA
+#define CLS_OUTLIER(c) ((c) == 0xF8FF || (c) == 0xFFFD)
+
 /* Code points with their class bits, sorted by code point. */
 typedef struct cls_entry {
     uint32_t cp;
