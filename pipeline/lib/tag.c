@@ -105,6 +105,25 @@ hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_labe
     return HNP_OK;
 }
 
+/* A word that continues a hyphenated compound: the gap before it is only hyphens or dashes
+ * (no space, no apostrophe) after another word. */
+static int is_glued(const uint8_t *text, const tag_token *prev, const tag_token *k)
+{
+    if (!prev || prev->kind != LEXTOK_WORD || k->kind != LEXTOK_WORD || prev->end == k->start) {
+        return 0;
+    }
+    for (size_t x = prev->end; x < k->start; x++) {
+        uint8_t c = text[x];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\'' ||
+            (c == 0xE2 && x + 2 < k->start && text[x + 1] == 0x80 &&
+             (text[x + 2] == 0x98 || text[x + 2] == 0x99)) ||
+            (c == 0xC2 && x + 1 < k->start && text[x + 1] == 0xA0)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
 {
     size_t pos = 0;
@@ -118,6 +137,7 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         k->end = a + tk.end;
         k->kind = tk.kind;
         k->ascii = tk.ascii;
+        k->glued = is_glued(text, t->n_tok > 1 ? &t->tok[t->n_tok - 2] : NULL, k);
         k->fold_off = t->fold.len;
         HNP_TRY(
             hnp_lexkey_fold_append(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc));

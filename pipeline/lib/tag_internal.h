@@ -18,6 +18,7 @@ typedef struct tag_token {
     size_t fold_off, fold_len; /* folded form in hnp_tagger.fold */
     int kind;
     int ascii;
+    int glued; /* joined by a hyphen to the word before it ("captopril-induced") */
 } tag_token;
 
 /* An abbreviation defined in the document: "long form (SF)". */

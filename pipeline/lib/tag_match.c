@@ -158,6 +158,17 @@ hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t
     if (t->tok[i].kind != LEXTOK_WORD) {
         return HNP_OK;
     }
+    /* Inside a hyphenated compound only a one-word mention may start, and not after a
+     * one-character prefix: "levomepromazine-fluvoxamine" has two drugs, but "L-dopa" is
+     * not "dopa", and "captopril-induced hypotension" is "hypotension", not "induced
+     * hypotension". */
+    size_t max_tok = TAG_MAX_TOKENS;
+    if (t->tok[i].glued) {
+        if (t->tok[i - 1].end - t->tok[i - 1].start < 2) {
+            return HNP_OK;
+        }
+        max_tok = 1;
+    }
     /* An abbreviation defined in this document wins a tie with the lexicon. */
     hnp_tag_abbrev_match(t, text, i, limit, out);
     tag_match lex_best;
@@ -165,7 +176,7 @@ hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t
     memset(t->alive, 1, t->n_lex);
     size_t n_alive = t->n_lex;
     uint64_t h = LEXKEY_HASH_INIT;
-    for (size_t j = i; j < t->n_tok && j - i < TAG_MAX_TOKENS && n_alive; j++) {
+    for (size_t j = i; j < t->n_tok && j - i < max_tok && n_alive; j++) {
         if (t->tok[j].end > limit) {
             break;
         }

@@ -22,7 +22,11 @@ static const char terms[] =
     "cold\tCONDITION\tDOID:10459\tcommon cold\tlow\n"
     "cold\tDRUG\tX:cold\tcold remedy\t-\n"
     "hematopoietic stem cell transplantation\tPROCEDURE\tMAXO:747\tHSCT\t-\n"
-    "stem cell\tPROCEDURE\tX:sc\tstem cell\t-\n";
+    "stem cell\tPROCEDURE\tX:sc\tstem cell\t-\n"
+    "dopa\tDRUG\tX:dopa\tdopa\t-\n"
+    "captopril\tDRUG\tX:cap\tcaptopril\t-\n"
+    "hypotension\tCONDITION\tX:hypo\thypotension\t-\n"
+    "induced hypotension\tPROCEDURE\tX:ih\tinduced hypotension\t-\n";
 
 typedef struct fixture {
     hnp_lexicon *lex[2];
@@ -130,6 +134,22 @@ START_TEST(word_boundaries_and_case)
                      "DRUG:MITOXANTRONE:DB01204|DRUG:Mitoxantrone:DB01204|"
                      "DRUG:mitoxantrones:DB01204");
     ck_assert_str_eq(tag(&f, "leukemiaX and xleukemia and leukemia2"), "");
+    finish(&f);
+}
+END_TEST
+
+/* Inside a hyphenated compound only one-word mentions start, never after a one-letter
+ * prefix. */
+START_TEST(hyphenated_compounds)
+{
+    fixture f;
+    start(&f, terms);
+    ck_assert_str_eq(tag(&f, "L-dopa and dopa"), "DRUG:dopa:X:dopa");
+    ck_assert_str_eq(tag(&f, "captopril-induced hypotension; induced hypotension"),
+                     "DRUG:captopril:X:cap|CONDITION:hypotension:X:hypo|"
+                     "PROCEDURE:induced hypotension:X:ih");
+    ck_assert_str_eq(tag(&f, "captopril-mitoxantrone therapy"),
+                     "DRUG:captopril:X:cap|DRUG:mitoxantrone:DB01204|PROCEDURE:therapy:MAXO:1");
     finish(&f);
 }
 END_TEST
@@ -377,6 +397,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, longest_match_wins);
     tcase_add_test(tc, word_boundaries_and_case);
     tcase_add_test(tc, plurals_and_possessives);
+    tcase_add_test(tc, hyphenated_compounds);
     tcase_add_test(tc, abbreviations_defined_in_the_text);
     tcase_add_test(tc, ambiguous_terms_need_support);
     tcase_add_test(tc, only_taggable_sentences);
