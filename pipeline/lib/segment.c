@@ -27,7 +27,7 @@ hnp_status hnp_segmenter_create(const hnp_segment_opts *opts, hnp_segmenter **ou
         return HNP_ERR_NOMEM;
     }
     s->flags = opts ? opts->flags : 0;
-    hnp_status st = seg_icu_open(&s->icu);
+    hnp_status st = hnp_seg_icu_open(&s->icu);
     if (st != HNP_OK) {
         free(s);
         return st;
@@ -41,24 +41,24 @@ void hnp_segmenter_free(hnp_segmenter *s)
     if (!s) {
         return;
     }
-    seg_icu_close(s->icu);
+    hnp_seg_icu_close(s->icu);
     free(s);
 }
 
-void seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
+void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
 {
     int32_t cp;
     while (start < end) {
-        size_t n = seg_decode(t, start, end, &cp);
-        if (!seg_is_space(cp)) {
+        size_t n = hnp_seg_decode(t, start, end, &cp);
+        if (!hnp_seg_is_space(cp)) {
             break;
         }
         start += n;
     }
     while (end > start) {
-        size_t p = seg_prev(t, start, end);
-        seg_decode(t, p, end, &cp);
-        if (!seg_is_space(cp)) {
+        size_t p = hnp_seg_prev(t, start, end);
+        hnp_seg_decode(t, p, end, &cp);
+        if (!hnp_seg_is_space(cp)) {
             break;
         }
         end = p;
@@ -100,9 +100,9 @@ static int32_t last_char(const uint8_t *t, size_t start, size_t end)
 {
     int32_t cp;
     while (end > start) {
-        size_t p = seg_prev(t, start, end);
-        seg_decode(t, p, end, &cp);
-        if (!seg_is_space(cp)) {
+        size_t p = hnp_seg_prev(t, start, end);
+        hnp_seg_decode(t, p, end, &cp);
+        if (!hnp_seg_is_space(cp)) {
             return cp;
         }
         end = p;
@@ -114,8 +114,8 @@ static int32_t last_char(const uint8_t *t, size_t start, size_t end)
 static seg_case case_at(const uint8_t *t, size_t p, size_t end)
 {
     int32_t cp;
-    seg_decode(t, p, end, &cp);
-    return seg_case_of(cp);
+    hnp_seg_decode(t, p, end, &cp);
+    return hnp_seg_case_of(cp);
 }
 
 /* A line of running prose: three words or more, at least half of them in lowercase.
@@ -124,7 +124,7 @@ static bool prose_line(const uint8_t *t, size_t start, size_t end)
 {
     hnp_span tk;
     size_t words = 0, lower = 0;
-    for (size_t p = start; seg_token(t, p, end, &tk); p = tk.end) {
+    for (size_t p = start; hnp_seg_token(t, p, end, &tk); p = tk.end) {
         words++;
         lower += case_at(t, tk.start, tk.end) == SEG_C_LOWER;
     }
@@ -136,37 +136,37 @@ static bool prose_line(const uint8_t *t, size_t start, size_t end)
 static bool continues(const uint8_t *t, size_t bs, size_t ps, size_t pe, size_t ls, size_t le)
 {
     hnp_span first, next;
-    if (!seg_token(t, bs, pe, &first) || !seg_token(t, ls, le, &next)) {
+    if (!hnp_seg_token(t, bs, pe, &first) || !hnp_seg_token(t, ls, le, &next)) {
         return false;
     }
     /* the next line opens with a plain lowercase word ("night", not "iPhone" or "[logo") */
-    if (seg_token_case(t, &first) != SEG_C_UPPER || case_at(t, next.start, le) != SEG_C_LOWER) {
+    if (hnp_seg_token_case(t, &first) != SEG_C_UPPER || case_at(t, next.start, le) != SEG_C_LOWER) {
         return false;
     }
     int32_t cp;
-    size_t n = seg_decode(t, next.start, le, &cp);
+    size_t n = hnp_seg_decode(t, next.start, le, &cp);
     if (next.start + n < next.end && case_at(t, next.start + n, le) == SEG_C_UPPER) {
         return false;
     }
     int32_t c = last_char(t, ps, pe);
-    seg_case k = seg_case_of(c);
+    seg_case k = hnp_seg_case_of(c);
     bool open_end = k == SEG_C_LOWER || k == SEG_C_DIGIT || c == ',' || c == '-';
     return open_end && prose_line(t, ps, pe);
 }
 
 static hnp_status flush(hnp_segmenter *s, const uint8_t *t, size_t bs, size_t be, seg_out *o)
 {
-    if ((s->flags & HNP_SEG_ICU_ONLY) || seg_mostly_nonlatin(t, bs, be)) {
-        return seg_icu_block(s->icu, t, bs, be, o);
+    if ((s->flags & HNP_SEG_ICU_ONLY) || hnp_seg_mostly_nonlatin(t, bs, be)) {
+        return hnp_seg_icu_block(s->icu, t, bs, be, o);
     }
-    seg_rules_block(t, bs, be, o);
+    hnp_seg_rules_block(t, bs, be, o);
     return HNP_OK;
 }
 
 static bool is_blank(const uint8_t *t, size_t start, size_t end)
 {
     hnp_span tok;
-    return !seg_token(t, start, end, &tok);
+    return !hnp_seg_token(t, start, end, &tok);
 }
 
 hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span *spans,

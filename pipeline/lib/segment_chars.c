@@ -6,7 +6,7 @@
 
 #include <utf8proc.h>
 
-size_t seg_decode(const uint8_t *t, size_t pos, size_t end, int32_t *cp)
+size_t hnp_seg_decode(const uint8_t *t, size_t pos, size_t end, int32_t *cp)
 {
     if (t[pos] < 0x80) {
         *cp = t[pos];
@@ -27,7 +27,7 @@ size_t seg_decode(const uint8_t *t, size_t pos, size_t end, int32_t *cp)
     return (size_t)n;
 }
 
-size_t seg_prev(const uint8_t *t, size_t lo, size_t pos)
+size_t hnp_seg_prev(const uint8_t *t, size_t lo, size_t pos)
 {
     size_t p = pos - 1;
     /* At most three continuation bytes belong to one character. */
@@ -37,7 +37,7 @@ size_t seg_prev(const uint8_t *t, size_t lo, size_t pos)
     return p;
 }
 
-bool seg_is_space(int32_t cp)
+bool hnp_seg_is_space(int32_t cp)
 {
     if (cp < 0x80) {
         return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
@@ -59,12 +59,7 @@ bool seg_is_space(int32_t cp)
     }
 }
 
-bool seg_is_linebreak(int32_t cp)
-{
-    return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
-}
-
-seg_case seg_case_of(int32_t cp)
+seg_case hnp_seg_case_of(int32_t cp)
 {
     if (cp < 0x80) {
         if (cp >= 'a' && cp <= 'z') {
@@ -88,7 +83,7 @@ seg_case seg_case_of(int32_t cp)
     return k == UTF8PROC_CATEGORY_ND ? SEG_C_DIGIT : SEG_C_OTHER;
 }
 
-bool seg_is_cjk_term(int32_t cp)
+bool hnp_seg_is_cjk_term(int32_t cp)
 {
     /* 。 ！ ？ ｡ ︒ and the Devanagari danda, Arabic/Armenian/Ethiopic full stops. */
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF61 || cp == 0xFE12 ||
@@ -96,7 +91,7 @@ bool seg_is_cjk_term(int32_t cp)
            cp == 0x1362;
 }
 
-bool seg_is_term(int32_t cp)
+bool hnp_seg_is_term(int32_t cp)
 {
     switch (cp) {
     case '.':
@@ -109,11 +104,11 @@ bool seg_is_term(int32_t cp)
     case 0x2049: /* ⁉ */
         return true;
     default:
-        return cp >= 0x80 && seg_is_cjk_term(cp);
+        return cp >= 0x80 && hnp_seg_is_cjk_term(cp);
     }
 }
 
-bool seg_is_closer(int32_t cp)
+bool hnp_seg_is_closer(int32_t cp)
 {
     switch (cp) {
     case '"':
@@ -136,7 +131,7 @@ bool seg_is_closer(int32_t cp)
     }
 }
 
-bool seg_is_opener(int32_t cp)
+bool hnp_seg_is_opener(int32_t cp)
 {
     switch (cp) {
     case '"':
@@ -161,7 +156,7 @@ bool seg_is_opener(int32_t cp)
     }
 }
 
-bool seg_is_bullet(int32_t cp)
+bool hnp_seg_is_bullet(int32_t cp)
 {
     switch (cp) {
     case 0x2022: /* • */
@@ -187,7 +182,7 @@ static bool is_latin_letter(int32_t cp)
     return (cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
-bool seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end)
+bool hnp_seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end)
 {
     size_t latin = 0, other = 0;
     for (size_t p = start; p < end;) {
@@ -200,8 +195,8 @@ bool seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end)
             continue;
         }
         int32_t cp;
-        p += seg_decode(t, p, end, &cp);
-        seg_case c = seg_case_of(cp);
+        p += hnp_seg_decode(t, p, end, &cp);
+        seg_case c = hnp_seg_case_of(cp);
         if (c == SEG_C_UPPER || c == SEG_C_LOWER || c == SEG_C_CASELESS) {
             if (is_latin_letter(cp)) {
                 latin++;
@@ -219,7 +214,7 @@ static bool plain_ascii(uint8_t c)
     return c > ' ' && c < 0x80;
 }
 
-bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
+bool hnp_seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
 {
     int32_t cp;
     while (pos < end) {
@@ -230,8 +225,8 @@ bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
         if (plain_ascii(t[pos])) {
             break;
         }
-        size_t n = seg_decode(t, pos, end, &cp);
-        if (!seg_is_space(cp)) {
+        size_t n = hnp_seg_decode(t, pos, end, &cp);
+        if (!hnp_seg_is_space(cp)) {
             break;
         }
         pos += n;
@@ -245,8 +240,8 @@ bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
             pos++;
             continue;
         }
-        size_t n = seg_decode(t, pos, end, &cp);
-        if (seg_is_space(cp)) {
+        size_t n = hnp_seg_decode(t, pos, end, &cp);
+        if (hnp_seg_is_space(cp)) {
             break;
         }
         pos += n;
@@ -255,14 +250,14 @@ bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
     return true;
 }
 
-seg_case seg_token_case(const uint8_t *t, const hnp_span *tok)
+seg_case hnp_seg_token_case(const uint8_t *t, const hnp_span *tok)
 {
     size_t p = tok->start;
     /* Look past openers and symbols ("(He", "£40", "“the"), but only a few characters in. */
     for (int i = 0; i < 4 && p < tok->end; i++) {
         int32_t cp;
-        p += seg_decode(t, p, tok->end, &cp);
-        seg_case c = seg_case_of(cp);
+        p += hnp_seg_decode(t, p, tok->end, &cp);
+        seg_case c = hnp_seg_case_of(cp);
         if (c != SEG_C_OTHER) {
             return c;
         }
@@ -272,23 +267,23 @@ seg_case seg_token_case(const uint8_t *t, const hnp_span *tok)
 
 static bool is_trailing_punct(int32_t cp)
 {
-    return cp == ',' || cp == ';' || cp == ':' || cp == '.' || seg_is_closer(cp);
+    return cp == ',' || cp == ';' || cp == ':' || cp == '.' || hnp_seg_is_closer(cp);
 }
 
-hnp_span seg_token_core(const uint8_t *t, const hnp_span *tok)
+hnp_span hnp_seg_token_core(const uint8_t *t, const hnp_span *tok)
 {
     hnp_span c = *tok;
     int32_t cp;
     while (c.start < c.end) {
-        size_t n = seg_decode(t, c.start, c.end, &cp);
-        if (!seg_is_opener(cp)) {
+        size_t n = hnp_seg_decode(t, c.start, c.end, &cp);
+        if (!hnp_seg_is_opener(cp)) {
             break;
         }
         c.start += n;
     }
     while (c.end > c.start) {
-        size_t p = seg_prev(t, c.start, c.end);
-        seg_decode(t, p, c.end, &cp);
+        size_t p = hnp_seg_prev(t, c.start, c.end);
+        hnp_seg_decode(t, p, c.end, &cp);
         if (!is_trailing_punct(cp)) {
             break;
         }

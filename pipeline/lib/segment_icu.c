@@ -18,7 +18,7 @@ struct seg_icu {
     bool ut_open;
 };
 
-hnp_status seg_icu_open(seg_icu **out)
+hnp_status hnp_seg_icu_open(seg_icu **out)
 {
     seg_icu *s = calloc(1, sizeof *s);
     if (!s) {
@@ -37,7 +37,7 @@ hnp_status seg_icu_open(seg_icu **out)
     return HNP_OK;
 }
 
-void seg_icu_close(seg_icu *s)
+void hnp_seg_icu_close(seg_icu *s)
 {
     if (!s) {
         return;
@@ -65,7 +65,7 @@ static size_t piece_len(const uint8_t *t, size_t start, size_t end)
     return p - start;
 }
 
-hnp_status seg_icu_block(seg_icu *s, const uint8_t *t, size_t start, size_t end, seg_out *o)
+hnp_status hnp_seg_icu_block(seg_icu *s, const uint8_t *t, size_t start, size_t end, seg_out *o)
 {
     while (start < end) {
         size_t n = piece_len(t, start, end);
@@ -78,7 +78,7 @@ hnp_status seg_icu_block(seg_icu *s, const uint8_t *t, size_t start, size_t end,
         }
         int32_t prev = ubrk_first(s->bi);
         for (int32_t b = ubrk_next(s->bi); b != UBRK_DONE; b = ubrk_next(s->bi)) {
-            seg_emit(o, t, start + (size_t)prev, start + (size_t)b);
+            hnp_seg_emit(o, t, start + (size_t)prev, start + (size_t)b);
             prev = b;
         }
         start += n;

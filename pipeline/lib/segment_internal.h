@@ -14,7 +14,7 @@ typedef struct seg_out {
 } seg_out;
 
 /* Trims [start, end) of whitespace and records it when something is left. */
-void seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end);
+void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end);
 
 /* ---- characters (segment_chars.c) ------------------------------------------------------ */
 
@@ -29,33 +29,32 @@ typedef enum seg_case {
 
 /* Decodes the code point at pos (< end); invalid bytes decode as U+FFFD, one byte each.
  * Returns its length in bytes (>= 1). */
-size_t seg_decode(const uint8_t *t, size_t pos, size_t end, int32_t *cp);
+size_t hnp_seg_decode(const uint8_t *t, size_t pos, size_t end, int32_t *cp);
 /* Start of the code point that ends just before pos (> lo). */
-size_t seg_prev(const uint8_t *t, size_t lo, size_t pos);
+size_t hnp_seg_prev(const uint8_t *t, size_t lo, size_t pos);
 
-bool seg_is_space(int32_t cp);
-bool seg_is_linebreak(int32_t cp);
-seg_case seg_case_of(int32_t cp);
+bool hnp_seg_is_space(int32_t cp);
+seg_case hnp_seg_case_of(int32_t cp);
 /* Sentence-final marks: . ! ? and their Unicode kin (ellipsis, CJK full stops). */
-bool seg_is_term(int32_t cp);
+bool hnp_seg_is_term(int32_t cp);
 /* Terminals after which no space is needed (CJK full stop and marks). */
-bool seg_is_cjk_term(int32_t cp);
+bool hnp_seg_is_cjk_term(int32_t cp);
 /* Closing quotes and brackets that stay with the sentence they close. */
-bool seg_is_closer(int32_t cp);
+bool hnp_seg_is_closer(int32_t cp);
 /* Opening quotes and brackets that may precede a sentence's first letter. */
-bool seg_is_opener(int32_t cp);
+bool hnp_seg_is_opener(int32_t cp);
 /* List bullets (•, ⁃, ▪, ...). */
-bool seg_is_bullet(int32_t cp);
+bool hnp_seg_is_bullet(int32_t cp);
 /* True when the letters of [start, end) are mostly outside the Latin script. */
-bool seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end);
+bool hnp_seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end);
 
 /* Next whitespace-separated token at or after pos; false at end. */
-bool seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok);
+bool hnp_seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok);
 /* Case class of the first letter or digit of a token after openers and symbols
  * (at most a few characters in). */
-seg_case seg_token_case(const uint8_t *t, const hnp_span *tok);
+seg_case hnp_seg_token_case(const uint8_t *t, const hnp_span *tok);
 /* The token without leading openers and trailing closers/punctuation ,;:. */
-hnp_span seg_token_core(const uint8_t *t, const hnp_span *tok);
+hnp_span hnp_seg_token_core(const uint8_t *t, const hnp_span *tok);
 
 /* ---- word lists (segment_words.c) ------------------------------------------------------ */
 
@@ -71,45 +70,47 @@ typedef enum seg_abbr {
 } seg_abbr;
 
 /* Classifies the word before a period ([w, w+len), without the final period). */
-seg_abbr seg_abbrev(const uint8_t *w, size_t len);
+seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len);
 /* Capitalized words that usually start a sentence (The, It, However, ...). */
-bool seg_is_starter(const uint8_t *w, size_t len);
+bool hnp_seg_is_starter(const uint8_t *w, size_t len);
 /* Lowercase words allowed inside a name (of, and, de, van, ...). */
-bool seg_is_connector(const uint8_t *w, size_t len);
+bool hnp_seg_is_connector(const uint8_t *w, size_t len);
 /* Month (full or abbreviated, optional final period) -> 1..12, else 0. */
-int seg_month(const uint8_t *w, size_t len);
-bool seg_is_weekday(const uint8_t *w, size_t len);
+int hnp_seg_month(const uint8_t *w, size_t len);
+bool hnp_seg_is_weekday(const uint8_t *w, size_t len);
+/* Prepositions that introduce a date inside prose (on, at, since, ...). */
+bool hnp_seg_is_preposition(const uint8_t *w, size_t len);
 /* Time zones written after a time (ET, GMT, ...). */
-bool seg_is_timezone(const uint8_t *w, size_t len);
+bool hnp_seg_is_timezone(const uint8_t *w, size_t len);
 
 /* ---- datelines and fields (segment_meta.c) --------------------------------------------- */
 
 /* A date (optionally with weekday and time) starting at the token at pos: returns the byte
  * offset just past it, or 0. *timed (may be NULL) tells whether a time of day was part of it. */
-size_t seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed);
+size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed);
 /* A byline/credit label (Source:, By, Photo:, Written by ...) starting at the token at pos:
  * returns the offset just past it, or 0. colon_only limits it to the "Label:" forms. */
-size_t seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only);
+size_t hnp_seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only);
 /* After a label ending at pos: the start of the sentence that follows the name
  * ("Source: Bio Valley | Recently, ..."), or 0 when there is no such sentence. */
-size_t seg_field_value_end(const uint8_t *t, size_t pos, size_t end);
+size_t hnp_seg_field_value_end(const uint8_t *t, size_t pos, size_t end);
 
 /* A heading glued onto the sentence after it ("Clinical Trials A series of treatments ..."):
  * two to six capitalized words, then a capitalized sentence starter followed by a lowercase
  * word. Returns the start of that starter, or 0. */
-size_t seg_heading_end(const uint8_t *t, size_t pos, size_t end);
+size_t hnp_seg_heading_end(const uint8_t *t, size_t pos, size_t end);
 
 /* ---- the English rules (segment_rules.c) ----------------------------------------------- */
 
 /* Splits one block (paragraph, no blank line inside) with the English rules. */
-void seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o);
+void hnp_seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o);
 
 /* ---- ICU (segment_icu.c) ---------------------------------------------------------------- */
 
 typedef struct seg_icu seg_icu;
-hnp_status seg_icu_open(seg_icu **out);
-void seg_icu_close(seg_icu *s);
+hnp_status hnp_seg_icu_open(seg_icu **out);
+void hnp_seg_icu_close(seg_icu *s);
 /* Splits [start, end) with ICU's sentence BreakIterator. */
-hnp_status seg_icu_block(seg_icu *s, const uint8_t *t, size_t start, size_t end, seg_out *o);
+hnp_status hnp_seg_icu_block(seg_icu *s, const uint8_t *t, size_t start, size_t end, seg_out *o);
 
 #endif /* HNP_SEGMENT_INTERNAL_H */

@@ -108,7 +108,7 @@ static size_t time_end(const uint8_t *t, const hnp_span *tk)
 static size_t with_time(const uint8_t *t, size_t d, size_t end)
 {
     hnp_span tk;
-    if (!seg_token(t, d, end, &tk)) {
+    if (!hnp_seg_token(t, d, end, &tk)) {
         return d;
     }
     size_t te = time_end(t, &tk);
@@ -116,31 +116,31 @@ static size_t with_time(const uint8_t *t, size_t d, size_t end)
         return d;
     }
     d = te;
-    if (seg_token(t, d, end, &tk) && is_ampm(t, &tk)) {
+    if (hnp_seg_token(t, d, end, &tk) && is_ampm(t, &tk)) {
         d = tk.end;
     }
-    if (seg_token(t, d, end, &tk) && seg_is_timezone(t + tk.start, tk.end - tk.start)) {
+    if (hnp_seg_token(t, d, end, &tk) && hnp_seg_is_timezone(t + tk.start, tk.end - tk.start)) {
         d = tk.end;
     }
     return d;
 }
 
-size_t seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
+size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
 {
     hnp_span a, b, c;
-    if (!seg_token(t, pos, end, &a) || !strchr("0123456789ADFJMNOSTW", t[a.start]) ||
+    if (!hnp_seg_token(t, pos, end, &a) || !strchr("0123456789ADFJMNOSTW", t[a.start]) ||
         t[a.start] == 0) {
         return 0; /* a date starts with a digit, a month or a weekday */
     }
-    if (seg_is_weekday(t + a.start, a.end - a.start) && !seg_token(t, a.end, end, &a)) {
+    if (hnp_seg_is_weekday(t + a.start, a.end - a.start) && !hnp_seg_token(t, a.end, end, &a)) {
         return 0;
     }
     size_t d = numeric_date_end(t, &a);
-    if (d == 0 && seg_token(t, a.end, end, &b) && seg_token(t, b.end, end, &c)) {
+    if (d == 0 && hnp_seg_token(t, a.end, end, &b) && hnp_seg_token(t, b.end, end, &c)) {
         size_t alen = a.end - a.start, blen = b.end - b.start;
-        if (seg_month(t + a.start, alen) && is_day(t, &b)) {
+        if (hnp_seg_month(t + a.start, alen) && is_day(t, &b)) {
             d = year_end(t, &c); /* August 18, 2016 */
-        } else if (is_day(t, &a) && seg_month(t + b.start, blen)) {
+        } else if (is_day(t, &a) && hnp_seg_month(t + b.start, blen)) {
             d = year_end(t, &c); /* 18 August 2016 */
         }
     }
@@ -210,17 +210,17 @@ static size_t label_colon_end(const uint8_t *t, const hnp_span *a, size_t end)
         }
     }
     hnp_span b;
-    if (in_words(colon_labels, n, t, a->start, a->end) && seg_token(t, a->end, end, &b) &&
+    if (in_words(colon_labels, n, t, a->start, a->end) && hnp_seg_token(t, a->end, end, &b) &&
         colon_at(t, b.start, b.end) == b.end - b.start) {
         return b.end;
     }
     return 0;
 }
 
-size_t seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only)
+size_t hnp_seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only)
 {
     hnp_span a, b;
-    if (!seg_token(t, pos, end, &a) || !(t[a.start] >= 'A' && t[a.start] <= 'Z')) {
+    if (!hnp_seg_token(t, pos, end, &a) || !(t[a.start] >= 'A' && t[a.start] <= 'Z')) {
         return 0;
     }
     size_t e = label_colon_end(t, &a, end);
@@ -231,7 +231,7 @@ size_t seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only
         return a.end;
     }
     size_t n = sizeof by_labels / sizeof by_labels[0];
-    if (in_words(by_labels, n, t, a.start, a.end) && seg_token(t, a.end, end, &b) &&
+    if (in_words(by_labels, n, t, a.start, a.end) && hnp_seg_token(t, a.end, end, &b) &&
         word_is(t, b.start, b.end, "by")) {
         return b.end;
     }
@@ -248,35 +248,38 @@ static bool ends_sentence(const uint8_t *t, const hnp_span *tk)
  * sentence rather than more of the name? */
 static bool starts_sentence(const uint8_t *t, const hnp_span *tk, size_t end)
 {
-    hnp_span core = seg_token_core(t, tk), nx;
-    if (seg_is_starter(t + core.start, core.end - core.start)) {
+    hnp_span core = hnp_seg_token_core(t, tk), nx;
+    if (hnp_seg_is_starter(t + core.start, core.end - core.start)) {
         return true;
     }
-    if (!seg_token(t, tk->end, end, &nx)) {
+    if (!hnp_seg_token(t, tk->end, end, &nx)) {
         return false;
     }
     /* "Recently, according" or "Researchers found": a capitalized word followed by a
      * lowercase one that cannot be part of a name. */
-    hnp_span ncore = seg_token_core(t, &nx);
-    return seg_token_case(t, &nx) == SEG_C_LOWER &&
-           !seg_is_connector(t + ncore.start, ncore.end - ncore.start);
+    hnp_span ncore = hnp_seg_token_core(t, &nx);
+    int32_t cp;
+    hnp_seg_decode(t, nx.start, nx.end, &cp); /* a plain word: "Carter (excepted" is no start */
+    return hnp_seg_case_of(cp) == SEG_C_LOWER &&
+           !hnp_seg_is_connector(t + ncore.start, ncore.end - ncore.start);
 }
 
 /* A capitalized word with no punctuation at its end (still inside a heading). */
 static bool heading_word(const uint8_t *t, const hnp_span *tk)
 {
-    hnp_span core = seg_token_core(t, tk);
-    return core.end == tk->end && core.start == tk->start && seg_token_case(t, tk) == SEG_C_UPPER;
+    hnp_span core = hnp_seg_token_core(t, tk);
+    return core.end == tk->end && core.start == tk->start &&
+           hnp_seg_token_case(t, tk) == SEG_C_UPPER;
 }
 
-size_t seg_heading_end(const uint8_t *t, size_t pos, size_t end)
+size_t hnp_seg_heading_end(const uint8_t *t, size_t pos, size_t end)
 {
     hnp_span tk, nx;
     size_t words = 0;
-    for (; words < 7 && seg_token(t, pos, end, &tk) && heading_word(t, &tk); pos = tk.end) {
-        bool starter = seg_is_starter(t + tk.start, tk.end - tk.start);
-        if (starter && words >= 2 && seg_token(t, tk.end, end, &nx) &&
-            seg_token_case(t, &nx) == SEG_C_LOWER) {
+    for (; words < 7 && hnp_seg_token(t, pos, end, &tk) && heading_word(t, &tk); pos = tk.end) {
+        bool starter = hnp_seg_is_starter(t + tk.start, tk.end - tk.start);
+        if (starter && words >= 2 && hnp_seg_token(t, tk.end, end, &nx) &&
+            hnp_seg_token_case(t, &nx) == SEG_C_LOWER) {
             return tk.start;
         }
         if (starter) {
@@ -287,14 +290,14 @@ size_t seg_heading_end(const uint8_t *t, size_t pos, size_t end)
     return 0;
 }
 
-size_t seg_field_value_end(const uint8_t *t, size_t pos, size_t end)
+size_t hnp_seg_field_value_end(const uint8_t *t, size_t pos, size_t end)
 {
     hnp_span tk;
     bool prev_connector = false;
-    for (int i = 0; i < 8 && seg_token(t, pos, end, &tk); i++, pos = tk.end) {
-        seg_case c = seg_token_case(t, &tk);
-        hnp_span core = seg_token_core(t, &tk);
-        bool conn = seg_is_connector(t + core.start, core.end - core.start);
+    for (int i = 0; i < 8 && hnp_seg_token(t, pos, end, &tk); i++, pos = tk.end) {
+        seg_case c = hnp_seg_token_case(t, &tk);
+        hnp_span core = hnp_seg_token_core(t, &tk);
+        bool conn = hnp_seg_is_connector(t + core.start, core.end - core.start);
         if (ends_sentence(t, &tk)) {
             return 0; /* the ordinary rules decide */
         }

@@ -26,7 +26,7 @@ typedef struct rules {
 static void cut(rules *r, size_t at)
 {
     if (at > r->sent && at <= r->end) {
-        seg_emit(r->o, r->t, r->sent, at);
+        hnp_seg_emit(r->o, r->t, r->sent, at);
         r->sent = at;
         r->ntok = 0;
         r->depth = 0;
@@ -42,8 +42,8 @@ static int list_marker(const uint8_t *t, const hnp_span *tk, unsigned *value)
         return 0; /* the longest is a bullet and "(12.)" */
     }
     while (p < e && t[p] >= 0x80) {
-        size_t n = seg_decode(t, p, e, &cp);
-        if (!seg_is_bullet(cp)) {
+        size_t n = hnp_seg_decode(t, p, e, &cp);
+        if (!hnp_seg_is_bullet(cp)) {
             return 0;
         }
         p += n;
@@ -66,11 +66,32 @@ static int list_marker(const uint8_t *t, const hnp_span *tk, unsigned *value)
     return kind && p > mark && p == e ? kind : 0;
 }
 
+/* "2.1.", "4.1.3": a numbered heading, whose periods are not stops. */
+static bool section_number(const uint8_t *t, const hnp_span *tk)
+{
+    size_t p = tk->start, groups = 0;
+    while (p < tk->end && t[p] >= '0' && t[p] <= '9') {
+        size_t d = 0;
+        while (p < tk->end && t[p] >= '0' && t[p] <= '9' && d < 4) {
+            p++;
+            d++;
+        }
+        groups++;
+        if (p < tk->end && t[p] == '.') {
+            p++;
+        } else {
+            break;
+        }
+    }
+    return groups >= 2 && p == tk->end;
+}
+
 static bool only_bullets(const uint8_t *t, const hnp_span *tk)
 {
     int32_t cp;
-    for (size_t p = tk->start; p < tk->end; p += seg_decode(t, p, tk->end, &cp)) {
-        if (!seg_is_bullet((seg_decode(t, p, tk->end, &cp), cp)) && t[p] != '-' && t[p] != '*') {
+    for (size_t p = tk->start; p < tk->end; p += hnp_seg_decode(t, p, tk->end, &cp)) {
+        if (!hnp_seg_is_bullet((hnp_seg_decode(t, p, tk->end, &cp), cp)) && t[p] != '-' &&
+            t[p] != '*') {
             return false;
         }
     }
@@ -83,8 +104,8 @@ static seg_case case_at(const uint8_t *t, size_t p, size_t end)
     if (p >= end) {
         return SEG_C_OTHER;
     }
-    seg_decode(t, p, end, &cp);
-    return seg_case_of(cp);
+    hnp_seg_decode(t, p, end, &cp);
+    return hnp_seg_case_of(cp);
 }
 
 /* Checks made before a token in the middle of a sentence: bullets, the next list item,
@@ -93,14 +114,14 @@ static void before_token(rules *r, const hnp_span *tk)
 {
     const uint8_t *t = r->t;
     int32_t cp;
-    seg_decode(t, tk->start, tk->end, &cp);
+    hnp_seg_decode(t, tk->start, tk->end, &cp);
     unsigned v = 0;
     int kind = list_marker(t, tk, &v);
-    if (seg_is_bullet(cp) || (kind && kind == r->list_kind && v == r->list_next)) {
+    if (hnp_seg_is_bullet(cp) || (kind && kind == r->list_kind && v == r->list_next)) {
         cut(r, tk->start);
         return;
     }
-    seg_case c = seg_case_of(cp);
+    seg_case c = hnp_seg_case_of(cp);
     if (c != SEG_C_UPPER && c != SEG_C_DIGIT) {
         return;
     }
@@ -108,14 +129,16 @@ static void before_token(rules *r, const hnp_span *tk)
     bool colon = memchr(t + tk->start, ':', tk->end - tk->start) ||
                  memchr(t + tk->start, 0xEF, tk->end - tk->start) ||
                  (tk->end + 1 < r->end && t[tk->end + 1] == ':');
-    if (colon && seg_match_label(t, tk->start, r->end, true)) {
+    if (colon && hnp_seg_match_label(t, tk->start, r->end, true)) {
         cut(r, tk->start);
         return;
     }
     /* A date with a time of day, or followed by a byline, is a dateline, not prose. */
     bool timed = false;
-    size_t d = seg_match_date(t, tk->start, r->end, &timed);
-    if (d && (timed || seg_match_label(t, d, r->end, false))) {
+    size_t d = hnp_seg_match_date(t, tk->start, r->end, &timed);
+    hnp_span pc = hnp_seg_token_core(t, &r->prev);
+    bool prep = hnp_seg_is_preposition(t + pc.start, pc.end - pc.start); /* "sent on 08/15/2000" */
+    if (d && !prep && (timed || hnp_seg_match_label(t, d, r->end, false))) {
         cut(r, tk->start);
     }
 }
@@ -124,10 +147,10 @@ static void before_token(rules *r, const hnp_span *tk)
 static size_t cut_if_capital_follows(rules *r, size_t e)
 {
     hnp_span nx;
-    if (!seg_token(r->t, e, r->end, &nx)) {
+    if (!hnp_seg_token(r->t, e, r->end, &nx)) {
         return 0;
     }
-    seg_case c = seg_token_case(r->t, &nx);
+    seg_case c = hnp_seg_token_case(r->t, &nx);
     if (c != SEG_C_UPPER && c != SEG_C_CASELESS) {
         return 0;
     }
@@ -141,23 +164,23 @@ static size_t cut_if_capital_follows(rules *r, size_t e)
 static size_t sentence_head(rules *r, const hnp_span *tk)
 {
     const uint8_t *t = r->t;
-    size_t d = seg_match_date(t, tk->start, r->end, NULL);
+    size_t d = hnp_seg_match_date(t, tk->start, r->end, NULL);
     if (d) {
         return cut_if_capital_follows(r, d);
     }
-    size_t l = seg_match_label(t, tk->start, r->end, false);
+    size_t l = hnp_seg_match_label(t, tk->start, r->end, false);
     if (!l) {
-        size_t h = seg_heading_end(t, tk->start, r->end);
+        size_t h = hnp_seg_heading_end(t, tk->start, r->end);
         if (h) {
             cut(r, h);
         }
         return h;
     }
-    d = seg_match_date(t, l, r->end, NULL);
+    d = hnp_seg_match_date(t, l, r->end, NULL);
     if (d) {
         return cut_if_capital_follows(r, d); /* "Updated: August 18, 2016 Researchers ..." */
     }
-    size_t v = seg_field_value_end(t, l, r->end);
+    size_t v = hnp_seg_field_value_end(t, l, r->end);
     if (v) {
         cut(r, v);
     }
@@ -225,19 +248,19 @@ static void read_run(const uint8_t *t, size_t p, size_t e, mark *m)
     m->dots = 0;
     m->bang = m->cjk = false;
     while (p < e) {
-        size_t n = seg_decode(t, p, e, &cp);
-        if (!seg_is_term(cp)) {
+        size_t n = hnp_seg_decode(t, p, e, &cp);
+        if (!hnp_seg_is_term(cp)) {
             break;
         }
         m->dots += cp == '.' ? 1u : cp == 0x2026 ? 3u : 0u;
         m->bang |= cp == '!' || cp == '?' || (cp >= 0x203C && cp <= 0x2049);
-        m->cjk |= seg_is_cjk_term(cp);
+        m->cjk |= hnp_seg_is_cjk_term(cp);
         p += n;
     }
     m->re = p;
     while (p < e) {
-        size_t n = seg_decode(t, p, e, &cp);
-        if (!seg_is_closer(cp)) {
+        size_t n = hnp_seg_decode(t, p, e, &cp);
+        if (!hnp_seg_is_closer(cp)) {
             break;
         }
         p += n;
@@ -273,8 +296,8 @@ static bool only_closers(const uint8_t *t, const hnp_span *tk)
 {
     int32_t cp;
     for (size_t p = tk->start; p < tk->end;) {
-        p += seg_decode(t, p, tk->end, &cp);
-        if (!seg_is_closer(cp)) {
+        p += hnp_seg_decode(t, p, tk->end, &cp);
+        if (!hnp_seg_is_closer(cp)) {
             return false;
         }
     }
@@ -307,15 +330,30 @@ static bool bracketed(const uint8_t *t, const hnp_span *tk, const mark *m)
            (t[m->re] == ']' || t[m->re] == ')');
 }
 
+/* "2016;375:1234-45", "2016:12": the year and volume of a journal reference. */
+static bool citation(const uint8_t *t, const hnp_span *tk)
+{
+    size_t p = tk->start, d = 0;
+    while (p < tk->end && t[p] >= '0' && t[p] <= '9') {
+        p++;
+        d++;
+    }
+    return d == 4 && p + 1 < tk->end && (t[p] == ';' || t[p] == ':') && t[p + 1] >= '0' &&
+           t[p + 1] <= '9';
+}
+
 /* After a single period: does the sentence end before a token of case nc? */
 static bool period_ends(const rules *r, const mark *m, seg_case nc, const hnp_span *nx)
 {
     const uint8_t *t = r->t;
-    seg_abbr a = m->url || m->we == m->ws ? SEG_A_NONE : seg_abbrev(t + m->ws, m->we - m->ws);
+    seg_abbr a = m->url || m->we == m->ws ? SEG_A_NONE : hnp_seg_abbrev(t + m->ws, m->we - m->ws);
     bool capital = nc == SEG_C_UPPER || nc == SEG_C_CASELESS;
-    hnp_span core = seg_token_core(t, nx);
+    hnp_span core = hnp_seg_token_core(t, nx);
     const uint8_t *w = t + core.start;
     size_t wl = core.end - core.start;
+    if (nc == SEG_C_DIGIT && citation(t, nx)) {
+        return false; /* "N Engl J Med. 2016;375:1234" */
+    }
     switch (a) {
     case SEG_A_NONE:
         return true;
@@ -325,16 +363,16 @@ static bool period_ends(const rules *r, const mark *m, seg_case nc, const hnp_sp
     case SEG_A_NUMBER:
         return capital;
     case SEG_A_OTHER:
-        return capital && seg_is_starter(w, wl);
+        return capital && hnp_seg_is_starter(w, wl);
     case SEG_A_TIME:
         /* "At 5 a.m. Mr. Smith" opens with the time; "left at 6 P.M. Mr. Smith" ends. */
-        return capital && r->ntok > 3 && !seg_month(w, wl) && !seg_is_weekday(w, wl) &&
-               !seg_is_timezone(w, wl);
+        return capital && r->ntok > 3 && !hnp_seg_month(w, wl) && !hnp_seg_is_weekday(w, wl) &&
+               !hnp_seg_is_timezone(w, wl);
     case SEG_A_INITIAL:
         /* "Jonas E. Smith", "by D. Singmaster" are names; "you and I. Did" and "vitamin D.
          * The" end. */
-        return capital && r->ntok > 0 && seg_token_case(t, &r->prev) == SEG_C_LOWER &&
-               seg_is_starter(w, wl);
+        return capital && r->ntok > 0 && hnp_seg_token_case(t, &r->prev) == SEG_C_LOWER &&
+               hnp_seg_is_starter(w, wl);
     default:
         return true;
     }
@@ -359,7 +397,7 @@ static bool lower_ends(const rules *r, const mark *m, size_t spaced)
             return false;
         }
     }
-    return seg_abbrev(t + m->ws, m->we - m->ws) == SEG_A_NONE;
+    return hnp_seg_abbrev(t + m->ws, m->we - m->ws) == SEG_A_NONE;
 }
 
 /* Where the sentence ends after the mark m at the end of token tk, or 0 when it does not.
@@ -369,20 +407,20 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
     const uint8_t *t = r->t;
     hnp_span nx;
     size_t spaced = 0, d, after = m->q;
-    while (!m->bang && !m->cjk && seg_token(t, after, r->end, &nx) && only_dots(t, &nx, &d)) {
+    while (!m->bang && !m->cjk && hnp_seg_token(t, after, r->end, &nx) && only_dots(t, &nx, &d)) {
         spaced += d;
         after = nx.end;
     }
     /* References "[8]" and smileys after the stop belong to the sentence they close. */
-    while (seg_token(t, after, r->end, &nx) &&
+    while (hnp_seg_token(t, after, r->end, &nx) &&
            (footnote(t, &nx) || emoticon(t, &nx) || only_closers(t, &nx))) {
         after = nx.end;
     }
     *resume = after;
-    if (!seg_token(t, after, r->end, &nx) || bracketed(t, tk, m)) {
+    if (!hnp_seg_token(t, after, r->end, &nx) || bracketed(t, tk, m)) {
         return 0; /* the block's end closes the sentence anyway */
     }
-    seg_case nc = seg_token_case(t, &nx);
+    seg_case nc = hnp_seg_token_case(t, &nx);
     bool capital = nc == SEG_C_UPPER || nc == SEG_C_CASELESS;
     if (m->cjk) {
         return after;
@@ -424,14 +462,14 @@ static bool inner_ends(const rules *r, const mark *m, size_t tok_end)
         return false;
     }
     int32_t cp;
-    size_t n = seg_decode(t, m->q, tok_end, &cp);
+    size_t n = hnp_seg_decode(t, m->q, tok_end, &cp);
     if (case_at(t, m->q + n, tok_end) != SEG_C_LOWER || m->we - m->ws < 2) {
         return false;
     }
-    seg_case last = case_at(t, seg_prev(t, m->ws, m->we), m->we);
+    seg_case last = case_at(t, hnp_seg_prev(t, m->ws, m->we), m->we);
     return (last == SEG_C_LOWER || last == SEG_C_DIGIT) &&
            memchr(t + m->ws, '.', m->we - m->ws) == NULL &&
-           seg_abbrev(t + m->ws, m->we - m->ws) == SEG_A_NONE;
+           hnp_seg_abbrev(t + m->ws, m->we - m->ws) == SEG_A_NONE;
 }
 
 static bool is_url(const uint8_t *t, const hnp_span *tk)
@@ -455,7 +493,7 @@ static bool is_url(const uint8_t *t, const hnp_span *tk)
 static void set_word(const uint8_t *t, size_t ws, mark *m)
 {
     hnp_span w = {ws, m->rs};
-    w = seg_token_core(t, &w);
+    w = hnp_seg_token_core(t, &w);
     m->ws = w.start;
     m->we = w.end;
 }
@@ -466,7 +504,7 @@ static size_t scan_url(rules *r, const hnp_span *tk)
     const uint8_t *t = r->t;
     size_t p = tk->end;
     while (p > tk->start && t[p - 1] < 0x80 &&
-           (seg_is_closer(t[p - 1]) || t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?')) {
+           (hnp_seg_is_closer(t[p - 1]) || t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?')) {
         p--;
     }
     mark m;
@@ -499,8 +537,8 @@ static size_t scan_token(rules *r, const hnp_span *tk)
             p++; /* the common case: plain ASCII */
             continue;
         }
-        size_t n = seg_decode(t, p, tk->end, &cp);
-        if (!seg_is_term(cp)) {
+        size_t n = hnp_seg_decode(t, p, tk->end, &cp);
+        if (!hnp_seg_is_term(cp)) {
             track_bracket(r, cp);
             p += n;
             continue;
@@ -542,7 +580,9 @@ static bool head_token(rules *r, const hnp_span *tk, size_t *pos)
         *pos = tk->end;
         return true;
     }
-    if (only_bullets(r->t, tk)) {
+    if (only_bullets(r->t, tk) || section_number(r->t, tk)) {
+        r->ntok = section_number(r->t, tk) ? 1 : 0;
+        r->prev = *tk;
         *pos = tk->end;
         return true;
     }
@@ -554,12 +594,12 @@ static bool head_token(rules *r, const hnp_span *tk, size_t *pos)
     return false;
 }
 
-void seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o)
+void hnp_seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o)
 {
     rules r = {.t = t, .end = end, .o = o, .sent = start, .prev = {start, start}};
     hnp_span tk;
     size_t pos = start;
-    while (seg_token(t, pos, end, &tk)) {
+    while (hnp_seg_token(t, pos, end, &tk)) {
         if (r.ntok > 0) {
             before_token(&r, &tk);
         }

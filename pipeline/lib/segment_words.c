@@ -64,6 +64,7 @@ static const word_kind abbrevs[] = {
     {"approx", SEG_A_NEVER},
     {"ca", SEG_A_NEVER},
     {"c", SEG_A_NEVER},
+    {"eg", SEG_A_NEVER},
     {"incl", SEG_A_NEVER},
     {"resp", SEG_A_NEVER},
     /* before numbers */
@@ -84,6 +85,7 @@ static const word_kind abbrevs[] = {
     {"sect", SEG_A_NUMBER},
     {"art", SEG_A_NUMBER},
     {"tel", SEG_A_NUMBER},
+    {"ph", SEG_A_NUMBER},
     {"ext", SEG_A_NUMBER},
     {"para", SEG_A_NUMBER},
     {"eq", SEG_A_NUMBER},
@@ -180,6 +182,10 @@ static const char *const connectors[] = {
     "la", "le",  "y",   "da",  "di", "&",   "-",   "on",  "in",  "at",
 };
 
+static const char *const prepositions[] = {
+    "on", "at", "by", "from", "until", "till", "since", "before", "after", "of", "to", "through",
+};
+
 static const char *const months[] = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december",
@@ -246,7 +252,7 @@ static bool is_multi_period(const uint8_t *w, size_t len)
     return dots > 0 && run > 0;
 }
 
-seg_abbr seg_abbrev(const uint8_t *w, size_t len)
+seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
 {
     char buf[24];
     if (len == 1 && w[0] >= 'A' && w[0] <= 'Z') {
@@ -266,17 +272,17 @@ seg_abbr seg_abbrev(const uint8_t *w, size_t len)
     return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE;
 }
 
-bool seg_is_starter(const uint8_t *w, size_t len)
+bool hnp_seg_is_starter(const uint8_t *w, size_t len)
 {
     return IN_LIST(starters, w, len);
 }
 
-bool seg_is_connector(const uint8_t *w, size_t len)
+bool hnp_seg_is_connector(const uint8_t *w, size_t len)
 {
     return IN_LIST(connectors, w, len);
 }
 
-int seg_month(const uint8_t *w, size_t len)
+int hnp_seg_month(const uint8_t *w, size_t len)
 {
     char buf[24];
     if (len > 0 && w[len - 1] == '.') {
@@ -295,7 +301,7 @@ int seg_month(const uint8_t *w, size_t len)
     return 0;
 }
 
-bool seg_is_weekday(const uint8_t *w, size_t len)
+bool hnp_seg_is_weekday(const uint8_t *w, size_t len)
 {
     char buf[24];
     if (len > 0 && (w[len - 1] == ',' || w[len - 1] == '.')) {
@@ -314,7 +320,12 @@ bool seg_is_weekday(const uint8_t *w, size_t len)
     return false;
 }
 
-bool seg_is_timezone(const uint8_t *w, size_t len)
+bool hnp_seg_is_preposition(const uint8_t *w, size_t len)
+{
+    return IN_LIST(prepositions, w, len);
+}
+
+bool hnp_seg_is_timezone(const uint8_t *w, size_t len)
 {
     return IN_LIST(zones, w, len);
 }
