@@ -278,6 +278,27 @@ def singular_variant_drop(rows):
     return out, dropped
 
 
+# MedlinePlus topics are classed by the source file only roughly: vaccines and medicine
+# topics under CONDITION, advice and services topics under PROCEDURE. A term or title that
+# names a vaccine or medicines is a DRUG, a treatment/test/surgery a PROCEDURE, and an
+# advice, service or life-situation topic is no entity at all (OTHER, dropped).
+MPLUS_DRUG = re.compile(r"\b(vaccines?|shots?|booster|medicines|medications|tdap|dtap)\b", re.I)
+MPLUS_PROC = re.compile(r"\b(treatment|therapy|immunotherapy|surgery|screening|tests?|scans?|"
+                        r"transplantation|replacement|rehabilitation)\b", re.I)
+MPLUS_OTHER = re.compile(r"\b(how to|your health|living with|pregnancy and|and pregnancy|choosing|"
+                         r"managed care|occupational|exposure|emergencies|issues|control|child abuse|"
+                         r"elder abuse|sexual abuse|and children|medicines and|and medicines|newborn care|"
+                         r"safety|services|hygiene|eye wear|contact lenses|body art|dying|baby care|"
+                         r"eye care|eye health)\b", re.I)
+
+
+def mplus_label(text):
+    for rx, lab in ((MPLUS_OTHER, "OTHER"), (MPLUS_DRUG, "DRUG"), (MPLUS_PROC, "PROCEDURE")):
+        if rx.search(text):
+            return lab
+    return None
+
+
 # ---------------------------------------------------------------- per-label assembly
 
 
@@ -317,7 +338,8 @@ class Builder:
                 label_of[key(t)] = lab
         out = []
         for t, label, cid, name in self.raw["medlineplus-topics"]:
-            out.append((t, label_of.get(key(t), label), cid, name))
+            lab = label_of.get(key(t)) or mplus_label(t) or mplus_label(name) or label
+            out.append((t, lab, cid, name))
         return out
 
     def rows(self, label, sources):
