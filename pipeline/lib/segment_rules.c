@@ -461,9 +461,18 @@ static bool inner_ends(const rules *r, const mark *m, size_t tok_end)
     if (case_at(t, m->q, tok_end) != SEG_C_UPPER) {
         return false;
     }
+    if (m->dots >= 2 && m->we > m->ws) {
+        return true; /* "said...I think": after an ellipsis any capital opens a sentence */
+    }
     int32_t cp;
     size_t n = hnp_seg_decode(t, m->q, tok_end, &cp);
-    if (case_at(t, m->q + n, tok_end) != SEG_C_LOWER || m->we - m->ws < 2) {
+    if (case_at(t, m->q + n, tok_end) != SEG_C_LOWER) {
+        return false;
+    }
+    if (m->we == m->ws) {
+        return true; /* "even more .Let your mind": the stop was typed before the space */
+    }
+    if (m->we - m->ws < 2) {
         return false;
     }
     seg_case last = case_at(t, hnp_seg_prev(t, m->ws, m->we), m->we);

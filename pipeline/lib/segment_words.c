@@ -124,7 +124,7 @@ static const word_kind abbrevs[] = {
     {"natl", SEG_A_OTHER},
     {"intl", SEG_A_OTHER},
     {"est", SEG_A_OTHER},
-    {"etc", SEG_A_OTHER},
+    {"etc", SEG_A_NUMBER}, /* ends a list, so mostly the sentence: stop before a capital */
     {"al", SEG_A_OTHER},
     {"dist", SEG_A_OTHER},
     {"div", SEG_A_OTHER},
@@ -161,20 +161,23 @@ static const word_kind abbrevs[] = {
  * ("I live in the U.S. How about you?") they signal a new sentence, while a capitalized
  * content word is more likely a name ("the U.S. Government"). */
 static const char *const starters[] = {
-    "a",           "after",        "again",        "all",       "also",    "although", "an",
-    "and",         "another",      "any",          "as",        "at",      "because",  "before",
-    "being",       "both",         "but",          "currently", "did",     "do",       "does",
-    "during",      "each",         "even",         "every",     "finally", "for",      "further",
-    "furthermore", "he",           "her",          "here",      "his",     "how",      "however",
-    "i",           "if",           "in",           "indeed",    "instead", "it",       "its",
-    "later",       "many",         "meanwhile",    "millions",  "more",    "moreover", "most",
-    "my",          "nevertheless", "now",          "on",        "once",    "one",      "only",
-    "our",         "overall",      "previously",   "recently",  "she",     "since",    "so",
-    "some",        "still",        "such",         "that",      "the",     "their",    "then",
-    "there",       "therefore",    "these",        "they",      "this",    "those",    "though",
-    "thus",        "today",        "we",           "what",      "when",    "where",    "whether",
-    "which",       "while",        "who",          "why",       "with",    "yet",      "you",
-    "your",        "according",    "additionally", "besides",   "nor",     "not",      "yesterday",
+    "a",         "after",        "again",        "all",      "also",        "although",
+    "an",        "and",          "another",      "any",      "as",          "at",
+    "because",   "before",       "being",        "both",     "but",         "currently",
+    "did",       "do",           "does",         "during",   "each",        "even",
+    "every",     "finally",      "for",          "further",  "furthermore", "he",
+    "her",       "here",         "his",          "how",      "however",     "i",
+    "if",        "in",           "indeed",       "instead",  "it",          "its",
+    "later",     "many",         "meanwhile",    "millions", "more",        "moreover",
+    "most",      "my",           "nevertheless", "now",      "on",          "once",
+    "one",       "only",         "our",          "overall",  "previously",  "recently",
+    "she",       "since",        "so",           "some",     "still",       "such",
+    "that",      "the",          "their",        "then",     "there",       "therefore",
+    "these",     "they",         "this",         "those",    "though",      "thus",
+    "today",     "we",           "what",         "when",     "where",       "whether",
+    "which",     "while",        "who",          "why",      "with",        "yet",
+    "you",       "your",         "please",       "thanks",   "thank",       "let",
+    "according", "additionally", "besides",      "nor",      "not",         "yesterday",
 };
 
 static const char *const connectors[] = {

@@ -140,6 +140,8 @@ static const seg_case_t cases[] = {
     {"[Fig-01. Stem Cell Types] Cells differ.", "[Fig-01. Stem Cell Types] Cells differ."},
     {"He said: \"It works. \" Then he left.", "He said: \"It works. \"|Then he left."},
     {"I agree. :) See you.", "I agree. :)|See you."},
+    {"He was fine...I just worry.", "He was fine...|I just worry."},
+    {"Fees, rent, etc. Manuscript review follows.", "Fees, rent, etc.|Manuscript review follows."},
     /* non-Latin scripts */
     {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
      "\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82|\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82"},
