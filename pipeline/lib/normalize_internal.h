@@ -4,6 +4,8 @@
  *                      assembly of the output text and of the repair records
  * normalize_decode.c   bytes -> valid UTF-8: BOM, UTF-8 repair, ICU detection, iconv
  * normalize_line.c     per-line repair passes over code points (entities, mojibake, C1, lossy)
+ * normalize_mojibake.c UTF-8 read as a single-byte codepage, re-decoded
+ * normalize_dbcs.c     mojibake through double-byte codepages (GBK, CP949), with iconv
  * normalize_badness.c  the badness score that decides whether a repair is an improvement
  *
  * A line under repair is an array of code points with a parallel array of tags: tag 0 is
@@ -104,6 +106,8 @@ hnp_status hnp_norm_ed_finish(hnp_norm_ed *e);
 /* The mojibake pass: re-decodes UTF-8 that was read as a single-byte codepage, for the whole
  * line or run by run, where that lowers the badness. *changed is set when it did. */
 hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed);
+/* Mojibake through double-byte codepages: GBK read as Latin-1, UTF-8 read as CP949. */
+hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed);
 /* The code point that byte b (0x80-0xFF) stands for in windows-1252, or 0 if undefined. */
 uint32_t hnp_norm_cp1252(uint8_t b);
 void hnp_norm_work_free(hnp_norm_work *w);

@@ -334,6 +334,9 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
             HNP_TRY(pass_entities(w, &changed));
         }
         HNP_TRY(hnp_norm_pass_mojibake(w, &changed));
+        if (!changed) {
+            HNP_TRY(hnp_norm_pass_dbcs(w, &changed));
+        }
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
         if (!changed) {

@@ -81,6 +81,13 @@ static const repair_case repairs[] = {
     /* a sequence that lost a byte */
     {"\xc3\xa2\xe2\x82\xac\xc5\x93lossy decoding\xc3\xa2\xe2\x82\xac\xef\xbf\xbd",
      "\xe2\x80\x9clossy decoding\xef\xbf\xbd", HNP_REPAIR_MOJIBAKE},
+    /* double-byte codepages: GBK read as Latin-1, UTF-8 read as CP949 */
+    {"\xc3\x96\xc3\x90\xc3\x8e\xc3\x84\xc3\x90\xc3\x82\xc3\x8e\xc3\x85 news",
+     "\xe4\xb8\xad\xe6\x96\x87\xe6\x96\xb0\xe9\x97\xbb news", HNP_REPAIR_MOJIBAKE},
+    {"Stem Cells\xed\x98\xbbhave excellent potency", "Stem Cells\xc2\xa0have excellent potency",
+     HNP_REPAIR_MOJIBAKE},
+    {"the body\xec\x85\xb2 master cells", "the body\xef\xbf\xbds master cells",
+     HNP_REPAIR_MOJIBAKE},
     /* control characters are dropped */
     {"a\x01"
      "b\x7f"
@@ -128,6 +135,8 @@ static const char *const clean[] = {
     "AHA\xe2\x84\xa2 and R\xc2\xae marks",
     "tab\there and\nnew lines\n\nkept",
     "AT&T and R&D; &notanentity; & alone",
+    "Kim \xea\xb9\x80 and Lee \xec\x9d\xb4 of Seoul; \xed\x95\x9c\xea\xb5\xad\xec\x96\xb4",
+    "\xc3\x86r\xc3\xb8 \xc3\x90\xc3\xb0 na\xc3\xafve \xc3\xa9t\xc3\xa9",
     "",
 };
 
