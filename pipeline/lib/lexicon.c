@@ -84,6 +84,10 @@ static hnp_status check_header(const lex_header *h, size_t len)
         !section_ok(h->strings_off, h->strings_size, 1, len)) {
         return HNP_ERR_FORMAT;
     }
+    if (h->filter_log2 < 6 || h->filter_log2 > 28 ||
+        !section_ok(h->filter_off, (uint64_t)1 << (h->filter_log2 - 6), 8, len)) {
+        return HNP_ERR_FORMAT;
+    }
     /* A power of two, and room for an empty slot so that every probe terminates. */
     if (h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) != 0 || h->n_keys >= h->n_slots) {
         return HNP_ERR_FORMAT;
@@ -157,7 +161,9 @@ static hnp_status load(const uint8_t *b, size_t len, hnp_lexicon *l)
     l->entries = (const lex_entry *)(const void *)(b + h->entries_off);
     l->patterns = (const lex_pattern *)(const void *)(b + h->patterns_off);
     l->strings = (const char *)(b + h->strings_off);
+    l->filter = (const uint64_t *)(const void *)(b + h->filter_off);
     l->slot_mask = h->n_slots - 1;
+    l->filter_mask = ((uint64_t)1 << h->filter_log2) - 1;
     if (l->strings[h->strings_size - 1] != '\0') {
         return HNP_ERR_FORMAT;
     }
@@ -216,6 +222,9 @@ const char *hnp_lexicon_version(const hnp_lexicon *lex)
 const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size_t len,
                                 uint64_t hash)
 {
+    if (!hnp_lexicon_maybe(lex, hash)) {
+        return NULL;
+    }
     uint32_t hi = (uint32_t)(hash >> 32);
     for (uint32_t i = (uint32_t)hash & lex->slot_mask;; i = (i + 1) & lex->slot_mask) {
         const lex_slot *s = &lex->slots[i];

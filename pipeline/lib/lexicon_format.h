@@ -12,6 +12,9 @@
  *   entries[n_entries] lex_entry     the term rows, grouped by key; within a key in tie
  *                                    order (non-"low" first, then source order)
  *   patterns[n_patterns] lex_pattern trial-id regular expressions
+ *   filter[2^filter_log2 bits]       a two-probe Bloom filter of every key's hash, small
+ *                                    enough for the cache: most lookups of words that
+ *                                    are in no term end here, without touching the slots
  *   strings[strings_size]            NUL-terminated UTF-8; the last byte is NUL, so any
  *                                    in-range offset is a terminated string
  *
@@ -55,6 +58,9 @@ typedef struct lex_header {
     uint64_t patterns_off;
     uint64_t strings_off;
     uint64_t strings_size;
+    uint64_t filter_off;
+    uint32_t filter_log2; /* 6..28 */
+    uint32_t reserved;
 } lex_header;
 
 typedef struct lex_key {
@@ -97,8 +103,17 @@ struct hnp_lexicon {
     const lex_entry *entries;
     const lex_pattern *patterns;
     const char *strings;
+    const uint64_t *filter;
     uint32_t slot_mask;
+    uint64_t filter_mask;
 };
+
+/* The filter's two bit positions for a key hash (disjoint bit ranges of the hash). */
+static inline int hnp_lexicon_maybe(const hnp_lexicon *lex, uint64_t hash)
+{
+    uint64_t a = (hash >> 8) & lex->filter_mask, b = (hash >> 36) & lex->filter_mask;
+    return (int)((lex->filter[a >> 6] >> (a & 63)) & (lex->filter[b >> 6] >> (b & 63)) & 1u);
+}
 
 /* Finds a key (bytes, and its lexkey_hash from LEXKEY_HASH_INIT); NULL when absent. */
 const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size_t len,

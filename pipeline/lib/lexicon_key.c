@@ -17,19 +17,22 @@ void hnp_lexkey_scratch_free(lexkey_scratch *sc)
     sc->cap = 0;
 }
 
-static int ascii_class(uint8_t c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
-        return CL_WORD;
-    }
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-        return CL_SPACE;
-    }
-    if (c == '-' || c == '\'') {
-        return CL_SOFT;
-    }
-    return CL_PUNCT;
-}
+/* ASCII classes: letters and digits are words; space, tab, CR, LF, FF, VT are space;
+ * '-' and '\'' join; everything else is punctuation. */
+#define W CL_WORD
+#define S CL_SPACE
+#define H CL_SOFT
+#define P CL_PUNCT
+static const unsigned char ascii_classes[128] = {
+    P, P, P, P, P, P, P, P, P, S, S, S, S, S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    S, P, P, P, P, P, P, H, P, P, P, P, P, H, P, P, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P, P,
+    P, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P,
+    P, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P,
+};
+#undef W
+#undef S
+#undef H
+#undef P
 
 static int cp_class(int32_t cp)
 {
@@ -51,11 +54,11 @@ static int cp_class(int32_t cp)
 
 /* Class of the character at s[i]; *clen its length in bytes (1 for an invalid byte,
  * which is punctuation: it can never be part of a key). */
-static int char_class(const uint8_t *s, size_t len, size_t i, size_t *clen)
+static inline int char_class(const uint8_t *s, size_t len, size_t i, size_t *clen)
 {
     if (s[i] < 0x80) {
         *clen = 1;
-        return ascii_class(s[i]);
+        return ascii_classes[s[i]];
     }
     int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);

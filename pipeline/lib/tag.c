@@ -83,6 +83,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->m_id);
     hnp_membuf_free(&t->ids);
     free(t->abbr);
+    free(t->abbr_slot);
     hnp_membuf_free(&t->abbr_text);
     free(t->seen);
     free(t->rejected);
@@ -195,6 +196,9 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
 {
     t->n_m = 0;
     t->ids.len = 0;
+    if (t->n_abbr && t->abbr_slot) {
+        memset(t->abbr_slot, 0, t->cap_abbr_slot * sizeof *t->abbr_slot);
+    }
     t->n_abbr = 0;
     t->abbr_text.len = 0;
     t->n_rejected = 0;

@@ -6,6 +6,7 @@
  * there and wherever it appears later in the document, with its exact case. */
 #include "tag_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SF_MIN 2
@@ -121,6 +122,47 @@ static size_t short_form(const hnp_tagger *t, const uint8_t *text, size_t p)
     return letters ? q : 0;
 }
 
+static size_t sf_hash(const uint8_t *sf, size_t n)
+{
+    return (size_t)lexkey_hash(LEXKEY_HASH_INIT, sf, n);
+}
+
+/* Points the short form's slot at abbreviation d (a later definition replaces an
+ * earlier one of the same short form). */
+static void slot_put(hnp_tagger *t, size_t d)
+{
+    const tag_abbr *a = &t->abbr[d];
+    const uint8_t *sf = t->abbr_text.data + a->sf_off;
+    size_t mask = t->cap_abbr_slot - 1;
+    for (size_t j = sf_hash(sf, a->sf_len) & mask;; j = (j + 1) & mask) {
+        size_t v = t->abbr_slot[j];
+        if (v == 0 || (t->abbr[v - 1].sf_len == a->sf_len &&
+                       memcmp(t->abbr_text.data + t->abbr[v - 1].sf_off, sf, a->sf_len) == 0)) {
+            t->abbr_slot[j] = d + 1;
+            return;
+        }
+    }
+}
+
+static hnp_status index_abbrs(hnp_tagger *t)
+{
+    if (t->n_abbr * 2 > t->cap_abbr_slot) {
+        size_t cap = t->cap_abbr_slot ? t->cap_abbr_slot * 2 : 32;
+        size_t *s = calloc(cap, sizeof *s);
+        if (!s) {
+            return HNP_ERR_NOMEM;
+        }
+        free(t->abbr_slot);
+        t->abbr_slot = s;
+        t->cap_abbr_slot = cap;
+        for (size_t d = 0; d + 1 < t->n_abbr; d++) {
+            slot_put(t, d);
+        }
+    }
+    slot_put(t, t->n_abbr - 1);
+    return HNP_OK;
+}
+
 static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_mention *lf)
 {
     HNP_TRY(hnp_tag_grow((void **)&t->abbr, &t->cap_abbr, t->n_abbr + 1, sizeof *t->abbr));
@@ -130,7 +172,8 @@ static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_m
     a->label = lf->label;
     a->id = lf->id;
     a->name = lf->name;
-    return hnp_buf_put(&t->abbr_text, sf, n);
+    HNP_TRY(hnp_buf_put(&t->abbr_text, sf, n));
+    return index_abbrs(t);
 }
 
 hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
@@ -173,31 +216,38 @@ hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_m
     return HNP_OK;
 }
 
+static const tag_abbr *abbr_find(const hnp_tagger *t, const uint8_t *sf, size_t n)
+{
+    size_t mask = t->cap_abbr_slot - 1;
+    for (size_t j = sf_hash(sf, n) & mask; t->abbr_slot[j]; j = (j + 1) & mask) {
+        const tag_abbr *a = &t->abbr[t->abbr_slot[j] - 1];
+        if (a->sf_len == n && memcmp(t->abbr_text.data + a->sf_off, sf, n) == 0) {
+            return a;
+        }
+    }
+    return NULL;
+}
+
 void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                           tag_match *out)
 {
-    size_t start = t->tok[i].start, last = t->tok[t->n_tok - 1].end;
-    /* Latest definition first: a document may reuse a short form. */
-    for (size_t d = t->n_abbr; d-- > 0;) {
-        const tag_abbr *a = &t->abbr[d];
-        const uint8_t *sf = t->abbr_text.data + a->sf_off;
-        size_t end = start + a->sf_len;
-        if (text[start] != sf[0] || end > last || end > limit ||
-            memcmp(text + start, sf, a->sf_len) != 0) {
-            continue;
-        }
-        size_t j = i;
-        while (t->tok[j].end < end) {
-            j++;
-        }
-        if (t->tok[j].end != end) {
-            continue;
-        }
-        out->ntok = j - i + 1;
-        out->label = a->label;
-        out->id = a->id;
-        out->name = a->name;
-        out->ctx = 0;
+    if (t->n_abbr == 0) {
         return;
+    }
+    /* Short forms have no white space: try tokens i..j joined by hyphens only. */
+    size_t start = t->tok[i].start;
+    for (size_t j = i; j < t->n_tok && j - i < 4; j++) {
+        const tag_token *k = &t->tok[j];
+        if (k->end > limit || k->end - start > SF_MAX || (j > i && !k->glued)) {
+            break;
+        }
+        const tag_abbr *a = abbr_find(t, text + start, k->end - start);
+        if (a) {
+            out->ntok = j - i + 1;
+            out->label = a->label;
+            out->id = a->id;
+            out->name = a->name;
+            out->ctx = 0;
+        }
     }
 }

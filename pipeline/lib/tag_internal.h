@@ -73,6 +73,8 @@ struct hnp_tagger {
     tag_abbr *abbr;
     size_t n_abbr, cap_abbr;
     lexbuf abbr_text;
+    size_t *abbr_slot; /* hash of short forms: abbr index + 1, 0 = empty */
+    size_t cap_abbr_slot;
     const char **seen; /* open-addressing set of concept ids mentioned by non-ctx terms */
     size_t n_seen, cap_seen;
     const char **rejected; /* ids of ctx terms turned down for want of support */
