@@ -88,6 +88,39 @@ static size_t widen_long_form(const hnp_tagger *t, const uint8_t *text, const hn
     return lf->span.start;
 }
 
+/* Medical short forms often keep the Latin word order: "myotonic dystrophy (DM)" for
+ * dystrophia myotonica. An all-capitals short form of k letters is also accepted when its
+ * letters are, in any order, the initials of the last k words of the long form. */
+static int sf_is_initials(const hnp_tagger *t, size_t first, size_t past, const uint8_t *sf,
+                          size_t sn)
+{
+    if (sn > 6 || past - first < sn) {
+        return 0;
+    }
+    unsigned used = 0;
+    for (size_t k = past - sn; k < past; k++) {
+        const tag_token *w = &t->tok[k];
+        if (w->kind != LEXTOK_WORD || w->glued) {
+            return 0;
+        }
+        uint8_t c = t->fold.data[w->fold_off];
+        size_t x = 0;
+        while (x < sn && ((used >> x) & 1u || lower(sf[x]) != c)) {
+            x++;
+        }
+        if (x == sn) {
+            return 0;
+        }
+        used |= 1u << x;
+    }
+    for (size_t x = 0; x < sn; x++) {
+        if (sf[x] < 'A' || sf[x] > 'Z') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static int is_punct(const tag_token *k, const uint8_t *text, uint8_t c)
 {
     return k->kind == LEXTOK_PUNCT && text[k->start] == c;
@@ -104,7 +137,10 @@ static size_t short_form(const hnp_tagger *t, const uint8_t *text, size_t p)
     while (q < t->n_tok && t->tok[q].kind == LEXTOK_WORD && q - p <= 4) {
         q++;
     }
-    if (q == p + 1 || q >= t->n_tok || !is_punct(&t->tok[q], text, ')') ||
+    /* "(SJS; chondrodystrophic myotonia)": the short form may be followed by more. */
+    if (q == p + 1 || q >= t->n_tok ||
+        !(is_punct(&t->tok[q], text, ')') || is_punct(&t->tok[q], text, ';') ||
+          is_punct(&t->tok[q], text, ',')) ||
         t->tok[q].start != t->tok[q - 1].end) {
         return 0;
     }
@@ -199,11 +235,12 @@ hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_m
     if (lfn <= b - a) {
         return HNP_OK;
     }
-    if (!sf_matches_lf(text + a, b - a, lfs, lfn)) {
-        size_t first = p;
-        while (first > 0 && t->tok[first - 1].start >= lf->span.start) {
-            first--;
-        }
+    size_t first = p;
+    while (first > 0 && t->tok[first - 1].start >= lf->span.start) {
+        first--;
+    }
+    if (!sf_matches_lf(text + a, b - a, lfs, lfn) &&
+        !sf_is_initials(t, first, p, text + a, b - a)) {
         def.span.start = widen_long_form(t, text, lf, first, text + a, b - a);
         if (def.span.start == lf->span.start) {
             return HNP_OK;

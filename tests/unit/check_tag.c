@@ -187,6 +187,15 @@ START_TEST(abbreviations_defined_in_the_text)
     /* A function word ends the long form: "patients with leukemia" is not leukemia. */
     ck_assert_str_eq(tag(&f, "patients with leukemia (PWL) and PWL"),
                      "CONDITION:leukemia:DOID:1240");
+    /* Latin word order, and a short form followed by more in the brackets. */
+    ck_assert_str_eq(tag(&f, "lymphoblastic leukemia acute (ALLX); acute lymphoblastic "
+                             "leukemia (LAL; rare) then LAL"),
+                     "CONDITION:leukemia:DOID:1240|"
+                     "CONDITION:acute lymphoblastic leukemia:DOID:9952|"
+                     "CONDITION:LAL:DOID:9952|CONDITION:LAL:DOID:9952");
+    ck_assert_str_eq(tag(&f, "multiple sclerosis (SM) and SM"),
+                     "CONDITION:multiple sclerosis:DOID:2377|CONDITION:SM:DOID:2377|"
+                     "CONDITION:SM:DOID:2377");
     /* Definitions do not leak into the next document. */
     ck_assert_str_eq(tag(&f, "AHSCT again"), "");
     finish(&f);
