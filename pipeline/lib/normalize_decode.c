@@ -289,8 +289,10 @@ static int has_c1_bytes(const uint8_t *in, size_t len)
 /* ICU's best guess among the encodings we accept; windows-1252 when it has none. */
 static hnp_status detect(const uint8_t *in, size_t len, char *name, size_t cap)
 {
+    /* UTF-16 is not taken from ICU: without a BOM it guesses UTF-16 for short CJK text in
+     * other encodings, and the NUL pattern (utf16_pattern) already caught real UTF-16. */
     static const char *const accepted[] = {"windows-1252", "ISO-8859-1", "GB18030", "Big5",
-                                           "Shift_JIS",    "UTF-16LE",   "UTF-16BE"};
+                                           "Shift_JIS"};
     UErrorCode err = U_ZERO_ERROR;
     int32_t n = 0;
     snprintf(name, cap, "windows-1252");
