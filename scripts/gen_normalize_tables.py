@@ -52,7 +52,7 @@ def gen_cp():
     lines.append("#include <stdint.h>\n\n")
     lines.append("#define CP_COUNT %d\n\n" % len(CODEPAGES))
     lines.append("typedef struct cp_rev {\n    uint16_t cp;\n    uint8_t byte;\n} cp_rev;\n\n")
-    lines.append("typedef struct cp_page {\n    const char *name;\n    int sloppy;\n")
+    lines.append("typedef struct cp_page {\n    char name[16]; /* an array, not a pointer: keeps the table read-only */\n    int sloppy;\n")
     lines.append("    uint16_t high[128];  /* bytes 0x80-0xFF -> code point (0: undefined) */\n")
     lines.append("    cp_rev rev[128];     /* sorted by cp, for encoding */\n    int n_rev;\n")
     lines.append("} cp_page;\n\n")
@@ -194,8 +194,10 @@ def gen_entities():
             if len(upc) == 1:
                 ents[up] = ord(upc)
     out = [BANNER, "#ifndef HNP_NORMALIZE_ENTITY_TABLES_H\n#define HNP_NORMALIZE_ENTITY_TABLES_H\n\n"]
-    out.append("#include <stdint.h>\n\ntypedef struct ent_entry {\n    const char *name;\n"
-               "    uint32_t cp;\n} ent_entry;\n\n/* Sorted by name (strcmp order). */\n")
+    longest = max(len(n) for n in ents)
+    out.append("#include <stdint.h>\n\ntypedef struct ent_entry {\n    char name[%d];\n"
+               "    uint32_t cp;\n} ent_entry;\n\n/* Sorted by name (strcmp order). */\n"
+               % (longest + 1))
     out.append("static const ent_entry ent_table[] = {\n")
     for name in sorted(ents, key=lambda s: s.encode()):
         out.append('    {"%s", 0x%04X},\n' % (name, ents[name]))

@@ -12,7 +12,7 @@ typedef struct cp_rev {
 } cp_rev;
 
 typedef struct cp_page {
-    const char *name;
+    char name[16]; /* an array, not a pointer: keeps the table read-only */
     int sloppy;
     uint16_t high[128];  /* bytes 0x80-0xFF -> code point (0: undefined) */
     cp_rev rev[128];     /* sorted by cp, for encoding */

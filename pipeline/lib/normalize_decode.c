@@ -106,7 +106,7 @@ static int utf16_pattern(const uint8_t *in, size_t len)
 static const char *bom(const uint8_t *in, size_t len, size_t *skip)
 {
     static const struct {
-        const char *name;
+        char name[12];
         uint8_t b[4];
         size_t n;
     } boms[] = {{"UTF-8", {0xEF, 0xBB, 0xBF, 0}, 3},
@@ -291,8 +291,8 @@ static hnp_status detect(const uint8_t *in, size_t len, char *name, size_t cap)
 {
     /* UTF-16 is not taken from ICU: without a BOM it guesses UTF-16 for short CJK text in
      * other encodings, and the NUL pattern (utf16_pattern) already caught real UTF-16. */
-    static const char *const accepted[] = {"windows-1252", "ISO-8859-1", "GB18030", "Big5",
-                                           "Shift_JIS"};
+    static const char accepted[][16] = {"windows-1252", "ISO-8859-1", "GB18030", "Big5",
+                                        "Shift_JIS"};
     UErrorCode err = U_ZERO_ERROR;
     int32_t n = 0;
     snprintf(name, cap, "windows-1252");

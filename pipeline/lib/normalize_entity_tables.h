@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 typedef struct ent_entry {
-    const char *name;
+    char name[9];
     uint32_t cp;
 } ent_entry;
 
