@@ -338,8 +338,84 @@ static bool citation(const uint8_t *t, const hnp_span *tk)
         p++;
         d++;
     }
-    return d == 4 && p + 1 < tk->end && (t[p] == ';' || t[p] == ':') && t[p + 1] >= '0' &&
-           t[p + 1] <= '9';
+    if (d == 0 || d > 4 || p >= tk->end) {
+        return false;
+    }
+    size_t after = 0;
+    while (p + 1 + after < tk->end && t[p + 1 + after] >= '0' && t[p + 1 + after] <= '9') {
+        after++;
+    }
+    switch (t[p]) {
+    case ';':
+        return after > 0; /* 2016;375 */
+    case ':':
+        return after >= 3; /* 270:1234 -- not a time of day, 08:00 */
+    case ',':
+        return d <= 3 && p + 1 == tk->end; /* "Genet. 13, 399" -- not 1,200 */
+    default:
+        return false;
+    }
+}
+
+/* "Nat. Genet.", "Proc. Natl. Acad. Sci.": a capitalized short word with a period before
+ * another one is a chain of abbreviations (journal names), not two sentences. */
+static bool short_abbrev(const uint8_t *t, const hnp_span *tk)
+{
+    size_t n = tk->end - tk->start;
+    if (n < 3 || n > 7 || t[tk->end - 1] != '.' || !(t[tk->start] >= 'A' && t[tk->start] <= 'Z')) {
+        return false;
+    }
+    for (size_t p = tk->start + 1; p + 1 < tk->end; p++) {
+        if (t[p] < 'a' || t[p] > 'z') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* ... and the chain must end in a number ("Nat. Genet. 13, 399") or go on. */
+static bool abbrev_chain(const rules *r, const mark *m, const hnp_span *nx)
+{
+    const uint8_t *t = r->t;
+    size_t wl = m->we - m->ws;
+    if (wl < 2 || wl > 5 || !(t[m->ws] >= 'A' && t[m->ws] <= 'Z')) {
+        return false;
+    }
+    for (size_t p = m->ws + 1; p < m->we; p++) {
+        if (t[p] < 'a' || t[p] > 'z') {
+            return false;
+        }
+    }
+    /* up to four abbreviations ("Proc. Natl. Acad. Sci."), then the volume number */
+    hnp_span next = *nx;
+    if (!short_abbrev(t, nx)) {
+        return false;
+    }
+    for (int i = 0; i < 4 && short_abbrev(t, &next); i++) {
+        if (!hnp_seg_token(t, next.end, r->end, &next)) {
+            return false;
+        }
+    }
+    return t[next.start] >= '0' && t[next.start] <= '9';
+}
+
+/* "5. 3", "19q13. 3": a decimal point followed by a stray space (PDF and MT text). A year
+ * before the period ("in 2016. 70% of") is a real stop. */
+static bool broken_decimal(const uint8_t *t, const mark *m, const hnp_span *nx)
+{
+    size_t d = 0;
+    while (m->we - d > m->ws && t[m->we - d - 1] >= '0' && t[m->we - d - 1] <= '9') {
+        d++;
+    }
+    if (d < 1 || d > 3 || (m->we - d > m->ws && t[m->we - d - 1] == ':')) {
+        return false; /* not "20:00." */
+    }
+    size_t p = nx->start;
+    while (p < nx->end && t[p] >= '0' && t[p] <= '9') {
+        p++;
+    }
+    /* the fraction: "3", "3)", "3%" -- not "1,200" or "3.5" */
+    return p > nx->start && (p == nx->end || !(t[p] == ',' || t[p] == '.' || t[p] == ':'));
 }
 
 /* After a single period: does the sentence end before a token of case nc? */
@@ -351,8 +427,11 @@ static bool period_ends(const rules *r, const mark *m, seg_case nc, const hnp_sp
     hnp_span core = hnp_seg_token_core(t, nx);
     const uint8_t *w = t + core.start;
     size_t wl = core.end - core.start;
-    if (nc == SEG_C_DIGIT && citation(t, nx)) {
-        return false; /* "N Engl J Med. 2016;375:1234" */
+    if (nc == SEG_C_DIGIT && (citation(t, nx) || broken_decimal(t, m, nx))) {
+        return false; /* "N Engl J Med. 2016;375:1234", "7 +/- 5. 3 mg" */
+    }
+    if (abbrev_chain(r, m, nx)) {
+        return false;
     }
     switch (a) {
     case SEG_A_NONE:

@@ -141,6 +141,12 @@ static const seg_case_t cases[] = {
     {"He said: \"It works. \" Then he left.", "He said: \"It works. \"|Then he left."},
     {"I agree. :) See you.", "I agree. :)|See you."},
     {"He was fine...I just worry.", "He was fine...|I just worry."},
+    {"See Lee et al. (1996) Nat. Genet. 13, 399-408. Cells die.",
+     "See Lee et al. (1996) Nat. Genet. 13, 399-408.|Cells die."},
+    {"Give 2 mg. kg(-1) daily. Mean 7 +/- 5. 3 days.",
+     "Give 2 mg. kg(-1) daily.|Mean 7 +/- 5. 3 days."},
+    {"It rose in 2016. 70 patients died.", "It rose in 2016.|70 patients died."},
+    {"Open 08:00 - 20:00. 1,200 people came.", "Open 08:00 - 20:00.|1,200 people came."},
     {"Fees, rent, etc. Manuscript review follows.", "Fees, rent, etc.|Manuscript review follows."},
     /* non-Latin scripts */
     {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
