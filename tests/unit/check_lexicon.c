@@ -285,6 +285,53 @@ START_TEST(corrupt_blobs_are_rejected)
 }
 END_TEST
 
+static uint64_t next_random(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* Random byte changes with the CRC recomputed: whatever the loader says, it must not read
+ * out of bounds (ASan), and a blob it accepts must be usable by a tagger. */
+START_TEST(random_corruption_never_crashes)
+{
+    size_t len;
+    uint8_t *good = compile(fixture, &len);
+    uint8_t *b = malloc(len);
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    for (int round = 0; round < 2000; round++) {
+        memcpy(b, good, len);
+        int changes = 1 + (int)(next_random(&seed) % 4);
+        for (int c = 0; c < changes; c++) {
+            b[next_random(&seed) % len] = (uint8_t)next_random(&seed);
+        }
+        lex_header *h = (lex_header *)(void *)b;
+        if (h->header_size == sizeof *h && h->file_size == len) {
+            h->payload_crc = hnp_lexkey_crc32(b + sizeof *h, len - sizeof *h);
+        }
+        hnp_lexicon *lex = NULL;
+        if (hnp_lexicon_from_memory(b, len, &lex) == HNP_OK) {
+            const hnp_lexicon *one = lex;
+            hnp_tagger *t = NULL;
+            if (hnp_tagger_create(&one, 1, &t) == HNP_OK) {
+                const char *text = "relapsing-remitting multiple sclerosis (MS), leukemias";
+                hnp_span s = {0, strlen(text)};
+                const hnp_mention *m;
+                size_t n;
+                ck_assert_int_eq(hnp_tag(t, (const uint8_t *)text, s.end, &s, NULL, 1, &m, &n),
+                                 HNP_OK);
+                hnp_tagger_free(t);
+            }
+            hnp_lexicon_free(lex);
+        }
+    }
+    free(b);
+    free(good);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
     hnp_lexicon *lex = NULL;
@@ -328,6 +375,7 @@ static Suite *lexicon_suite(void)
                         (int)(sizeof bad_tsv / sizeof bad_tsv[0]));
     tcase_add_test(tc, error_messages_say_why);
     tcase_add_loop_test(tc, corrupt_blobs_are_rejected, 0, C_COUNT);
+    tcase_add_test(tc, random_corruption_never_crashes);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, embedded_lexicon_loads);
     suite_add_tcase(s, tc);

@@ -350,6 +350,46 @@ START_TEST(huge_documents)
 }
 END_TEST
 
+/* Random bytes (invalid UTF-8, NULs, brackets, digits) in random sentences: no crash, and
+ * mentions stay inside their sentences and in order (checked under ASan). */
+START_TEST(random_text_never_crashes)
+{
+    char *tsv = read_fixture("tests/data/lexicon/trial-id-patterns.tsv");
+    fixture f;
+    start(&f, terms);
+    load(&f, tsv);
+    make_tagger(&f);
+    static const char alphabet[] = "MS( )-'\xe2\x80\x99\xc3\xa9\xff\x00NCT0123456789leukemias;,.";
+    uint64_t x = 88172645463325252ull;
+    uint8_t text[600];
+    for (int round = 0; round < 500; round++) {
+        size_t len = 0;
+        for (; len < sizeof text; len++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            text[len] = (uint8_t)alphabet[x % (sizeof alphabet - 1)];
+        }
+        hnp_span sents[8];
+        size_t n = 0, at = 0;
+        while (n < 8 && at < len) {
+            size_t end = at + 1 + (size_t)(x >> 20) % 150;
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            sents[n++] = (hnp_span){at, end < len ? end : len};
+            at = end;
+        }
+        const hnp_mention *m;
+        size_t nm;
+        ck_assert_int_eq(hnp_tag(f.t, text, len, sents, NULL, n, &m, &nm), HNP_OK);
+        for (size_t i = 0; i < nm; i++) {
+            ck_assert_uint_ge(m[i].span.start, sents[m[i].sent].start);
+            ck_assert_uint_le(m[i].span.end, sents[m[i].sent].end);
+            ck_assert(i == 0 || m[i - 1].span.end <= m[i].span.start);
+        }
+    }
+    finish(&f);
+    free(tsv);
+}
+END_TEST
+
 /* The seed article with the embedded lexicon: its expected entities (.expect). */
 START_TEST(seed_article_entities)
 {
@@ -414,6 +454,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, trial_ids_from_every_registry);
     tcase_add_test(tc, trial_id_normalization_and_misses);
     tcase_add_test(tc, huge_documents);
+    tcase_add_test(tc, random_text_never_crashes);
     tcase_add_test(tc, seed_article_entities);
     suite_add_tcase(s, tc);
     return s;
