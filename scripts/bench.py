@@ -12,6 +12,16 @@ import sys
 import tempfile
 import time
 
+TO_RECORDS = r"""
+import sys
+src, dst = sys.argv[1], sys.argv[2]
+with open(src, encoding="utf-8", errors="surrogateescape") as f, \
+        open(dst, "w", encoding="utf-8", errors="surrogateescape") as out:
+    for i, doc in enumerate(f.read().split("\n\n")):
+        if doc.strip():
+            esc = doc.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            out.write(f"d{i}\t{esc}\n")
+"""
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -46,14 +56,10 @@ def main():
         corpus = os.path.join(tmp, "corpus.txt")
         subprocess.run([sys.executable, os.path.join(shared, "tools", "make-corpus.py"), shared,
                         str(a.mb), corpus], check=True)
-        # The same text as records (one document per line), the form for sharding.
+        # The same text as records (one document per line), the form for sharding. Made in a
+        # child process so this one stays small: a child's peak RSS starts from its parent's.
         records = os.path.join(tmp, "corpus.records")
-        with open(corpus, encoding="utf-8", errors="surrogateescape") as f, \
-                open(records, "w", encoding="utf-8", errors="surrogateescape") as out:
-            for i, doc in enumerate(f.read().split("\n\n")):
-                if doc.strip():
-                    esc = doc.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-                    out.write(f"d{i}\t{esc}\n")
+        subprocess.run([sys.executable, "-c", TO_RECORDS, corpus, records], check=True)
         size = os.path.getsize(corpus) / 1e6
         cmds = [
             ("icu-breakiterator-alone", [icu, corpus]),
