@@ -3,7 +3,7 @@
 
 Reads $HNP_SHARED_DIR/eval/mojibake/ftfy-dev.jsonl (default: ../shared beside the repo),
 runs `$HNPIPE --records -f text` (default: build/hnpipe in the repo) over the inputs and
-prints one summary line:
+prints one summary line per set:
 
   mojibake ftfy-dev: N/M exact (P%), N2/M as-contract (P2%), fixed-when-broken a/b,
   untouched-when-clean c/d, expect=pass x/y, known-failures z/w
@@ -17,6 +17,10 @@ prints one summary line:
 - untouched-when-clean: cases whose input needs no change (input == expected, and all of
   ftfy's negative cases), returned unchanged.
 - expect=pass / known-failures: as-contract, split by the file's `expect` field.
+
+A second line does the same for the real scraped excerpts in eval/realworld: for the files
+whose manifest lists mojibake, how many of the listed bad sequences are gone from the
+output (021 lists simplified->traditional conversion damage, which is not byte-level).
 
 Options: -v lists every case that is not as-contract.
 """
@@ -66,6 +70,35 @@ def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
 
+def realworld(shared, verbose):
+    """The realworld excerpts whose manifest lists mojibake: are those sequences gone?"""
+    base = os.path.join(shared, "eval", "realworld")
+    manifest = os.path.join(base, "manifest.tsv")
+    if not os.path.exists(manifest):
+        print("mojibake realworld: skipped (%s not found)" % manifest)
+        return
+    with open(manifest, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    rows = [r for r in rows if len(r) > 3 and r[3].strip() not in ("", "-")]
+    records = []
+    for r in rows:
+        with open(os.path.join(base, r[0]), encoding="utf-8") as f:
+            records.append({"input": f.read()})
+    got = run(records)
+    seqs = gone = files_clean = 0
+    for i, r in enumerate(rows):
+        bad = [b.strip() for b in r[3].split(";") if b.strip()]
+        out = got.get(i, "")
+        left = [b for b in bad if b in out]
+        seqs += len(bad)
+        gone += len(bad) - len(left)
+        files_clean += not left
+        if verbose and left:
+            print("LEFT %s: %s" % (r[0], " ; ".join(left)))
+    print("mojibake realworld: %d/%d files cleaned, %d/%d listed bad sequences gone"
+          % (files_clean, len(rows), gone, seqs))
+
+
 def main():
     verbose = "-v" in sys.argv[1:]
     shared = os.environ.get("HNP_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
@@ -103,6 +136,7 @@ def main():
           "fixed-when-broken %d/%d, untouched-when-clean %d/%d, expect=pass %d/%d, "
           "known-failures %d/%d" % (exact, n, pct(exact, n), contract, n, pct(contract, n),
                                     fixed, broken, untouched, clean, p[0], p[1], f[0], f[1]))
+    realworld(shared, verbose)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
  * normalize_decode.c   bytes -> valid UTF-8: BOM, UTF-8 repair, ICU detection, iconv
  * normalize_line.c     per-line repair passes over code points (entities, mojibake, C1, lossy)
  * normalize_mojibake.c UTF-8 read as a single-byte codepage, re-decoded
+ * normalize_lossy.c    UTF-8 read as Latin-1 that lost bytes on the way
  * normalize_dbcs.c     mojibake through double-byte codepages (GBK, CP949), with iconv
  * normalize_badness.c  the badness score that decides whether a repair is an improvement
  *
@@ -106,6 +107,11 @@ hnp_status hnp_norm_ed_finish(hnp_norm_ed *e);
 /* The mojibake pass: re-decodes UTF-8 that was read as a single-byte codepage, for the whole
  * line or run by run, where that lowers the badness. *changed is set when it did. */
 hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed);
+/* The byte that c has in codepage `page` of the mojibake tables (0: latin-1, 1:
+ * windows-1252), c itself below 0x80, or 0x100 when it has none. */
+unsigned hnp_norm_cp_byte(size_t page, uint32_t c);
+/* Last resort for a bad line: UTF-8 read as Latin-1 that also lost bytes (normalize_lossy.c). */
+hnp_status hnp_norm_pass_lossy_utf8(hnp_norm_work *w, size_t bad, int *changed);
 /* Mojibake through double-byte codepages: GBK read as Latin-1, UTF-8 read as CP949. */
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed);
 /* The code point that byte b (0x80-0xFF) stands for in windows-1252, or 0 if undefined. */

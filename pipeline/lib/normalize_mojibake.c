@@ -497,5 +497,10 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed)
             return HNP_OK;
         }
     }
-    return HNP_OK;
+    return hnp_norm_pass_lossy_utf8(w, bad, changed);
+}
+
+unsigned hnp_norm_cp_byte(size_t page, uint32_t c)
+{
+    return page < CP_COUNT ? encode_cp(&cp_pages[page], c) : NO_BYTE;
 }

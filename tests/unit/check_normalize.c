@@ -88,6 +88,14 @@ static const repair_case repairs[] = {
      HNP_REPAIR_MOJIBAKE},
     {"the body\xec\x85\xb2 master cells", "the body\xef\xbf\xbds master cells",
      HNP_REPAIR_MOJIBAKE},
+    /* UTF-8 Japanese read as Latin-1 whose C1 bytes were then dropped: what is whole is
+     * decoded (人, 彼), what lost a byte becomes U+FFFD */
+    {"\xc3\xa7\xc2\xac\xc3\xa3\xc3\xa4\xc2\xba\xc2\xba\xc3\xa9\xc3\xa3\xc2\xae\xc3\xa3\xc3\xa5"
+     "\xc2\xbd\xc2\xbc\xc3\xa3\xc3\xa3\xc2\xae",
+     "\xef\xbf\xbd\xef\xbf\xbd\xe4\xba\xba\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xe5\xbd"
+     "\xbc"
+     "\xef\xbf\xbd\xef\xbf\xbd",
+     HNP_REPAIR_MOJIBAKE},
     /* control characters are dropped */
     {"a\x01"
      "b\x7f"
