@@ -261,6 +261,22 @@ def flags_for(term, src, cur, ambiguous):
     return fl
 
 
+PLURAL_HEADING_RE = re.compile(r"(?<![su])(?<!ss)s$|ies$", re.I)
+
+
+def singular_heading(term, label, src):
+    """MeSH and MedlinePlus name drug classes and procedures in the plural ('Statins',
+    'Opioids', 'Vaccines', 'CT Scans'). The tagger folds plural text onto singular terms
+    but not the reverse, so 'a statin' would be missed: add the singular of such headings.
+    Conditions are left alone ('Hives', 'Shingles', 'Measles' are not plurals)."""
+    if label not in ("DRUG", "PROCEDURE") or src not in ("mesh", "mplus", "mesh-chem"):
+        return None
+    if is_caps(term) or not PLURAL_HEADING_RE.search(term) or term[-2:].lower() in ("is", "as", "os"):
+        return None
+    return term[:-3] + ("Y" if term[-3].isupper() else "y") if term.lower().endswith("ies") \
+        else term[:-1]
+
+
 def singular_variant_drop(rows):
     """Drop a term whose key is the plural of another term of the same concept (MeSH
     lists 'Acute Abdomens' beside 'Acute Abdomen'): the tagger folds inflection."""
@@ -355,6 +371,10 @@ class Builder:
                     continue
                 fl = flags_for(t, src, self.cur, self.ambiguous)
                 out.append(Row(t, label, cid, name, src, rank, fl))
+                sing = singular_heading(t, label, src)
+                if sing and not drop_reason(sing, label, src, self.cur):
+                    self.counts[(label, "add:singular")] += 1
+                    out.append(Row(sing, label, cid, name, src, rank, fl))
         out, n = singular_variant_drop(out)
         self.counts[(label, "drop:plural")] += n
         return dedupe(out, self.counts, label)
@@ -426,11 +446,16 @@ def merge_mesh_mplus(b, label, pref, mesh):
 def build_drugs(b):
     db, fda = b.raw["drugbank-vocabulary"], b.raw["drugsfda-brands"]
     mesh2, mplus2, sup = merge_mesh_mplus(b, "DRUG", db, b.raw["mesh-drugs"])
-    # mesh-chemicals-other (proteins, elements, foods, allergens) is not shipped: on
-    # bc5cdr-dev its exact matches were 170 right of 802 (P 0.21); see README.md
-    b.counts[("DRUG", "drop:mesh-chemicals-other")] = len(b.raw["mesh-chemicals-other"])
+    # mesh-chemicals-other (proteins, elements, foods, allergens) is shipped only for
+    # descriptors that are a DrugBank drug (their MeSH synonyms then carry the DrugBank
+    # id): whole, its exact matches on bc5cdr-dev were right 170 times of 802 (P 0.21)
+    chem = b.raw["mesh-chemicals-other"]
+    chem_map = concept_map_mesh(chem, term_index(db))
+    chem2 = [(t, lab, chem_map[cid], preferred_names(db).get(chem_map[cid], name))
+             for t, lab, cid, name in chem if cid in chem_map]
+    b.counts[("DRUG", "drop:mesh-chemicals-other")] = len(chem) - len(chem2)
     return b.rows("DRUG", [("drugbank", 0, db), ("curated", 0, sup), ("mesh", 1, mesh2),
-                           ("fda", 2, fda), ("mplus", 3, mplus2)])
+                           ("fda", 2, fda), ("mplus", 3, mplus2), ("mesh-chem", 4, chem2)])
 
 
 def build_procedures(b):
