@@ -58,6 +58,17 @@ START_TEST(keys_fold_case_hyphens_apostrophes_and_unicode)
 }
 END_TEST
 
+/* The checksum is zlib's CRC-32 (the standard check value), whatever the length. */
+START_TEST(crc32_is_the_standard_one)
+{
+    ck_assert_uint_eq(hnp_lexkey_crc32((const uint8_t *)"123456789", 9), 0xCBF43926u);
+    ck_assert_uint_eq(hnp_lexkey_crc32((const uint8_t *)"", 0), 0);
+    ck_assert_uint_eq(
+        hnp_lexkey_crc32((const uint8_t *)"The quick brown fox jumps over the lazy dog", 43),
+        0x414FA339u);
+}
+END_TEST
+
 START_TEST(round_trip_through_memory)
 {
     size_t len;
@@ -368,6 +379,7 @@ static Suite *lexicon_suite(void)
     Suite *s = suite_create("lexicon");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, keys_fold_case_hyphens_apostrophes_and_unicode);
+    tcase_add_test(tc, crc32_is_the_standard_one);
     tcase_add_test(tc, round_trip_through_memory);
     tcase_add_test(tc, compilation_is_deterministic);
     tcase_add_test(tc, from_tsv_owns_its_blob);
