@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 /* Longest term, in tokens: bounds the work at each token start. */
-#define TAG_MAX_TOKENS 16
+#define TAG_MAX_TOKENS 32
 
 typedef struct tag_token {
     size_t start, end;         /* bytes in the document */
