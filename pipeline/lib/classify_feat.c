@@ -211,8 +211,10 @@ static void scan_links(const uint8_t *s, size_t n, cls_feat *f)
     for (size_t i = 0; i < n; i++) {
         int boundary = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' ||
                        s[i - 1] == ':' || s[i - 1] == '\n';
-        if (boundary && (lower_at(s, n, i, "http://") || lower_at(s, n, i, "https://") ||
-                         lower_at(s, n, i, "www."))) {
+        uint8_t c = (uint8_t)(s[i] | 0x20);
+        if (boundary && (c == 'h' || c == 'w') &&
+            (lower_at(s, n, i, "http://") || lower_at(s, n, i, "https://") ||
+             lower_at(s, n, i, "www."))) {
             f->has_url = 1;
         }
         if (s[i] == '@' && i > 0 && s[i - 1] > ' ' && i + 3 < n) {

@@ -80,6 +80,9 @@ int cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f);
 /* Case-insensitive (ASCII) search of needle in hay; returns the offset or (size_t)-1. */
 size_t cls_find_ci(const char *hay, size_t n, const char *needle);
 
+/* The same for a hay that is already lower case (a key): memchr to the first byte. */
+size_t cls_find_lower(const char *hay, size_t n, const char *needle);
+
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
 int cls_is_stopword(const char *w, size_t n);
 

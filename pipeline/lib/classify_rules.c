@@ -269,9 +269,9 @@ static const phrase_rule phrase_rules[] = {
     /* corrections and CMS disclaimers */
     {"send a correction", CONTAINS, B, 1, 40, "disclaimer"},
     {"report an error", CONTAINS, B, 1, 20, "disclaimer"},
-    {"represents the author's personal views", CONTAINS, B, 2, 0, "disclaimer"},
-    {"only represents the author", CONTAINS, B, 2, 0, "disclaimer"},
-    {"does not represent the views", CONTAINS, B, 1, 0, "disclaimer"},
+    {"represents the author's personal views", CONTAINS, B, 2, 80, "disclaimer"},
+    {"only represents the author", CONTAINS, B, 2, 80, "disclaimer"},
+    {"does not represent the views", CONTAINS, B, 1, 80, "disclaimer"},
     {"for reference only", CONTAINS, B, 1, 40, "disclaimer"},
     {"only for reference", CONTAINS, B, 1, 40, "disclaimer"},
     {"reproduced without permission", CONTAINS, B, 1, 40, "disclaimer"},
@@ -352,7 +352,7 @@ static const char *const legit_phrases[] = {"for more information",
 int cls_any_phrase(const cls_key *k, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (cls_find_ci(k->s, k->len, list[i]) != (size_t)-1) {
+        if (cls_find_lower(k->s, k->len, list[i]) != (size_t)-1) {
             return 1;
         }
     }
@@ -361,8 +361,11 @@ int cls_any_phrase(const cls_key *k, const char *const *list, size_t n)
 
 static int exact_nav(const cls_key *k)
 {
+    if (k->len == 0 || k->len > 32) {
+        return 0; /* no navigation item is longer */
+    }
     for (size_t i = 0; i < sizeof nav_exact / sizeof nav_exact[0]; i++) {
-        if (strcmp(k->s, nav_exact[i]) == 0) {
+        if (nav_exact[i][0] == k->s[0] && strcmp(k->s, nav_exact[i]) == 0) {
             return 1;
         }
     }
@@ -371,17 +374,20 @@ static int exact_nav(const cls_key *k)
 
 static int phrase_hit(const phrase_rule *r, const cls_key *k, unsigned size)
 {
-    size_t l = strlen(r->text);
     if (r->max_words > 0 && size > r->max_words) {
         return 0;
     }
+    if (r->mode != CONTAINS && (k->len == 0 || k->s[0] != r->text[0])) {
+        return 0;
+    }
+    size_t l = strlen(r->text);
     switch (r->mode) {
     case EXACT:
         return k->len == l && memcmp(k->s, r->text, l) == 0;
     case PREFIX:
         return k->len >= l && memcmp(k->s, r->text, l) == 0;
     default:
-        return cls_find_ci(k->s, k->len, r->text) != (size_t)-1;
+        return cls_find_lower(k->s, k->len, r->text) != (size_t)-1;
     }
 }
 
@@ -413,7 +419,9 @@ void cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_fea
                      cls_local *out)
 {
     set(out, HNP_KIND_BODY, "-", 0);
-    out->legit = cls_any_phrase(k, legit_phrases, sizeof legit_phrases / sizeof legit_phrases[0]);
+    /* Only short and middling sentences can be taken for junk, so only they need it. */
+    out->legit = f->words <= 60 &&
+                 cls_any_phrase(k, legit_phrases, sizeof legit_phrases / sizeof legit_phrases[0]);
     if (cls_shape_spam(s, n, k, f, out)) {
         return;
     }

@@ -80,6 +80,9 @@ static int run_is_phone(const numrun *r)
 
 static int currency_at(const uint8_t *s, size_t n, size_t i, size_t *len)
 {
+    if (!memchr("$\xC2\xE2\xEFURCE", s[i], 8)) {
+        return 0; /* not the first byte of any sign below */
+    }
     static const char *const signs[] = {
         "$",   "\xC2\xA3", "\xE2\x82\xAC", "\xC2\xA5", "\xEF\xBF\xA5", "\xE2\x82\xB9",
         "USD", "RMB",      "EUR",          "CNY"};
@@ -188,14 +191,20 @@ static const char *const company_suffixes[] = {
     "Inc",      "INC",     "LLC",     "L.L.C",  "GmbH",  "Corp", "Corporation",
     "PLC",      "Plc",     "Pty",     "S.A.",   "S.p.A", "B.V.", "Pvt"};
 
+/* The last company suffix in s (its start; *mend its end), or (size_t)-1. One pass over
+ * the positions: only a word start whose letter begins some suffix is tried. */
 static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
 {
     size_t best = (size_t)-1;
-    for (size_t k = 0; k < sizeof company_suffixes / sizeof company_suffixes[0]; k++) {
-        const char *suf = company_suffixes[k];
-        size_t l = strlen(suf);
-        for (size_t i = 0; i + l <= n; i++) {
-            if (memcmp(s + i, suf, l) != 0 || (i > 0 && is_alpha(s[i - 1])) ||
+    size_t ns = sizeof company_suffixes / sizeof company_suffixes[0];
+    for (size_t i = 0; i < n; i++) {
+        if (!memchr("CLIGPSB", s[i], 7) || (i > 0 && is_alpha(s[i - 1]))) {
+            continue;
+        }
+        for (size_t k = 0; k < ns; k++) {
+            const char *suf = company_suffixes[k];
+            size_t l = strlen(suf);
+            if (s[i] != (uint8_t)suf[0] || i + l > n || memcmp(s + i, suf, l) != 0 ||
                 (i + l < n && is_alpha(s[i + l])) || !after_name(s, i)) {
                 continue;
             }
@@ -233,14 +242,22 @@ size_t cls_find_ci(const char *hay, size_t n, const char *needle)
     if (l == 0 || l > n) {
         return l == 0 ? 0 : (size_t)-1;
     }
+    char first = needle[0];
     for (size_t i = 0; i + l <= n; i++) {
-        size_t j = 0;
+        char a = hay[i];
+        if (a >= 'A' && a <= 'Z') {
+            a = (char)(a + 32);
+        }
+        if (a != first) {
+            continue; /* most positions fail here, without a call */
+        }
+        size_t j = 1;
         while (j < l) {
-            char a = hay[i + j];
-            if (a >= 'A' && a <= 'Z') {
-                a = (char)(a + 32);
+            char b = hay[i + j];
+            if (b >= 'A' && b <= 'Z') {
+                b = (char)(b + 32);
             }
-            if (a != needle[j]) {
+            if (b != needle[j]) {
                 break;
             }
             j++;
@@ -248,6 +265,22 @@ size_t cls_find_ci(const char *hay, size_t n, const char *needle)
         if (j == l) {
             return i;
         }
+    }
+    return (size_t)-1;
+}
+
+size_t cls_find_lower(const char *hay, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+    if (l == 0 || l > n) {
+        return l == 0 ? 0 : (size_t)-1;
+    }
+    const char *p = hay, *end = hay + n - l + 1;
+    while (p < end && (p = memchr(p, needle[0], (size_t)(end - p))) != NULL) {
+        if (memcmp(p, needle, l) == 0) {
+            return (size_t)(p - hay);
+        }
+        p++;
     }
     return (size_t)-1;
 }
