@@ -9,7 +9,9 @@
 #include <string.h>
 
 /* The last token in the singular ("leukemias" -> "leukemia", "therapies" -> "therapy",
- * "viruses" -> "virus"). Words in -ss, -us, -is are not plurals ("sepsis", "illness"). */
+ * "viruses" -> "virus", "metastases" -> "metastasis"), most specific rule first. Words in
+ * -ss, -us, -is are not plurals ("sepsis", "illness"); Latin -ae is left alone, as it is
+ * mostly a genitive ("Haemophilus influenzae" is not influenza). */
 static size_t singulars(const uint8_t *w, size_t n, size_t *stem, const char **suffix)
 {
     size_t k = 0;
@@ -23,6 +25,10 @@ static size_t singulars(const uint8_t *w, size_t n, size_t *stem, const char **s
     if (w[n - 2] == 'e') {
         stem[k] = n - 2;
         suffix[k++] = "";
+    }
+    if (n >= 6 && w[n - 3] == 's' && w[n - 2] == 'e') {
+        stem[k] = n - 2;
+        suffix[k++] = "is";
     }
     stem[k] = n - 1;
     suffix[k++] = "";
@@ -90,8 +96,8 @@ static hnp_status try_singular(hnp_tagger *t, const uint8_t *text, const hnp_lex
 {
     const tag_token *tk = &t->tok[j];
     const uint8_t *w = t->fold.data + tk->fold_off;
-    size_t stem[3];
-    const char *suffix[3];
+    size_t stem[4];
+    const char *suffix[4];
     size_t nv = singulars(w, tk->fold_len, stem, suffix);
     for (size_t v = 0; v < nv && !*got; v++) {
         size_t sl = strlen(suffix[v]), head = tk->fold_off - t->tok[i].fold_off;

@@ -16,6 +16,8 @@ static const char terms[] =
     "lymphoma\tCONDITION\tDOID:0060058\tlymphoma\t-\n"
     "therapy\tPROCEDURE\tMAXO:1\ttherapy\t-\n"
     "virus\tCONDITION\tX:virus\tvirus\t-\n"
+    "metastasis\tCONDITION\tX:met\tmetastasis\t-\n"
+    "sequela\tCONDITION\tX:seq\tsequela\t-\n"
     "Crohn's disease\tCONDITION\tDOID:8778\tCrohn's disease\t-\n"
     "mitoxantrone\tDRUG\tDB01204\tMitoxantrone\t-\n"
     "MIST\tTRIAL\t-\tMIST\tcs\n"
@@ -161,6 +163,7 @@ START_TEST(plurals_and_possessives)
     ck_assert_str_eq(tag(&f, "leukemias, lymphomas, therapies, viruses"),
                      "CONDITION:leukemias:DOID:1240|CONDITION:lymphomas:DOID:0060058|"
                      "PROCEDURE:therapies:MAXO:1|CONDITION:viruses:X:virus");
+    ck_assert_str_eq(tag(&f, "metastases and sequelae"), "CONDITION:metastases:X:met");
     ck_assert_str_eq(tag(&f, "Crohn's disease, Crohn\xe2\x80\x99s disease, Crohn disease"),
                      "CONDITION:Crohn's disease:DOID:8778|"
                      "CONDITION:Crohn\xe2\x80\x99s disease:DOID:8778|"
