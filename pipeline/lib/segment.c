@@ -10,6 +10,7 @@
 #include "segment_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct hnp_segmenter {
     unsigned flags;
@@ -73,8 +74,21 @@ void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
 }
 
 /* End of the line that starts at pos; *next is where the following line starts. */
+/* True when one of the 8 bytes at p is below 0x0E or has its high bit set: only those can
+ * start a line break. Skipping 8 plain bytes at a time makes the line scan cheap. */
+static bool word_may_break(const uint8_t *p)
+{
+    uint64_t x;
+    memcpy(&x, p, sizeof x);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    return ((x - ones * 0x0E) | x) & highs;
+}
+
 static size_t line_end(const uint8_t *t, size_t pos, size_t len, size_t *next)
 {
+    while (pos + 8 <= len && !word_may_break(t + pos)) {
+        pos += 8;
+    }
     for (size_t p = pos; p < len; p++) {
         uint8_t c = t[p];
         if (c > 0x0D && c != 0xC2 && c != 0xE2) {

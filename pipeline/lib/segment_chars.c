@@ -4,6 +4,7 @@
  * category table, so the classes follow the Unicode version utf8proc ships. */
 #include "segment_internal.h"
 
+#include <string.h>
 #include <utf8proc.h>
 
 size_t hnp_seg_decode(const uint8_t *t, size_t pos, size_t end, int32_t *cp)
@@ -184,8 +185,20 @@ static bool is_latin_letter(int32_t cp)
 
 bool hnp_seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end)
 {
-    size_t latin = 0, other = 0;
-    for (size_t p = start; p < end;) {
+    size_t latin = 0, other = 0, p = start;
+    for (uint64_t x; p + 8 <= end; p += 8) {
+        memcpy(&x, t + p, sizeof x);
+        if (x & 0x8080808080808080u) {
+            break;
+        }
+    }
+    while (p < end && t[p] < 0x80) {
+        p++; /* pure ASCII, the usual case, is Latin or nothing */
+    }
+    if (p == end) {
+        return false;
+    }
+    for (p = start; p < end;) {
         if (latin > other + (end - p)) {
             return false; /* the rest cannot change the answer */
         }

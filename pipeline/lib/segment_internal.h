@@ -73,6 +73,8 @@ typedef enum seg_abbr {
 seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len);
 /* Capitalized words that usually start a sentence (The, It, However, ...). */
 bool hnp_seg_is_starter(const uint8_t *w, size_t len);
+/* True when the tables that are searched by bisection are sorted (a test checks it). */
+bool hnp_seg_words_sorted(void);
 /* Lowercase words allowed inside a name (of, and, de, van, ...). */
 bool hnp_seg_is_connector(const uint8_t *w, size_t len);
 /* Month (full or abbreviated, optional final period) -> 1..12, else 0. */

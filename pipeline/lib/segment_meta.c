@@ -136,12 +136,14 @@ size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
         return 0;
     }
     size_t d = numeric_date_end(t, &a);
-    if (d == 0 && hnp_seg_token(t, a.end, end, &b) && hnp_seg_token(t, b.end, end, &c)) {
-        size_t alen = a.end - a.start, blen = b.end - b.start;
-        if (hnp_seg_month(t + a.start, alen) && is_day(t, &b)) {
-            d = year_end(t, &c); /* August 18, 2016 */
-        } else if (is_day(t, &a) && hnp_seg_month(t + b.start, blen)) {
-            d = year_end(t, &c); /* 18 August 2016 */
+    bool month_first = d == 0 && hnp_seg_month(t + a.start, a.end - a.start);
+    bool day_first = d == 0 && !month_first && is_day(t, &a);
+    /* only now look further: most capitalized words are not months */
+    if ((month_first || day_first) && hnp_seg_token(t, a.end, end, &b) &&
+        hnp_seg_token(t, b.end, end, &c)) {
+        size_t blen = b.end - b.start;
+        if (month_first ? is_day(t, &b) : hnp_seg_month(t + b.start, blen) != 0) {
+            d = year_end(t, &c); /* August 18, 2016 or 18 August 2016 */
         }
     }
     size_t dt = d ? with_time(t, d, end) : 0;

@@ -136,9 +136,12 @@ static void before_token(rules *r, const hnp_span *tk)
     /* A date with a time of day, or followed by a byline, is a dateline, not prose. */
     bool timed = false;
     size_t d = hnp_seg_match_date(t, tk->start, r->end, &timed);
+    if (!d) {
+        return;
+    }
     hnp_span pc = hnp_seg_token_core(t, &r->prev);
     bool prep = hnp_seg_is_preposition(t + pc.start, pc.end - pc.start); /* "sent on 08/15/2000" */
-    if (d && !prep && (timed || hnp_seg_match_label(t, d, r->end, false))) {
+    if (!prep && (timed || hnp_seg_match_label(t, d, r->end, false))) {
         cut(r, tk->start);
     }
 }
@@ -564,17 +567,23 @@ static bool is_url(const uint8_t *t, const hnp_span *tk)
 {
     size_t len = tk->end - tk->start;
     const uint8_t *s = t + tk->start;
-    for (size_t i = 0; i + 3 <= len; i++) {
-        if (memcmp(s + i, "://", 3) == 0) {
-            return true;
-        }
-    }
     if (len > 4 && (s[0] | 0x20) == 'w' && (s[1] | 0x20) == 'w' && (s[2] | 0x20) == 'w' &&
         s[3] == '.') {
         return true;
     }
-    const uint8_t *at = memchr(s, '@', len);
-    return at && at > s && memchr(at, '.', len - (size_t)(at - s)) != NULL;
+    /* one pass: "://" anywhere, or an '@' with a '.' after it (an e-mail address) */
+    size_t at = 0;
+    for (size_t i = 1; i < len; i++) {
+        if (s[i] == ':' && i + 2 < len && s[i + 1] == '/' && s[i + 2] == '/') {
+            return true;
+        }
+        if (s[i] == '@' && !at) {
+            at = i;
+        } else if (s[i] == '.' && at) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Sets m->ws/we to the core of the word [ws, rs). */

@@ -7,6 +7,7 @@
  * period is more often an abbreviation than a full stop in news text. */
 #include "segment_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct word_kind {
@@ -177,27 +178,26 @@ static const word_kind abbrevs[] = {
     {"p.m", SEG_A_TIME},
 };
 
-/* Capitalized function words and sentence adverbs: after an ambiguous abbreviation
+/* Sorted (bsearch; hnp_seg_words_sorted checks it). Capitalized function words and sentence
+ * adverbs: after an ambiguous abbreviation
  * ("I live in the U.S. How about you?") they signal a new sentence, while a capitalized
  * content word is more likely a name ("the U.S. Government"). */
 static const char *const starters[] = {
-    "a",         "after",        "again",        "all",      "also",        "although",
-    "an",        "and",          "another",      "any",      "as",          "at",
-    "because",   "before",       "being",        "both",     "but",         "currently",
-    "did",       "do",           "does",         "during",   "each",        "even",
-    "every",     "finally",      "for",          "further",  "furthermore", "he",
-    "her",       "here",         "his",          "how",      "however",     "i",
-    "if",        "in",           "indeed",       "instead",  "it",          "its",
-    "later",     "many",         "meanwhile",    "millions", "more",        "moreover",
-    "most",      "my",           "nevertheless", "now",      "on",          "once",
-    "one",       "only",         "our",          "overall",  "previously",  "recently",
-    "she",       "since",        "so",           "some",     "still",       "such",
-    "that",      "the",          "their",        "then",     "there",       "therefore",
-    "these",     "they",         "this",         "those",    "though",      "thus",
-    "today",     "we",           "what",         "when",     "where",       "whether",
-    "which",     "while",        "who",          "why",      "with",        "yet",
-    "you",       "your",         "please",       "thanks",   "thank",       "let",
-    "according", "additionally", "besides",      "nor",      "not",         "yesterday",
+    "a",         "according", "additionally", "after",       "again",  "all",          "also",
+    "although",  "an",        "and",          "another",     "any",    "as",           "at",
+    "because",   "before",    "being",        "besides",     "both",   "but",          "currently",
+    "did",       "do",        "does",         "during",      "each",   "even",         "every",
+    "finally",   "for",       "further",      "furthermore", "he",     "her",          "here",
+    "his",       "how",       "however",      "i",           "if",     "in",           "indeed",
+    "instead",   "it",        "its",          "later",       "let",    "many",         "meanwhile",
+    "millions",  "more",      "moreover",     "most",        "my",     "nevertheless", "nor",
+    "not",       "now",       "on",           "once",        "one",    "only",         "our",
+    "overall",   "please",    "previously",   "recently",    "she",    "since",        "so",
+    "some",      "still",     "such",         "thank",       "thanks", "that",         "the",
+    "their",     "then",      "there",        "therefore",   "these",  "they",         "this",
+    "those",     "though",    "thus",         "today",       "we",     "what",         "when",
+    "where",     "whether",   "which",        "while",       "who",    "why",          "with",
+    "yesterday", "yet",       "you",          "your",
 };
 
 static const char *const connectors[] = {
@@ -281,6 +281,9 @@ seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
     if (len == 1 && w[0] >= 'A' && w[0] <= 'Z') {
         return SEG_A_INITIAL; /* before the table: "Edwin P. Wilson" is not "p. 55" */
     }
+    if (len > 6) {
+        return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE; /* longer than any entry */
+    }
     if (!lower_word(w, len, buf, sizeof buf)) {
         return SEG_A_NONE;
     }
@@ -295,9 +298,30 @@ seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
     return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE;
 }
 
+static int cmp_str(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
 bool hnp_seg_is_starter(const uint8_t *w, size_t len)
 {
-    return IN_LIST(starters, w, len);
+    char buf[24];
+    if (!lower_word(w, len, buf, sizeof buf)) {
+        return false;
+    }
+    /* the longest list, looked up for most sentence heads: kept sorted for bsearch */
+    return bsearch(buf, starters, sizeof starters / sizeof starters[0], sizeof starters[0],
+                   cmp_str) != NULL;
+}
+
+bool hnp_seg_words_sorted(void)
+{
+    for (size_t i = 1; i < sizeof starters / sizeof starters[0]; i++) {
+        if (strcmp(starters[i - 1], starters[i]) >= 0) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool hnp_seg_is_connector(const uint8_t *w, size_t len)
@@ -315,6 +339,9 @@ int hnp_seg_month(const uint8_t *w, size_t len)
         return 0;
     }
     for (size_t i = 0; i < 12; i++) {
+        if (months[i][0] != buf[0]) {
+            continue;
+        }
         /* Full name, three letters (Aug), or Sept. */
         if (strncmp(months[i], buf, len) == 0 &&
             (len == 3 || months[i][len] == '\0' || strcmp(buf, "sept") == 0)) {
@@ -334,6 +361,9 @@ bool hnp_seg_is_weekday(const uint8_t *w, size_t len)
         return false;
     }
     for (size_t i = 0; i < 7; i++) {
+        if (weekdays[i][0] != buf[0]) {
+            continue;
+        }
         if (strncmp(weekdays[i], buf, len) == 0 &&
             (len == 3 || weekdays[i][len] == '\0' || strcmp(buf, "tues") == 0 ||
              strcmp(buf, "thur") == 0 || strcmp(buf, "thurs") == 0)) {

@@ -1,5 +1,6 @@
 /* check_segment.c -- unit tests of the segment stage (stage 2). */
 #include "hnp/segment.h"
+#include "segment_internal.h"
 #include "testutil.h"
 
 #include <stdint.h>
@@ -164,6 +165,12 @@ static const seg_case_t cases[] = {
 START_TEST(test_rules)
 {
     expect(0, cases[_i].in, cases[_i].want);
+}
+END_TEST
+
+START_TEST(test_tables_sorted)
+{
+    ck_assert(hnp_seg_words_sorted());
 }
 END_TEST
 
@@ -535,6 +542,7 @@ static Suite *segment_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_rules, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, test_icu_only);
+    tcase_add_test(tc, test_tables_sorted);
     tcase_add_test(tc, test_seed_article);
     tcase_add_test(tc, test_golden_rules_file);
     tcase_add_test(tc, test_ud_file);
