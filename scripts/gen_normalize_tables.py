@@ -162,9 +162,20 @@ def gen_classes():
     for bit, cat in enumerate(CLASS_ORDER):
         for ch in CATEGORIES[cat]:
             masks[ord(ch)] = masks.get(ord(ch), 0) | (1 << bit)
+    # What each character is as a windows-1252 byte (sloppy: undefined bytes stand for
+    # themselves): a UTF-8 continuation byte, or the lead of a 3- or 4-byte sequence.
+    high = codepage_high("cp1252", True)
+    extra = ["w1252_cont", "w1252_lead3", "w1252_lead4"]
+    for i, cp in enumerate(high):
+        b = 0x80 + i
+        name = ("w1252_cont" if b <= 0xBF else "w1252_lead3" if 0xE0 <= b <= 0xEF
+                else "w1252_lead4" if 0xF0 <= b <= 0xF4 else None)
+        if name:
+            bit = len(CLASS_ORDER) + extra.index(name)
+            masks[cp] = masks.get(cp, 0) | (1 << bit)
     out = [BANNER, "#ifndef HNP_NORMALIZE_CLASS_TABLES_H\n#define HNP_NORMALIZE_CLASS_TABLES_H\n\n"]
     out.append("#include <stdint.h>\n\n")
-    for bit, cat in enumerate(CLASS_ORDER):
+    for bit, cat in enumerate(CLASS_ORDER + extra):
         out.append("#define K_%s (1u << %d)\n" % (cat.upper(), bit))
     dense_max = max(cp for cp in masks if cp < 0xE000)
     out.append("\n/* Above this, only the code points that CLS_OUTLIER accepts have a class. */\n")

@@ -144,6 +144,22 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     if (avail >= 2 && a == 0xD7 && IN(b, 0xB2, 0xB3)) {
         return 2;
     }
+    /* Windows-1252 reading of a 3- or 4-byte sequence: a lead letter and then only
+     * continuation signs ("â„¢" for ™, "ã€‚" for 。, "ðŸ˜€" for an emoji). Of the 3-byte leads
+     * only â ã ï, and not before the punctuation that ends words ("Brontë…”", "não…"). */
+    if (avail >= 3 && IN(a, 0xE2, 0xE3, 0xEF) && (kb & K_W1252_CONT) && (kc & K_W1252_CONT) &&
+        !IN(b, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014)) {
+        return 3;
+    }
+    if (avail >= 4 && (k[0] & K_W1252_LEAD4) && (kb & K_W1252_CONT) && (kc & K_W1252_CONT) &&
+        (k[3] & K_W1252_CONT)) {
+        return 4;
+    }
+    /* Â and Ã before a continuation sign ("Ã¥" for å); not before ’ ‘ …, which follow a
+     * capital Ã in Portuguese ("JOÃ…", "Ã’s"). */
+    if (avail >= 2 && IN(a, 0xC2, 0xC3) && (kb & K_W1252_CONT) && !IN(b, 0x2019, 0x2018, 0x2026)) {
+        return 2;
+    }
     if (at_start && avail >= 2 && IN(a, 0xC3, 0xC2) && b == ' ') {
         return 2;
     }
@@ -259,7 +275,7 @@ size_t hnp_norm_badness(const uint32_t *cp, size_t n)
             m = m ? m : match_a_hat(cp + i, kk, avail);
         }
         if (m) {
-            count++;
+            count += m;
             i += m;
         } else {
             i++;

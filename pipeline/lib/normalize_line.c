@@ -337,6 +337,9 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
         if (!changed) {
             HNP_TRY(hnp_norm_pass_dbcs(w, &changed));
         }
+        if (changed) {
+            continue; /* C1 and lossy leftovers are judged on the fully decoded line */
+        }
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
         if (!changed) {

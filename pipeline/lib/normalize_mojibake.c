@@ -355,7 +355,9 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
     } else {
         after = hnp_norm_badness(w->b.cp, w->b.n);
     }
-    if (after >= before) {
+    /* A whole line that decodes is strong evidence in itself (ftfy asks for nothing more);
+     * it only must not look worse. It is always shorter. */
+    if (after > before) {
         return HNP_OK;
     }
     *done = 1;
