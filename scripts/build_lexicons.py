@@ -261,6 +261,26 @@ def flags_for(term, src, cur, ambiguous):
     return fl
 
 
+# US -> British spellings (the sources spell US English; UK and Commonwealth news, and
+# translations into British English, write 'leukaemia', 'haematopoietic', 'tumour').
+# Each rule is a documented spelling correspondence, so a variant names the same concept.
+BRITISH = [(re.compile(p, re.I), r) for p, r in (
+    (r"\btumor", "tumour"), (r"\bhem(?=[ao])", "haem"), (r"(?<=[a-z])emia\b", "aemia"),
+    (r"\bedema", "oedema"), (r"\besophag", "oesophag"), (r"\bestrogen", "oestrogen"),
+    (r"\bpediatric", "paediatric"), (r"orthopedic", "orthopaedic"),
+    (r"\bgynecolog", "gynaecolog"), (r"\banesthe", "anaesthe"), (r"rrhea\b", "rrhoea"),
+    (r"\bceliac", "coeliac"), (r"(?<=[a-z])pnea\b", "pnoea"), (r"\bleukocyt", "leucocyt"))]
+
+
+def british(term):
+    """The British spelling of term (term itself when no rule applies); case kept for
+    the first letter."""
+    out = term
+    for rx, rep in BRITISH:
+        out = rx.sub(lambda m: rep if m.group()[0].islower() else rep.capitalize(), out)
+    return out
+
+
 PLURAL_HEADING_RE = re.compile(r"(?<![su])(?<!ss)s$|ies$", re.I)
 
 
@@ -371,6 +391,10 @@ class Builder:
                     continue
                 fl = flags_for(t, src, self.cur, self.ambiguous)
                 out.append(Row(t, label, cid, name, src, rank, fl))
+                uk = british(t) if label != "TRIAL" else t
+                if uk != t and not drop_reason(uk, label, src, self.cur):
+                    self.counts[(label, "add:british")] += 1
+                    out.append(Row(uk, label, cid, name, src, rank, fl))
                 sing = singular_heading(t, label, src)
                 if sing and not drop_reason(sing, label, src, self.cur):
                     self.counts[(label, "add:singular")] += 1
