@@ -152,7 +152,17 @@ static hnp_status find_date(const cls_doc *d, size_t i, char **out)
     if (!meta && !near_head(d, i)) {
         return HNP_OK;
     }
-    if (!cls_find_date(s, n, iso, &ds, &de) || (!meta && ds > 40)) {
+    /* A dateline glued behind the repeated headline ("Headline? August 18, 2016 ...")
+     * is still at the start of what follows the headline. */
+    size_t skip = 0;
+    if (d->title != (size_t)-1 && i != d->title) {
+        const hnp_span *t = &d->sents[d->title];
+        size_t tl = t->end - t->start;
+        if (tl <= n && memcmp(s, d->text + t->start, tl) == 0) {
+            skip = tl;
+        }
+    }
+    if (!cls_find_date(s + skip, n - skip, iso, &ds, &de) || (!meta && ds > 40)) {
         return HNP_OK;
     }
     return dup_trim((const uint8_t *)iso, strlen(iso), out);
@@ -162,7 +172,9 @@ hnp_status cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
 {
     if (d->title != (size_t)-1) {
         const hnp_span *t = &d->sents[d->title];
-        HNP_TRY(dup_trim(d->text + t->start, t->end - t->start, &meta->title));
+        cls_key k; /* for the length of the leading bullets */
+        cls_make_key(d->text + t->start, t->end - t->start, &k);
+        HNP_TRY(dup_trim(d->text + t->start + k.skip, t->end - t->start - k.skip, &meta->title));
     }
     for (size_t i = 0; i < d->n && (!meta->date || !meta->source); i++) {
         if (hnp_kind_is_junk(d->w[i].loc.kind) && d->w[i].loc.strong) {

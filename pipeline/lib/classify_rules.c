@@ -422,13 +422,22 @@ void cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_fea
     /* Only short and middling sentences can be taken for junk, so only they need it. */
     out->legit = f->words <= 60 &&
                  cls_any_phrase(k, legit_phrases, sizeof legit_phrases / sizeof legit_phrases[0]);
+    /* Fixed phrases first (a copyright line is boilerplate even with "Inc." in it), then
+     * the spam shapes, which outrank a meta phrase ("Source: X Co., Ltd, http://..."). */
+    cls_local hit = *out;
+    int matched = match_phrases(k, f, &hit);
+    if (matched && out->legit && hit.kind == HNP_KIND_SPAM) {
+        return; /* "For more information, click here": body */
+    }
+    if (matched && hnp_kind_is_junk(hit.kind)) {
+        *out = hit;
+        return;
+    }
     if (cls_shape_spam(s, n, k, f, out)) {
         return;
     }
-    if (match_phrases(k, f, out)) {
-        if (out->legit && out->kind == HNP_KIND_SPAM) {
-            set(out, HNP_KIND_BODY, "-", 0);
-        }
+    if (matched) {
+        *out = hit;
         return;
     }
     if (cls_shape_meta(s, n, k, f, out)) {

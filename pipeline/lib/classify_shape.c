@@ -10,10 +10,12 @@ static const char *const contact_cues[] = {"call",   "hotline",    "tel",   "pho
                                            "wechat", "contact us", "order", "consult", "enquir",
                                            "inquir", "mobile:",    "fax"};
 
-/* Words beside a price that make it an offer. */
-static const char *const shop_cues[] = {"buy",      "order", "shop",      "sale",
-                                        "discount", "% off", "wholesale", "price",
-                                        "coupon",   "deal",  "free trial"};
+/* Words beside a price that make it an offer rather than news about a price. */
+static const char *const shop_cues[] = {
+    "buy now",      "order now",     "shop now",      "add to cart", "free shipping", "coupon",
+    "promo code",   "discount code", "in stock",      "only $",      "limited time",  "wholesale",
+    "moq",          "fob ",          "factory price", "best price",  "buy online",    "get yours",
+    "order online", "call now",      "contact us",    "inquiry",     "enquiry"};
 
 static void set(cls_local *out, hnp_kind kind, const char *reason)
 {
@@ -52,6 +54,20 @@ static int cjk_seo(const uint8_t *s, size_t n, const cls_feat *f)
     return seps >= 3 && f->cjk / (seps + 1) <= 15;
 }
 
+/* A Latin keyword string: "How to retire early,Early retirement,Retiring early,...":
+ * many short comma-separated items, almost no function words, no final stop. Lists in
+ * prose have "and" and a full stop. */
+static int keyword_list(const uint8_t *s, size_t n, const cls_feat *f)
+{
+    char iso[11];
+    size_t ds, de;
+    if (f->commas < 4 || f->cjk > 0 || f->ends_stop || f->words > 60 ||
+        f->words > 3 * (f->commas + 1) || f->stop * 10 >= f->words) {
+        return 0;
+    }
+    return !cls_find_date(s, n, iso, &ds, &de); /* "Source, "Title," Oct. 16, 2019" */
+}
+
 static unsigned size_of(const cls_feat *f)
 {
     return f->words + f->cjk / 2;
@@ -77,6 +93,8 @@ int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat 
     } else if (f->stop == 0 && f->commas >= 1 && f->words >= 3 && f->words <= 20 && f->cjk == 0 &&
                !f->ends_q && first_letter(s, n, k) == 'l') {
         set(out, HNP_KIND_SPAM, "product-list");
+    } else if (keyword_list(s, n, f)) {
+        set(out, HNP_KIND_SPAM, "seo");
     } else {
         return 0;
     }

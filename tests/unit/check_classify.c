@@ -195,6 +195,23 @@ START_TEST(test_seed_glued)
 }
 END_TEST
 
+/* No segmenter split at all: the headline, dateline and source glued to the lede. */
+START_TEST(test_seed_unsplit)
+{
+    static const char text[] =
+        "Can stem cell therapy really treat multiple sclerosis?\n"
+        "Can stem cell therapy really treat multiple sclerosis? August 18, 2016 Source: Bio "
+        "Valley " LEDE "\n" P1 "\n" P2 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "Can stem cell therapy", HNP_KIND_TITLE, "headline");
+    ck_assert_int_eq(r.lab[1].kind, HNP_KIND_BODY);
+    expect_meta(r.m.date, "2016-08-18");
+    expect_meta(r.m.source, "Bio Valley");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* ---- junk classes, inline between two body paragraphs ------------------------------------ */
 
 typedef struct junk_case {
@@ -215,7 +232,11 @@ static const junk_case junk_cases[] = {
      "\xE5\x8C\xBA\xE4\xBA\x8C\xE5\x8C\xBA",
      HNP_KIND_SPAM, "cjk-seo", 0},
     {"#NIH #bans #Chinese #labs #animal #experiments", HNP_KIND_SPAM, "seo", 0},
-    {"Call now for a free consultation: 1-800-555-0199", HNP_KIND_SPAM, "contact", 0},
+    {"stem cell therapy,stem cell clinic,MS treatment,best stem cell hospital,cheap AHSCT",
+     HNP_KIND_SPAM, NULL, 0},
+    {"Stem Cell Therapy, MS Treatment Abroad, AHSCT Mexico, Stem Cell Clinic, Best Prices",
+     HNP_KIND_SPAM, "seo", 0},
+    {"Call now for a free consultation: 1-800-555-0199", HNP_KIND_SPAM, NULL, 0},
     {"24\xE5\xB0\x8F\xE6\x97\xB6\xE5\x85\x8D\xE8\xB4\xB9\xE5\x92\xA8\xE8\xAF\xA2\xE7\x83\xAD"
      "\xE7\xBA\xBF:",
      HNP_KIND_SPAM, "contact", 0},
@@ -291,6 +312,8 @@ static const junk_case legit_cases[] = {
      "in Dalton.",
      HNP_KIND_BODY, "-", 0},
     {"China Stem Cell Group signs a strategic agreement with Australian Jatcorp Ltd.",
+     HNP_KIND_BODY, "-", 0},
+    {"The treatment costs about $50,000 in Mexico, and most patients pay for it themselves.",
      HNP_KIND_BODY, "-", 0},
     {"The company said that Pfizer Inc. would pay $2.5 billion for the rights to the drug.",
      HNP_KIND_BODY, "-", 0},
@@ -583,6 +606,7 @@ static Suite *classify_suite(void)
     TCase *t = tcase_create("seed");
     tcase_add_test(t, test_seed_lines);
     tcase_add_test(t, test_seed_glued);
+    tcase_add_test(t, test_seed_unsplit);
     tcase_add_test(t, test_shared_seed_tail);
     suite_add_tcase(s, t);
     t = tcase_create("classes");
