@@ -180,8 +180,11 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
             i++;
             continue;
         }
-        HNP_TRY(hnp_tag_emit(t, t->tok[i].start, t->tok[i + m.ntok - 1].end, m.label, m.id, m.name,
-                             SIZE_MAX));
+        size_t first, floor = t->n_m && t->m[t->n_m - 1].sent == t->sent ? t->m[t->n_m - 1].span.end
+                                                                         : t->tok[0].start;
+        HNP_TRY(hnp_tag_coordination(t, text, i, m.ntok, m.label, floor, &first));
+        HNP_TRY(hnp_tag_emit(t, t->tok[first].start, t->tok[i + m.ntok - 1].end, m.label, m.id,
+                             m.name, SIZE_MAX));
         if (!m.ctx) {
             HNP_TRY(hnp_tag_see(t, m.id));
         }

@@ -107,6 +107,12 @@ hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_m
 void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                           tag_match *out);
 
+/* tag_coord.c: the first token of a coordinated mention that shares the head of the
+ * mention at tokens i..i+ntok-1 ("breast and ovarian cancer"), or i. Never before byte
+ * floor (the end of the previous mention). */
+hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok,
+                                hnp_entity_label label, size_t floor, size_t *start);
+
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);
 void hnp_tag_rx_free(hnp_tagger *t);

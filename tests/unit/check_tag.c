@@ -26,6 +26,8 @@ static const char terms[] =
     "hematopoietic stem cell transplantation\tPROCEDURE\tMAXO:747\tHSCT\t-\n"
     "stem cell\tPROCEDURE\tX:sc\tstem cell\t-\n"
     "dopa\tDRUG\tX:dopa\tdopa\t-\n"
+    "breast cancer\tCONDITION\tX:bc\tbreast cancer\t-\n"
+    "ovarian cancer\tCONDITION\tX:oc\tovarian cancer\t-\n"
     "captopril\tDRUG\tX:cap\tcaptopril\t-\n"
     "hypotension\tCONDITION\tX:hypo\thypotension\t-\n"
     "induced hypotension\tPROCEDURE\tX:ih\tinduced hypotension\t-\n";
@@ -136,6 +138,23 @@ START_TEST(word_boundaries_and_case)
                      "DRUG:MITOXANTRONE:DB01204|DRUG:Mitoxantrone:DB01204|"
                      "DRUG:mitoxantrones:DB01204");
     ck_assert_str_eq(tag(&f, "leukemiaX and xleukemia and leukemia2"), "");
+    finish(&f);
+}
+END_TEST
+
+/* Coordinated terms sharing their head are one mention. */
+START_TEST(coordinated_terms)
+{
+    fixture f;
+    start(&f, terms);
+    ck_assert_str_eq(tag(&f, "breast and ovarian cancer; breast and/or ovarian cancers"),
+                     "CONDITION:breast and ovarian cancer:X:oc|"
+                     "CONDITION:breast and/or ovarian cancers:X:oc");
+    ck_assert_str_eq(tag(&f, "breast/ovarian cancer, lung and ovarian cancer"),
+                     "CONDITION:breast/ovarian cancer:X:oc|CONDITION:ovarian cancer:X:oc");
+    /* The first conjunct never reaches into the previous mention. */
+    ck_assert_str_eq(tag(&f, "breast cancer and ovarian cancer"),
+                     "CONDITION:breast cancer:X:bc|CONDITION:ovarian cancer:X:oc");
     finish(&f);
 }
 END_TEST
@@ -450,6 +469,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, word_boundaries_and_case);
     tcase_add_test(tc, plurals_and_possessives);
     tcase_add_test(tc, hyphenated_compounds);
+    tcase_add_test(tc, coordinated_terms);
     tcase_add_test(tc, abbreviations_defined_in_the_text);
     tcase_add_test(tc, ambiguous_terms_need_support);
     tcase_add_test(tc, only_taggable_sentences);

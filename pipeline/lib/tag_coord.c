@@ -1,0 +1,82 @@
+/* tag_coord.c -- coordinated terms that share their head: "breast and ovarian cancer",
+ * "breast and/or ovarian cancer", "breast/ovarian cancer".
+ *
+ * The mention found is "ovarian cancer"; when the word before the conjunction with the
+ * rest of that mention is also a term of the same label ("breast cancer"), the two are
+ * one coordinated mention, and the span grows to cover both (as NCBI Disease and BC5CDR
+ * annotate such composite mentions). Its id stays that of the mention found. */
+#include "tag_internal.h"
+
+#include <string.h>
+
+static int word_is(const hnp_tagger *t, size_t k, const char *w)
+{
+    const tag_token *x = &t->tok[k];
+    size_t n = strlen(w);
+    return x->kind == LEXTOK_WORD && x->fold_len == n &&
+           memcmp(t->fold.data + x->fold_off, w, n) == 0;
+}
+
+static int punct_is(const hnp_tagger *t, const uint8_t *text, size_t k, uint8_t c)
+{
+    return t->tok[k].kind == LEXTOK_PUNCT && text[t->tok[k].start] == c;
+}
+
+/* The token index of the first conjunct's word, or SIZE_MAX: "W and|or|/|and/or M". */
+static size_t first_conjunct(const hnp_tagger *t, const uint8_t *text, size_t i)
+{
+    if (i >= 2 &&
+        (word_is(t, i - 1, "and") || word_is(t, i - 1, "or") || punct_is(t, text, i - 1, '/'))) {
+        if (i >= 4 && word_is(t, i - 1, "or") && punct_is(t, text, i - 2, '/') &&
+            word_is(t, i - 3, "and")) {
+            return i - 4;
+        }
+        return i - 2;
+    }
+    return SIZE_MAX;
+}
+
+/* Whether key (in t->tmp) names a term with this label in some lexicon, also with its
+ * last word in the singular. */
+static int is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_entity_label label)
+{
+    uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, key, len);
+    for (size_t l = 0; l < t->n_lex; l++) {
+        const lex_key *k = hnp_lexicon_find(t->lex[l], key, len, h);
+        uint32_t n = k ? k->n_entries & ~LEX_KEY_PREFIX : 0;
+        for (uint32_t x = 0; x < n; x++) {
+            const lex_entry *e = &t->lex[l]->entries[k->first_entry + x];
+            if (e->label == label && !(e->flags & (LEX_FLAG_CS | LEX_FLAG_CTX))) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok,
+                                hnp_entity_label label, size_t floor, size_t *start)
+{
+    *start = i;
+    size_t w = first_conjunct(t, text, i);
+    if (ntok < 2 || w == SIZE_MAX || t->tok[w].kind != LEXTOK_WORD || t->tok[w].glued ||
+        t->tok[w].start < floor) {
+        return HNP_OK;
+    }
+    /* The first conjunct's word, then the mention without its first word. */
+    const tag_token *a = &t->tok[w], *b = &t->tok[i + 1], *z = &t->tok[i + ntok - 1];
+    t->tmp.len = 0;
+    HNP_TRY(hnp_buf_put(&t->tmp, t->fold.data + a->fold_off, a->fold_len));
+    HNP_TRY(hnp_buf_put(&t->tmp, " ", 1));
+    HNP_TRY(
+        hnp_buf_put(&t->tmp, t->fold.data + b->fold_off, z->fold_off + z->fold_len - b->fold_off));
+    int found = is_term(t, t->tmp.data, t->tmp.len, label);
+    /* "breast and ovarian cancers": the last word may be plural. */
+    if (!found && t->tmp.len > 1 && t->tmp.data[t->tmp.len - 1] == 's') {
+        found = is_term(t, t->tmp.data, t->tmp.len - 1, label);
+    }
+    if (found) {
+        *start = w;
+    }
+    return HNP_OK;
+}
