@@ -121,6 +121,22 @@ static int sf_is_initials(const hnp_tagger *t, size_t first, size_t past, const 
     return 1;
 }
 
+/* Drug and disease codes often take letters from another name of the concept:
+ * "cyclosporine (CsA)" (cyclosporin A), "aspirin (ASA)" (acetylsalicylic acid). Right
+ * after a mention, a short capitalised code of letters that starts with the mention's
+ * first letter is accepted as its short form too. */
+static int sf_is_code(const uint8_t *sf, size_t sn, const uint8_t *lf)
+{
+    size_t upper = 0;
+    for (size_t x = 0; x < sn; x++) {
+        if (lower(sf[x]) < 'a' || lower(sf[x]) > 'z') {
+            return 0; /* letters only: "(G230E)", "(CD50)" are not names */
+        }
+        upper += sf[x] >= 'A' && sf[x] <= 'Z';
+    }
+    return sn <= 6 && upper >= 2 && lower(sf[0]) == lower(lf[0]);
+}
+
 static int is_punct(const tag_token *k, const uint8_t *text, uint8_t c)
 {
     return k->kind == LEXTOK_PUNCT && text[k->start] == c;
@@ -242,10 +258,11 @@ hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_m
     if (!sf_matches_lf(text + a, b - a, lfs, lfn) &&
         !sf_is_initials(t, first, p, text + a, b - a)) {
         def.span.start = widen_long_form(t, text, lf, first, text + a, b - a);
-        if (def.span.start == lf->span.start) {
+        if (def.span.start != lf->span.start) {
+            t->m[t->n_m - 1].span.start = def.span.start;
+        } else if (!sf_is_code(text + a, b - a, lfs)) {
             return HNP_OK;
         }
-        t->m[t->n_m - 1].span.start = def.span.start;
     }
     HNP_TRY(define(t, text + a, b - a, &def));
     HNP_TRY(hnp_tag_emit(t, a, b, def.label, def.id, def.name, SIZE_MAX));

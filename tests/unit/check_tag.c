@@ -218,6 +218,10 @@ START_TEST(abbreviations_defined_in_the_text)
     ck_assert_str_eq(tag(&f, "multiple sclerosis (SM) and SM"),
                      "CONDITION:multiple sclerosis:DOID:2377|CONDITION:SM:DOID:2377|"
                      "CONDITION:SM:DOID:2377");
+    /* A code from another name of the concept ("cyclosporine (CsA)"), letters only. */
+    ck_assert_str_eq(tag(&f, "mitoxantrone (MTZ) and MTZ; mitoxantrone (M230A) and M230A"),
+                     "DRUG:mitoxantrone:DB01204|DRUG:MTZ:DB01204|DRUG:MTZ:DB01204|"
+                     "DRUG:mitoxantrone:DB01204");
     /* Definitions do not leak into the next document. */
     ck_assert_str_eq(tag(&f, "AHSCT again"), "");
     finish(&f);
