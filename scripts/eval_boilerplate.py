@@ -65,6 +65,19 @@ def line_predictions(doc, sents):
     return preds
 
 
+def headline_hit(doc, sents):
+    """1 if some sentence labelled title lies inside a line marked as the page headline."""
+    pos, spans = 0, []
+    for line in doc["text"].split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    heads = [spans[k] for k, l in enumerate(doc["lines"]) if l.get("title")]
+    for start, end, kind, _ in sents:
+        if kind == "title" and any(a <= start and end <= b for a, b in heads):
+            return 1
+    return 0
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -96,8 +109,12 @@ def main():
     docs = [json.loads(l) for l in open(path, encoding="utf-8")]
     sents = run(docs)
     scores = {k: Score() for k in ("all", "lynx", "tags", "en-long")}
+    headline_docs = headline_found = 0
     for i, d in enumerate(docs):
         preds = line_predictions(d, sents.get(i, []))
+        if any(l.get("title") for l in d["lines"]):
+            headline_docs += 1
+            headline_found += headline_hit(d, sents.get(i, []))
         for line, pr in zip(d["lines"], preds):
             if line.get("title"):
                 continue
@@ -116,6 +133,7 @@ def main():
     (_, _, f), bf = scores["all"].f1(1)
     (_, _, fl), bfl = scores["en-long"].f1(1)
     parts.append("notbody F1=%.3f/body %.3f, en-long %.3f/body %.3f" % (f, bf, fl, bfl))
+    parts.append("headline as title on %d/%d docs" % (headline_found, headline_docs))
     print("; ".join(parts))
     return 0
 

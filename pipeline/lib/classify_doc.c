@@ -191,8 +191,22 @@ static int skippable(const cls_sent *s)
            (s->f.ends_colon && s->f.words <= 12);
 }
 
-/* The headline just before the article (skipping datelines, bylines and markers), or
- * the article's own first line when it stands alone or a dateline follows it. */
+/* How much a headline candidate looks like the page's headline: longer, printed twice
+ * (pages repeat it in the title bar, h1 and share text), title-cased, close to the
+ * article. */
+static int headline_score(const cls_sent *s, unsigned passed)
+{
+    unsigned size = s->f.words + s->f.cjk / 2;
+    int score = (int)(size < 14 ? size : 14);
+    score += s->dup ? 6 : 0;
+    score += s->f.cap_words * 2 >= s->f.alpha_words ? 2 : 0;
+    return score - (int)passed;
+}
+
+enum { CLS_TITLE_WINDOW = 15 };
+
+/* The headline: the article's own first line when it stands alone or a dateline follows
+ * it; else the best candidate among the CLS_TITLE_WINDOW sentences before the article. */
 static size_t pick_title(const cls_doc *d)
 {
     size_t rs = d->rs < d->n ? d->rs : 0;
@@ -201,16 +215,21 @@ static size_t pick_title(const cls_doc *d)
     if (rs <= 2 && headline_like(first) && (first->f.whole_line || next_meta)) {
         return rs;
     }
-    for (size_t back = 0; back < 8 && back < rs; back++) {
+    size_t best = (size_t)-1;
+    int best_score = 3;
+    unsigned passed = 0; /* sentences between the candidate and the article */
+    for (size_t back = 0; back < CLS_TITLE_WINDOW && back < rs; back++) {
         const cls_sent *s = &d->w[rs - 1 - back];
         if (headline_like(s)) {
-            return rs - 1 - back;
+            int sc = headline_score(s, passed);
+            if (sc > best_score) {
+                best_score = sc;
+                best = rs - 1 - back;
+            }
         }
-        if (!skippable(s)) {
-            break;
-        }
+        passed += skippable(s) ? 0 : 1;
     }
-    return (size_t)-1;
+    return best;
 }
 
 /* Inside the article, a run of at least CLS_NAV_RUN stop-less short lines in a row is
@@ -245,6 +264,9 @@ void cls_find_title(cls_doc *d)
     }
     /* Between the headline and the article stand bylines, credits ("(China Daily)") and
      * lead-ins ("Reported by ...:"): short ones are meta, longer ones body. */
+    if (d->rs > d->title + 4) {
+        return; /* further apart it is page furniture, not a byline block */
+    }
     for (size_t i = d->title + 1; i < d->rs && i < d->n; i++) {
         cls_sent *s = &d->w[i];
         if (!s->title && !is_junk_local(&s->loc) && s->loc.kind == HNP_KIND_BODY) {

@@ -138,6 +138,8 @@ int cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat 
 {
     if (f->letters == 0 && f->cjk == 0 && f->digits <= 4 && !only_quotes(s, n)) {
         set(out, HNP_KIND_BOILERPLATE, "markup");
+    } else if (f->words <= 6 && n >= 5 && memcmp(s + n - 5, "says:", 5) == 0) {
+        set(out, HNP_KIND_BOILERPLATE, "comment"); /* "averagejoe says:" over a comment */
     } else if (f->bracketed && f->words <= 12) {
         set(out, HNP_KIND_BOILERPLATE, "caption");
     } else if (f->whole_line && !f->ends_stop && f->words <= 6 && f->cjk == 0 && f->stop <= 1 &&
