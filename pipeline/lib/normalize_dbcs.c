@@ -3,9 +3,11 @@
  * Two kinds seen on scraped health news:
  * - GBK text read as Latin-1: every Chinese character became two Latin-1 letters or signs
  *   ("中文" -> "ÖÐÎÄ"). GB2312 characters have both bytes in A1-FE, so a line whose non-ASCII
- *   characters all lie in A1-FE and come in pairs is re-encoded and read as GB18030 when
- *   every pair gives a CJK character. European text almost never has its accented letters
- *   in pairs, and the CJK test rules out the rest.
+ *   characters all lie in A1-FE, come in pairs and outnumber its ASCII letters is re-encoded
+ *   and read as GB18030 when every pair gives a CJK character. (Accented letters in pairs,
+ *   as in Portuguese "ção", stay: they are a few among many ASCII letters.) English text
+ *   from such sites has GBK quotes read as "¡¯" (’) and "¡°" (“); a line whose pairs all
+ *   decode to such punctuation is repaired too.
  * - UTF-8 read as CP949 (Korean): in an English line, a lone Hangul syllable whose CP949
  *   bytes are a UTF-8 sequence ("Cells혻have" is "Cells" NBSP "have") or the remains of one
  *   ("body셲" is 0x99 's', the last byte of "’" and an s). What can be decoded is; a lost
@@ -59,10 +61,22 @@ static size_t utf8_to_cps(const uint8_t *u, size_t n, uint32_t *cp)
     return k;
 }
 
-/* Does the line look like GBK read as Latin-1 (see the file comment)? */
-static int gbk_shaped(const hnp_norm_line *l)
+/* Punctuation that English text on Chinese sites uses: ‘ ’ “ ” — … (GBK row A1, read as
+ * Latin-1 "¡®" "¡¯" "¡°" "¡±" "¡ª" "¡­"; Big5 has them in row A1 too). */
+static int gbk_quote(uint32_t c)
 {
-    size_t pairs = 0, run = 0;
+    return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2014 || c == 0x2026;
+}
+
+typedef struct gbk_shape {
+    size_t pairs, signs, letters;
+} gbk_shape;
+
+/* Are all non-ASCII characters of the line in A1-FE and in runs of even length? */
+static int gbk_shaped(const hnp_norm_line *l, gbk_shape *sh)
+{
+    size_t run = 0;
+    memset(sh, 0, sizeof *sh);
     for (size_t i = 0; i <= l->n; i++) {
         uint32_t c = i < l->n ? l->cp[i] : 0;
         if (c >= 0x80) {
@@ -75,17 +89,21 @@ static int gbk_shaped(const hnp_norm_line *l)
         if (run % 2) {
             return 0;
         }
-        pairs += run / 2;
+        sh->pairs += run / 2;
+        sh->signs += run;
+        sh->letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
         run = 0;
     }
-    return pairs >= MIN_GBK_PAIRS;
+    return sh->pairs > 0;
 }
 
-/* Re-reads each non-ASCII run of w->a as GB18030 bytes; all runs must decode to CJK. */
-static hnp_status gbk_runs(hnp_norm_work *w, iconv_t cd, int *changed)
+/* Re-reads each non-ASCII run of w->a as GB18030 bytes into the editor. *quotes_only says
+ * whether everything decoded to gbk_quote punctuation; *ok is 0 when something decoded to
+ * neither that nor CJK. */
+static hnp_status gbk_runs(hnp_norm_work *w, iconv_t cd, hnp_norm_ed *e, int *quotes_only, int *ok)
 {
-    hnp_norm_ed e;
-    hnp_norm_ed_begin(&e, w);
+    *quotes_only = 1;
+    *ok = 0;
     for (size_t i = 0; i < w->a.n;) {
         size_t j = i;
         while (j < w->a.n && w->a.cp[j] >= 0x80) {
@@ -105,39 +123,60 @@ static hnp_status gbk_runs(hnp_norm_work *w, iconv_t cd, int *changed)
             size_t got = conv(cd, in, m, out, sizeof out);
             size_t nc = got ? utf8_to_cps(out, got, cps) : 0;
             for (size_t t = 0; t < nc; t++) {
-                if (!is_cjk(cps[t])) {
-                    return HNP_OK; /* not GBK after all: leave the line alone */
+                if (!is_cjk(cps[t]) && !gbk_quote(cps[t])) {
+                    return HNP_OK;
                 }
+                *quotes_only &= gbk_quote(cps[t]);
             }
-            if (nc == 0) {
-                return HNP_OK;
-            }
-            uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_MOJIBAKE);
+            uint32_t tag = nc ? hnp_norm_new_tag(w, HNP_REPAIR_MOJIBAKE) : 0;
             if (!tag) {
-                return HNP_ERR_NOMEM;
+                return nc ? HNP_ERR_NOMEM : HNP_OK;
             }
-            HNP_TRY(hnp_norm_ed_copy(&e, k));
-            HNP_TRY(hnp_norm_ed_replace(&e, k + m, cps, nc, tag));
+            HNP_TRY(hnp_norm_ed_copy(e, k));
+            HNP_TRY(hnp_norm_ed_replace(e, k + m, cps, nc, tag));
             k += m;
         }
         i = j;
     }
-    *changed = 1;
+    *ok = 1;
+    return HNP_OK;
+}
+
+/* Tries the line as double-byte `enc` read as Latin-1; *done when it was repaired. */
+static hnp_status try_dbcs(hnp_norm_work *w, const char *enc, const gbk_shape *sh, int *done)
+{
+    hnp_norm_ed e;
+    int quotes_only, ok;
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1) {
+        return HNP_OK; /* not in this libc: the repair is skipped */
+    }
+    hnp_norm_ed_begin(&e, w);
+    hnp_status st = gbk_runs(w, cd, &e, &quotes_only, &ok);
+    iconv_close(cd);
+    /* Chinese text read as Latin-1 is mostly signs; Portuguese "ção" pairs are not. */
+    if (st != HNP_OK || !ok ||
+        !(quotes_only || (sh->pairs >= MIN_GBK_PAIRS && sh->signs >= sh->letters))) {
+        return st;
+    }
+    *done = 1;
     return hnp_norm_ed_finish(&e);
 }
 
+/* GBK first, as Chinese health news mostly is; then Big5, whose quotes differ ("¡¦" ’). */
 static hnp_status pass_gbk(hnp_norm_work *w, int *changed)
 {
-    if (!gbk_shaped(&w->a)) {
+    gbk_shape sh;
+    int done = 0;
+    if (!gbk_shaped(&w->a, &sh)) {
         return HNP_OK;
     }
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == (iconv_t)-1) {
-        return HNP_OK; /* no GB18030 in this libc: the repair is skipped */
+    HNP_TRY(try_dbcs(w, "GB18030", &sh, &done));
+    if (!done) {
+        HNP_TRY(try_dbcs(w, "BIG5", &sh, &done));
     }
-    hnp_status st = gbk_runs(w, cd, changed);
-    iconv_close(cd);
-    return st;
+    *changed |= done;
+    return HNP_OK;
 }
 
 /* Is the Hangul syllable at i alone among Latin text (an English line with a few of them)? */
