@@ -293,6 +293,9 @@ static hnp_status parse_source(parser *ps)
 {
     const uint8_t *s = ps->src->data;
     size_t len = ps->src->len, pos = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        pos = 3; /* a UTF-8 byte order mark, as spreadsheet programs write */
+    }
     int seen_row = 0, patterns = 0;
     bstr f[MAX_FIELDS];
     for (ps->line = 1; pos < len; ps->line++) {

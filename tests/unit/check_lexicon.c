@@ -124,6 +124,12 @@ START_TEST(from_tsv_owns_its_blob)
     ck_assert_int_eq(hnp_lexicon_from_tsv((const uint8_t *)user, strlen(user), &lex, NULL), HNP_OK);
     ck_assert_uint_eq(hnp_lexicon_size(lex), 1);
     hnp_lexicon_free(lex);
+    /* A byte order mark and CRLF line ends, as spreadsheets save TSV. */
+    const char *excel = "\xef\xbb\xbfterm\tlabel\tid\tname\r\naspirin\tDRUG\tDB00945\tAspirin\r\n";
+    ck_assert_int_eq(hnp_lexicon_from_tsv((const uint8_t *)excel, strlen(excel), &lex, NULL),
+                     HNP_OK);
+    ck_assert_uint_eq(hnp_lexicon_size(lex), 1);
+    hnp_lexicon_free(lex);
     /* Empty input is an empty lexicon. */
     ck_assert_int_eq(hnp_lexicon_from_tsv((const uint8_t *)"", 0, &lex, NULL), HNP_OK);
     ck_assert_uint_eq(hnp_lexicon_size(lex), 0);
