@@ -180,16 +180,16 @@ static const char *const nav_exact[] = {"home",
                                         "sections"};
 
 static const phrase_rule phrase_rules[] = {
-    /* page-structure markers: the article is over */
+    /* page-structure markers: the article is over (inline "Related: X" links are not) */
     {"related articles", PREFIX, B, 2, 8, "related"},
     {"related posts", PREFIX, B, 2, 8, "related"},
     {"related stories", PREFIX, B, 2, 8, "related"},
-    {"related:", PREFIX, B, 2, 12, "related"},
+    {"related:", PREFIX, B, 1, 12, "related"},
     {"related coverage", PREFIX, B, 2, 8, "related"},
-    {"read more:", PREFIX, B, 2, 20, "related"},
-    {"read also", PREFIX, B, 2, 20, "related"},
-    {"also read", PREFIX, B, 2, 20, "related"},
-    {"see also", PREFIX, B, 2, 20, "related"},
+    {"read more:", PREFIX, B, 1, 20, "related"},
+    {"read also", PREFIX, B, 1, 20, "related"},
+    {"also read", PREFIX, B, 1, 20, "related"},
+    {"see also", PREFIX, B, 1, 20, "related"},
     {"you may also like", PREFIX, B, 2, 8, "related"},
     {"you might also like", PREFIX, B, 2, 8, "related"},
     {"more from ", PREFIX, B, 1, 6, "related"},
