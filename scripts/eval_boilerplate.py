@@ -32,8 +32,27 @@ def unescape(s):
     return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m.group(1), m.group(1)), s)
 
 
-def run(docs):
+def normalized(docs):
+    """The pipeline's normalized text per doc (offsets index into it), when it keeps the
+    line structure; else the original text."""
     inp = "".join("%d\t%s\n" % (i, escape(d["text"])) for i, d in enumerate(docs))
+    out = subprocess.run([HNPIPE, "--records", "-f", "text"], input=inp.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    texts = {}
+    for row in out.split("\n"):
+        k, _, v = row.partition("\t")
+        if k.isdigit():
+            texts[int(k)] = unescape(v)
+    for i, d in enumerate(docs):
+        t = texts.get(i)
+        if t is None or t.count("\n") != d["text"].count("\n"):
+            t = d["text"]
+        d["norm"] = t
+
+
+def run(docs):
+    normalized(docs)
+    inp = "".join("%d\t%s\n" % (i, escape(d["norm"])) for i, d in enumerate(docs))
     out = subprocess.run([HNPIPE, "--records", "-f", "tsv", "--no-header"], input=inp.encode(),
                          stdout=subprocess.PIPE, check=True).stdout.decode()
     sents = {}
@@ -47,7 +66,7 @@ def run(docs):
 
 def line_predictions(doc, sents):
     """For each line: (junk?, notbody?) from the characters its sentences cover."""
-    text = doc["text"]
+    text = doc["norm"]
     kind = [None] * len(text)
     for start, end, k, _ in sents:
         for i in range(start, min(end, len(text))):
@@ -68,7 +87,7 @@ def line_predictions(doc, sents):
 def headline_hit(doc, sents):
     """1 if some sentence labelled title lies inside a line marked as the page headline."""
     pos, spans = 0, []
-    for line in doc["text"].split("\n"):
+    for line in doc["norm"].split("\n"):
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     heads = [spans[k] for k, l in enumerate(doc["lines"]) if l.get("title")]
