@@ -54,6 +54,12 @@ hnp_status hnp_lexicon_embedded(const hnp_lexicon **out);
 /* NULL is a no-op. */
 void hnp_lexicon_free(hnp_lexicon *lex);
 
+/* The lookup key of a term or text span, as the compiler and the tagger make it: tokens
+ * case-folded (NFC) and joined by one space; hyphens, dashes, apostrophes and white space
+ * between words all become that space; a possessive 's is dropped ("Crohn's  Disease" ->
+ * "crohn disease"). *out is NUL-terminated, *out_len its length; free with hnp_free(). */
+hnp_status hnp_lexicon_key(const uint8_t *text, size_t len, char **out, size_t *out_len);
+
 /* Number of terms, and a version string such as "hnplex-1 2026-11-26 doid+mesh2024+...". */
 size_t hnp_lexicon_size(const hnp_lexicon *lex);
 const char *hnp_lexicon_version(const hnp_lexicon *lex);

@@ -3,6 +3,7 @@
  * Word characters follow the Unicode general categories (utf8proc): letters, marks and
  * digits. ASCII takes a fast path because nearly all of the text is ASCII. */
 #include "lexicon_key.h"
+#include "hnp/lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -544,4 +545,29 @@ uint32_t hnp_lexkey_crc32(const uint8_t *p, size_t n)
         c = crc_tables[0][(c ^ *p) & 0xFFu] ^ (c >> 8);
     }
     return c ^ 0xFFFFFFFFu;
+}
+
+hnp_status hnp_lexicon_key(const uint8_t *text, size_t len, char **out, size_t *out_len)
+{
+    if (!out || (len && !text)) {
+        return HNP_ERR_INVALID;
+    }
+    *out = NULL;
+    lexbuf b = {0};
+    lexkey_scratch sc = {0};
+    size_t n_tok;
+    hnp_status st = hnp_lexkey_make(len ? text : (const uint8_t *)"", len, 1, &b, &sc, &n_tok);
+    if (st == HNP_OK) {
+        st = hnp_buf_put(&b, "", 1);
+    }
+    hnp_lexkey_scratch_free(&sc);
+    if (st != HNP_OK) {
+        hnp_membuf_free(&b);
+        return st;
+    }
+    *out = (char *)b.data;
+    if (out_len) {
+        *out_len = b.len - 1;
+    }
+    return HNP_OK;
 }

@@ -55,6 +55,12 @@ START_TEST(keys_fold_case_hyphens_apostrophes_and_unicode)
     key_is("non\xc2\xa0Hodgkin", "non hodgkin"); /* NBSP */
     key_is("5-HT(3)", "5 ht ( 3 )");
     key_is("  ", "");
+    char *k = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(hnp_lexicon_key((const uint8_t *)"Crohn's  Disease", 16, &k, &n), HNP_OK);
+    ck_assert_str_eq(k, "crohn disease");
+    ck_assert_uint_eq(n, 13);
+    hnp_free(k);
 }
 END_TEST
 
