@@ -36,8 +36,9 @@ hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex,
 void hnp_tagger_free(hnp_tagger *t);
 
 /* Tags one document. sents are the sentence spans; taggable[i] != 0 when sentence i
- * may hold mentions (body, title, meta); taggable may be NULL (every sentence). On success *mentions points to *n_out mentions
- * in document order, owned by the tagger and valid until the next call. */
+ * may hold mentions (body, title, meta); taggable may be NULL (every sentence). On
+ * success *mentions points to *n_out mentions in document order, owned by the tagger and
+ * valid until the next call. */
 hnp_status hnp_tag(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,
                    const unsigned char *taggable, size_t n_sents, const hnp_mention **mentions,
                    size_t *n_out);
