@@ -91,13 +91,13 @@ hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len
         return HNP_ERR_NOMEM;
     }
     cls_doc d = {text, len, sents, n, w, 0, 0, (size_t)-1};
-    hnp_status st = cls_judge_sentences(&d);
+    hnp_status st = hnp_cls_judge_sentences(&d);
     if (st == HNP_OK) {
-        cls_find_region(&d);
-        cls_find_title(&d);
-        cls_mark_runs(&d);
-        cls_assign(&d, labels);
-        st = cls_fill_meta(&d, meta);
+        hnp_cls_find_region(&d);
+        hnp_cls_find_title(&d);
+        hnp_cls_mark_runs(&d);
+        hnp_cls_assign(&d, labels);
+        st = hnp_cls_fill_meta(&d, meta);
     }
     free(w);
     if (st != HNP_OK) {

@@ -186,7 +186,7 @@ static size_t numeric_dmy(const uint8_t *s, size_t n, size_t i, unsigned v[3])
     return (valid(v[0], v[1], v[2]) && v[2] > 0) ? j + 4 - i : 0;
 }
 
-int cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de)
+int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de)
 {
     for (size_t i = 0; i < n; i++) {
         if (i > 0 && (alpha(s[i - 1]) || digit(s[i - 1]))) {
@@ -270,11 +270,11 @@ static unsigned other_words(const uint8_t *s, size_t n, size_t ds, size_t de)
     return other;
 }
 
-int cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f)
+int hnp_cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f)
 {
     char iso[11];
     size_t ds, de;
-    if (f->words > 16 || f->stop > 2 || !cls_find_date(s, n, iso, &ds, &de)) {
+    if (f->words > 16 || f->stop > 2 || !hnp_cls_find_date(s, n, iso, &ds, &de)) {
         return 0;
     }
     return other_words(s, n, ds, de) <= 4;

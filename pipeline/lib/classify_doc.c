@@ -130,23 +130,23 @@ static hnp_status mark_duplicates(cls_doc *d)
     return HNP_OK;
 }
 
-hnp_status cls_judge_sentences(cls_doc *d)
+hnp_status hnp_cls_judge_sentences(cls_doc *d)
 {
     HNP_TRY(mark_duplicates(d));
     for (size_t i = 0; i < d->n; i++) {
         const uint8_t *s = d->text + d->sents[i].start;
         size_t len = d->sents[i].end - d->sents[i].start;
         cls_key k;
-        cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, &d->w[i].f);
-        cls_make_key(s, len, &k);
-        cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
+        hnp_cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, &d->w[i].f);
+        hnp_cls_make_key(s, len, &k);
+        hnp_cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
         value_of(&d->w[i]);
     }
     return HNP_OK;
 }
 
 /* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
-void cls_find_region(cls_doc *d)
+void hnp_cls_find_region(cls_doc *d)
 {
     double best = 0.0, cur = 0.0;
     size_t cur_start = 0;
@@ -236,7 +236,7 @@ static size_t pick_title(const cls_doc *d)
  * a link list or a tag cloud that the region swallowed (subheadings come alone). */
 enum { CLS_NAV_RUN = 4 };
 
-void cls_mark_runs(cls_doc *d)
+void hnp_cls_mark_runs(cls_doc *d)
 {
     size_t i = d->rs;
     while (i < d->re) {
@@ -253,7 +253,7 @@ void cls_mark_runs(cls_doc *d)
     }
 }
 
-void cls_find_title(cls_doc *d)
+void hnp_cls_find_title(cls_doc *d)
 {
     d->title = pick_title(d);
     if (d->title == (size_t)-1) {

@@ -34,7 +34,7 @@ static int cmp_word(const char *w, size_t n, const char *s)
     return n < sl ? -1 : (n > sl ? 1 : 0);
 }
 
-int cls_is_stopword(const char *w, size_t n)
+int hnp_cls_is_stopword(const char *w, size_t n)
 {
     size_t lo = 0, hi = sizeof stopwords / sizeof stopwords[0];
     while (lo < hi) {
@@ -100,7 +100,7 @@ static void end_word(wstate *w, cls_feat *f)
         f->alpha_words++;
     }
     if (w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
-        cls_is_stopword(w->low, w->lowlen)) {
+        hnp_cls_is_stopword(w->low, w->lowlen)) {
         f->stop++;
     }
     w->in_word = 0;
@@ -254,7 +254,7 @@ static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t
     f->bracketed = full && b - a <= CLS_LINE_SCAN && doc[a] == '[' && doc[b - 1] == ']';
 }
 
-void cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
+void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
 {
     memset(f, 0, sizeof *f);
     if (start > end || end > doclen) {
@@ -264,8 +264,8 @@ void cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, c
     size_t n = end - start;
     scan_chars(s, n, f);
     scan_links(s, n, f);
-    cls_scan_numbers(s, n, f);
-    cls_scan_company(s, n, f);
+    hnp_cls_scan_numbers(s, n, f);
+    hnp_cls_scan_company(s, n, f);
     line_context(doc, doclen, start, end, f);
     f->bracketed |= n >= 2 && s[0] == '[' && s[n - 1] == ']';
 }

@@ -50,41 +50,44 @@ typedef struct cls_key {
     size_t skip; /* bytes of leading bullets and blanks skipped in the sentence */
 } cls_key;
 
-void cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f);
-void cls_make_key(const uint8_t *s, size_t n, cls_key *k);
+void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f);
+void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k);
 
 /* Phone numbers and prices (sets phone, price); company suffixes (company,
  * company_end). Both in classify_scan.c. */
-void cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f);
-void cls_scan_company(const uint8_t *s, size_t n, cls_feat *f);
+void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f);
+void hnp_cls_scan_company(const uint8_t *s, size_t n, cls_feat *f);
 
 /* Phrase and shape rules on one sentence (classify_rules.c). */
-void cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
-                     cls_local *out);
+void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                         cls_local *out);
 
 /* 1 if the key contains any of the n lower-case phrases. */
-int cls_any_phrase(const cls_key *k, const char *const *list, size_t n);
+int hnp_cls_any_phrase(const cls_key *k, const char *const *list, size_t n);
 
 /* Shape rules (classify_shape.c); each returns 1 and fills *out when it fires. */
-int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out);
-int cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out);
-int cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out);
+int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                       cls_local *out);
+int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                       cls_local *out);
+int hnp_cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                       cls_local *out);
 
 /* Finds the first date in s[0..n). On success writes YYYY-MM-DD (or YYYY-MM) into iso
  * (at least 11 bytes), the byte range of the date into *ds and *de and returns 1. */
-int cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de);
+int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de);
 
 /* 1 if the sentence is a dateline: a date with little else (times, weekdays, "Updated"). */
-int cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f);
+int hnp_cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f);
 
 /* Case-insensitive (ASCII) search of needle in hay; returns the offset or (size_t)-1. */
-size_t cls_find_ci(const char *hay, size_t n, const char *needle);
+size_t hnp_cls_find_ci(const char *hay, size_t n, const char *needle);
 
 /* The same for a hay that is already lower case (a key): memchr to the first byte. */
-size_t cls_find_lower(const char *hay, size_t n, const char *needle);
+size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle);
 
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
-int cls_is_stopword(const char *w, size_t n);
+int hnp_cls_is_stopword(const char *w, size_t n);
 
 /* One sentence under judgement. */
 typedef struct cls_sent {
@@ -109,11 +112,11 @@ typedef struct cls_doc {
     size_t title; /* index of the headline, or (size_t)-1 */
 } cls_doc;
 
-hnp_status cls_judge_sentences(cls_doc *d);
-void cls_find_region(cls_doc *d);
-void cls_find_title(cls_doc *d);
-void cls_mark_runs(cls_doc *d);
-void cls_assign(const cls_doc *d, hnp_label *labels);
-hnp_status cls_fill_meta(const cls_doc *d, hnp_docmeta *meta);
+hnp_status hnp_cls_judge_sentences(cls_doc *d);
+void hnp_cls_find_region(cls_doc *d);
+void hnp_cls_find_title(cls_doc *d);
+void hnp_cls_mark_runs(cls_doc *d);
+void hnp_cls_assign(const cls_doc *d, hnp_label *labels);
+hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta);
 
 #endif /* HNP_CLASSIFY_INTERNAL_H */

@@ -36,7 +36,7 @@ static void label_one(const cls_doc *d, size_t i, hnp_label *l)
     }
 }
 
-void cls_assign(const cls_doc *d, hnp_label *labels)
+void hnp_cls_assign(const cls_doc *d, hnp_label *labels)
 {
     for (size_t i = 0; i < d->n; i++) {
         label_one(d, i, &labels[i]);
@@ -89,7 +89,7 @@ static int opener_at(const uint8_t *s, size_t n)
     if (l == sizeof w || (l < n && s[l] != ' ' && s[l] != ',')) {
         return 0;
     }
-    return cls_is_stopword(w, l) || (l > 4 && w[l - 2] == 'l' && w[l - 1] == 'y');
+    return hnp_cls_is_stopword(w, l) || (l > 4 && w[l - 2] == 'l' && w[l - 1] == 'y');
 }
 
 /* The length of the source name that starts at s: up to a line or field break (two
@@ -125,7 +125,7 @@ static hnp_status find_source(const cls_doc *d, size_t i, char **out)
     const uint8_t *s = d->text + d->sents[i].start;
     size_t n = d->sents[i].end - d->sents[i].start;
     size_t scan = n < 400 ? n : 400;
-    size_t at = cls_find_ci((const char *)s, scan, "source:");
+    size_t at = hnp_cls_find_ci((const char *)s, scan, "source:");
     if (at == (size_t)-1 || (at > 0 && !is_space(s[at - 1]))) {
         return HNP_OK;
     }
@@ -162,18 +162,18 @@ static hnp_status find_date(const cls_doc *d, size_t i, char **out)
             skip = tl;
         }
     }
-    if (!cls_find_date(s + skip, n - skip, iso, &ds, &de) || (!meta && ds > 40)) {
+    if (!hnp_cls_find_date(s + skip, n - skip, iso, &ds, &de) || (!meta && ds > 40)) {
         return HNP_OK;
     }
     return dup_trim((const uint8_t *)iso, strlen(iso), out);
 }
 
-hnp_status cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
+hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
 {
     if (d->title != (size_t)-1) {
         const hnp_span *t = &d->sents[d->title];
         cls_key k; /* for the length of the leading bullets */
-        cls_make_key(d->text + t->start, t->end - t->start, &k);
+        hnp_cls_make_key(d->text + t->start, t->end - t->start, &k);
         HNP_TRY(dup_trim(d->text + t->start + k.skip, t->end - t->start - k.skip, &meta->title));
     }
     for (size_t i = 0; i < d->n && (!meta->date || !meta->source); i++) {

@@ -379,10 +379,10 @@ static const char *const legit_phrases[] = {"for more information",
                                             "study was funded",
                                             "was supported by"};
 
-int cls_any_phrase(const cls_key *k, const char *const *list, size_t n)
+int hnp_cls_any_phrase(const cls_key *k, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (cls_find_lower(k->s, k->len, list[i]) != (size_t)-1) {
+        if (hnp_cls_find_lower(k->s, k->len, list[i]) != (size_t)-1) {
             return 1;
         }
     }
@@ -417,7 +417,7 @@ static int phrase_hit(const phrase_rule *r, const cls_key *k, unsigned size)
     case PREFIX:
         return k->len >= l && memcmp(k->s, r->text, l) == 0;
     default:
-        return cls_find_lower(k->s, k->len, r->text) != (size_t)-1;
+        return hnp_cls_find_lower(k->s, k->len, r->text) != (size_t)-1;
     }
 }
 
@@ -445,13 +445,14 @@ static int match_phrases(const cls_key *k, const cls_feat *f, cls_local *out)
     return 0;
 }
 
-void cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
-                     cls_local *out)
+void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                         cls_local *out)
 {
     set(out, HNP_KIND_BODY, "-", 0);
     /* Only short and middling sentences can be taken for junk, so only they need it. */
-    out->legit = f->words <= 60 &&
-                 cls_any_phrase(k, legit_phrases, sizeof legit_phrases / sizeof legit_phrases[0]);
+    out->legit =
+        f->words <= 60 &&
+        hnp_cls_any_phrase(k, legit_phrases, sizeof legit_phrases / sizeof legit_phrases[0]);
     /* Fixed phrases first (a copyright line is boilerplate even with "Inc." in it), then
      * the spam shapes, which outrank a meta phrase ("Source: X Co., Ltd, http://..."). */
     cls_local hit = *out;
@@ -463,15 +464,15 @@ void cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_fea
         *out = hit;
         return;
     }
-    if (cls_shape_spam(s, n, k, f, out)) {
+    if (hnp_cls_shape_spam(s, n, k, f, out)) {
         return;
     }
     if (matched) {
         *out = hit;
         return;
     }
-    if (cls_shape_meta(s, n, k, f, out)) {
+    if (hnp_cls_shape_meta(s, n, k, f, out)) {
         return;
     }
-    cls_shape_junk(s, n, k, f, out);
+    hnp_cls_shape_junk(s, n, k, f, out);
 }

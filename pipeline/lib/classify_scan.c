@@ -96,7 +96,7 @@ static int currency_at(const uint8_t *s, size_t n, size_t i, size_t *len)
     return 0;
 }
 
-void cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
+void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
 {
     size_t i = 0;
     while (i < n) {
@@ -217,13 +217,13 @@ static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
     return best;
 }
 
-void cls_scan_company(const uint8_t *s, size_t n, cls_feat *f)
+void hnp_cls_scan_company(const uint8_t *s, size_t n, cls_feat *f)
 {
     static const char cjk_company[] = "\xE6\x9C\x89\xE9\x99\x90\xE5\x85\xAC\xE5\x8F\xB8";
     size_t mend = 0;
     size_t at = find_company(s, n, &mend);
     if (at == (size_t)-1) {
-        at = cls_find_ci((const char *)s, n, cjk_company);
+        at = hnp_cls_find_ci((const char *)s, n, cjk_company);
         mend = at == (size_t)-1 ? 0 : at + sizeof cjk_company - 1;
     }
     if (at == (size_t)-1) {
@@ -236,7 +236,7 @@ void cls_scan_company(const uint8_t *s, size_t n, cls_feat *f)
     f->company_end = rest_is_trailer(s + mend, n - mend);
 }
 
-size_t cls_find_ci(const char *hay, size_t n, const char *needle)
+size_t hnp_cls_find_ci(const char *hay, size_t n, const char *needle)
 {
     size_t l = strlen(needle);
     if (l == 0 || l > n) {
@@ -269,7 +269,7 @@ size_t cls_find_ci(const char *hay, size_t n, const char *needle)
     return (size_t)-1;
 }
 
-size_t cls_find_lower(const char *hay, size_t n, const char *needle)
+size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle)
 {
     size_t l = strlen(needle);
     if (l == 0 || l > n) {
@@ -334,7 +334,7 @@ static void trim_key_end(cls_key *k)
     k->s[k->len] = '\0';
 }
 
-void cls_make_key(const uint8_t *s, size_t n, cls_key *k)
+void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
 {
     size_t i = skip_bullets(s, n);
     k->skip = i;

@@ -65,7 +65,7 @@ static int keyword_list(const uint8_t *s, size_t n, const cls_feat *f)
         f->words > 3 * (f->commas + 1) || f->stop * 10 >= f->words) {
         return 0;
     }
-    return !cls_find_date(s, n, iso, &ds, &de); /* "Source, "Title," Oct. 16, 2019" */
+    return !hnp_cls_find_date(s, n, iso, &ds, &de); /* "Source, "Title," Oct. 16, 2019" */
 }
 
 static unsigned size_of(const cls_feat *f)
@@ -73,7 +73,8 @@ static unsigned size_of(const cls_feat *f)
     return f->words + f->cjk / 2;
 }
 
-int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
+int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                       cls_local *out)
 {
     size_t nc = sizeof contact_cues / sizeof contact_cues[0];
     size_t ns = sizeof shop_cues / sizeof shop_cues[0];
@@ -86,9 +87,9 @@ int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat 
     } else if (f->hashtags >= 3 && f->hashtags * 2 >= f->alpha_words) {
         set(out, HNP_KIND_SPAM, "seo");
     } else if (f->phone && !out->legit && size_of(f) <= 30 &&
-               (cls_any_phrase(k, contact_cues, nc) || f->alpha_words <= 3)) {
+               (hnp_cls_any_phrase(k, contact_cues, nc) || f->alpha_words <= 3)) {
         set(out, HNP_KIND_SPAM, "contact");
-    } else if (f->price && !out->legit && f->words <= 25 && cls_any_phrase(k, shop_cues, ns)) {
+    } else if (f->price && !out->legit && f->words <= 25 && hnp_cls_any_phrase(k, shop_cues, ns)) {
         set(out, HNP_KIND_SPAM, "price");
     } else if (f->stop == 0 && f->commas >= 1 && f->words >= 3 && f->words <= 20 && f->cjk == 0 &&
                !f->ends_q && first_letter(s, n, k) == 'l') {
@@ -101,7 +102,8 @@ int cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat 
     return 1;
 }
 
-int cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
+int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                       cls_local *out)
 {
     if (k->len > 3 && memcmp(k->s, "by ", 3) == 0 && f->words <= 10 && f->stop <= 2 &&
         !(f->ends_stop && f->words > 6)) {
@@ -114,7 +116,7 @@ int cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat 
             return 1;
         }
     }
-    if (cls_is_dateline(s, n, f)) {
+    if (hnp_cls_is_dateline(s, n, f)) {
         set(out, HNP_KIND_META, "dateline");
         return 1;
     }
@@ -134,7 +136,8 @@ static int only_quotes(const uint8_t *s, size_t n)
     return 1;
 }
 
-int cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f, cls_local *out)
+int hnp_cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
+                       cls_local *out)
 {
     if (f->letters == 0 && f->cjk == 0 && f->digits <= 4 && !only_quotes(s, n)) {
         set(out, HNP_KIND_BOILERPLATE, "markup");
