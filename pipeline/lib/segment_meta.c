@@ -183,7 +183,7 @@ static const char *const colon_labels[] = {
     "source",  "sources",    "photo",       "photos",    "image",   "images",   "credit",
     "credits", "author",     "authors",     "editor",    "editors", "reporter", "reporters",
     "writer",  "translator", "contributor", "published", "updated", "posted",   "date",
-    "from",    "via",        "text",        "compiled",  "origin",
+    "from",    "via",        "text",        "compiled",  "origin",  "summary",
 };
 
 static const char *const by_labels[] = {

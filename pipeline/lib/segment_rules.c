@@ -554,8 +554,8 @@ static bool inner_ends(const rules *r, const mark *m, size_t tok_end)
     if (m->we == m->ws) {
         return true; /* "even more .Let your mind": the stop was typed before the space */
     }
-    if (m->we - m->ws < 2) {
-        return false;
+    if (m->we - m->ws < 2 || m->we - m->ws > 64) {
+        return false; /* a "word" that long is no word; the limit keeps the scan linear */
     }
     seg_case last = case_at(t, hnp_seg_prev(t, m->ws, m->we), m->we);
     return (last == SEG_C_LOWER || last == SEG_C_DIGIT) &&

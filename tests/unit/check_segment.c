@@ -275,6 +275,27 @@ START_TEST(test_huge_line)
 }
 END_TEST
 
+/* Pathological long tokens must stay linear: "Ab.Ab.Ab..." and "A. A. A. ..." (1 MiB each,
+ * which a quadratic scan would not finish within the test's timeout) */
+START_TEST(test_huge_tokens)
+{
+    size_t len = (size_t)1 << 20;
+    char *t = malloc(len + 1);
+    const char *pat[] = {"Ab.", "A. ", "x:/", "e.g", "[1]", ". ."};
+    for (size_t k = 0; k < sizeof pat / sizeof pat[0]; k++) {
+        for (size_t i = 0; i < len; i++) {
+            t[i] = pat[k][i % 3];
+        }
+        t[len] = 0;
+        hnp_span *sp;
+        size_t n = run_seg(0, t, len, &sp);
+        check_invariants(t, len, sp, n);
+        free(sp);
+    }
+    free(t);
+}
+END_TEST
+
 START_TEST(test_many_tiny)
 {
     size_t k = 200000, len = 4 * k;
@@ -327,6 +348,9 @@ START_TEST(test_random_bytes)
         for (size_t i = 0; i < len; i++) {
             x = x * 1103515245u + 12345u;
             buf[i] = alphabet[(x >> 16) % (sizeof alphabet - 1)];
+            if ((x >> 8) % 61 == 0) {
+                buf[i] = 0; /* stray NUL bytes must not confuse the C string helpers */
+            }
         }
         buf[len] = 0;
         hnp_span *sp;
@@ -553,6 +577,7 @@ static Suite *segment_suite(void)
     tcase_add_test(tf, test_toosmall_protocol);
     tcase_add_test(tf, test_huge_line);
     tcase_add_test(tf, test_many_tiny);
+    tcase_add_test(tf, test_huge_tokens);
     tcase_add_test(tf, test_invalid_utf8);
     tcase_add_test(tf, test_random_bytes);
     suite_add_tcase(s, tf);
