@@ -229,6 +229,12 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
 /* "[a-z]\s?[ÃÂ] " and "[a-z.,?!end_punct]Â[ common]": a lone Ã or Â after a word. */
 static size_t match_a_hat(const uint32_t *s, const uint32_t *k, size_t avail)
 {
+    /* After a digit or sign, "Â " is the NBSP of "10Â km" or "Source:Â Bio" (a capital Â
+     * ends words only in capitals: "MISUTÂ AJIKKO" is left alone). */
+    if (avail >= 3 && s[1] == 0xC2 && (s[2] == ' ' || s[2] == 0xA0) &&
+        ((s[0] >= '0' && s[0] <= '9') || IN(s[0], ':', ';', ')', '%', '\'', '"'))) {
+        return 3;
+    }
     if (!az(s[0]) && !IN(s[0], '.', ',', '?', '!') && !(k[0] & K_END_PUNCTUATION)) {
         return 0;
     }

@@ -424,6 +424,10 @@ static int lone_ideograph(const uint32_t *cp, size_t n)
  * and decoding a piece of it only makes a different garble. */
 static int garbled(uint32_t c)
 {
+    if (c == 0xA3 || c == 0xA5 || c == 0xA7 || c == 0xA9 || c == 0xAE || c == 0xB0 || c == 0xB1 ||
+        c == 0xB5 || c == 0xD7 || c == 0xF7) {
+        return 0; /* £ ¥ § © ® ° ± µ × ÷ stand alone in real text ("Â\xa0£40") */
+    }
     if (c >= 0xA1 && c <= 0xFF) {
         return 1;
     }

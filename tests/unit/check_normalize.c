@@ -56,6 +56,15 @@ static const repair_case repairs[] = {
      "the word\xc2\xa0"
      "and more",
      HNP_REPAIR_MOJIBAKE},
+    {"Source:\xc3\x82 Bio Valley",
+     "Source:\xc2\xa0"
+     "Bio Valley",
+     HNP_REPAIR_MOJIBAKE},
+    {"raised\xc3\x82\xc2\xa0\xc2\xa3"
+     "40,000",
+     "raised\xc2\xa0\xc2\xa3"
+     "40,000",
+     HNP_REPAIR_MOJIBAKE},
     /* C1 controls standing for windows-1252 punctuation */
     {"\xc2\x93quoted\xc2\x94 text", "\xe2\x80\x9cquoted\xe2\x80\x9d text", HNP_REPAIR_C1},
     {"parl\xc3\xa9\xc2\x85 Tu sais", "parl\xc3\xa9\xe2\x80\xa6 Tu sais", HNP_REPAIR_C1},
@@ -149,6 +158,7 @@ static const char *const clean[] = {
     "AT&T and R&D; &notanentity; & alone",
     "Kim \xea\xb9\x80 and Lee \xec\x9d\xb4 of Seoul; \xed\x95\x9c\xea\xb5\xad\xec\x96\xb4",
     "\xc3\x86r\xc3\xb8 \xc3\x90\xc3\xb0 na\xc3\xafve \xc3\xa9t\xc3\xa9",
+    "MISUT\xc3\x82 AJIKKO and ROM\xc3\x82 NIA",
     "Classifica\xc3\xa7\xc3\xa3o e Informa\xc3\xa7\xc3\xa3o das Na\xc3\xa7\xc3\xb5"
     "es",
     "\xc2\xa1\xc3\x89sta es! \xc2\xa1\xc3\x81nimo!",
