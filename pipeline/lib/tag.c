@@ -158,6 +158,34 @@ static hnp_status take_rx(hnp_tagger *t, const uint8_t *text, size_t r, size_t *
     return HNP_OK;
 }
 
+/* The mention at token i (m->ntok == 0: none), and its first token *first, which is
+ * before i when a coordinated first conjunct shares its head. */
+static hnp_status find_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit, tag_match *m,
+                          size_t *first)
+{
+    HNP_TRY(hnp_tag_match_at(t, text, i, limit, 0, m));
+    size_t floor =
+        t->n_m && t->m[t->n_m - 1].sent == t->sent ? t->m[t->n_m - 1].span.end : t->tok[0].start;
+    *first = i;
+    if (m->ntok >= 2) {
+        return hnp_tag_coordination(t, text, i, m->ntok, m->label, floor, first);
+    }
+    if (!t->tok[i].glued) {
+        return HNP_OK;
+    }
+    /* Inside a compound a longer term counts only as a second conjunct that shares its
+     * head with the word before the hyphen: "breast-ovarian cancer". */
+    tag_match full;
+    HNP_TRY(hnp_tag_match_at(t, text, i, limit, 1, &full));
+    if (full.ntok >= 2) {
+        HNP_TRY(hnp_tag_coordination(t, text, i, full.ntok, full.label, floor, first));
+        if (*first != i) {
+            *m = full;
+        }
+    }
+    return HNP_OK;
+}
+
 static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
 {
     HNP_TRY(tokenize(t, text, a, b));
@@ -175,14 +203,12 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
             continue;
         }
         tag_match m;
-        HNP_TRY(hnp_tag_match_at(t, text, i, r < t->n_rxm ? t->rxm[r].start : SIZE_MAX, &m));
+        size_t first;
+        HNP_TRY(find_at(t, text, i, r < t->n_rxm ? t->rxm[r].start : SIZE_MAX, &m, &first));
         if (m.ntok == 0) {
             i++;
             continue;
         }
-        size_t first, floor = t->n_m && t->m[t->n_m - 1].sent == t->sent ? t->m[t->n_m - 1].span.end
-                                                                         : t->tok[0].start;
-        HNP_TRY(hnp_tag_coordination(t, text, i, m.ntok, m.label, floor, &first));
         HNP_TRY(hnp_tag_emit(t, t->tok[first].start, t->tok[i + m.ntok - 1].end, m.label, m.id,
                              m.name, SIZE_MAX));
         if (!m.ctx) {

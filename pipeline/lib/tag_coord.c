@@ -1,5 +1,5 @@
 /* tag_coord.c -- coordinated terms that share their head: "breast and ovarian cancer",
- * "breast and/or ovarian cancer", "breast/ovarian cancer".
+ * "breast and/or ovarian cancer", "breast/ovarian cancer", "breast-ovarian cancer".
  *
  * The mention found is "ovarian cancer"; when the word before the conjunction with the
  * rest of that mention is also a term of the same label ("breast cancer"), the two are
@@ -22,9 +22,13 @@ static int punct_is(const hnp_tagger *t, const uint8_t *text, size_t k, uint8_t 
     return t->tok[k].kind == LEXTOK_PUNCT && text[t->tok[k].start] == c;
 }
 
-/* The token index of the first conjunct's word, or SIZE_MAX: "W and|or|/|and/or M". */
+/* The token index of the first conjunct's word, or SIZE_MAX: "W and|or|/|and/or M",
+ * "W-M". */
 static size_t first_conjunct(const hnp_tagger *t, const uint8_t *text, size_t i)
 {
+    if (t->tok[i].glued) {
+        return i - 1; /* "breast-ovarian cancer" */
+    }
     if (i >= 2 &&
         (word_is(t, i - 1, "and") || word_is(t, i - 1, "or") || punct_is(t, text, i - 1, '/'))) {
         if (i >= 4 && word_is(t, i - 1, "or") && punct_is(t, text, i - 2, '/') &&

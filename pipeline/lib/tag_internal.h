@@ -88,9 +88,9 @@ hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_labe
 hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem);
 
 /* tag_match.c: the best lexicon or abbreviation match at token i, not extending past
- * byte limit. */
+ * byte limit. Inside a hyphenated compound only one-word matches, unless in_compound. */
 hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
-                            tag_match *out);
+                            int in_compound, tag_match *out);
 
 /* tag_support.c: the concept-id set that licenses ctx terms. */
 int hnp_tag_seen(const hnp_tagger *t, const char *id);
@@ -108,7 +108,8 @@ void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, si
                           tag_match *out);
 
 /* tag_coord.c: the first token of a coordinated mention that shares the head of the
- * mention at tokens i..i+ntok-1 ("breast and ovarian cancer"), or i. Never before byte
+ * mention at tokens i..i+ntok-1 ("breast and ovarian cancer", "breast-ovarian cancer"),
+ * or i. Never before byte
  * floor (the end of the previous mention). */
 hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok,
                                 hnp_entity_label label, size_t floor, size_t *start);

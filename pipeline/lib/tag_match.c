@@ -158,7 +158,7 @@ static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, u
 }
 
 hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
-                            tag_match *out)
+                            int in_compound, tag_match *out)
 {
     memset(out, 0, sizeof *out);
     if (t->tok[i].kind != LEXTOK_WORD) {
@@ -167,9 +167,9 @@ hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t
     /* Inside a hyphenated compound only a one-word mention may start, and not after a
      * one-character prefix: "levomepromazine-fluvoxamine" has two drugs, but "L-dopa" is
      * not "dopa", and "captopril-induced hypotension" is "hypotension", not "induced
-     * hypotension". */
+     * hypotension". (in_compound lifts this, for a caller that checks coordination.) */
     size_t max_tok = TAG_MAX_TOKENS;
-    if (t->tok[i].glued) {
+    if (t->tok[i].glued && !in_compound) {
         if (t->tok[i - 1].end - t->tok[i - 1].start < 2) {
             return HNP_OK;
         }

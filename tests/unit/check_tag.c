@@ -28,6 +28,7 @@ static const char terms[] =
     "dopa\tDRUG\tX:dopa\tdopa\t-\n"
     "breast cancer\tCONDITION\tX:bc\tbreast cancer\t-\n"
     "ovarian cancer\tCONDITION\tX:oc\tovarian cancer\t-\n"
+    "cancer\tCONDITION\tX:c\tcancer\t-\n"
     "captopril\tDRUG\tX:cap\tcaptopril\t-\n"
     "hypotension\tCONDITION\tX:hypo\thypotension\t-\n"
     "induced hypotension\tPROCEDURE\tX:ih\tinduced hypotension\t-\n";
@@ -152,6 +153,8 @@ START_TEST(coordinated_terms)
                      "CONDITION:breast and/or ovarian cancers:X:oc");
     ck_assert_str_eq(tag(&f, "breast/ovarian cancer, lung and ovarian cancer"),
                      "CONDITION:breast/ovarian cancer:X:oc|CONDITION:ovarian cancer:X:oc");
+    ck_assert_str_eq(tag(&f, "breast-ovarian cancer; lung-ovarian cancer"),
+                     "CONDITION:breast-ovarian cancer:X:oc|CONDITION:cancer:X:c");
     /* The first conjunct never reaches into the previous mention. */
     ck_assert_str_eq(tag(&f, "breast cancer and ovarian cancer"),
                      "CONDITION:breast cancer:X:bc|CONDITION:ovarian cancer:X:oc");
