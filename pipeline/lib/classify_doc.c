@@ -145,6 +145,34 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d)
     return HNP_OK;
 }
 
+/* Markers that only ever follow an article: a comment form or count, "Source link",
+ * "The post ... appeared first on". Related-story boxes and copyright credits also
+ * stand inside articles, so they do not cut. */
+static int closes_article(const cls_local *l)
+{
+    return l->strong >= 2 &&
+           (strcmp(l->reason, "comment") == 0 || strcmp(l->reason, "source-link") == 0 ||
+            strcmp(l->reason, "appeared-first") == 0);
+}
+
+enum { CLS_MIN_ARTICLE = 400 }; /* characters of prose before a closer may cut */
+
+/* Long comment threads outweigh any single marker in the region search, so the region
+ * is cut at the first closing marker once an article's worth of prose precedes it. */
+static void cut_at_closer(cls_doc *d)
+{
+    double mass = 0.0;
+    for (size_t i = d->rs; i < d->re; i++) {
+        if (closes_article(&d->w[i].loc) && mass >= CLS_MIN_ARTICLE) {
+            d->re = i;
+            return;
+        }
+        if (d->w[i].v > 0) {
+            mass += (double)d->w[i].v * (double)d->w[i].weight;
+        }
+    }
+}
+
 /* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
 void hnp_cls_find_region(cls_doc *d)
 {
@@ -164,6 +192,7 @@ void hnp_cls_find_region(cls_doc *d)
             d->re = i + 1;
         }
     }
+    cut_at_closer(d);
 }
 
 /* A headline: four to thirty words (or a few CJK characters), no final full stop (a

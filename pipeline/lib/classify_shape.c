@@ -123,6 +123,26 @@ int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_f
     return 0;
 }
 
+/* "34 responses to", "12 comments", "3 thoughts on": the header of a comment thread. */
+static int comment_count(const cls_key *k)
+{
+    static const char *const heads[] = {" response", " comment", " repl", " thought"};
+    size_t i = 0;
+    while (i < k->len && k->s[i] >= '0' && k->s[i] <= '9') {
+        i++;
+    }
+    if (i == 0) {
+        return 0;
+    }
+    for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+        size_t l = strlen(heads[h]);
+        if (k->len >= i + l && memcmp(k->s + i, heads[h], l) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A sentence of closing quotes and brackets only: the segmenter cut them off the end of
  * a quotation; they belong to the text around them. */
 static int only_quotes(const uint8_t *s, size_t n)
@@ -141,6 +161,9 @@ int hnp_cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_f
 {
     if (f->letters == 0 && f->cjk == 0 && f->digits <= 4 && !only_quotes(s, n)) {
         set(out, HNP_KIND_BOILERPLATE, "markup");
+    } else if (comment_count(k) && f->words <= 20) {
+        set(out, HNP_KIND_BOILERPLATE, "comment");
+        out->strong = 2; /* "34 responses to ...": the comment thread starts */
     } else if (f->words <= 6 && n >= 5 && memcmp(s + n - 5, "says:", 5) == 0) {
         set(out, HNP_KIND_BOILERPLATE, "comment"); /* "averagejoe says:" over a comment */
     } else if (f->bracketed && f->words <= 12) {

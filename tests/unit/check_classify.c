@@ -369,6 +369,25 @@ START_TEST(test_tail_whole)
 }
 END_TEST
 
+/* A long comment thread outweighs any marker in the sum; the closer cuts it off. */
+START_TEST(test_comment_thread)
+{
+    static const char text[] =
+        "New stem cell therapy halts multiple sclerosis in trial\n" P1 "\n" P2 "\n" P3 "\n"
+        "3 responses to \u201cNew stem cell therapy halts MS\u201d\n"
+        "November 19, 2019 at 6:34 am\n" P4 "\n"
+        "November 19, 2019 at 6:44 am\n" P1 " " P2 "\n"
+        "November 19, 2019 at 6:58 am\n" P3 " " P4 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "Independent experts", HNP_KIND_BODY, "-");
+    expect_kind(&r, "3 responses to", HNP_KIND_BOILERPLATE, "comment");
+    expect_kind(&r, "Doctors should discuss", HNP_KIND_BOILERPLATE, "tail");
+    ck_assert(hnp_kind_is_junk(r.lab[r.n - 1].kind));
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 START_TEST(test_page_head)
 {
     static const char text[] =
@@ -620,6 +639,7 @@ static Suite *classify_suite(void)
     tcase_add_loop_test(t, test_junk_inline, 0, (int)(sizeof junk_cases / sizeof junk_cases[0]));
     tcase_add_loop_test(t, test_legit_ending, 0, (int)(sizeof legit_cases / sizeof legit_cases[0]));
     tcase_add_test(t, test_tail_whole);
+    tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_page_head);
     tcase_add_test(t, test_subheading_and_link_list);
     suite_add_tcase(s, t);
