@@ -184,9 +184,23 @@ def gen_classes():
     out.append("#define CLS_OUTLIER(c) (%s)\n" % " || ".join("(c) == 0x%04X" % cp for cp in outliers))
     out.append("\n/* Code points with their class bits, sorted by code point. */\n")
     out.append("typedef struct cls_entry {\n    uint32_t cp;\n    uint32_t mask;\n} cls_entry;\n\n")
+    # U+0080-U+05FF (Latin, Greek, Cyrillic: most of what mojibake is made of) as a direct
+    # table; the rest by binary search.
+    out.append("#define CLS_DIRECT_END 0x0600\n")
+    out.append("static const uint32_t cls_direct[CLS_DIRECT_END - 0x80] = {\n")
+    row = []
+    for cp in range(0x80, 0x600):
+        row.append("0x%04X" % masks.get(cp, 0))
+        if len(row) == 10:
+            out.append("    " + ", ".join(row) + ",\n")
+            row = []
+    if row:
+        out.append("    " + ", ".join(row) + ",\n")
+    out.append("};\n\n")
     out.append("static const cls_entry cls_table[] = {\n")
     for cp in sorted(masks):
-        out.append("    {0x%04X, 0x%04X},\n" % (cp, masks[cp]))
+        if cp >= 0x600:
+            out.append("    {0x%04X, 0x%04X},\n" % (cp, masks[cp]))
     out.append("};\n\n#endif\n")
     return "".join(out)
 

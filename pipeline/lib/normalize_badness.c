@@ -25,6 +25,9 @@ static uint32_t cls(uint32_t c)
     if (c < 0x80 || (c > CLS_DENSE_MAX && !CLS_OUTLIER(c))) {
         return 0;
     }
+    if (c < CLS_DIRECT_END) {
+        return cls_direct[c - 0x80];
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (cls_table[mid].cp < c) {
@@ -176,6 +179,9 @@ static int arabic_tail(uint32_t c, uint32_t k)
 /* Rules for specific codepages (Windows-1252 Arabic, MacRoman, Windows-1251/1253/1257). */
 static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail)
 {
+    if (s[0] < 0xC3) {
+        return 0; /* every rule below starts at U+00C3 or above */
+    }
     uint32_t a = s[0], b = avail > 1 ? s[1] : 0, c = avail > 2 ? s[2] : 0;
     if (avail >= 4 && IN(a, 0xD8, 0xD9) && arabic_tail(b, k[1]) && IN(c, 0xD8, 0xD9) &&
         arabic_tail(s[3], k[3])) {
