@@ -186,7 +186,11 @@ static bool is_blank(const uint8_t *t, size_t start, size_t end)
 hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span *spans,
                        size_t cap, size_t *n_out)
 {
-    if (!s || !n_out || (!text && len) || (!spans && cap)) {
+    if (!n_out) {
+        return HNP_ERR_INVALID;
+    }
+    *n_out = 0;
+    if (!s || (!text && len) || (!spans && cap)) {
         return HNP_ERR_INVALID;
     }
     seg_out o = {spans, cap, 0};

@@ -86,14 +86,16 @@ static bool section_number(const uint8_t *t, const hnp_span *tk)
     return groups >= 2 && p == tk->end;
 }
 
+/* "•", "-", "*": a bullet standing alone before a list item. */
 static bool only_bullets(const uint8_t *t, const hnp_span *tk)
 {
     int32_t cp;
-    for (size_t p = tk->start; p < tk->end; p += hnp_seg_decode(t, p, tk->end, &cp)) {
-        if (!hnp_seg_is_bullet((hnp_seg_decode(t, p, tk->end, &cp), cp)) && t[p] != '-' &&
-            t[p] != '*') {
+    for (size_t p = tk->start; p < tk->end;) {
+        size_t n = hnp_seg_decode(t, p, tk->end, &cp);
+        if (!hnp_seg_is_bullet(cp) && cp != '-' && cp != '*') {
             return false;
         }
+        p += n;
     }
     return true;
 }
