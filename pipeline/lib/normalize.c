@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 /* Output under construction. */
@@ -274,8 +275,12 @@ hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size
         return HNP_ERR_INVALID;
     }
     unsigned flags = opts ? opts->flags : 0;
-    int forced = opts && opts->from_encoding;
-    if (!forced && !(flags & HNP_NORM_ALLOW_BINARY) && hnp_looks_binary(in, len)) {
+    /* NULs are part of the text in a UTF-16/32 the caller names, even without a BOM. */
+    int wide = opts && opts->from_encoding &&
+               (strncasecmp(opts->from_encoding, "UTF-16", 6) == 0 ||
+                strncasecmp(opts->from_encoding, "UTF-32", 6) == 0 ||
+                strncasecmp(opts->from_encoding, "UCS-", 4) == 0);
+    if (!wide && !(flags & HNP_NORM_ALLOW_BINARY) && hnp_looks_binary(in, len)) {
         return HNP_ERR_BINARY;
     }
     hnp_norm_decoded d;

@@ -399,6 +399,13 @@ START_TEST(test_binary_and_empty)
     ck_assert_int_eq(hnp_looks_binary(bin, sizeof bin), 1);
     ck_assert_int_eq(hnp_normalize(NULL, bin, sizeof bin, &n), HNP_ERR_BINARY);
     ck_assert_ptr_null(n.text);
+    hnp_normalize_opts forced = {"windows-1252", 0};
+    ck_assert_int_eq(hnp_normalize(&forced, bin, sizeof bin, &n), HNP_ERR_BINARY);
+    const uint8_t u32[] = {'a', 0, 0, 0, 0xe9, 0, 0, 0};
+    forced.from_encoding = "UTF-32LE";
+    ck_assert_int_eq(hnp_normalize(&forced, u32, sizeof u32, &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "a\xc3\xa9");
+    hnp_normalized_free(&n);
     hnp_normalize_opts o = {NULL, HNP_NORM_ALLOW_BINARY};
     ck_assert_int_eq(hnp_normalize(&o, bin, 4, &n), HNP_OK);
     ck_assert_str_eq((const char *)n.text, "abc");
