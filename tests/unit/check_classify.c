@@ -428,6 +428,21 @@ START_TEST(test_subheading_and_link_list)
 }
 END_TEST
 
+/* A one-sentence lede above two subheadings is still the article (no headline line to
+ * anchor a byline block). */
+START_TEST(test_short_lede)
+{
+    static const char text[] =
+        "Doctors in London say a new therapy stopped the disease in most patients.\n"
+        "Background\nWhat the study found\n" P1 "\n" P2 "\n" P3 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "Doctors in London", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Background", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* ---- dates and sources ------------------------------------------------------------------ */
 
 typedef struct date_case {
@@ -640,6 +655,7 @@ static Suite *classify_suite(void)
     tcase_add_loop_test(t, test_legit_ending, 0, (int)(sizeof legit_cases / sizeof legit_cases[0]));
     tcase_add_test(t, test_tail_whole);
     tcase_add_test(t, test_comment_thread);
+    tcase_add_test(t, test_short_lede);
     tcase_add_test(t, test_page_head);
     tcase_add_test(t, test_subheading_and_link_list);
     suite_add_tcase(s, t);
