@@ -149,6 +149,13 @@ static hnp_status scratch_reserve(lexkey_scratch *sc, size_t n)
     return HNP_OK;
 }
 
+/* A Greek letter standing alone is spelled out, as lexicons write it: "β-blocker" ==
+ * "beta-blocker", "TNF-α" == "TNF-alpha" (case-folded: U+03B1 alpha .. U+03C9 omega). */
+static const char *const greek_names[] = {
+    "alpha", "beta",   "gamma",   "delta", "epsilon", "zeta",    "eta",  "theta", "iota",
+    "kappa", "lambda", "mu",      "nu",    "xi",      "omicron", "pi",   "rho",   "sigma",
+    "sigma", "tau",    "upsilon", "phi",   "chi",     "psi",     "omega"};
+
 /* The utf8proc_map pipeline (decompose + case fold, recompose, re-encode) run in reused
  * scratch instead of a fresh allocation per token. */
 static hnp_status fold_unicode(const uint8_t *s, size_t n, lexbuf *out, lexkey_scratch *sc)
@@ -169,6 +176,10 @@ static hnp_status fold_unicode(const uint8_t *s, size_t n, lexbuf *out, lexkey_s
     got = utf8proc_normalize_utf32(sc->buf, got, opts);
     if (got < 0) {
         return HNP_ERR_ENCODING;
+    }
+    if (got == 1 && sc->buf[0] >= 0x3B1 && sc->buf[0] <= 0x3C9) {
+        const char *name = greek_names[sc->buf[0] - 0x3B1];
+        return hnp_buf_put(out, name, strlen(name));
     }
     /* Re-encodes in place: UTF-8 never takes more bytes than the UTF-32 it came from. */
     got = utf8proc_reencode(sc->buf, got, opts);

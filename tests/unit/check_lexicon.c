@@ -54,6 +54,9 @@ START_TEST(keys_fold_case_hyphens_apostrophes_and_unicode)
     key_is("\xc3\x84RZTE", "\xc3\xa4rzte");
     key_is("non\xc2\xa0Hodgkin", "non hodgkin"); /* NBSP */
     key_is("5-HT(3)", "5 ht ( 3 )");
+    key_is("\xce\xb2-blocker", "beta blocker");     /* beta */
+    key_is("TNF-\xce\x91", "tnf alpha");            /* capital alpha */
+    key_is("\xce\xb2\xce\xb2", "\xce\xb2\xce\xb2"); /* not a lone letter */
     key_is("  ", "");
     char *k = NULL;
     size_t n = 0;
