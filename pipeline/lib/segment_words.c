@@ -275,6 +275,22 @@ static bool is_multi_period(const uint8_t *w, size_t len)
     return dots > 0 && run > 0;
 }
 
+/* "U.S." and "Ph.D." stand before nouns (a boundary only before a sentence starter), while
+ * lowercase dosing and route abbreviations ("i.v.", "b.i.d.", "p.o.") end clauses, so a
+ * capital after them starts a sentence. */
+static seg_abbr multi_period_kind(const uint8_t *w, size_t len)
+{
+    if (!is_multi_period(w, len)) {
+        return SEG_A_NONE;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] >= 'A' && w[i] <= 'Z') {
+            return SEG_A_OTHER;
+        }
+    }
+    return SEG_A_NUMBER;
+}
+
 seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
 {
     char buf[24];
@@ -282,7 +298,7 @@ seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
         return SEG_A_INITIAL; /* before the table: "Edwin P. Wilson" is not "p. 55" */
     }
     if (len > 6) {
-        return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE; /* longer than any entry */
+        return multi_period_kind(w, len); /* longer than any entry */
     }
     if (!lower_word(w, len, buf, sizeof buf)) {
         return SEG_A_NONE;
@@ -295,7 +311,7 @@ seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
     if (len == 1 && w[0] >= 'a' && w[0] <= 'z') {
         return SEG_A_OTHER; /* "(b. March 2009)", "(m. 1949)", "plan b. The" */
     }
-    return is_multi_period(w, len) ? SEG_A_OTHER : SEG_A_NONE;
+    return multi_period_kind(w, len);
 }
 
 static int cmp_str(const void *key, const void *elem)

@@ -148,6 +148,11 @@ static const seg_case_t cases[] = {
      "Give 2 mg. kg(-1) daily.|Mean 7 +/- 5. 3 days."},
     {"It rose in 2016. 70 patients died.", "It rose in 2016.|70 patients died."},
     {"Open 08:00 - 20:00. 1,200 people came.", "Open 08:00 - 20:00.|1,200 people came."},
+    {"Doses were given b.i.d. Nausea was rare.", "Doses were given b.i.d.|Nausea was rare."},
+    {"Dr. Smith, M.D., Ph.D., said so. It was approved in Oct. 2016. Good.",
+     "Dr. Smith, M.D., Ph.D., said so.|It was approved in Oct. 2016.|Good."},
+    {"Tel: +86-532-1234567. Email: info@x.com. Web: www.x.com",
+     "Tel: +86-532-1234567.|Email: info@x.com.|Web: www.x.com"},
     {"Fees, rent, etc. Manuscript review follows.", "Fees, rent, etc.|Manuscript review follows."},
     /* non-Latin scripts */
     {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
