@@ -207,8 +207,8 @@ static int headline_like(const cls_sent *s)
         f->ends_colon) {
         return 0;
     }
-    if (f->ends_stop && !f->ends_q) {
-        return 0;
+    if ((f->ends_stop && !f->ends_q) || f->symbols * 2 > f->letters + f->digits) {
+        return 0; /* a sentence, or a run of symbols and U+FFFD, is not a headline */
     }
     return (f->first_upper || f->cjk > 0) && f->commas <= 3;
 }

@@ -28,6 +28,10 @@ static void label_one(const cls_doc *d, size_t i, hnp_label *l)
         *l = (hnp_label){HNP_KIND_BODY, s->v > 0 ? 0.5f + 0.45f * s->v : 0.55f, "-"};
     } else if (s->loc.legit) {
         *l = (hnp_label){HNP_KIND_BODY, 0.6f, "-"};
+    } else if (d->rs >= d->n) {
+        /* No sentence reads like prose (a greeting, garbled text): without an article
+         * there is no head or tail to cut, only what the local rules found. */
+        *l = (hnp_label){HNP_KIND_BODY, 0.4f, "-"};
     } else {
         /* Outside the article: page head or appended tail. The more junk-like the
          * sentence is on its own, the surer the verdict. */

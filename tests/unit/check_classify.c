@@ -443,6 +443,17 @@ START_TEST(test_short_lede)
 }
 END_TEST
 
+/* Without any prose there is no article to cut a head or tail from: only rules decide. */
+START_TEST(test_no_article)
+{
+    result r;
+    run_lines("Hello world.\n* Home\n* Subscribe\n", &r);
+    expect_kind(&r, "Hello world.", HNP_KIND_BODY, "-");
+    expect_kind(&r, "* Home", HNP_KIND_BOILERPLATE, "nav");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* ---- dates and sources ------------------------------------------------------------------ */
 
 typedef struct date_case {
@@ -656,6 +667,7 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_tail_whole);
     tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_short_lede);
+    tcase_add_test(t, test_no_article);
     tcase_add_test(t, test_page_head);
     tcase_add_test(t, test_subheading_and_link_list);
     suite_add_tcase(s, t);
