@@ -47,6 +47,12 @@ hnp_status hnp_lexicon_from_memory(const void *blob, size_t len, hnp_lexicon **o
 hnp_status hnp_lexicon_from_tsv(const uint8_t *tsv, size_t len, hnp_lexicon **out,
                                 size_t *bad_line);
 
+/* As hnp_lexicon_from_tsv; on HNP_ERR_FORMAT it also writes why the line failed
+ * ("unknown label 'DRUGS' (known: DRUG, CONDITION, TRIAL, PROCEDURE)") into why,
+ * NUL-terminated and cut to why_size bytes (why may be NULL). */
+hnp_status hnp_lexicon_from_tsv_why(const uint8_t *tsv, size_t len, hnp_lexicon **out,
+                                    size_t *bad_line, char *why, size_t why_size);
+
 /* The default lexicon compiled into the program (defined in hnp_lexdata, not libhnp).
  * The same immutable object is returned on every call; do not free it. */
 hnp_status hnp_lexicon_embedded(const hnp_lexicon **out);

@@ -435,7 +435,8 @@ hnp_status hnp_lexbuild_compile(const lexbuild_src *srcs, size_t n_srcs, void **
     return st;
 }
 
-hnp_status hnp_lexicon_from_tsv(const uint8_t *tsv, size_t len, hnp_lexicon **out, size_t *bad_line)
+hnp_status hnp_lexicon_from_tsv_why(const uint8_t *tsv, size_t len, hnp_lexicon **out,
+                                    size_t *bad_line, char *why, size_t why_size)
 {
     if ((!tsv && len) || !out) {
         return HNP_ERR_INVALID;
@@ -449,8 +450,16 @@ hnp_status hnp_lexicon_from_tsv(const uint8_t *tsv, size_t len, hnp_lexicon **ou
     if (bad_line) {
         *bad_line = st == HNP_ERR_FORMAT ? err.line : 0;
     }
+    if (why && why_size) {
+        snprintf(why, why_size, "%s", st == HNP_ERR_FORMAT ? err.msg : hnp_strerror(st));
+    }
     if (st != HNP_OK) {
         return st;
     }
     return hnp_lexicon_adopt(blob, blob_len, out);
+}
+
+hnp_status hnp_lexicon_from_tsv(const uint8_t *tsv, size_t len, hnp_lexicon **out, size_t *bad_line)
+{
+    return hnp_lexicon_from_tsv_why(tsv, len, out, bad_line, NULL, 0);
 }

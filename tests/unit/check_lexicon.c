@@ -174,6 +174,11 @@ START_TEST(user_tsv_errors_name_the_line)
     ck_assert_int_eq(st, HNP_ERR_FORMAT);
     ck_assert_ptr_null(lex);
     ck_assert_uint_eq(bad, bad_tsv[_i].line);
+    char why[64] = "";
+    ck_assert_int_eq(
+        hnp_lexicon_from_tsv_why((const uint8_t *)tsv, strlen(tsv), &lex, &bad, why, sizeof why),
+        HNP_ERR_FORMAT);
+    ck_assert_uint_gt(strlen(why), 5);
 }
 END_TEST
 
