@@ -281,7 +281,8 @@ def british(term):
     return out
 
 
-PLURAL_HEADING_RE = re.compile(r"(?<![su])(?<!ss)s$|ies$", re.I)
+DRUG_CLASS_ENDS = ("ics", "ives", "ants", "ins", "ines", "oids", "ides")
+PLURAL_HEADING_RE = re.compile(r"(?<=[a-z])(?<![su])s$|ies$")
 
 
 def singular_heading(term, label, src):
@@ -291,7 +292,11 @@ def singular_heading(term, label, src):
     Conditions are left alone ('Hives', 'Shingles', 'Measles' are not plurals)."""
     if label not in ("DRUG", "PROCEDURE") or src not in ("mesh", "mplus", "mesh-chem"):
         return None
-    if is_caps(term) or not PLURAL_HEADING_RE.search(term) or term[-2:].lower() in ("is", "as", "os"):
+    # one-word MeSH E/D headings are mostly equipment and forms ('Walkers', 'Masks',
+    # 'Powders'): only one-word drug classes ('Statins', 'Opioids') get a singular
+    if " " not in term and (label == "PROCEDURE" or not term.endswith(DRUG_CLASS_ENDS)):
+        return None
+    if is_caps(term) or not PLURAL_HEADING_RE.search(term) or term[-2:] in ("is", "as", "os"):
         return None
     return term[:-3] + ("Y" if term[-3].isupper() else "y") if term.lower().endswith("ies") \
         else term[:-1]
