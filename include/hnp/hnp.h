@@ -11,9 +11,9 @@
 #include "tag.h"
 #include "tsv.h"
 
-#define HNP_VERSION_MAJOR 0
-#define HNP_VERSION_MINOR 1
-#define HNP_VERSION_PATCH 0
+#define HNP_VERSION_MAJOR  0
+#define HNP_VERSION_MINOR  1
+#define HNP_VERSION_PATCH  0
 #define HNP_VERSION_STRING "0.1.0"
 
 #ifdef __cplusplus

@@ -32,12 +32,12 @@ typedef struct hnp_normalize_opts {
 
 /* What kind of change a repair record describes. */
 typedef enum hnp_repair_kind {
-    HNP_REPAIR_MOJIBAKE = 0,  /* UTF-8 decoded as a single-byte codepage, re-decoded */
-    HNP_REPAIR_C1 = 1,        /* C1 control standing for windows-1252 punctuation */
-    HNP_REPAIR_ENTITY = 2,    /* HTML entity decoded */
-    HNP_REPAIR_LOSSY = 3,     /* lossy leftover, e.g. a dagger for a lost closing quote */
-    HNP_REPAIR_INVALID = 4,   /* undecodable byte replaced by U+FFFD */
-    HNP_REPAIR_CONTROL = 5    /* control character or NUL dropped */
+    HNP_REPAIR_MOJIBAKE = 0, /* UTF-8 decoded as a single-byte codepage, re-decoded */
+    HNP_REPAIR_C1 = 1,       /* C1 control standing for windows-1252 punctuation */
+    HNP_REPAIR_ENTITY = 2,   /* HTML entity decoded */
+    HNP_REPAIR_LOSSY = 3,    /* lossy leftover, e.g. a dagger for a lost closing quote */
+    HNP_REPAIR_INVALID = 4,  /* undecodable byte replaced by U+FFFD */
+    HNP_REPAIR_CONTROL = 5   /* control character or NUL dropped */
 } hnp_repair_kind;
 
 /* One repair, located in the OUTPUT text (bytes). A dropped character has start == end. */
@@ -48,11 +48,11 @@ typedef struct hnp_repair {
 
 /* The result of hnp_normalize. Owns all its memory; release with hnp_normalized_free. */
 typedef struct hnp_normalized {
-    uint8_t *text;         /* valid NFC UTF-8, NUL-terminated (the NUL is not counted) */
-    size_t len;            /* bytes in text */
-    char encoding[32];     /* what the input was read as: "UTF-8", "windows-1252", ... */
-    size_t n_repairs;      /* number of repairs made (all kinds) */
-    hnp_repair *repairs;   /* n_repairs records, in text order (may be NULL when 0) */
+    uint8_t *text;       /* valid NFC UTF-8, NUL-terminated (the NUL is not counted) */
+    size_t len;          /* bytes in text */
+    char encoding[32];   /* what the input was read as: "UTF-8", "windows-1252", ... */
+    size_t n_repairs;    /* number of repairs made (all kinds) */
+    hnp_repair *repairs; /* n_repairs records, in text order (may be NULL when 0) */
 } hnp_normalized;
 
 /* Normalizes len bytes of input. opts may be NULL (detect everything, repair).

@@ -64,7 +64,7 @@ typedef struct hnp_pipeline_opts {
      * outlive the pipeline). */
     const hnp_lexicon *const *user_lexicons;
     size_t n_user_lexicons;
-    int no_default_lexicon; /* 1: do not use the embedded lexicon */
+    int no_default_lexicon;             /* 1: do not use the embedded lexicon */
     const hnp_lexicon *default_lexicon; /* the embedded one, or NULL when absent */
     size_t max_doc_size;                /* bytes; 0 means no limit */
 } hnp_pipeline_opts;

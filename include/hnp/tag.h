@@ -20,8 +20,8 @@ extern "C" {
 /* One mention. id and name point into a lexicon or into the tagger's scratch; they stay
  * valid until the next hnp_tag call on the same tagger or until it is freed. */
 typedef struct hnp_mention {
-    hnp_span span;  /* bytes in the document */
-    size_t sent;    /* 0-based index of the sentence it is in */
+    hnp_span span; /* bytes in the document */
+    size_t sent;   /* 0-based index of the sentence it is in */
     hnp_entity_label label;
     const char *id;   /* canonical id, e.g. "DOID:2377"; "-" when the lexicon has none */
     const char *name; /* canonical name, e.g. "multiple sclerosis" */
@@ -31,8 +31,7 @@ typedef struct hnp_tagger hnp_tagger;
 
 /* lexicons: n_lex lexicons searched in order (earlier ones win ties); they are not
  * copied. The caller owns *out: free with hnp_tagger_free. */
-hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex,
-                             hnp_tagger **out);
+hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex, hnp_tagger **out);
 void hnp_tagger_free(hnp_tagger *t);
 
 /* Tags one document. sents are the sentence spans; taggable[i] != 0 when sentence i

@@ -141,8 +141,7 @@ static int open_stream(app *a, runner *r)
     r->stream = stdout;
     if (a->o.output && strcmp(a->o.output, "-") != 0) {
         if (out_open(&a->single, a->o.output, 0) != 0) {
-            fprintf(stderr, "hnpipe: %s: cannot create output: %s\n", a->o.output,
-                    strerror(errno));
+            fprintf(stderr, "hnpipe: %s: cannot create output: %s\n", a->o.output, strerror(errno));
             return -1;
         }
         r->stream = a->single.f;

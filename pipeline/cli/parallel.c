@@ -128,8 +128,8 @@ int run_parallel(runner *r)
     }
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.cv, NULL);
-    int show_progress = r->o->progress > 0 || (r->o->progress < 0 && !r->o->quiet &&
-                                               isatty(STDERR_FILENO) && p.n > 1);
+    int show_progress = r->o->progress > 0 ||
+                        (r->o->progress < 0 && !r->o->quiet && isatty(STDERR_FILENO) && p.n > 1);
     unsigned started = 0;
     for (unsigned t = 0; t < n_threads; t++) {
         args[t] = (worker_arg){&p, t + 1, HNP_OK};

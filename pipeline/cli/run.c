@@ -175,8 +175,8 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
     free(path);
 }
 
-void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in,
-                  size_t index, job_result *res)
+void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
+                  job_result *res)
 {
     if (r->out_dir && r->o->incremental) {
         char *path = run_output_path(r, in->id);

@@ -43,8 +43,8 @@ typedef struct job_result {
 int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len);
 
 /* Runs one text-mode input file through w into r's stream buffer or its own output file. */
-void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in,
-                  size_t index, job_result *res);
+void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
+                  job_result *res);
 
 /* OUTDIR/<id><ext> for mirror mode (malloc'd); NULL when out of memory. */
 char *run_output_path(const runner *r, const char *id);

@@ -19,11 +19,11 @@ struct hnp_worker {
     hnp_segmenter *segmenter;
     hnp_tagger *tagger;
     char *id;
-    hnp_normalized norm;      /* the current document's text (owned) */
-    hnp_span *spans;          /* sentence spans, capacity cap_sents */
-    hnp_label *labels;        /* classify output */
-    hnp_sentence *sents;      /* the result rows */
-    unsigned char *taggable;  /* per sentence */
+    hnp_normalized norm;     /* the current document's text (owned) */
+    hnp_span *spans;         /* sentence spans, capacity cap_sents */
+    hnp_label *labels;       /* classify output */
+    hnp_sentence *sents;     /* the result rows */
+    unsigned char *taggable; /* per sentence */
     size_t cap_sents;
     hnp_doc_mention *mentions;
     size_t cap_mentions;
@@ -193,8 +193,8 @@ static hnp_status run_tag(hnp_worker *w, size_t n_sents)
 {
     const hnp_mention *found = NULL;
     size_t n = 0;
-    HNP_TRY(hnp_tag(w->tagger, w->norm.text, w->norm.len, w->spans, w->taggable, n_sents, &found,
-                    &n));
+    HNP_TRY(
+        hnp_tag(w->tagger, w->norm.text, w->norm.len, w->spans, w->taggable, n_sents, &found, &n));
     if (n > w->cap_mentions) {
         size_t cap = n + n / 2 + 16;
         hnp_doc_mention *m = realloc(w->mentions, cap * sizeof *m);

@@ -82,8 +82,8 @@ static hnp_status put_sentence_entities(hnp_membuf *b, const hnp_doc *d, size_t 
         if (dm->m.sent != si) {
             continue;
         }
-        HNP_TRY(hnp_buf_printf(b, "%s%s|%zu|%zu|", written ? ";" : "",
-                               hnp_label_name(dm->m.label), dm->cp_start, dm->cp_end));
+        HNP_TRY(hnp_buf_printf(b, "%s%s|%zu|%zu|", written ? ";" : "", hnp_label_name(dm->m.label),
+                               dm->cp_start, dm->cp_end));
         HNP_TRY(put_str_or_dash(b, dm->m.id));
         written++;
     }

@@ -20,8 +20,9 @@ static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)d->id, strlen(d->id)));
     HNP_TRY(hnp_buf_puts(b, "</dd><dt>encoding</dt><dd>"));
     HNP_TRY(hnp_buf_puts(b, d->encoding ? d->encoding : "-"));
-    HNP_TRY(hnp_buf_printf(b, "</dd><dt>repairs</dt><dd>%zu</dd><dt>sentences</dt><dd>%zu (%zu junk)"
-                              "</dd></dl>\n",
+    HNP_TRY(hnp_buf_printf(b,
+                           "</dd><dt>repairs</dt><dd>%zu</dd><dt>sentences</dt><dd>%zu (%zu junk)"
+                           "</dd></dl>\n",
                            d->repairs, d->n_sents, hnp_doc_junk_count(d)));
     return HNP_OK;
 }

@@ -24,8 +24,8 @@ static hnp_status json_sentences(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(hnp_buf_puts(b, "\"sentences\":["));
     for (size_t i = 0; i < d->n_sents; i++) {
         const hnp_sentence *s = &d->sents[i];
-        HNP_TRY(hnp_buf_printf(b, "%s{\"sent\":%zu,\"start\":%zu,\"end\":%zu,", i ? "," : "",
-                               i + 1, s->cp_start, s->cp_end));
+        HNP_TRY(hnp_buf_printf(b, "%s{\"sent\":%zu,\"start\":%zu,\"end\":%zu,", i ? "," : "", i + 1,
+                               s->cp_start, s->cp_end));
         HNP_TRY(hnp_buf_printf(b, "\"kind\":\"%s\",\"score\":%.3f,", hnp_kind_name(s->kind),
                                (double)s->score));
         HNP_TRY(json_cstr(b, "reason", s->reason));

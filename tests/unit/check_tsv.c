@@ -71,8 +71,9 @@ END_TEST
 START_TEST(tsv_rows)
 {
     char *out = render(HNP_FMT_TSV, 0);
-    ck_assert_str_eq(out, "doc\\t1\t1\t0\t12\tbody\t0.900\t-\tCONDITION|0|5|X:1\tH\xc3\xa9llo\\tworld.\n"
-                          "doc\\t1\t2\t13\t29\tspam\t0.750\tcompany+url\t-\tBuy now at x.com\n");
+    ck_assert_str_eq(out,
+                     "doc\\t1\t1\t0\t12\tbody\t0.900\t-\tCONDITION|0|5|X:1\tH\xc3\xa9llo\\tworld.\n"
+                     "doc\\t1\t2\t13\t29\tspam\t0.750\tcompany+url\t-\tBuy now at x.com\n");
     free(out);
 }
 END_TEST
