@@ -22,6 +22,25 @@ with open(src, encoding="utf-8", errors="surrogateescape") as f, \
             esc = doc.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
             out.write(f"d{i}\t{esc}\n")
 """
+# Splits the corpus into files of about 64 kB, for the -r / -j runs.
+TO_FILES = r"""
+import os, sys
+src, dst = sys.argv[1], sys.argv[2]
+os.makedirs(dst)
+docs = open(src, encoding="utf-8", errors="surrogateescape").read().split("\n\n")
+n, cur = 0, []
+for d in docs:
+    cur.append(d)
+    if sum(map(len, cur)) > 64000:
+        with open(os.path.join(dst, f"f{n:05d}.txt"), "w", encoding="utf-8",
+                  errors="surrogateescape") as out:
+            out.write("\n\n".join(cur))
+        n, cur = n + 1, []
+if cur:
+    with open(os.path.join(dst, f"f{n:05d}.txt"), "w", encoding="utf-8",
+              errors="surrogateescape") as out:
+        out.write("\n\n".join(cur))
+"""
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -60,6 +79,8 @@ def main():
         # child process so this one stays small: a child's peak RSS starts from its parent's.
         records = os.path.join(tmp, "corpus.records")
         subprocess.run([sys.executable, "-c", TO_RECORDS, corpus, records], check=True)
+        tree = os.path.join(tmp, "tree")
+        subprocess.run([sys.executable, "-c", TO_FILES, corpus, tree], check=True)
         size = os.path.getsize(corpus) / 1e6
         cmds = [
             ("icu-breakiterator-alone", [icu, corpus]),
@@ -67,6 +88,8 @@ def main():
                                                    "sentences", corpus]),
             ("hnpipe -f tsv (one document)", [hnpipe, "-f", "tsv", corpus]),
             ("hnpipe --records -f tsv", [hnpipe, "--records", "-f", "tsv", records]),
+            ("hnpipe -r tree/ -j 1 (64 kB files)", [hnpipe, "-j", "1", "-r", tree]),
+            ("hnpipe -r tree/ -j 2 (64 kB files)", [hnpipe, "-j", "2", "-r", tree]),
         ]
         print(f"bench: corpus {size:.1f} MB (make-corpus.py, {a.mb:g} MB), best of {a.runs}")
         for name, cmd in cmds:
