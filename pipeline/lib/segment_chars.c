@@ -227,6 +227,27 @@ static bool plain_ascii(uint8_t c)
     return c > ' ' && c < 0x80;
 }
 
+/* Bit c of the pair is set for the ASCII bytes c that the rules look at inside a token:
+ * . ! ? ( ) [ ] : @ */
+static const uint64_t special_lo =
+    (1ull << '.') | (1ull << '!') | (1ull << '?') | (1ull << '(') | (1ull << ')') | (1ull << ':');
+static const uint64_t special_hi =
+    (1ull << ('[' - 64)) | (1ull << (']' - 64)) | (1ull << ('@' - 64));
+
+bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain)
+{
+    if (!hnp_seg_token(t, pos, end, tok)) {
+        return false;
+    }
+    uint64_t hit = 0;
+    for (size_t p = tok->start; p < tok->end; p++) {
+        uint8_t c = t[p];
+        hit |= c >= 0x80 ? 1u : c < 64 ? (special_lo >> c) & 1u : (special_hi >> (c - 64)) & 1u;
+    }
+    *plain = hit == 0;
+    return true;
+}
+
 bool hnp_seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
 {
     int32_t cp;

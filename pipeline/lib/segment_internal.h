@@ -50,6 +50,9 @@ bool hnp_seg_mostly_nonlatin(const uint8_t *t, size_t start, size_t end);
 
 /* Next whitespace-separated token at or after pos; false at end. */
 bool hnp_seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok);
+/* The same, and *plain tells whether the token is plain ASCII without . ! ? ( ) [ ] : @
+ * (no rule needs to look inside such a token). */
+bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain);
 /* Case class of the first letter or digit of a token after openers and symbols
  * (at most a few characters in). */
 seg_case hnp_seg_token_case(const uint8_t *t, const hnp_span *tok);

@@ -698,15 +698,17 @@ void hnp_seg_rules_block(const uint8_t *t, size_t start, size_t end, seg_out *o)
     rules r = {.t = t, .end = end, .o = o, .sent = start, .prev = {start, start}};
     hnp_span tk;
     size_t pos = start;
-    while (hnp_seg_token(t, pos, end, &tk)) {
-        if (r.ntok > 0) {
+    bool plain;
+    while (hnp_seg_token_plain(t, pos, end, &tk, &plain)) {
+        /* a plain lowercase word is never a bullet, list item, label or date */
+        if (r.ntok > 0 && !(plain && t[tk.start] >= 'a' && t[tk.start] <= 'z')) {
             before_token(&r, &tk);
         }
         if (r.ntok == 0 && head_token(&r, &tk, &pos)) {
             continue;
         }
         size_t sent = r.sent;
-        pos = scan_token(&r, &tk);
+        pos = plain ? tk.end : scan_token(&r, &tk);
         if (r.sent == sent) {
             r.prev = tk;
             r.ntok++;
