@@ -17,6 +17,10 @@
 /* U+FFFD has no byte in a codepage; ftfy's "sloppy" codecs write it as 0x1A (SUB). */
 enum { SUB = 0x1A, NO_BYTE = 0x100 };
 
+/* Pages (latin-1, windows-125x, ISO-8859-2: all but MacRoman and cp437) where a space may
+ * stand for a lost 0xA0. */
+enum { A0_PAGES = 8 };
+
 uint32_t hnp_norm_cp1252(uint8_t b)
 {
     /* cp_pages[1] is windows-1252 with undefined bytes mapped to themselves. */
@@ -251,6 +255,15 @@ static hnp_status dec_reserve(hnp_norm_work *w, size_t n)
     return HNP_OK;
 }
 
+static hnp_status copy_bytes(const hnp_norm_bytes *in, hnp_norm_bytes *out)
+{
+    out->n = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        HNP_TRY(bb_push(out, in->b[i], in->src[i]));
+    }
+    return HNP_OK;
+}
+
 /* Decodes in[lo, hi) as UTF-8 into w->dcp with source ranges; 0 if it is not valid. */
 static hnp_status decode(hnp_norm_work *w, const hnp_norm_bytes *in, size_t lo, size_t hi,
                          size_t *n_out, int *ok)
@@ -333,7 +346,13 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
     if (!all || !high) {
         return HNP_OK;
     }
-    HNP_TRY(restore_a0(&w->enc, &w->fix));
+    /* A space for 0xA0 is a windows-125x story; in MacRoman or cp437 the "lead bytes" before
+     * a space are common signs ("– " is D0 20 in MacRoman). */
+    if (pg <= &cp_pages[A0_PAGES - 1]) {
+        HNP_TRY(restore_a0(&w->enc, &w->fix));
+    } else {
+        HNP_TRY(copy_bytes(&w->enc, &w->fix));
+    }
     const hnp_norm_bytes *bytes = &w->fix;
     if (pg->sloppy) {
         HNP_TRY(replace_lossy(&w->fix, &w->enc));
@@ -355,9 +374,10 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
     } else {
         after = hnp_norm_badness(w->b.cp, w->b.n);
     }
-    /* A whole line that decodes is strong evidence in itself (ftfy asks for nothing more);
-     * it only must not look worse. It is always shorter. */
-    if (after > before) {
+    /* A whole line that decodes from latin-1 or windows-1252 is strong evidence in itself
+     * (ftfy asks for nothing more): it only must not look worse, and it is always shorter.
+     * The rarer codepages must do better: MacRoman reads "Ã¶ln – und" as valid UTF-8 too. */
+    if (after > before || (after == before && pg > &cp_pages[1])) {
         return HNP_OK;
     }
     *done = 1;
@@ -412,11 +432,25 @@ static hnp_status run_improves(hnp_norm_work *w, size_t i, size_t j, size_t nd, 
     return HNP_OK;
 }
 
-/* A run that decodes to one CJK, kana or Hangul character is Latin garbage that happens to
- * be valid UTF-8 ("ã†â" is U+3192); a real word in those scripts gives several. */
-static int lone_ideograph(const uint32_t *cp, size_t n)
+static int is_cjk(uint32_t c)
 {
-    return n == 1 && ((cp[0] >= 0x2E80 && cp[0] <= 0xD7FF) || (cp[0] >= 0xF900 && cp[0] <= 0xFFEF));
+    return (c >= 0x2E80 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFFEF);
+}
+
+/* A run that decodes to one CJK, kana or Hangul character in a line without any is Latin
+ * garbage that happens to be valid UTF-8 ("ã†â" is U+3192); in Japanese or Chinese text a
+ * single particle or comma ("ã‚’" を, "ã€\x81" 、) is real. */
+static int lone_ideograph(const hnp_norm_line *l, const uint32_t *cp, size_t n)
+{
+    if (n != 1 || !is_cjk(cp[0])) {
+        return 0;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        if (is_cjk(l->cp[i])) {
+            return 0;
+        }
+    }
+    return 1;
 }
 
 /* A character that mojibake is made of (Latin-1 letters and signs, windows-1252
@@ -458,7 +492,7 @@ static hnp_status try_runs(hnp_norm_work *w, const cp_page *pg, int *done)
             i++;
             continue;
         }
-        if (!lone_ideograph(w->dcp, nd) && !(i > 0 && garbled(w->a.cp[i - 1])) &&
+        if (!lone_ideograph(&w->a, w->dcp, nd) && !(i > 0 && garbled(w->a.cp[i - 1])) &&
             !(j < w->a.n && garbled(w->a.cp[j]))) {
             HNP_TRY(run_improves(w, i, j, nd, &better));
         }
@@ -495,8 +529,10 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed)
             return HNP_OK;
         }
     }
-    for (size_t k = 0; k < RUN_PAGES; k++) {
+    for (size_t k = RUN_PAGES; k-- > 0;) {
         int done = 0;
+        /* windows-1252 first: latin-1 cannot encode its punctuation ("Ð’" for В), so it would
+         * split such runs; it is needed only for runs with C1 controls. */
         HNP_TRY(try_runs(w, &cp_pages[k], &done));
         if (done) {
             *changed = 1;
