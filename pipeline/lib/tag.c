@@ -209,6 +209,10 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
             i++;
             continue;
         }
+        if (hnp_tag_in_org_name(t, text, i, m.ntok)) {
+            i += m.ntok; /* nor a shorter term inside the name */
+            continue;
+        }
         HNP_TRY(hnp_tag_emit(t, t->tok[first].start, t->tok[i + m.ntok - 1].end, m.label, m.id,
                              m.name, SIZE_MAX));
         if (!m.ctx) {

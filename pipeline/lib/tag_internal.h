@@ -114,6 +114,10 @@ void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, si
 hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok,
                                 hnp_entity_label label, size_t floor, size_t *start);
 
+/* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
+ * name ("Multiple Sclerosis Society"). */
+int hnp_tag_in_org_name(const hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok);
+
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);
 void hnp_tag_rx_free(hnp_tagger *t);

@@ -162,6 +162,18 @@ START_TEST(coordinated_terms)
 }
 END_TEST
 
+/* Organisations named after a disease are not mentions of it. */
+START_TEST(organisation_names)
+{
+    fixture f;
+    start(&f, terms);
+    ck_assert_str_eq(tag(&f, "The Multiple Sclerosis Society said multiple sclerosis society "
+                             "costs rise; Leukemia Foundation, Leukemia. Foundation"),
+                     "CONDITION:multiple sclerosis:DOID:2377|CONDITION:Leukemia:DOID:1240");
+    finish(&f);
+}
+END_TEST
+
 /* Inside a hyphenated compound only one-word mentions start, never after a one-letter
  * prefix. */
 START_TEST(hyphenated_compounds)
@@ -477,6 +489,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, plurals_and_possessives);
     tcase_add_test(tc, hyphenated_compounds);
     tcase_add_test(tc, coordinated_terms);
+    tcase_add_test(tc, organisation_names);
     tcase_add_test(tc, abbreviations_defined_in_the_text);
     tcase_add_test(tc, ambiguous_terms_need_support);
     tcase_add_test(tc, only_taggable_sentences);
