@@ -2,9 +2,11 @@
  *
  * Provenance: written for hnpipe by hand. The abbreviation classes follow the idea of
  * pragmatic_segmenter (MIT, Kevin S. Dias): prepositive titles never end a sentence,
- * number abbreviations only before a number, and other abbreviations end one only before
- * a typical sentence starter. The lists are short on purpose: each entry is a word whose
- * period is more often an abbreviation than a full stop in news text. */
+ * number abbreviations (No., p., Fig., Jan.) go on before a number but end before a
+ * capital, and other abbreviations (Co., Inc., U.S.) end one only before a typical
+ * sentence starter. The lists are short on purpose: each entry is a word whose period is
+ * more often an abbreviation than a full stop in news text. Measured with
+ * scripts/eval_sentences.py on the Golden Rules and the UD dev documents. */
 #include "segment_internal.h"
 
 #include <stdlib.h>
@@ -252,7 +254,7 @@ static bool in_list(const char *const *list, size_t n, const uint8_t *w, size_t 
     return false;
 }
 
-#define IN_LIST(list, w, len) in_list(list, sizeof list / sizeof list[0], w, len)
+#define IN_LIST(list, w, len) in_list((list), sizeof(list) / sizeof((list)[0]), (w), (len))
 
 /* "U.S", "Ph.D", "U.S.A": letter groups of one to three joined by periods. */
 static bool is_multi_period(const uint8_t *w, size_t len)
