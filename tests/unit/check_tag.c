@@ -4,6 +4,8 @@
 #include "hnp/hnp.h"
 #include "testutil.h"
 
+#include <pthread.h>
+
 static const char terms[] =
     "#version: tag fixture\n"
     "term\tlabel\tid\tname\tflags\n"
@@ -431,6 +433,49 @@ START_TEST(random_text_never_crashes)
 }
 END_TEST
 
+/* One lexicon shared by four threads, each with its own tagger: the same mentions. */
+typedef struct thread_job {
+    const hnp_lexicon *lex;
+    const char *text;
+    size_t n_mentions;
+    hnp_status st;
+} thread_job;
+
+static void *tag_in_thread(void *arg)
+{
+    thread_job *j = arg;
+    hnp_tagger *t = NULL;
+    j->st = hnp_tagger_create(&j->lex, 1, &t);
+    hnp_span s = {0, strlen(j->text)};
+    for (int round = 0; round < 200 && j->st == HNP_OK; round++) {
+        const hnp_mention *m;
+        j->st = hnp_tag(t, (const uint8_t *)j->text, s.end, &s, NULL, 1, &m, &j->n_mentions);
+    }
+    hnp_tagger_free(t);
+    return NULL;
+}
+
+START_TEST(threads_share_a_lexicon)
+{
+    fixture f;
+    start(&f, terms);
+    const char *text =
+        "MS and multiple sclerosis (MS), leukemias, AHSCT; breast and ovarian cancer";
+    thread_job jobs[4];
+    pthread_t th[4];
+    for (int k = 0; k < 4; k++) {
+        jobs[k] = (thread_job){f.lex[0], text, 0, HNP_OK};
+        ck_assert_int_eq(pthread_create(&th[k], NULL, tag_in_thread, &jobs[k]), 0);
+    }
+    for (int k = 0; k < 4; k++) {
+        pthread_join(th[k], NULL);
+        ck_assert_int_eq(jobs[k].st, HNP_OK);
+        ck_assert_uint_eq(jobs[k].n_mentions, 5);
+    }
+    finish(&f);
+}
+END_TEST
+
 /* The seed article with the embedded lexicon: its expected entities (.expect). */
 START_TEST(seed_article_entities)
 {
@@ -498,6 +543,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, trial_id_normalization_and_misses);
     tcase_add_test(tc, huge_documents);
     tcase_add_test(tc, random_text_never_crashes);
+    tcase_add_test(tc, threads_share_a_lexicon);
     tcase_add_test(tc, seed_article_entities);
     suite_add_tcase(s, tc);
     return s;
