@@ -95,7 +95,7 @@ static size_t line_end(const uint8_t *t, size_t pos, size_t len, size_t *next)
             continue; /* cannot start a line break */
         }
         if (c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-            *next = p + 1;
+            *next = p + 1 + (c == '\r' && p + 1 < len && t[p + 1] == '\n'); /* CRLF is one */
             return p;
         }
         /* U+0085, U+2028, U+2029 */

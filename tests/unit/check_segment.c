@@ -116,6 +116,8 @@ static const seg_case_t cases[] = {
     {"fever\nsore throat\nrunny nose", "fever|sore throat|runny nose"},
     {"Title Of The Piece\nThe body starts here.", "Title Of The Piece|The body starts here."},
     {"First part\n\nsecond part", "First part|second part"},
+    {"This line was\r\nwrapped by a tool.\r\nNext one.",
+     "This line was\r\nwrapped by a tool.|Next one."},
     {"Learn More\nabout us\nMac mini\nmacOS Catalina",
      "Learn More|about us|Mac mini|macOS Catalina"},
     {"It was paid by the media\nmogul, Debola Lagos.",
