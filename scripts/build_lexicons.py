@@ -9,6 +9,7 @@ timestamps: rerunning on the same inputs gives identical bytes. Python 3 stdlib 
     python3 scripts/build_lexicons.py            # (re)write the lexicons
     python3 scripts/build_lexicons.py --stats    # also match the NER dev/train sets
     python3 scripts/build_lexicons.py --suggest  # terms that fire in non-health news
+    python3 scripts/build_lexicons.py --check    # contract + seed-article checks only
 
 The policy (which sources, which filters, which id wins) is documented in
 corpora/lexicons/README.md; the comments here say why each rule exists.
@@ -807,14 +808,59 @@ WORDS_HEADER = """\
 """
 
 
+SEED_EXPECT = [("multiple sclerosis", "CONDITION"), ("relapsing-remitting multiple sclerosis",
+                "CONDITION"), ("leukemia", "CONDITION"), ("lymphoma", "CONDITION"),
+               ("myeloma", "CONDITION"), ("thrombocytopenia", "CONDITION"),
+               ("neutropenia", "CONDITION"), ("sepsis", "CONDITION"),
+               ("liver failure", "CONDITION"), ("mitoxantrone", "DRUG"), ("ASTIMS", "TRIAL"),
+               ("MIST", "TRIAL"), ("chemotherapy", "PROCEDURE"),
+               ("autologous hematopoietic stem cell transplantation", "PROCEDURE")]
+NEVER = ["bio valley", "beautiful skin", "bio", "valley", "beautiful", "skin", "disease",
+         "therapy", "treatment", "medical action"]
+
+
+def check_output(out_dir):
+    """Contract checks on the written files; returns a list of problems (empty: fine)."""
+    bad, keys = [], collections.defaultdict(list)
+    for fname in sorted(FILES):
+        with open(os.path.join(out_dir, fname), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        if not any(line.startswith("#version: ") for line in lines):
+            bad.append(fname + ": no #version line")
+        body = [line for line in lines if line and not line.startswith("#")]
+        if body[0] != HEADER:
+            bad.append(fname + ": bad header")
+        for line in body[1:]:
+            f5 = line.split("\t")
+            if len(f5) != 5 or not all(f5) or f5[1] != FILES[fname][0] or not set(
+                    f5[4].split(",")) <= {"cs", "ctx", "low", "-"}:
+                bad.append("%s: bad row %r" % (fname, line))
+                continue
+            keys[key(f5[0])].append((f5[0], f5[1], f5[4]))
+    for term, label in SEED_EXPECT:
+        rows = [r for r in keys.get(key(term), []) if r[1] == label and "ctx" not in r[2]]
+        if not rows or ("cs" in rows[0][2] and rows[0][0] != term):
+            bad.append("seed term missing: %s %s" % (label, term))
+    if any("ctx" not in r[2] or "cs" not in r[2] for r in keys.get("ms", [])):
+        bad.append("MS must be cs,ctx only")
+    bad += ["must not be a term: " + t for t in NEVER if t in keys]
+    return bad
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stats", action="store_true", help="match the NER dev/train sets")
     ap.add_argument("--suggest", action="store_true", help="rows firing in non-health news")
     ap.add_argument("--top-fp", action="store_true", help="rows with most NER-train FPs")
+    ap.add_argument("--check", action="store_true",
+                    help="only check the files in --out against the contract; exit 1 if bad")
     ap.add_argument("--out", default=OUT_DIR, help="output folder (default: %(default)s)")
     ap.add_argument("--make-words", metavar="DICT", help="regenerate curated/english-words.txt")
     args = ap.parse_args()
+    if args.check:
+        problems = check_output(args.out)
+        print("\n".join(problems) or "lexicons: contract and seed checks passed")
+        sys.exit(1 if problems else 0)
     src = os.path.join(shared_dir(), "lexicons", "sources")
     if not os.path.isdir(src):
         sys.exit("build_lexicons: no sources in %s (set HNP_SHARED_DIR)" % src)
@@ -834,6 +880,9 @@ def main():
             "%s %d" % kv for kv in sorted(fl.items()))))
     for (label, what), n in sorted(b.counts.items()):
         print("  %s %s: %d" % (label, what, n))
+    problems = check_output(args.out)
+    if problems:
+        sys.exit("build_lexicons: contract check failed:\n" + "\n".join(problems))
     lex = [out[f] for f in FILES]
     if args.stats:
         seed_check(lex)
