@@ -164,15 +164,18 @@ def gen_classes():
             masks[ord(ch)] = masks.get(ord(ch), 0) | (1 << bit)
     # What each character is as a windows-1252 byte (sloppy: undefined bytes stand for
     # themselves): a UTF-8 continuation byte, or the lead of a 3- or 4-byte sequence.
-    high = codepage_high("cp1252", True)
-    extra = ["w1252_cont", "w1252_lead3", "w1252_lead4"]
-    for i, cp in enumerate(high):
-        b = 0x80 + i
-        name = ("w1252_cont" if b <= 0xBF else "w1252_lead3" if 0xE0 <= b <= 0xEF
-                else "w1252_lead4" if 0xF0 <= b <= 0xF4 else None)
-        if name:
-            bit = len(CLASS_ORDER) + extra.index(name)
-            masks[cp] = masks.get(cp, 0) | (1 << bit)
+    # The same for MacRoman and cp437 continuation bytes, and cp437's 2-byte leads (box
+    # drawing).
+    extra = ["w1252_cont", "w1252_lead3", "w1252_lead4", "mac_cont", "cp437_cont", "cp437_lead2"]
+    pages = (("cp1252", True, "w1252"), ("mac_roman", False, "mac"), ("cp437", False, "cp437"))
+    for codec, sloppy, prefix in pages:
+        for i, cp in enumerate(codepage_high(codec, sloppy)):
+            b = 0x80 + i
+            kind = ("cont" if b <= 0xBF else "lead2" if 0xC2 <= b <= 0xDF
+                    else "lead3" if 0xE0 <= b <= 0xEF else "lead4" if 0xF0 <= b <= 0xF4 else None)
+            name = "%s_%s" % (prefix, kind)
+            if cp and name in extra:
+                masks[cp] = masks.get(cp, 0) | (1 << (len(CLASS_ORDER) + extra.index(name)))
     out = [BANNER, "#ifndef HNP_NORMALIZE_CLASS_TABLES_H\n#define HNP_NORMALIZE_CLASS_TABLES_H\n\n"]
     out.append("#include <stdint.h>\n\n")
     for bit, cat in enumerate(CLASS_ORDER + extra):

@@ -12,6 +12,10 @@
 
 #include <utf8proc.h>
 
+/* Classes that some rule can start with (or has in second or third place): all but the
+ * codepage continuation classes, which only ever follow. */
+#define K_STARTS (~(K_W1252_CONT | K_MAC_CONT | K_CP437_CONT))
+
 enum {
     /* Unions used by several rules. */
     K_ACC = K_LOWER_ACCENTED | K_UPPER_ACCENTED,
@@ -190,11 +194,27 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
     if (a == 0xE0 && IN(b, 0xB2, 0xB5, 0xB9, 0xBC, 0xBD, 0xBE)) {
         return 2;
     }
-    /* MacRoman "√" is byte C3, a UTF-8 lead: what follows it there is a continuation byte
-     * (0xA0-0xBF). The math signs among those (π ∞ ∑ ∏ ∫ Ω) are left out: "√π" is math. */
-    if (a == 0x221A &&
-        IN(b, 0x2020, 0xB0, 0xA2, 0xA3, 0xA7, 0x2022, 0xB6, 0xDF, 0xAE, 0xA9, 0x2122, 0xB4, 0xA8,
-           0x2260, 0xC6, 0xD8, 0xB1, 0x2264, 0x2265, 0xA5, 0xB5, 0x2202, 0xAA, 0xBA, 0xE6, 0xF8)) {
+    /* MacRoman "√" is byte C3, a UTF-8 lead: what follows it there is a continuation byte.
+     * The math signs among those (π ∞ ∑ ∏ ∫ Ω) are left out: "√π" is math. */
+    if (a == 0x221A && (k[1] & K_MAC_CONT) &&
+        !IN(b, 0x3C0, 0x221E, 0x2211, 0x220F, 0x222B, 0x3A9)) {
+        return 2;
+    }
+    /* MacRoman "‚" is E2, the lead of General Punctuation ("‚Ñ¢" is ™, "‚Ä¶" is …). */
+    if (avail >= 3 && a == 0x201A && (k[1] & K_MAC_CONT) && (k[2] & K_MAC_CONT)) {
+        return 3;
+    }
+    /* MacRoman Cyrillic: "–í–ª" (D0 92 D0 BB), each letter a dash and a continuation. */
+    if (avail >= 4 && IN(a, 0x2013, 0x2014) && (k[1] & K_MAC_CONT) && IN(c, 0x2013, 0x2014) &&
+        (k[3] & K_MAC_CONT)) {
+        return 4;
+    }
+    /* cp437: "ΓÇÖ" is E2 80 99 (’), and a box-drawing sign before a continuation is the lead
+     * of a 2-byte sequence ("├⌐" for é). */
+    if (avail >= 3 && a == 0x393 && (k[1] & K_CP437_CONT) && (k[2] & K_CP437_CONT)) {
+        return 3;
+    }
+    if ((k[0] & K_CP437_LEAD2) && (k[1] & K_CP437_CONT)) {
         return 2;
     }
     if (a == 0x2248 && IN(b, 0xB0, 0xA2)) {
@@ -278,8 +298,9 @@ size_t hnp_norm_badness(const uint32_t *cp, size_t n)
         size_t off = i - base;
         size_t avail = filled - off < WINDOW ? filled - off : WINDOW;
         size_t m = 0;
-        /* Every rule has a classed character among its first three. */
-        if (k[off] || (avail > 1 && k[off + 1]) || (avail > 2 && k[off + 2])) {
+        /* Every rule has a character with a start class among its first three. */
+        if ((k[off] & K_STARTS) || (avail > 1 && (k[off + 1] & K_STARTS)) ||
+            (avail > 2 && (k[off + 2] & K_STARTS))) {
             const uint32_t *kk = k + off;
             m = match_classes(kk, avail);
             m = m ? m : match_mixed(cp + i, kk, avail, i == 0);

@@ -49,6 +49,11 @@ static const repair_case repairs[] = {
      "\xc4\x8c"
      "e\xc5\xa1tina",
      HNP_REPAIR_MOJIBAKE},
+    {"We\xce\x93\xc3\x87\xc3\x96re in", "We\xe2\x80\x99re in", HNP_REPAIR_MOJIBAKE},
+    {"Cup\xe2\x80\x9a\xc3\x91\xc2\xa2 Final", "Cup\xe2\x84\xa2 Final", HNP_REPAIR_MOJIBAKE},
+    {"(BUTTON) \xe2\x88\x9a\xc3\xb3 Cancel", "(BUTTON) \xc3\x97 Cancel", HNP_REPAIR_MOJIBAKE},
+    {"* \xe2\x80\x93\xc3\xad\xe2\x80\x93\xc2\xaa\xe2\x80\x93\xe2\x88\x9e",
+     "* \xd0\x92\xd0\xbb\xd0\xb0", HNP_REPAIR_MOJIBAKE},
     /* a space that stood for 0xA0 */
     {"voil\xc3\x83 le travail", "voil\xc3\xa0 le travail", HNP_REPAIR_MOJIBAKE},
     {"the word\xc3\x82\xc2\xa0"
