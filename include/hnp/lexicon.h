@@ -37,8 +37,9 @@ typedef struct hnp_lexicon hnp_lexicon;
 
 /* Adopts a compiled blob without copying: it must stay valid and unchanged for the
  * lexicon's lifetime. Validates magic, version, size, CRC and every offset before use;
- * returns HNP_ERR_FORMAT / HNP_ERR_VERSION on a bad blob. Free with hnp_lexicon_free
- * (which does not free the blob). */
+ * returns HNP_ERR_FORMAT / HNP_ERR_VERSION on a bad blob. The blob is read in place, so
+ * it must be 8-byte aligned (HNP_ERR_INVALID otherwise; malloc and mmap are). Free with
+ * hnp_lexicon_free (which does not free the blob). */
 hnp_status hnp_lexicon_from_memory(const void *blob, size_t len, hnp_lexicon **out);
 
 /* Compiles a user lexicon from TSV text (term<TAB>label<TAB>id<TAB>name per line; lines
