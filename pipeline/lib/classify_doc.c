@@ -282,6 +282,15 @@ void hnp_cls_mark_runs(cls_doc *d)
     }
 }
 
+/* The same words, whatever the case, spacing and bullets ("Title" vs "* TITLE "). */
+static int same_key(const cls_doc *d, size_t a, size_t b)
+{
+    cls_key ka, kb;
+    hnp_cls_make_key(d->text + d->sents[a].start, d->sents[a].end - d->sents[a].start, &ka);
+    hnp_cls_make_key(d->text + d->sents[b].start, d->sents[b].end - d->sents[b].start, &kb);
+    return ka.len > 0 && ka.len == kb.len && memcmp(ka.s, kb.s, ka.len) == 0;
+}
+
 void hnp_cls_find_title(cls_doc *d)
 {
     d->title = pick_title(d);
@@ -289,7 +298,8 @@ void hnp_cls_find_title(cls_doc *d)
         return;
     }
     for (size_t i = 0; i < d->n; i++) {
-        d->w[i].title = i == d->title || same_text(d, i, d->title);
+        d->w[i].title = i == d->title || same_text(d, i, d->title) ||
+                        (d->w[i].f.words <= 40 && same_key(d, i, d->title));
     }
     /* Between the headline and the article stand bylines, credits ("(China Daily)") and
      * lead-ins ("Reported by ...:"): short ones are meta, longer ones body. */

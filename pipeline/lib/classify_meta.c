@@ -124,16 +124,34 @@ static size_t source_len(const uint8_t *s, size_t n)
     return i;
 }
 
+/* Where the source name starts: after "Source:" (a word of its own) or the Chinese
+ * 来源：/来源:/來源：; 0 when the sentence has no such label. */
+static size_t source_label(const uint8_t *s, size_t n)
+{
+    static const char *const cjk[] = {
+        "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A",
+        "\xE6\x9D\xA5\xE6\xBA\x90:", "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A"};
+    size_t at = hnp_cls_find_ci((const char *)s, n, "source:");
+    if (at != (size_t)-1 && (at == 0 || is_space(s[at - 1]))) {
+        return at + 7;
+    }
+    for (size_t k = 0; k < sizeof cjk / sizeof cjk[0]; k++) {
+        at = hnp_cls_find_lower((const char *)s, n, cjk[k]);
+        if (at != (size_t)-1) {
+            return at + strlen(cjk[k]);
+        }
+    }
+    return 0;
+}
+
 static hnp_status find_source(const cls_doc *d, size_t i, char **out)
 {
     const uint8_t *s = d->text + d->sents[i].start;
     size_t n = d->sents[i].end - d->sents[i].start;
-    size_t scan = n < 400 ? n : 400;
-    size_t at = hnp_cls_find_ci((const char *)s, scan, "source:");
-    if (at == (size_t)-1 || (at > 0 && !is_space(s[at - 1]))) {
+    size_t at = source_label(s, n < 400 ? n : 400);
+    if (at == 0) {
         return HNP_OK;
     }
-    at += 7;
     while (at < n && s[at] == ' ') {
         at++;
     }
