@@ -163,6 +163,30 @@ static size_t cut_if_capital_follows(rules *r, size_t e)
     return e;
 }
 
+/* "Figure 1.5", "Table 2", "Fig. 3": a caption label; returns its end, or 0. */
+static size_t caption_end(const rules *r, const hnp_span *tk)
+{
+    static const char *const labels[] = {"Figure", "Fig.", "Table", "Chart", "Exhibit"};
+    const uint8_t *t = r->t;
+    size_t n = tk->end - tk->start;
+    hnp_span num;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        if (strlen(labels[i]) != n || memcmp(labels[i], t + tk->start, n) != 0) {
+            continue;
+        }
+        if (!hnp_seg_token(t, tk->end, r->end, &num)) {
+            return 0;
+        }
+        size_t p = num.start;
+        while (p < num.end && ((t[p] >= '0' && t[p] <= '9') || (t[p] == '.' && p > num.start))) {
+            p++;
+        }
+        /* "Figure 1. Original ..." keeps its period inside the caption */
+        return p == num.end && p > num.start && t[p - 1] != '.' ? num.end : 0;
+    }
+    return 0;
+}
+
 /* Checks at the head of a sentence: a dateline ("August 18, 2016") or a field ("Source: Bio
  * Valley") followed by more text is a sentence of its own. Returns where to go on when it
  * cut, else 0. */
@@ -172,6 +196,10 @@ static size_t sentence_head(rules *r, const hnp_span *tk)
     size_t d = hnp_seg_match_date(t, tk->start, r->end, NULL);
     if (d) {
         return cut_if_capital_follows(r, d);
+    }
+    size_t c = caption_end(r, tk);
+    if (c) {
+        return cut_if_capital_follows(r, c); /* "Figure 1.5 Residents of ..." */
     }
     size_t l = hnp_seg_match_label(t, tk->start, r->end, false);
     if (!l) {
@@ -294,6 +322,21 @@ static bool only_dots(const uint8_t *t, const hnp_span *tk, size_t *dots)
 static bool footnote(const uint8_t *t, const hnp_span *tk)
 {
     return ref_len(t, tk->start, tk->end) == tk->end - tk->start;
+}
+
+/* "rights. 4 Even though": a bare one- or two-digit number between a stop after a word and
+ * a capitalized word is a note mark of the sentence before. */
+static bool note_number(const rules *r, const mark *m, const hnp_span *tk)
+{
+    const uint8_t *t = r->t;
+    size_t n = tk->end - tk->start;
+    hnp_span nx;
+    if (n > 2 || m->bang || m->dots != 1 || m->we == m->ws || t[tk->start] < '0' ||
+        t[tk->start] > '9' || t[tk->end - 1] < '0' || t[tk->end - 1] > '9' ||
+        case_at(t, hnp_seg_prev(t, m->ws, m->we), m->we) != SEG_C_LOWER) {
+        return false;
+    }
+    return hnp_seg_token(t, tk->end, r->end, &nx) && hnp_seg_token_case(t, &nx) == SEG_C_UPPER;
 }
 
 /* A quote or bracket standing alone after the stop ("body. \"") closes its sentence. */
@@ -496,8 +539,9 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
         after = nx.end;
     }
     /* References "[8]" and smileys after the stop belong to the sentence they close. */
-    while (hnp_seg_token(t, after, r->end, &nx) &&
-           (footnote(t, &nx) || emoticon(t, &nx) || only_closers(t, &nx))) {
+    while (
+        hnp_seg_token(t, after, r->end, &nx) &&
+        (footnote(t, &nx) || emoticon(t, &nx) || only_closers(t, &nx) || note_number(r, m, &nx))) {
         after = nx.end;
     }
     *resume = after;

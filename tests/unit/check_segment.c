@@ -155,6 +155,8 @@ static const seg_case_t cases[] = {
      "Dr. Smith, M.D., Ph.D., said so.|It was approved in Oct. 2016.|Good."},
     {"Tel: +86-532-1234567. Email: info@x.com. Web: www.x.com",
      "Tel: +86-532-1234567.|Email: info@x.com.|Web: www.x.com"},
+    {"Rights matter. 4 Even so, majorities rule.", "Rights matter. 4|Even so, majorities rule."},
+    {"Figure 1.5 Residents of Boxborough met.", "Figure 1.5|Residents of Boxborough met."},
     {"Fees, rent, etc. Manuscript review follows.", "Fees, rent, etc.|Manuscript review follows."},
     /* non-Latin scripts */
     {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
