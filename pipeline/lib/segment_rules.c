@@ -110,6 +110,19 @@ static seg_case case_at(const uint8_t *t, size_t p, size_t end)
     return hnp_seg_case_of(cp);
 }
 
+/* "Updated", "Posted", "Published": the word of a timestamp line. */
+static bool stamp_word(const uint8_t *t, const hnp_span *tk)
+{
+    static const char *const words[] = {"Updated", "Posted", "Published", "Modified"};
+    size_t n = tk->end - tk->start;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strlen(words[i]) == n && memcmp(words[i], t + tk->start, n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Checks made before a token in the middle of a sentence: bullets, the next list item,
  * and a dateline or "Source:" field glued onto the end of a headline. */
 static void before_token(rules *r, const hnp_span *tk)
@@ -133,6 +146,10 @@ static void before_token(rules *r, const hnp_span *tk)
                  (tk->end + 1 < r->end && t[tk->end + 1] == ':');
     if (colon && hnp_seg_match_label(t, tk->start, r->end, true)) {
         cut(r, tk->start);
+        return;
+    }
+    if (stamp_word(t, tk) && hnp_seg_match_date(t, tk->end, r->end, NULL)) {
+        cut(r, tk->start); /* "By Umair Irfan | Updated Nov 13, 2019, 10:28am EST" */
         return;
     }
     /* A date with a time of day, or followed by a byline, is a dateline, not prose. */

@@ -157,6 +157,8 @@ static const seg_case_t cases[] = {
      "Tel: +86-532-1234567.|Email: info@x.com.|Web: www.x.com"},
     {"Rights matter. 4 Even so, majorities rule.", "Rights matter. 4|Even so, majorities rule."},
     {"Figure 1.5 Residents of Boxborough met.", "Figure 1.5|Residents of Boxborough met."},
+    {"By Umair Irfan Updated Nov 13, 2019, 10:28am EST",
+     "By Umair Irfan|Updated Nov 13, 2019, 10:28am EST"},
     {"Fees, rent, etc. Manuscript review follows.", "Fees, rent, etc.|Manuscript review follows."},
     /* non-Latin scripts */
     {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
