@@ -50,10 +50,13 @@ static int load_user_lexicons(app *a)
             fprintf(stderr, "hnpipe: %s: cannot read lexicon: %s\n", path, strerror(errno));
             return -1;
         }
-        hnp_status st = hnp_lexicon_from_tsv(buf, len, &a->user_lex[a->n_user_lex], &bad_line);
+        char why[256] = "";
+        hnp_status st = hnp_lexicon_from_tsv_why(buf, len, &a->user_lex[a->n_user_lex], &bad_line,
+                                                 why, sizeof why);
         free(buf);
         if (st != HNP_OK) {
-            fprintf(stderr, "hnpipe: %s:%zu: bad lexicon: %s\n", path, bad_line, hnp_strerror(st));
+            fprintf(stderr, "hnpipe: %s:%zu: bad lexicon: %s\n", path, bad_line,
+                    why[0] ? why : hnp_strerror(st));
             return -1;
         }
         a->n_user_lex++;
