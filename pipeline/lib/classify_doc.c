@@ -220,6 +220,24 @@ static int skippable(const cls_sent *s)
            (s->f.ends_colon && s->f.words <= 12);
 }
 
+/* The document opens with one to three plain sentences right before the article, none
+ * of them judged by a rule: a clean text whose first line is its title, even when the
+ * title ends with a full stop (PubMed titles do). */
+static int plain_start(const cls_doc *d, size_t rs)
+{
+    for (size_t i = 0; i < rs; i++) {
+        const cls_sent *s = &d->w[i];
+        if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || s->dup ||
+            (s->f.letters == 0 && s->f.cjk == 0)) {
+            return 0;
+        }
+    }
+    const cls_feat *f = &d->w[0].f;
+    unsigned size = f->words + f->cjk / 2;
+    return size >= 1 && size <= 30 && (f->first_upper || f->cjk > 0) &&
+           f->symbols * 2 <= f->letters + f->digits;
+}
+
 /* How much a headline candidate looks like the page's headline: longer, printed twice
  * (pages repeat it in the title bar, h1 and share text), title-cased, close to the
  * article. */
@@ -243,6 +261,9 @@ static size_t pick_title(const cls_doc *d)
     int next_meta = rs + 1 < d->n && d->w[rs + 1].loc.kind == HNP_KIND_META;
     if (rs <= 2 && headline_like(first) && (first->f.whole_line || next_meta)) {
         return rs;
+    }
+    if (rs >= 1 && rs <= 3 && plain_start(d, rs)) {
+        return 0; /* "Pravastatin-associated myopathy." above an abstract */
     }
     size_t best = (size_t)-1;
     int best_score = 3;

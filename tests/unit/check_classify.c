@@ -443,6 +443,28 @@ START_TEST(test_short_lede)
 }
 END_TEST
 
+/* A PubMed title ends with a full stop; it is still the title, never junk (the tagger
+ * skips junk). */
+START_TEST(test_pubmed_title)
+{
+    static const char text[] =
+        "Pravastatin-associated myopathy. A 63-year-old man developed muscle pain and "
+        "weakness three weeks after he started taking pravastatin for high cholesterol. "
+        "The symptoms resolved within a month after the drug was stopped.";
+    static const char *const sents[] = {
+        "Pravastatin-associated myopathy.",
+        "A 63-year-old man developed muscle pain and weakness three weeks after he started "
+        "taking pravastatin for high cholesterol.",
+        "The symptoms resolved within a month after the drug was stopped.", NULL};
+    result r;
+    run_sents(text, sents, &r);
+    expect_kind(&r, "Pravastatin-associated", HNP_KIND_TITLE, "headline");
+    expect_kind(&r, "A 63-year-old man", HNP_KIND_BODY, "-");
+    expect_meta(r.m.title, "Pravastatin-associated myopathy.");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* Without any prose there is no article to cut a head or tail from: only rules decide. */
 START_TEST(test_no_article)
 {
@@ -721,6 +743,7 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_short_lede);
     tcase_add_test(t, test_no_article);
+    tcase_add_test(t, test_pubmed_title);
     tcase_add_test(t, test_page_head);
     tcase_add_test(t, test_subheading_and_link_list);
     suite_add_tcase(s, t);
