@@ -248,6 +248,9 @@ static const phrase_rule phrase_rules[] = {
     {"feed for comments", CONTAINS, B, 2, 12, "comment"},
     {"follow us", PREFIX, B, 1, 15, "share"},
     {"follow @", PREFIX, B, 1, 15, "share"},
+    {"follow ", PREFIX, B, 1, 6, "share"},
+    {"sharing options", CONTAINS, B, 1, 8, "share"},
+    {"show more", PREFIX, B, 1, 6, "nav"},
     {"like us on", PREFIX, B, 1, 15, "share"},
     {"join us on", PREFIX, B, 1, 15, "share"},
     {"sign up for", PREFIX, B, 1, 20, "subscribe"},
@@ -376,6 +379,7 @@ static const phrase_rule phrase_rules[] = {
     {"updated:", PREFIX, M, 1, 14, "dateline"},
     {"published:", PREFIX, M, 1, 14, "dateline"},
     {"last updated", PREFIX, M, 1, 14, "dateline"},
+    {"posted on", PREFIX, M, 1, 16, "dateline"},
 };
 
 #undef B

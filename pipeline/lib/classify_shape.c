@@ -105,7 +105,7 @@ int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_f
 int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
                        cls_local *out)
 {
-    if (k->len > 3 && memcmp(k->s, "by ", 3) == 0 && f->words <= 10 && f->stop <= 2 &&
+    if (k->len > 3 && memcmp(k->s, "by ", 3) == 0 && f->words <= 16 && f->stop <= 2 &&
         !(f->ends_stop && f->words > 6)) {
         size_t i = k->skip + 3;
         while (i < n && s[i] == ' ') {
