@@ -9,7 +9,17 @@
  * contiguous run with the largest total (Kadane). What lies before it is page head,
  * what lies after it is the appended tail; inside it only the local rules cut. This
  * finds "where the article ends" without a threshold per line, and keeps short
- * subheadings between paragraphs as body. */
+ * subheadings between paragraphs as body.
+ *
+ * Reason codes (static strings):
+ *   title        headline
+ *   meta         dateline, source, byline, credit, contact
+ *   spam         company+url, company, contact, price, cta, promo, seo, cjk-seo,
+ *                product-list, keywords
+ *   boilerplate  nav, share, subscribe, related, comment, source-link, appeared-first,
+ *                copyright, ad-slot, markup, caption, tags, gallery, cookie, adblock,
+ *                disclaimer, fragment; head / tail (outside the article, no rule of its own)
+ *   body         "-" */
 #include "classify_internal.h"
 
 #include <stdlib.h>
