@@ -218,7 +218,8 @@ def drop_reason(term, label, src, cur):
     if term[0] in "#\"'":
         return "quoted"  # '"Helping Hand"' is an export artefact; '#' starts a comment line
     head, _, last = k.rpartition(" ")
-    if k in cur.stop or any((head + " " + s).strip() in cur.stop for s in singulars(last)):
+    hits = [cur.stop.get(c) for c in [k] + [(head + " " + s).strip() for s in singulars(last)]]
+    if any(h and (len(h) < 3 or h[2] in ("", label)) for h in hits):
         return "stoplist"  # plural forms too (MeSH "Risks" with "Risk" stop-listed)
     if ", " in term and src not in ("ctgov", "fda", "seed"):
         return "inverted"  # MeSH-style inverted heading: never written so in prose
