@@ -303,6 +303,9 @@ size_t hnp_seg_field_value_end(const uint8_t *t, size_t pos, size_t end)
         if (ends_sentence(t, &tk)) {
             return 0; /* the ordinary rules decide */
         }
+        if (i > 0 && hnp_seg_match_label(t, tk.start, end, true)) {
+            return tk.start; /* the next field: "Source: X Summary:" */
+        }
         if (c == SEG_C_UPPER && i > 0 && !prev_connector && starts_sentence(t, &tk, end)) {
             return tk.start;
         }
