@@ -288,9 +288,12 @@ size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle)
 /* Leading list markers that Lynx and scrapers put before nav items. */
 static size_t skip_bullets(const uint8_t *s, size_t n)
 {
-    static const char *const marks[] = {"* ",       "+ ",       "o ",          "# ",
-                                        "- ",       "| ",       "> ",          "\xE2\x80\xA2",
-                                        "\xC2\xB7", "\xC2\xBB", "\xE2\x80\xBA"};
+    static const char *const marks[] = {
+        "* ",           "+ ",          "o ",           "# ",
+        "- ",           "| ",          "> ",           "\xE2\x80\xA2", /* bullet */
+        "\xC2\xB7",                                                    /* middle dot */
+        "\xC2\xBB",     "\xC2\xAB",    "\xE2\x80\xBA", "\xE2\x80\xB9",
+        "\xE2\x86\x90", "\xE2\x86\x92"}; /* arrows */
     size_t i = 0, prev = (size_t)-1;
     while (i < n && i != prev) {
         prev = i;
@@ -319,7 +322,8 @@ static void trim_key_end(cls_key *k)
                                         "\xE2\x80\xBA",
                                         "\xE2\x80\x93",
                                         "\xE2\x80\x94",
-                                        "\xE2\x80\xA2"};
+                                        "\xE2\x80\xA2",
+                                        "\xE2\x86\x92"};
     int again = 1;
     while (again && k->len > 0) {
         again = 0;

@@ -275,6 +275,7 @@ static const junk_case junk_cases[] = {
      "copyright", 1},
     {"[Illust-01. Stem Cell Characteristic]", HNP_KIND_BOILERPLATE, "caption", 0},
     {"* Home", HNP_KIND_BOILERPLATE, "nav", 0},
+    {"\xE2\x86\x90 Previous Post", HNP_KIND_BOILERPLATE, "nav", 1},
     {"\xE2\x80\x93", HNP_KIND_BOILERPLATE, "markup", 0},
     {"By Jane Smith", HNP_KIND_META, "byline", 0},
     {"Photo: Damian Dovarganes, AP", HNP_KIND_META, "credit", 0},
