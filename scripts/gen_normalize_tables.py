@@ -188,7 +188,7 @@ def gen_classes():
     out.append("\n/* Code points with their class bits, sorted by code point. */\n")
     out.append("typedef struct cls_entry {\n    uint32_t cp;\n    uint32_t mask;\n} cls_entry;\n\n")
     # U+0080-U+05FF (Latin, Greek, Cyrillic: most of what mojibake is made of) as a direct
-    # table; the rest by binary search.
+    # table; U+0600-U+1FFF and the outliers by binary search.
     out.append("#define CLS_DIRECT_END 0x0600\n")
     out.append("static const uint32_t cls_direct[CLS_DIRECT_END - 0x80] = {\n")
     row = []
@@ -200,9 +200,22 @@ def gen_classes():
     if row:
         out.append("    " + ", ".join(row) + ",\n")
     out.append("};\n\n")
+    # U+2000 up to the end of the dense range (punctuation, letterlike signs, math, box
+    # drawing) as a second direct table.
+    out.append("#define CLS_PUNCT_START 0x2000\n")
+    out.append("static const uint32_t cls_punct[CLS_DENSE_MAX + 1 - CLS_PUNCT_START] = {\n")
+    row = []
+    for cp in range(0x2000, dense_max + 1):
+        row.append("0x%04X" % masks.get(cp, 0))
+        if len(row) == 10:
+            out.append("    " + ", ".join(row) + ",\n")
+            row = []
+    if row:
+        out.append("    " + ", ".join(row) + ",\n")
+    out.append("};\n\n")
     out.append("static const cls_entry cls_table[] = {\n")
     for cp in sorted(masks):
-        if cp >= 0x600:
+        if 0x600 <= cp < 0x2000 or cp > dense_max:
             out.append("    {0x%04X, 0x%04X},\n" % (cp, masks[cp]))
     out.append("};\n\n#endif\n")
     return "".join(out)

@@ -60,8 +60,11 @@ static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
     w->a.n = 0;
     HNP_TRY(hnp_norm_line_reserve(&w->a, hi - lo));
     for (size_t i = lo; i < hi;) {
-        utf8proc_int32_t c = 0;
-        utf8proc_ssize_t k = utf8proc_iterate(d->text + i, (utf8proc_ssize_t)(hi - i), &c);
+        utf8proc_int32_t c = d->text[i];
+        utf8proc_ssize_t k = 1;
+        if (c >= 0x80) {
+            k = utf8proc_iterate(d->text + i, (utf8proc_ssize_t)(hi - i), &c);
+        }
         if (k <= 0) { /* cannot happen: the text was validated */
             return HNP_ERR_INVALID;
         }
@@ -79,7 +82,9 @@ static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
             }
             t = tag;
         }
-        HNP_TRY(hnp_norm_line_push(&w->a, (uint32_t)c, t));
+        /* reserved above: a line has no more characters than bytes */
+        w->a.cp[w->a.n] = (uint32_t)c;
+        w->a.tag[w->a.n++] = t;
         i += (size_t)k;
     }
     return HNP_OK;

@@ -32,6 +32,9 @@ static uint32_t cls(uint32_t c)
     if (c < CLS_DIRECT_END) {
         return cls_direct[c - 0x80];
     }
+    if (c >= CLS_PUNCT_START && c <= CLS_DENSE_MAX) {
+        return cls_punct[c - CLS_PUNCT_START];
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (cls_table[mid].cp < c) {
@@ -136,13 +139,13 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     if (avail >= 3 && (k[0] & K_ACC) && (kb & K_PUNCT) && is_word(c)) {
         return 3;
     }
-    if (avail >= 2 && IN(a, 0x152, 0x153) && !az_any(b)) {
+    if (avail >= 2 && (a == 0x152 || a == 0x153) && !az_any(b)) {
         return 2;
     }
     if (avail >= 2 && (k[0] & K_UPPER_ACCENTED) && b == 0xB0) {
         return 2;
     }
-    if (avail >= 2 && IN(a, 0xC2, 0xC3, 0xCE, 0xD0) &&
+    if (avail >= 2 && (a == 0xC2 || a == 0xC3 || a == 0xCE || a == 0xD0) &&
         (IN(b, 0x20AC, 0x160, 0x161, 0xA2, 0xA3, 0x178, 0x17E, 0xA0, 0xAD, 0xAE, 0xA9, 0xB0, 0xB7,
             0xBB, 0x2013, 0x2014, 0xB4, 0x152, 0x153, 0x17D) ||
          (kb & K_PUNCT))) {
@@ -154,8 +157,8 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     /* Windows-1252 reading of a 3- or 4-byte sequence: a lead letter and then only
      * continuation signs ("â„¢" for ™, "ã€‚" for 。, "ðŸ˜€" for an emoji). Of the 3-byte leads
      * only â ã ï, and not before the punctuation that ends words ("Brontë…”", "não…"). */
-    if (avail >= 3 && IN(a, 0xE2, 0xE3, 0xEF) && (kb & K_W1252_CONT) && (kc & K_W1252_CONT) &&
-        !IN(b, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014)) {
+    if (avail >= 3 && (a == 0xE2 || a == 0xE3 || a == 0xEF) && (kb & K_W1252_CONT) &&
+        (kc & K_W1252_CONT) && !IN(b, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014)) {
         return 3;
     }
     if (avail >= 4 && (k[0] & K_W1252_LEAD4) && (kb & K_W1252_CONT) && (kc & K_W1252_CONT) &&
@@ -164,10 +167,11 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     }
     /* Â and Ã before a continuation sign ("Ã¥" for å); not before ’ ‘ …, which follow a
      * capital Ã in Portuguese ("JOÃ…", "Ã’s"). */
-    if (avail >= 2 && IN(a, 0xC2, 0xC3) && (kb & K_W1252_CONT) && !IN(b, 0x2019, 0x2018, 0x2026)) {
+    if (avail >= 2 && (a == 0xC2 || a == 0xC3) && (kb & K_W1252_CONT) &&
+        !IN(b, 0x2019, 0x2018, 0x2026)) {
         return 2;
     }
-    if (at_start && avail >= 2 && IN(a, 0xC3, 0xC2) && b == ' ') {
+    if (at_start && avail >= 2 && (a == 0xC3 || a == 0xC2) && b == ' ') {
         return 2;
     }
     (void)c;
@@ -177,7 +181,7 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
 static int arabic_tail(uint32_t c, uint32_t k)
 {
     return (k & (K_COMMON | K_CURRENCY | K_BAD | K_NUMERIC | K_START_PUNCTUATION)) ||
-           IN(c, 0x178, 0x160, 0xAE, 0xB0, 0xB5, 0xBB);
+           (c == 0x178 || c == 0x160 || c == 0xAE || c == 0xB0 || c == 0xB5 || c == 0xBB);
 }
 
 /* Rules for specific codepages (Windows-1252 Arabic, MacRoman, Windows-1251/1253/1257). */
@@ -187,8 +191,8 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
         return 0; /* every rule below starts at U+00C3 or above */
     }
     uint32_t a = s[0], b = avail > 1 ? s[1] : 0, c = avail > 2 ? s[2] : 0;
-    if (avail >= 4 && IN(a, 0xD8, 0xD9) && arabic_tail(b, k[1]) && IN(c, 0xD8, 0xD9) &&
-        arabic_tail(s[3], k[3])) {
+    if (avail >= 4 && (a == 0xD8 || a == 0xD9) && arabic_tail(b, k[1]) &&
+        (c == 0xD8 || c == 0xD9) && arabic_tail(s[3], k[3])) {
         return 4;
     }
     if (a == 0xE0 && IN(b, 0xB2, 0xB5, 0xB9, 0xBC, 0xBD, 0xBE)) {
@@ -205,8 +209,8 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
         return 3;
     }
     /* MacRoman Cyrillic: "–í–ª" (D0 92 D0 BB), each letter a dash and a continuation. */
-    if (avail >= 4 && IN(a, 0x2013, 0x2014) && (k[1] & K_MAC_CONT) && IN(c, 0x2013, 0x2014) &&
-        (k[3] & K_MAC_CONT)) {
+    if (avail >= 4 && (a == 0x2013 || a == 0x2014) && (k[1] & K_MAC_CONT) &&
+        (c == 0x2013 || c == 0x2014) && (k[3] & K_MAC_CONT)) {
         return 4;
     }
     /* cp437: "ΓÇÖ" is E2 80 99 (’), and a box-drawing sign before a continuation is the lead
@@ -221,25 +225,28 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
         return 2;
     }
     if (a == 0x201A && b == 0xC4 &&
-        IN(c, 0xEC, 0xEE, 0xEF, 0xF2, 0xF4, 0xFA, 0xF9, 0xFB, 0x2020, 0xB0, 0xA2, 0x3C0)) {
+        (c == 0xEC || c == 0xEE || c == 0xEF || c == 0xF2 || c == 0xF4 || c == 0xFA || c == 0xF9 ||
+         c == 0xFB || c == 0x2020 || c == 0xB0 || c == 0xA2 || c == 0x3C0)) {
         return 3;
     }
-    if (a == 0x201A && IN(b, 0xE2, 0xF3) && IN(c, 0xE0, 0xE4, 0xB0, 0xEA)) {
+    if (a == 0x201A && IN(b, 0xE2, 0xF3) && (c == 0xE0 || c == 0xE4 || c == 0xB0 || c == 0xEA)) {
         return 3;
     }
     if ((a == 0x432 && b == 0x402) || (a == 0xE2 && b == 0x20AC)) {
         return 2;
     }
     uint32_t mid = K_C1 | K_BAD | K_PUNCT | K_CURRENCY;
-    if (avail >= 3 && IN(a, 0x412, 0x413, 0x420, 0x421) && ((k[1] & mid) || IN(b, 0xB0, 0xB5)) &&
-        IN(c, 0x412, 0x413, 0x420, 0x421)) {
+    if (avail >= 3 && (a == 0x412 || a == 0x413 || a == 0x420 || a == 0x421) &&
+        ((k[1] & mid) || IN(b, 0xB0, 0xB5)) &&
+        (c == 0x412 || c == 0x413 || c == 0x420 || c == 0x421)) {
         return 3;
     }
-    if (avail >= 3 && IN(a, 0x392, 0x393, 0x39E, 0x39F) && ((k[1] & mid) || b == 0xB0) &&
-        IN(c, 0x392, 0x393, 0x39E, 0x39F)) {
+    if (avail >= 3 && (a == 0x392 || a == 0x393 || a == 0x39E || a == 0x39F) &&
+        ((k[1] & mid) || b == 0xB0) && (c == 0x392 || c == 0x393 || c == 0x39E || c == 0x39F)) {
         return 3;
     }
-    if (avail >= 3 && a == 0x3B2 && b == 0x20AC && IN(c, 0x2122, 0xA0, 0x386, 0xAD, 0xAE, 0xB0)) {
+    if (avail >= 3 && a == 0x3B2 && b == 0x20AC &&
+        (c == 0x2122 || c == 0xA0 || c == 0x386 || c == 0xAD || c == 0xAE || c == 0xB0)) {
         return 3;
     }
     if (avail >= 7 && a == 0x413 && b == 0x45E && c == 0x412 && s[3] == 0x402 && s[4] == 0x412 &&
@@ -258,10 +265,12 @@ static size_t match_a_hat(const uint32_t *s, const uint32_t *k, size_t avail)
     /* After a digit or sign, "Â " is the NBSP of "10Â km" or "Source:Â Bio" (a capital Â
      * ends words only in capitals: "MISUTÂ AJIKKO" is left alone). */
     if (avail >= 3 && s[1] == 0xC2 && (s[2] == ' ' || s[2] == 0xA0) &&
-        ((s[0] >= '0' && s[0] <= '9') || IN(s[0], ':', ';', ')', '%', '\'', '"'))) {
+        ((s[0] >= '0' && s[0] <= '9') || (s[0] == ':' || s[0] == ';' || s[0] == ')' ||
+                                          s[0] == '%' || s[0] == '\'' || s[0] == '"'))) {
         return 3;
     }
-    if (!az(s[0]) && !IN(s[0], '.', ',', '?', '!') && !(k[0] & K_END_PUNCTUATION)) {
+    if (!az(s[0]) && !(s[0] == '.' || s[0] == ',' || s[0] == '?' || s[0] == '!') &&
+        !(k[0] & K_END_PUNCTUATION)) {
         return 0;
     }
     if (avail >= 3 && s[1] == 0xC2 && (s[2] == ' ' || (k[2] & K_COMMON))) {
