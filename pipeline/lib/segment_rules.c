@@ -123,6 +123,27 @@ static bool stamp_word(const uint8_t *t, const hnp_span *tk)
     return false;
 }
 
+/* "-----", "=====", "_____": a horizontal rule typed as text. */
+static bool rule_line(const uint8_t *t, const hnp_span *tk)
+{
+    if (tk->end - tk->start < 4) {
+        return false;
+    }
+    for (size_t p = tk->start; p < tk->end; p++) {
+        if (t[p] != t[tk->start] || t[p] == 0 || !strchr("-=_*~#", t[p])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* "eHow", "mRNA", "iPhone": lowercase first letter, capital second. */
+static bool camel(const uint8_t *t, const hnp_span *tk)
+{
+    return tk->end - tk->start >= 2 && t[tk->start] >= 'a' && t[tk->start] <= 'z' &&
+           t[tk->start + 1] >= 'A' && t[tk->start + 1] <= 'Z';
+}
+
 /* Checks made before a token in the middle of a sentence: bullets, the next list item,
  * and a dateline or "Source:" field glued onto the end of a headline. */
 static void before_token(rules *r, const hnp_span *tk)
@@ -132,8 +153,9 @@ static void before_token(rules *r, const hnp_span *tk)
     hnp_seg_decode(t, tk->start, tk->end, &cp);
     unsigned v = 0;
     int kind = list_marker(t, tk, &v);
-    if (hnp_seg_is_bullet(cp) || (kind && kind == r->list_kind && v == r->list_next)) {
-        cut(r, tk->start);
+    if (hnp_seg_is_bullet(cp) || (kind && kind == r->list_kind && v == r->list_next) ||
+        rule_line(t, tk) || rule_line(t, &r->prev)) {
+        cut(r, tk->start); /* a bullet, the next list item, or either side of a "-----" */
         return;
     }
     seg_case c = hnp_seg_case_of(cp);
@@ -566,6 +588,9 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
         return 0; /* the block's end closes the sentence anyway */
     }
     seg_case nc = hnp_seg_token_case(t, &nx);
+    if (nc == SEG_C_LOWER && camel(t, &nx)) {
+        nc = SEG_C_UPPER; /* "called eHow. eHow was", "the gene. mRNA levels rose" */
+    }
     bool capital = nc == SEG_C_UPPER || nc == SEG_C_CASELESS;
     if (m->cjk) {
         return after;

@@ -159,6 +159,8 @@ static const seg_case_t cases[] = {
     {"Figure 1.5 Residents of Boxborough met.", "Figure 1.5|Residents of Boxborough met."},
     {"By Umair Irfan Updated Nov 13, 2019, 10:28am EST",
      "By Umair Irfan|Updated Nov 13, 2019, 10:28am EST"},
+    {"I ran a site called eHow. eHow was big.", "I ran a site called eHow.|eHow was big."},
+    {"Thanks a lot ---------- Get your free copy", "Thanks a lot|----------|Get your free copy"},
     {"Fees, rent, etc. Manuscript review follows.", "Fees, rent, etc.|Manuscript review follows."},
     /* non-Latin scripts */
     {"\xE4\xBD\xA0\xE5\xA5\xBD\xE3\x80\x82\xE6\x88\x91\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82",
