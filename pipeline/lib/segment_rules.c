@@ -86,18 +86,13 @@ static bool section_number(const uint8_t *t, const hnp_span *tk)
     return groups >= 2 && p == tk->end;
 }
 
-/* "•", "-", "*": a bullet standing alone before a list item. */
+/* "•", "-", "*": a bullet standing alone before a list item (one character: "-----" is a
+ * horizontal rule). */
 static bool only_bullets(const uint8_t *t, const hnp_span *tk)
 {
     int32_t cp;
-    for (size_t p = tk->start; p < tk->end;) {
-        size_t n = hnp_seg_decode(t, p, tk->end, &cp);
-        if (!hnp_seg_is_bullet(cp) && cp != '-' && cp != '*') {
-            return false;
-        }
-        p += n;
-    }
-    return true;
+    size_t n = hnp_seg_decode(t, tk->start, tk->end, &cp);
+    return tk->start + n == tk->end && (hnp_seg_is_bullet(cp) || cp == '-' || cp == '*');
 }
 
 static seg_case case_at(const uint8_t *t, size_t p, size_t end)
