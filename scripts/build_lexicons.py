@@ -207,6 +207,8 @@ class Curated:
         self.caps_ok = {r[0] for r in read_curated("acronyms-cs-only.txt")}
         self.words = {r[0] for r in read_curated("english-words.txt")}
         self.supplement = read_curated("supplement.txt")
+        self.sup_flags = {(r[0], r[1]): set(r[4].split(",")) - {"-"}
+                          for r in self.supplement if len(r) > 4}
 
 
 def drop_reason(term, label, src, cur):
@@ -397,6 +399,8 @@ class Builder:
                     self.counts[(label, "drop:" + why)] += 1
                     continue
                 fl = flags_for(t, src, self.cur, self.ambiguous)
+                if src == "curated":  # hand-written rows carry their own flags
+                    fl = self.cur.sup_flags.get((t, label), set())
                 out.append(Row(t, label, cid, name, src, rank, fl))
                 uk = british(t) if label != "TRIAL" else t
                 if uk != t and not drop_reason(uk, label, src, self.cur):
