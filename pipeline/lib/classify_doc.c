@@ -173,6 +173,52 @@ static void cut_at_closer(cls_doc *d)
     }
 }
 
+/* A plain short line: no rule fired, not repeated, not meta. */
+static int plain_line(const cls_sent *s)
+{
+    return !s->loc.strong && s->loc.kind == HNP_KIND_BODY && !s->dup && s->v <= 0.0f;
+}
+
+enum { CLS_BRIDGE = 8 };
+
+/* A list or a run of subheadings costs more than a short paragraph above it weighs, so
+ * the sum may start the article too late. Walk back over at most CLS_BRIDGE plain short
+ * lines to a sentence of prose and start there; repeat. */
+static void extend_back(cls_doc *d)
+{
+    size_t rs = d->rs;
+    while (rs > 0) {
+        size_t k = rs, gap = 0;
+        while (k > 0 && gap < CLS_BRIDGE && plain_line(&d->w[k - 1])) {
+            k--;
+            gap++;
+        }
+        if (k == 0 || gap == 0 || d->w[k - 1].v < 0.6f) {
+            break;
+        }
+        rs = k - 1;
+    }
+    d->rs = rs;
+}
+
+/* "Symptoms include:" closing the article announces a list: the plain short lines right
+ * after it belong to the article. */
+static void extend_list(cls_doc *d)
+{
+    size_t re = d->re;
+    if (re < d->n && plain_line(&d->w[re]) && d->w[re].f.ends_colon) {
+        re++; /* the lead-in itself, when the sum stopped before it */
+    }
+    if (!d->w[re - 1].f.ends_colon) {
+        return;
+    }
+    size_t start = re;
+    while (re < d->n && re - start < 2 * CLS_BRIDGE && plain_line(&d->w[re])) {
+        re++;
+    }
+    d->re = re > start ? re : d->re;
+}
+
 /* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
 void hnp_cls_find_region(cls_doc *d)
 {
@@ -192,7 +238,11 @@ void hnp_cls_find_region(cls_doc *d)
             d->re = i + 1;
         }
     }
-    cut_at_closer(d);
+    if (d->rs < d->n) {
+        extend_back(d);
+        extend_list(d);
+        cut_at_closer(d);
+    }
 }
 
 /* A headline: four to thirty words (or a few CJK characters), no final full stop (a
@@ -284,7 +334,23 @@ static size_t pick_title(const cls_doc *d)
 
 /* Inside the article, a run of at least CLS_NAV_RUN stop-less short lines in a row is
  * a link list or a tag cloud that the region swallowed (subheadings come alone). */
-enum { CLS_NAV_RUN = 4 };
+enum { CLS_NAV_RUN = 4, CLS_LONG_RUN = 10 };
+
+/* A run looks like navigation when it is long or when some member is a known nav item
+ * or a repeated link; a short list of plain items ("* Fever", "* Headache") is the
+ * article's own list of symptoms or side effects. */
+static int nav_like_run(const cls_doc *d, size_t i, size_t j)
+{
+    if (j - i >= CLS_LONG_RUN) {
+        return 1;
+    }
+    for (size_t k = i; k < j; k++) {
+        if (is_junk_local(&d->w[k].loc) || d->w[k].dup) {
+            return 1;
+        }
+    }
+    return 0;
+}
 
 void hnp_cls_mark_runs(cls_doc *d)
 {
@@ -294,7 +360,7 @@ void hnp_cls_mark_runs(cls_doc *d)
         while (j < d->re && d->w[j].v <= 0.0f && !d->w[j].title) {
             j++;
         }
-        if (j - i >= CLS_NAV_RUN) {
+        if (j - i >= CLS_NAV_RUN && nav_like_run(d, i, j)) {
             for (size_t k = i; k < j; k++) {
                 d->w[k].in_run = 1;
             }

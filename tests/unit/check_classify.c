@@ -429,6 +429,27 @@ START_TEST(test_subheading_and_link_list)
 }
 END_TEST
 
+/* A short bullet list inside the article (symptoms, side effects) is the article's. */
+START_TEST(test_symptom_list)
+{
+    static const char text[] = P1 "\nCommon side effects include:\n* Fever\n* Headache\n"
+                                  "* Muscle pain\n* Fatigue\n* Nausea\n" P2 "\n" P3 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "* Fever", HNP_KIND_BODY, "-");
+    expect_kind(&r, "* Nausea", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Common side effects", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Researchers at", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+    /* the list may also close the article */
+    static const char tail[] = P1 "\n" P2 "\nCommon side effects include:\n* Fever\n* Headache\n"
+                                  "* Muscle pain\n* Fatigue\n";
+    run_lines(tail, &r);
+    expect_kind(&r, "* Fatigue", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* A one-sentence lede above two subheadings is still the article (no headline line to
  * anchor a byline block). */
 START_TEST(test_short_lede)
@@ -743,6 +764,7 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_tail_whole);
     tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_short_lede);
+    tcase_add_test(t, test_symptom_list);
     tcase_add_test(t, test_no_article);
     tcase_add_test(t, test_pubmed_title);
     tcase_add_test(t, test_page_head);
