@@ -1,9 +1,11 @@
 /* normalize_line.c -- the per-line repair passes of the normalize stage, over code points.
  *
  * Order, as in ftfy: HTML entities first (mojibake can hide inside them, "Î&frac14;"),
- * then mojibake, then C1 controls that stand for windows-1252 punctuation, then lossy
- * leftovers. The passes repeat until nothing changes, because mojibake can be layered
- * ("ÃƒÂ©" needs two rounds) and an entity can be escaped twice ("&amp;eacute;"). */
+ * then mojibake (normalize_mojibake.c, then normalize_dbcs.c), and once the line decodes
+ * no further, C1 controls that stand for windows-1252 punctuation and lossy leftovers (a
+ * dagger for a lost closing quote). The passes repeat until nothing changes, because
+ * mojibake can be layered ("ÃƒÂ©" needs two rounds) and an entity can be escaped twice
+ * ("&amp;eacute;"). */
 #include "normalize_entity_tables.h"
 #include "normalize_internal.h"
 
@@ -328,8 +330,9 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
     if (!repair) {
         return HNP_OK;
     }
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-        int changed = 0;
+    int changed = 1;
+    for (int round = 0; changed && round < MAX_ROUNDS; round++) {
+        changed = 0;
         if (entities) {
             HNP_TRY(pass_entities(w, &changed));
         }
@@ -342,9 +345,10 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
         }
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
-        if (!changed) {
-            break;
-        }
+    }
+    if (changed) { /* out of rounds while still decoding: the leftovers still get their turn */
+        HNP_TRY(pass_c1(w, &changed));
+        HNP_TRY(pass_lossy(w, &changed));
     }
     return HNP_OK;
 }
