@@ -227,25 +227,39 @@ static bool plain_ascii(uint8_t c)
     return c > ' ' && c < 0x80;
 }
 
-/* Bit c of the pair is set for the ASCII bytes c that the rules look at inside a token:
- * . ! ? ( ) [ ] : @ */
-static const uint64_t special_lo =
-    (1ull << '.') | (1ull << '!') | (1ull << '?') | (1ull << '(') | (1ull << ')') | (1ull << ':');
-static const uint64_t special_hi =
-    (1ull << ('[' - 64)) | (1ull << (']' - 64)) | (1ull << ('@' - 64));
+/* For ASCII bytes: 1 for those the rules look at inside a token (. ! ? ( ) [ ] : @),
+ * 2 for whitespace, 0 for the rest. Non-ASCII bytes count as 1. */
+static const uint8_t ascii_class[128] = {
+    [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\v'] = 2, ['\f'] = 2, ['\r'] = 2, ['.'] = 1, ['!'] = 1,
+    ['?'] = 1, ['('] = 1,  [')'] = 1,  ['['] = 1,  [']'] = 1,  [':'] = 1,  ['@'] = 1,
+};
+
+static unsigned byte_class(uint8_t c)
+{
+    return c < 0x80 ? ascii_class[c] : 1u;
+}
 
 bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain)
 {
-    if (!hnp_seg_token(t, pos, end, tok)) {
-        return false;
+    /* The fast path: ASCII text, tokenized and classified in one pass. Anything else goes
+     * through the general tokenizer. */
+    while (pos < end && byte_class(t[pos]) == 2) {
+        pos++;
     }
-    uint64_t hit = 0;
-    for (size_t p = tok->start; p < tok->end; p++) {
-        uint8_t c = t[p];
-        hit |= c >= 0x80 ? 1u : c < 64 ? (special_lo >> c) & 1u : (special_hi >> (c - 64)) & 1u;
+    size_t p = pos;
+    unsigned hit = 0;
+    while (p < end && byte_class(t[p]) != 2) {
+        hit |= byte_class(t[p]);
+        p++;
     }
-    *plain = hit == 0;
-    return true;
+    if (pos < end && hit == 0) {
+        tok->start = pos;
+        tok->end = p;
+        *plain = true;
+        return true;
+    }
+    *plain = false;
+    return hnp_seg_token(t, pos, end, tok);
 }
 
 bool hnp_seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
