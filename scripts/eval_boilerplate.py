@@ -84,6 +84,25 @@ def line_predictions(doc, sents):
     return preds
 
 
+def dates_vs_url(docs):
+    """(pages whose URL holds /YYYY/MM/DD/, pages whose extracted date equals it)."""
+    inp = "".join("%d\t%s\n" % (i, escape(d["norm"])) for i, d in enumerate(docs))
+    out = subprocess.run([HNPIPE, "--records", "-f", "docs", "--no-header"], input=inp.encode(),
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    pred = {}
+    for row in out.split("\n"):
+        f = row.split("\t")
+        if len(f) >= 8 and f[0].isdigit():
+            pred[int(f[0])] = f[6]
+    total = same = 0
+    for i, d in enumerate(docs):
+        m = re.search(r"/(20\d\d)/(\d\d)/(\d\d)/", d["url"])
+        if m:
+            total += 1
+            same += pred.get(i) == "-".join(m.groups())
+    return total, same
+
+
 def headline_hit(doc, sents):
     """1 if some sentence labelled title lies inside a line marked as the page headline."""
     pos, spans = 0, []
@@ -153,6 +172,8 @@ def main():
     (_, _, fl), bfl = scores["en-long"].f1(1)
     parts.append("notbody F1=%.3f/body %.3f, en-long %.3f/body %.3f" % (f, bf, fl, bfl))
     parts.append("headline as title on %d/%d docs" % (headline_found, headline_docs))
+    total, same = dates_vs_url(docs)
+    parts.append("date = URL date on %d/%d docs" % (same, total))
     print("; ".join(parts))
     return 0
 

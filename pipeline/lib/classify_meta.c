@@ -190,15 +190,9 @@ static hnp_status find_date(const cls_doc *d, size_t i, char **out)
     return dup_trim((const uint8_t *)iso, strlen(iso), out);
 }
 
-hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
+static hnp_status scan_meta(const cls_doc *d, size_t lo, size_t hi, hnp_docmeta *meta)
 {
-    if (d->title != (size_t)-1) {
-        const hnp_span *t = &d->sents[d->title];
-        cls_key k; /* for the length of the leading bullets */
-        hnp_cls_make_key(d->text + t->start, t->end - t->start, &k);
-        HNP_TRY(dup_trim(d->text + t->start + k.skip, t->end - t->start - k.skip, &meta->title));
-    }
-    for (size_t i = 0; i < d->n && (!meta->date || !meta->source); i++) {
+    for (size_t i = lo; i < hi && (!meta->date || !meta->source); i++) {
         if (hnp_kind_is_junk(d->w[i].loc.kind) && d->w[i].loc.strong) {
             continue;
         }
@@ -209,5 +203,23 @@ hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
             HNP_TRY(find_source(d, i, &meta->source));
         }
     }
+    return HNP_OK;
+}
+
+hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
+{
+    if (d->title != (size_t)-1) {
+        const hnp_span *t = &d->sents[d->title];
+        cls_key k; /* for the length of the leading bullets */
+        hnp_cls_make_key(d->text + t->start, t->end - t->start, &k);
+        HNP_TRY(dup_trim(d->text + t->start + k.skip, t->end - t->start - k.skip, &meta->title));
+    }
+    /* First around the headline and the article's start (a page's own "today" date and
+     * teaser dates sit further away), then anywhere. */
+    size_t rs = d->rs < d->n ? d->rs : 0;
+    size_t anchor = d->title != (size_t)-1 && d->title < rs ? d->title : rs;
+    size_t lo = anchor > 8 ? anchor - 8 : 0, hi = rs + 3 < d->n ? rs + 3 : d->n;
+    HNP_TRY(scan_meta(d, lo, hi, meta));
+    HNP_TRY(scan_meta(d, 0, d->n, meta));
     return HNP_OK;
 }
