@@ -48,20 +48,29 @@ static float cjk_value(const cls_feat *f)
     return -0.5f;
 }
 
+/* Weight floors (in characters) for junk-like sentences: a short line still costs as
+ * much as a short phrase, a rule hit a little more, and a page-structure marker as much
+ * as a paragraph, so the article region does not run through it for one more line. */
+static const float floor_short = 40.0f, floor_rule = 60.0f, floor_marker = 400.0f;
+
+static float at_least(float x, float lo)
+{
+    return x > lo ? x : lo;
+}
+
 static void value_of(cls_sent *s)
 {
     const cls_feat *f = &s->f;
     float chars = (float)f->nchars;
     if (is_junk_local(&s->loc)) {
         s->v = -1.0f;
-        s->weight = s->loc.strong >= 2 ? (chars > 400.0f ? chars : 400.0f)
-                                       : (chars > 60.0f ? chars : 60.0f);
+        s->weight = at_least(chars, s->loc.strong >= 2 ? floor_marker : floor_rule);
         return;
     }
     if (s->loc.kind == HNP_KIND_META || s->dup) {
         /* A dateline or a repeated line inside the text is a teaser list, not prose. */
         s->v = s->dup ? -0.8f : -0.5f;
-        s->weight = chars > 60.0f ? chars : 60.0f;
+        s->weight = at_least(chars, floor_rule);
         return;
     }
     if (f->letters == 0 && f->cjk == 0) {
@@ -72,7 +81,7 @@ static void value_of(cls_sent *s)
     if (s->loc.legit && s->v < 0.3f) {
         s->v = 0.3f;
     }
-    s->weight = s->v > 0 ? chars : (chars > 40.0f ? chars : 40.0f);
+    s->weight = s->v > 0 ? chars : at_least(chars, floor_short);
 }
 
 typedef struct hashed {
