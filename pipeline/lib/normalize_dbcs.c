@@ -1,6 +1,8 @@
-/* normalize_dbcs.c -- mojibake that involves a double-byte codepage (transcoded with iconv).
+/* normalize_dbcs.c -- mojibake that the badness score cannot see in a window of a few
+ * characters, recognised from the whole line: a double-byte codepage (transcoded with
+ * iconv), or a lone foreign letter in an English line.
  *
- * Two kinds seen on scraped health news:
+ * Kinds seen on scraped health news:
  * - GBK text read as Latin-1: every Chinese character became two Latin-1 letters or signs
  *   ("中文" -> "ÖÐÎÄ"). GB2312 characters have both bytes in A1-FE, so a line whose non-ASCII
  *   characters all lie in A1-FE, come in pairs and outnumber its ASCII letters is re-encoded
@@ -11,13 +13,14 @@
  * - UTF-8 read as CP949 (Korean): in an English line, a lone Hangul syllable whose CP949
  *   bytes are a UTF-8 sequence ("Cells혻have" is "Cells" NBSP "have") or the remains of one
  *   ("body셲" is 0x99 's', the last byte of "’" and an s). What can be decoded is; a lost
- *   lead byte becomes U+FFFD, as undecodable bytes do elsewhere. */
+ *   lead byte becomes U+FFFD, as undecodable bytes do elsewhere.
+ * - UTF-8 read as windows-1251 in an English line: "В»" for », see pass_lone_cyrillic. */
 #include "normalize_internal.h"
 
 #include <iconv.h>
 #include <string.h>
 
-enum { MIN_GBK_PAIRS = 2, MAX_ICONV_OUT = 64 };
+enum { MIN_GBK_PAIRS = 2, MAX_ICONV_OUT = 64, WINDOWS_1251 = 2 };
 
 static int is_hangul(uint32_t c)
 {
@@ -255,8 +258,55 @@ static hnp_status pass_cp949(hnp_norm_work *w, int *changed)
     return st;
 }
 
+static int is_cyrillic(uint32_t c)
+{
+    return c >= 0x400 && c <= 0x4FF;
+}
+
+/* In an English line, a lone В Г Р С (windows-1251 C2 C3 D0 D1, UTF-8 leads) followed by a
+ * windows-1251 continuation sign is a 2-byte character read as windows-1251: "В»" is »,
+ * "В°" is °, "В " is NBSP. The badness rules need three such characters ("[ВГРС].[ВГРС]")
+ * because in Russian text "В»" can be a word and a quote; one Cyrillic letter amid English
+ * cannot. */
+static hnp_status pass_lone_cyrillic(hnp_norm_work *w, int *changed)
+{
+    size_t letters = 0, cyrillic = 0;
+    for (size_t i = 0; i < w->a.n; i++) {
+        uint32_t c = w->a.cp[i] | 0x20;
+        letters += c >= 'a' && c <= 'z';
+        cyrillic += is_cyrillic(w->a.cp[i]) ? 1u : 0u;
+    }
+    if (cyrillic == 0 || cyrillic * 4 > letters) {
+        return HNP_OK;
+    }
+    hnp_norm_ed e;
+    int any = 0;
+    hnp_norm_ed_begin(&e, w);
+    for (size_t i = 0; i + 1 < w->a.n; i++) {
+        unsigned lead = hnp_norm_cp_byte(WINDOWS_1251, w->a.cp[i]);
+        unsigned cont = hnp_norm_cp_byte(WINDOWS_1251, w->a.cp[i + 1]);
+        if (!is_cyrillic(w->a.cp[i]) || lead < 0xC2 || lead > 0xDF || cont < 0x80 || cont > 0xBF ||
+            (i > 0 && is_cyrillic(w->a.cp[i - 1])) ||
+            (i + 2 < w->a.n && is_cyrillic(w->a.cp[i + 2]))) {
+            continue;
+        }
+        uint32_t c = ((lead & 0x1Fu) << 6) | (cont & 0x3Fu);
+        uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_MOJIBAKE);
+        if (!tag) {
+            return HNP_ERR_NOMEM;
+        }
+        HNP_TRY(hnp_norm_ed_copy(&e, i));
+        HNP_TRY(hnp_norm_ed_replace(&e, i + 2, &c, 1, tag));
+        any = 1;
+        i++;
+    }
+    *changed |= any;
+    return any ? hnp_norm_ed_finish(&e) : HNP_OK;
+}
+
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed)
 {
     HNP_TRY(pass_gbk(w, changed));
-    return pass_cp949(w, changed);
+    HNP_TRY(pass_cp949(w, changed));
+    return pass_lone_cyrillic(w, changed);
 }

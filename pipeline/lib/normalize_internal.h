@@ -6,7 +6,8 @@
  * normalize_line.c     per-line repair passes over code points (entities, mojibake, C1, lossy)
  * normalize_mojibake.c UTF-8 read as a single-byte codepage, re-decoded
  * normalize_lossy.c    UTF-8 read as Latin-1 that lost bytes on the way
- * normalize_dbcs.c     mojibake through double-byte codepages (GBK, CP949), with iconv
+ * normalize_dbcs.c     mojibake seen from the whole line: double-byte codepages (GBK, Big5,
+ *                      CP949, with iconv), a lone Cyrillic letter amid English
  * normalize_badness.c  the badness score that decides whether a repair is an improvement
  *
  * A line under repair is an array of code points with a parallel array of tags: tag 0 is
@@ -112,7 +113,8 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed);
 unsigned hnp_norm_cp_byte(size_t page, uint32_t c);
 /* Last resort for a bad line: UTF-8 read as Latin-1 that also lost bytes (normalize_lossy.c). */
 hnp_status hnp_norm_pass_lossy_utf8(hnp_norm_work *w, size_t bad, int *changed);
-/* Mojibake through double-byte codepages: GBK read as Latin-1, UTF-8 read as CP949. */
+/* Mojibake seen from the whole line (normalize_dbcs.c): GBK/Big5 read as Latin-1, UTF-8
+ * read as CP949, a lone windows-1251 pair amid English. */
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed);
 /* The code point that byte b (0x80-0xFF) stands for in windows-1252, or 0 if undefined. */
 uint32_t hnp_norm_cp1252(uint8_t b);
