@@ -27,6 +27,24 @@ static int is_hangul(uint32_t c)
     return c >= 0xAC00 && c <= 0xD7A3;
 }
 
+static int is_cyrillic(uint32_t c)
+{
+    return c >= 0x400 && c <= 0x4FF;
+}
+
+/* Counts the characters of l that `foreign` accepts; *letters gets its ASCII letters. */
+static size_t count_letters(const hnp_norm_line *l, int (*foreign)(uint32_t), size_t *letters)
+{
+    size_t n = 0;
+    *letters = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        uint32_t c = l->cp[i] | 0x20;
+        *letters += c >= 'a' && c <= 'z';
+        n += foreign(l->cp[i]) ? 1u : 0u;
+    }
+    return n;
+}
+
 static int is_cjk(uint32_t c)
 {
     return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -240,12 +258,7 @@ static hnp_status cp949_syllables(hnp_norm_work *w, iconv_t cd, size_t letters, 
 
 static hnp_status pass_cp949(hnp_norm_work *w, int *changed)
 {
-    size_t letters = 0, hangul = 0;
-    for (size_t i = 0; i < w->a.n; i++) {
-        uint32_t c = w->a.cp[i] | 0x20;
-        letters += c >= 'a' && c <= 'z';
-        hangul += is_hangul(w->a.cp[i]) ? 1u : 0u;
-    }
+    size_t letters, hangul = count_letters(&w->a, is_hangul, &letters);
     if (hangul == 0 || hangul * 8 > letters) {
         return HNP_OK;
     }
@@ -258,11 +271,6 @@ static hnp_status pass_cp949(hnp_norm_work *w, int *changed)
     return st;
 }
 
-static int is_cyrillic(uint32_t c)
-{
-    return c >= 0x400 && c <= 0x4FF;
-}
-
 /* In an English line, a lone В Г Р С (windows-1251 C2 C3 D0 D1, UTF-8 leads) followed by a
  * windows-1251 continuation sign is a 2-byte character read as windows-1251: "В»" is »,
  * "В°" is °, "В " is NBSP. The badness rules need three such characters ("[ВГРС].[ВГРС]")
@@ -270,12 +278,7 @@ static int is_cyrillic(uint32_t c)
  * cannot. */
 static hnp_status pass_lone_cyrillic(hnp_norm_work *w, int *changed)
 {
-    size_t letters = 0, cyrillic = 0;
-    for (size_t i = 0; i < w->a.n; i++) {
-        uint32_t c = w->a.cp[i] | 0x20;
-        letters += c >= 'a' && c <= 'z';
-        cyrillic += is_cyrillic(w->a.cp[i]) ? 1u : 0u;
-    }
+    size_t letters, cyrillic = count_letters(&w->a, is_cyrillic, &letters);
     if (cyrillic == 0 || cyrillic * 4 > letters) {
         return HNP_OK;
     }
