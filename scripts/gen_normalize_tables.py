@@ -157,6 +157,15 @@ CLASS_ORDER = ["common", "c1", "bad", "law", "currency", "start_punctuation", "e
                "lower_common", "box"]
 
 
+def direct_table(out, decl, masks, lo, hi):
+    """Appends a C array of the class masks of code points lo..hi-1, ten to a line."""
+    out.append("static const uint32_t %s = {\n" % decl)
+    for start in range(lo, hi, 10):
+        row = ["0x%04X" % masks.get(cp, 0) for cp in range(start, min(start + 10, hi))]
+        out.append("    " + ", ".join(row) + ",\n")
+    out.append("};\n\n")
+
+
 def gen_classes():
     masks = {}
     for bit, cat in enumerate(CLASS_ORDER):
@@ -190,29 +199,12 @@ def gen_classes():
     # U+0080-U+05FF (Latin, Greek, Cyrillic: most of what mojibake is made of) as a direct
     # table; U+0600-U+1FFF and the outliers by binary search.
     out.append("#define CLS_DIRECT_END 0x0600\n")
-    out.append("static const uint32_t cls_direct[CLS_DIRECT_END - 0x80] = {\n")
-    row = []
-    for cp in range(0x80, 0x600):
-        row.append("0x%04X" % masks.get(cp, 0))
-        if len(row) == 10:
-            out.append("    " + ", ".join(row) + ",\n")
-            row = []
-    if row:
-        out.append("    " + ", ".join(row) + ",\n")
-    out.append("};\n\n")
+    direct_table(out, "cls_direct[CLS_DIRECT_END - 0x80]", masks, 0x80, 0x600)
     # U+2000 up to the end of the dense range (punctuation, letterlike signs, math, box
     # drawing) as a second direct table.
     out.append("#define CLS_PUNCT_START 0x2000\n")
-    out.append("static const uint32_t cls_punct[CLS_DENSE_MAX + 1 - CLS_PUNCT_START] = {\n")
-    row = []
-    for cp in range(0x2000, dense_max + 1):
-        row.append("0x%04X" % masks.get(cp, 0))
-        if len(row) == 10:
-            out.append("    " + ", ".join(row) + ",\n")
-            row = []
-    if row:
-        out.append("    " + ", ".join(row) + ",\n")
-    out.append("};\n\n")
+    direct_table(out, "cls_punct[CLS_DENSE_MAX + 1 - CLS_PUNCT_START]", masks, 0x2000,
+                 dense_max + 1)
     out.append("static const cls_entry cls_table[] = {\n")
     for cp in sorted(masks):
         if 0x600 <= cp < 0x2000 or cp > dense_max:
