@@ -21,7 +21,7 @@ static int is_alnum(uint8_t c)
 
 /* Digit groups of one candidate number run. */
 typedef struct numrun {
-    unsigned digits, groups, yearlike, dots;
+    unsigned digits, groups, yearlike, dots, longest;
     unsigned first_len, second_len;
     int first_year, last_year;
 } numrun;
@@ -46,6 +46,7 @@ static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
         }
         size_t len = i - g;
         r->digits += (unsigned)len;
+        r->longest = len > r->longest ? (unsigned)len : r->longest;
         r->last_year = year_group(s + g, len);
         r->yearlike += (unsigned)r->last_year;
         if (r->groups == 0) {
@@ -63,8 +64,8 @@ static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
  * date (2009-04-09 09:58), a list of years, nor a decimal number. */
 static int run_is_phone(const numrun *r)
 {
-    if (r->digits < 7 || r->digits > 16 || r->groups > 5) {
-        return 0;
+    if (r->digits < 7 || r->digits > 16 || r->groups > 5 || r->longest < 3) {
+        return 0; /* "14 11 6 15" is a score table: phone groups have 3+ digits */
     }
     if (r->first_year && r->second_len > 0 && r->second_len <= 2) {
         return 0;

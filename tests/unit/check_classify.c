@@ -429,6 +429,20 @@ START_TEST(test_subheading_and_link_list)
 }
 END_TEST
 
+/* Digit runs that are not phone numbers: score tables, dates, years. */
+START_TEST(test_not_phones)
+{
+    static const char text[] = P1 "\nRockledge 14 11 6 15 44\nPublished 18.08.2016\n"
+                                  "Between 1990-2000 and 2001 2010\n" P2 "\n";
+    result r;
+    run_lines(text, &r);
+    for (size_t i = 1; i < 4; i++) {
+        ck_assert_msg(strcmp(r.lab[i].reason, "contact") != 0, "line %zu taken for a phone", i);
+    }
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* A short bullet list inside the article (symptoms, side effects) is the article's. */
 START_TEST(test_symptom_list)
 {
@@ -765,6 +779,7 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_short_lede);
     tcase_add_test(t, test_symptom_list);
+    tcase_add_test(t, test_not_phones);
     tcase_add_test(t, test_no_article);
     tcase_add_test(t, test_pubmed_title);
     tcase_add_test(t, test_page_head);
