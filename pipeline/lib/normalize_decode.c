@@ -182,16 +182,24 @@ static hnp_status put_cp1252(hnp_norm_decoded *d, size_t *cap, uint8_t b)
     return put_bad(d, cap, u, n);
 }
 
-/* Are the bad bytes s[0, n) windows-1252 text rather than broken UTF-8? Yes when every byte
- * has a windows-1252 character and none is a UTF-8 lead followed by a continuation byte
- * (the mark of a truncated or overlong sequence). */
-static int looks_cp1252(const uint8_t *s, size_t n)
+static int ascii_letter(uint8_t b)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < 0xA0 && !hnp_norm_cp1252(s[i])) {
+    return ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
+/* Are the bad bytes in[i, j) windows-1252 text rather than broken UTF-8? Yes when every
+ * byte has a windows-1252 character, none is a UTF-8 lead followed by a continuation byte
+ * (the mark of a truncated or overlong sequence), and letters (0xA0 and up) touch an ASCII
+ * letter ("caf\xe9", "na\xefve"): a stray 0xFF between spaces is noise, not "ÿ". The
+ * punctuation in 0x80-0x9F (curly quotes, dashes) needs no such company. */
+static int looks_cp1252(const uint8_t *in, size_t len, size_t i, size_t j)
+{
+    int letters = (i > 0 && ascii_letter(in[i - 1])) || (j < len && ascii_letter(in[j]));
+    for (size_t k = i; k < j; k++) {
+        if (in[k] < 0xA0 && !hnp_norm_cp1252(in[k])) {
             return 0;
         }
-        if (s[i] >= 0xC0 && i + 1 < n && cont(s[i + 1])) {
+        if ((in[k] >= 0xA0 && !letters) || (in[k] >= 0xC0 && k + 1 < j && cont(in[k + 1]))) {
             return 0;
         }
     }
@@ -230,7 +238,7 @@ static hnp_status decode_utf8(const uint8_t *in, size_t len, int guess_1252, hnp
         while (j < len && seq_len(in + j, len - j) == 0) {
             j++;
         }
-        if (guess_1252 && looks_cp1252(in + i, j - i)) {
+        if (guess_1252 && looks_cp1252(in, len, i, j)) {
             for (size_t k = i; k < j; k++) {
                 HNP_TRY(put_cp1252(d, &cap, in[k]));
             }

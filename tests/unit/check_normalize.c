@@ -378,6 +378,9 @@ static const fault_case faults[] = {
     /* invalid bytes amid valid UTF-8 that are not windows-1252 text */
     F("caf\xc3\xa9 \x81\x8d r\xc3\xa9sum\xc3\xa9 na\xc3\xafve",
       "caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd r\xc3\xa9sum\xc3\xa9 na\xc3\xafve", 2),
+    /* a lone letter byte with no letter beside it is noise, not windows-1252 */
+    F("caf\xc3\xa9 \xff r\xc3\xa9sum\xc3\xa9", "caf\xc3\xa9 \xef\xbf\xbd r\xc3\xa9sum\xc3\xa9", 1),
+    F("caf\xc3\xa9 and na\xefve", "caf\xc3\xa9 and na\xc3\xafve", 1),
     /* truncated sequences */
     F("caf\xc3\xa9 \xe2\x80", "caf\xc3\xa9 \xef\xbf\xbd", 1),
     F("plain ascii then cut \xe2\x80", "plain ascii then cut \xef\xbf\xbd", 1),
