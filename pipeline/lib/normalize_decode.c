@@ -189,9 +189,9 @@ static int ascii_letter(uint8_t b)
 
 /* Are the bad bytes in[i, j) windows-1252 text rather than broken UTF-8? Yes when every
  * byte has a windows-1252 character, none is a UTF-8 lead followed by a continuation byte
- * (the mark of a truncated or overlong sequence), and letters (0xA0 and up) touch an ASCII
- * letter ("caf\xe9", "na\xefve"): a stray 0xFF between spaces is noise, not "ÿ". The
- * punctuation in 0x80-0x9F (curly quotes, dashes) needs no such company. */
+ * (the mark of a truncated or overlong sequence), and letters (0xC0 and up) touch an ASCII
+ * letter ("caf\xe9", "na\xefve"): a stray 0xFF between spaces is noise, not "ÿ". Signs and
+ * punctuation (0x80-0xBF, × ÷) need no such company. */
 static int looks_cp1252(const uint8_t *in, size_t len, size_t i, size_t j)
 {
     int letters = (i > 0 && ascii_letter(in[i - 1])) || (j < len && ascii_letter(in[j]));
@@ -199,7 +199,8 @@ static int looks_cp1252(const uint8_t *in, size_t len, size_t i, size_t j)
         if (in[k] < 0xA0 && !hnp_norm_cp1252(in[k])) {
             return 0;
         }
-        if ((in[k] >= 0xA0 && !letters) || (in[k] >= 0xC0 && k + 1 < j && cont(in[k + 1]))) {
+        int letter = in[k] >= 0xC0 && in[k] != 0xD7 && in[k] != 0xF7; /* × ÷ are signs */
+        if ((letter && !letters) || (in[k] >= 0xC0 && k + 1 < j && cont(in[k + 1]))) {
             return 0;
         }
     }
