@@ -300,6 +300,10 @@ static const phrase_rule phrase_rules[] = {
     {"without permission is prohibited", CONTAINS, B, 1, 40, "disclaimer"},
     {"infringe", CONTAINS, B, 1, 40, "disclaimer"},
     {"intellectual property rights", CONTAINS, B, 1, 40, "disclaimer"},
+    {"disclaimer:", PREFIX, B, 1, 0, "disclaimer"},
+    {"for informational purposes only", CONTAINS, B, 1, 50, "disclaimer"},
+    {"not a substitute for professional medical advice", CONTAINS, B, 1, 50, "disclaimer"},
+    {"views expressed in this", CONTAINS, B, 1, 50, "disclaimer"},
     /* advertising: contact lines and calls to action (CJK: hotline, consult, free) */
     {"\xE7\x83\xAD\xE7\xBA\xBF", CONTAINS, S, 1, 20, "contact"},
     {"\xE7\x86\xB1\xE7\xB7\x9A", CONTAINS, S, 1, 20, "contact"},
@@ -379,6 +383,9 @@ static const phrase_rule phrase_rules[] = {
     {"updated:", PREFIX, M, 1, 14, "dateline"},
     {"published:", PREFIX, M, 1, 14, "dateline"},
     {"last updated", PREFIX, M, 1, 14, "dateline"},
+    {"originally published", CONTAINS, M, 1, 20, "source"},
+    {"originally appeared", CONTAINS, M, 1, 20, "source"},
+    {"via:", PREFIX, M, 1, 8, "source"},
     {"posted on", PREFIX, M, 1, 16, "dateline"},
 };
 

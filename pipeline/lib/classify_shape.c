@@ -102,6 +102,16 @@ int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_f
     return 1;
 }
 
+/* A news agency credited on its own line: "(China Daily)", "(AP)". ("Reuters |" looks
+ * like a nav item with a separator, which is far more common.) */
+static int agency_credit(const uint8_t *s, size_t n, const cls_feat *f)
+{
+    if (n < 2 || f->words == 0 || f->words > 3 || f->cap_words < f->alpha_words) {
+        return 0;
+    }
+    return s[0] == '(' && s[n - 1] == ')';
+}
+
 int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
                        cls_local *out)
 {
@@ -115,6 +125,10 @@ int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_f
             set(out, HNP_KIND_META, "byline");
             return 1;
         }
+    }
+    if (agency_credit(s, n, f)) {
+        set(out, HNP_KIND_META, "credit");
+        return 1;
     }
     if (hnp_cls_is_dateline(s, n, f)) {
         set(out, HNP_KIND_META, "dateline");

@@ -280,6 +280,10 @@ static const junk_case junk_cases[] = {
     {"By Jane Smith", HNP_KIND_META, "byline", 0},
     {"Photo: Damian Dovarganes, AP", HNP_KIND_META, "credit", 0},
     {"Image/Robert Herriman", HNP_KIND_META, "credit", 0},
+    {"(China Daily)", HNP_KIND_META, "credit", 0},
+    {"This article was originally published by Futurism.", HNP_KIND_META, "source", 0},
+    {"Disclaimer: this content does not replace the advice of your doctor.", HNP_KIND_BOILERPLATE,
+     "disclaimer", 0},
     {"Updated 1:39 am EST, Wednesday, November 20, 2019", HNP_KIND_META, "dateline", 0},
 };
 
