@@ -140,6 +140,9 @@ class Score:
 
 
 def main():
+    if not os.access(HNPIPE, os.X_OK):
+        print("boilerplate dev: skipped (no hnpipe at %s; set HNPIPE)" % HNPIPE)
+        return 2
     path = os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
     if not os.path.exists(path):
         print("boilerplate dev: skipped (no %s)" % path)

@@ -59,6 +59,9 @@ def kinds_by_char(text, rows):
 
 
 def main():
+    if not os.access(HNPIPE, os.X_OK):
+        print("realworld: skipped (no hnpipe at %s; set HNPIPE)" % HNPIPE)
+        return 2
     if not os.path.isdir(os.path.join(SHARED, "eval", "realworld")):
         print("realworld: skipped (no eval/realworld in %s)" % SHARED)
         return 0
