@@ -261,7 +261,7 @@ void hnp_cls_find_region(cls_doc *d)
 static int headline_like(const cls_sent *s)
 {
     const cls_feat *f = &s->f;
-    unsigned size = f->words + f->cjk / 2;
+    unsigned size = f->alpha_words + f->cjk / 2; /* "11/20/19 6:38 AM" has one word */
     if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size > 30 || (size < 4 && f->cjk < 6) ||
         f->ends_colon) {
         return 0;
