@@ -177,6 +177,18 @@ def chain(m1, m2):
     return {a: m2.get(b, b) for a, b in m1.items()}
 
 
+NAME_FILLERS = {"with", "of", "the", "and", "in", "to", "for", "a", "an", "by"}
+
+
+def name_signature(name):
+    """Order-, inversion-, plural- and filler-insensitive form of a concept name, so that
+    DOID 'post-traumatic stress disorder' and MeSH 'Stress Disorders, Post-Traumatic'
+    count as one concept when deciding whether a short form is ambiguous."""
+    toks = {t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t
+            for t in tokens(uninvert(name)) if t not in NAME_FILLERS and t.isalnum()}
+    return " ".join(sorted(toks))
+
+
 def uninvert(name):
     """MeSH inverted heading -> natural order: 'Leukemia, Myeloid, Acute' -> 'Acute Myeloid
     Leukemia'. Used only to find the same concept in another source."""
@@ -244,19 +256,21 @@ def drop_reason(term, label, src, cur):
 
 
 def flags_for(term, src, cur, ambiguous):
-    """cs: acronyms (all caps, <= 6 chars, or short mixed case) match only as written.
-    ctx: the acronym or word is ambiguous: <= 3 letters (RSS, GPS, CAN, AP, VA fire on
-    general news), an English word, or the short form of more than one concept across
-    the sources; or a curated ambiguous word."""
+    """cs: acronyms (all caps up to 6 characters, short mixed case) match only as written
+    (matched in any case, DOID's CASS, SENS, PLAT and DrugBank's haNK, FarGo fired on
+    names in general news). ctx as well when the acronym is risky: 3 characters or fewer
+    (RSS, GPS, CAN, AP, VA), an English word (ALL, COLD), or the short form of more than
+    one concept across the sources; not for the curated unambiguous ones (HIV, AIDS).
+    ctx also for curated common words."""
     k = key(term)
     compact = k.replace(" ", "")
     fl = set()
     short_mixed = len(compact) <= 6 and any(c.isupper() for c in term[1:])
     acronym = (is_caps(term) and len(compact) <= 6) or short_mixed
+    risky = len(compact) <= 3 or compact.lower() in cur.words or k in ambiguous
     if acronym and src != "fda" or (src == "fda" and len(compact) <= 4):
         fl.add("cs")
-        if term not in cur.caps_ok and (len(compact) <= 3 or compact.lower() in cur.words
-                                        or k in ambiguous):
+        if risky and term not in cur.caps_ok:
             fl.add("ctx")
     if k in cur.ctx:
         fl.add("ctx")
@@ -362,13 +376,14 @@ class Builder:
 
     def _ambiguous_short_forms(self):
         """Short forms (<= 6 chars) naming more than one concept over all raw sources,
-        counting a concept once when sources share its preferred name."""
+        counting a concept once when the sources' names for it have one signature (a
+        name equal to the short form itself, as MedlinePlus 'COPD', says nothing)."""
         seen = collections.defaultdict(set)
         for rows in self.raw.values():
             for t, _, cid, name in rows:
                 k = key(t)
-                if len(k.replace(" ", "")) <= 6:
-                    seen[k].add(key(name))
+                if len(k.replace(" ", "")) <= 6 and key(name) != k:
+                    seen[k].add(name_signature(name))
         return {k for k, names in seen.items() if len(names) > 1}
 
     def relabel_mplus(self):
