@@ -348,6 +348,11 @@ static const phrase_rule phrase_rules[] = {
     {"order now", sizeof("order now") - 1, CONTAINS, S, 1, 25, "cta"},
     {"buy now", sizeof("buy now") - 1, CONTAINS, S, 1, 25, "cta"},
     {"shop now", sizeof("shop now") - 1, CONTAINS, S, 1, 25, "cta"},
+    /* online-pharmacy spam: "Buy cheap X online now!" */
+    {"buy cheap", sizeof("buy cheap") - 1, CONTAINS, S, 1, 25, "cta"},
+    {"buy online", sizeof("buy online") - 1, CONTAINS, S, 1, 25, "cta"},
+    {"order online", sizeof("order online") - 1, CONTAINS, S, 1, 25, "cta"},
+    {"online now", sizeof("online now") - 1, CONTAINS, S, 1, 25, "cta"},
     {"free shipping", sizeof("free shipping") - 1, CONTAINS, S, 1, 25, "price"},
     {"welcome to inquire", sizeof("welcome to inquire") - 1, CONTAINS, S, 1, 30, "cta"},
     {"welcome to contact", sizeof("welcome to contact") - 1, CONTAINS, S, 1, 30, "cta"},

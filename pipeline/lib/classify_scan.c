@@ -24,6 +24,7 @@ typedef struct numrun {
     unsigned digits, groups, yearlike, dots, longest;
     unsigned first_len, second_len;
     int first_year, last_year;
+    size_t digits_end; /* one past the last digit (the run may end in separators) */
 } numrun;
 
 static int year_group(const uint8_t *g, size_t len)
@@ -45,6 +46,7 @@ static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
             i++;
         }
         size_t len = i - g;
+        r->digits_end = i;
         r->digits += (unsigned)len;
         r->longest = len > r->longest ? (unsigned)len : r->longest;
         r->last_year = year_group(s + g, len);
@@ -115,7 +117,8 @@ void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
         if (starts && (i == 0 || !is_alnum(s[i - 1]))) {
             numrun r;
             size_t j = read_run(s, n, i, &r);
-            if (run_is_phone(&r) && (j >= n || !is_alpha(s[j]))) {
+            /* "555-0199 today" is a phone; "555-0199abc" is an id */
+            if (run_is_phone(&r) && (r.digits_end >= n || !is_alpha(s[r.digits_end]))) {
                 f->phone = 1;
             }
             i = j > i ? j : i + 1;

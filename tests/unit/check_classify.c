@@ -243,6 +243,9 @@ static const junk_case junk_cases[] = {
     {"Buy now for only $19.99 with free shipping!", HNP_KIND_SPAM, NULL, 0},
     {"Order today and get 30% off the wholesale price of $45.", HNP_KIND_SPAM, "price", 0},
     {"Go to Rolecosplay website", HNP_KIND_SPAM, "cta", 0},
+    /* a phone number followed by a word ("... 0199 for details") is still a phone number */
+    {"Call 1-800-555-0199 for a free price list.", HNP_KIND_SPAM, "contact", 0},
+    {"Buy cheap generic pills online now!", HNP_KIND_SPAM, "cta", 0},
     {"If you are interested in our products, please feel free to contact us.", HNP_KIND_SPAM, NULL,
      0},
     {"Our company is a professional manufacturer of disposable medical products.", HNP_KIND_SPAM,
