@@ -93,7 +93,11 @@ static int opener_at(const uint8_t *s, size_t n)
     if (l == sizeof w || (l < n && s[l] != ' ' && s[l] != ',')) {
         return 0;
     }
-    return hnp_cls_is_stopword(w, l) || (l > 4 && w[l - 2] == 'l' && w[l - 1] == 'y');
+    /* An -ly adverb opens a sentence when a comma or a lowercase word follows ("Recently,
+     * according"); before the end or a capital it is part of a name ("Health Daily"). */
+    int adverb = l > 4 && w[l - 2] == 'l' && w[l - 1] == 'y' && l < n &&
+                 (s[l] == ',' || (l + 1 < n && s[l + 1] >= 'a' && s[l + 1] <= 'z'));
+    return hnp_cls_is_stopword(w, l) || adverb;
 }
 
 /* The length of the source name that starts at s: up to a line or field break (two

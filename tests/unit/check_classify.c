@@ -585,6 +585,19 @@ START_TEST(test_sciencedaily_header)
 }
 END_TEST
 
+/* A source name that ends in -ly is a name, not an adverb opening the next sentence. */
+START_TEST(test_source_name_in_ly)
+{
+    static const char text[] = "New study: flu vaccine cuts hospital stays\n"
+                               "March 3, 2024 Source: Health Daily\n" P1 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.source, "Health Daily");
+    expect_meta(r.m.date, "2024-03-03");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* A Chinese page: dateline and 来源 (source), previous/next links, copyright. */
 START_TEST(test_chinese_page)
 {
@@ -795,6 +808,7 @@ static Suite *classify_suite(void)
     t = tcase_create("meta");
     tcase_add_loop_test(t, test_dates, 0, (int)(sizeof date_cases / sizeof date_cases[0]));
     tcase_add_test(t, test_sciencedaily_header);
+    tcase_add_test(t, test_source_name_in_ly);
     suite_add_tcase(s, t);
     t = tcase_create("faults");
     tcase_set_timeout(t, 30);
