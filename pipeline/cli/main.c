@@ -98,7 +98,8 @@ static int make_pipeline(app *a)
     return 0;
 }
 
-/* Mirror into a directory with -r, several inputs, --output-dir, or an existing dir. */
+/* Mirror into a directory with --output-dir, or -o with -r, an existing directory or a
+ * path ending in '/'. Otherwise -o names one file that receives every document. */
 static const char *mirror_dir(const cli_opts *o)
 {
     struct stat st;
@@ -108,7 +109,9 @@ static const char *mirror_dir(const cli_opts *o)
     if (!o->output) {
         return NULL;
     }
-    if (o->recursive || o->n_inputs > 1 || (stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))) {
+    size_t len = strlen(o->output);
+    if (o->recursive || (len > 0 && o->output[len - 1] == '/') ||
+        (stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))) {
         return o->output;
     }
     return NULL;

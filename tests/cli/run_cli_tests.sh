@@ -148,7 +148,7 @@ case_empty_file() {
 case_binary_file() {
     printf 'GIF89a\000\001\002\003binary\000junk' >"$T/bin.gif"
     printf 'Fine text.\n' >"$T/fine.txt"
-    run "$T/bin.gif" "$T/fine.txt" -o "$T/ob"; expect_rc 1 "$(rc)"
+    run "$T/bin.gif" "$T/fine.txt" -o "$T/ob/"; expect_rc 1 "$(rc)"
     has "$T/err" "bin.gif"
     has "$T/err" "binary"
     [ -f "$T/ob/bin.gif.tsv" ] && bad "output written for a binary file"
@@ -201,6 +201,16 @@ case_closed_pipe() {
     [ -s "$T/err" ] && bad "closed pipe is not quiet: $(head -c 200 "$T/err")"
     [ "$(cat "$T/pipe_rc")" -eq 0 ] || [ "$(cat "$T/pipe_rc")" -eq 141 ] ||
         bad "closed pipe exit $(cat "$T/pipe_rc")"
+}
+
+case_output_file_many_inputs() {
+    printf 'First file.\n' >"$T/m1.txt"
+    printf 'Second file.\n' >"$T/m2.txt"
+    run -o "$T/both.tsv" "$T/m1.txt" "$T/m2.txt"; expect_rc 0 "$(rc)"
+    [ -f "$T/both.tsv" ] || bad "-o FILE with two inputs is not one file"
+    has "$T/both.tsv" "First file"
+    has "$T/both.tsv" "Second file"
+    [ "$(grep -c '^doc	sent' "$T/both.tsv")" -eq 1 ] || bad "more than one header"
 }
 
 case_output_file_atomic() {
@@ -272,7 +282,7 @@ for c in case_help case_version case_usage_errors case_stdin_to_stdout case_ever
     case_tsv_columns case_escaping case_records case_records_bad_line case_pubtator_roundtrip \
     case_directory_mirror case_jobs_deterministic case_empty_file case_binary_file \
     case_missing_file case_invalid_utf8 case_from_encoding case_max_doc_size case_huge_line \
-    case_closed_pipe case_output_file_atomic case_unwritable_output case_incremental_and_lock \
+    case_closed_pipe case_output_file_many_inputs case_output_file_atomic case_unwritable_output case_incremental_and_lock \
     case_user_lexicon case_interrupt_leaves_no_temp; do
     current=$c
     case_bad=0
