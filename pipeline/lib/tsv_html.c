@@ -12,7 +12,8 @@ static const char html_style[] =
     "\"]\";font:12px monospace;color:#b00}.title{font-weight:bold;font-size:1.3em}"
     ".meta{color:#555;font-style:italic}mark{padding:0 2px;border-radius:3px}"
     ".DRUG{background:#cde}.CONDITION{background:#fdc}.TRIAL{background:#dfd}"
-    ".PROCEDURE{background:#eef}dl{font:13px monospace}</style></head><body>\n";
+    ".PROCEDURE{background:#eef}u.repair{text-decoration:underline wavy #06c}"
+    "dl{font:13px monospace}</style></head><body>\n";
 
 static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
 {
@@ -27,8 +28,30 @@ static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
     return HNP_OK;
 }
 
+/* Text from..to with the repairs that fall inside it underlined. Repairs are in text order;
+ * *r is a cursor over them shared by the whole document. */
+static hnp_status html_text(hnp_membuf *b, const hnp_doc *d, size_t from, size_t to, size_t *r)
+{
+    while (*r < d->repairs && d->repair_list && d->repair_list[*r].span.end <= from) {
+        (*r)++;
+    }
+    size_t at = from;
+    for (size_t i = *r; i < d->repairs && d->repair_list[i].span.start < to; i++) {
+        hnp_span sp = d->repair_list[i].span;
+        if (sp.start < at || sp.end > to || sp.start == sp.end) {
+            continue; /* straddles a mark or sentence edge, or a dropped character */
+        }
+        HNP_TRY(hnp_buf_put_html(b, d->text + at, sp.start - at));
+        HNP_TRY(hnp_buf_puts(b, "<u class=\"repair\" title=\"repaired\">"));
+        HNP_TRY(hnp_buf_put_html(b, d->text + sp.start, sp.end - sp.start));
+        HNP_TRY(hnp_buf_puts(b, "</u>"));
+        at = sp.end;
+    }
+    return hnp_buf_put_html(b, d->text + at, to - at);
+}
+
 /* Renders sentence si, wrapping its mentions (cursor *m, document order) in <mark>. */
-static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size_t *m)
+static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size_t *m, size_t *r)
 {
     const hnp_sentence *s = &d->sents[si];
     const char *kind = hnp_kind_name(s->kind);
@@ -41,7 +64,7 @@ static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size
     size_t at = s->span.start;
     while (*m < d->n_mentions && d->mentions[*m].m.sent == si) {
         const hnp_mention *mm = &d->mentions[(*m)++].m;
-        HNP_TRY(hnp_buf_put_html(b, d->text + at, mm->span.start - at));
+        HNP_TRY(html_text(b, d, at, mm->span.start, r));
         HNP_TRY(hnp_buf_printf(b, "<mark class=\"%s\" title=\"%s ", hnp_label_name(mm->label),
                                hnp_label_name(mm->label)));
         HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)mm->id, strlen(mm->id)));
@@ -52,7 +75,7 @@ static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size
         HNP_TRY(hnp_buf_puts(b, "</mark>"));
         at = mm->span.end;
     }
-    HNP_TRY(hnp_buf_put_html(b, d->text + at, s->span.end - at));
+    HNP_TRY(html_text(b, d, at, s->span.end, r));
     return hnp_buf_puts(b, "</span>");
 }
 
@@ -64,14 +87,14 @@ hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(hnp_buf_puts(b, html_style));
     HNP_TRY(html_meta(b, d));
     HNP_TRY(hnp_buf_puts(b, "<p>"));
-    size_t m = 0;
+    size_t m = 0, r = 0;
     for (size_t i = 0; i < d->n_sents; i++) {
         if (i > 0) {
             const uint8_t *gap = d->text + d->sents[i - 1].span.end;
             size_t gap_len = d->sents[i].span.start - d->sents[i - 1].span.end;
             HNP_TRY(hnp_buf_puts(b, memchr(gap, '\n', gap_len) ? "</p>\n<p>" : " "));
         }
-        HNP_TRY(html_sentence(b, d, i, &m));
+        HNP_TRY(html_sentence(b, d, i, &m, &r));
     }
     return hnp_buf_puts(b, "</p>\n</body></html>\n");
 }

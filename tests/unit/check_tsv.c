@@ -156,6 +156,24 @@ START_TEST(headers_and_names)
 }
 END_TEST
 
+START_TEST(html_underlines_repairs)
+{
+    hnp_sentence s[2];
+    hnp_doc_mention m[1];
+    hnp_doc d = make_doc(s, m);
+    const hnp_repair rep[] = {{{7, 12}, HNP_REPAIR_MOJIBAKE}}; /* "world" */
+    d.repair_list = rep;
+    d.repairs = 1;
+    hnp_membuf b = {0};
+    hnp_sink sink = hnp_membuf_sink(&b);
+    ck_assert_int_eq(hnp_write_doc(&d, HNP_FMT_HTML, 0, 0, &sink), HNP_OK);
+    ck_assert_int_eq(sink.write(sink.ctx, "", 1), HNP_OK);
+    ck_assert_ptr_nonnull(
+        strstr((char *)b.data, "<u class=\"repair\" title=\"repaired\">world</u>."));
+    hnp_membuf_free(&b);
+}
+END_TEST
+
 static hnp_status failing_write(void *ctx, const void *buf, size_t len)
 {
     (void)ctx;
@@ -186,6 +204,7 @@ static Suite *tsv_suite(void)
     tcase_add_test(tc, jsonl_is_one_escaped_line);
     tcase_add_test(tc, pubtator_offsets_hold);
     tcase_add_test(tc, html_marks_junk_and_mentions);
+    tcase_add_test(tc, html_underlines_repairs);
     tcase_add_test(tc, headers_and_names);
     tcase_add_test(tc, sink_error_propagates);
     suite_add_tcase(s, tc);
