@@ -32,11 +32,12 @@ static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
  * *r is a cursor over them shared by the whole document. */
 static hnp_status html_text(hnp_membuf *b, const hnp_doc *d, size_t from, size_t to, size_t *r)
 {
-    while (*r < d->repairs && d->repair_list && d->repair_list[*r].span.end <= from) {
+    size_t n = d->repair_list ? d->repairs : 0;
+    while (*r < n && d->repair_list[*r].span.end <= from) {
         (*r)++;
     }
     size_t at = from;
-    for (size_t i = *r; i < d->repairs && d->repair_list[i].span.start < to; i++) {
+    for (size_t i = *r; i < n && d->repair_list[i].span.start < to; i++) {
         hnp_span sp = d->repair_list[i].span;
         if (sp.start < at || sp.end > to || sp.start == sp.end) {
             continue; /* straddles a mark or sentence edge, or a dropped character */
