@@ -24,14 +24,19 @@ static const char *const stopwords[] = {
     "would", "you",     "your",
 };
 
+/* The order of strncmp then length, in one loop without strlen: a word has no NUL. */
 static int cmp_word(const char *w, size_t n, const char *s)
 {
-    size_t sl = strlen(s);
-    int c = strncmp(w, s, n < sl ? n : sl);
-    if (c != 0) {
-        return c;
+    size_t i = 0;
+    for (; i < n && s[i] != '\0'; i++) {
+        if (w[i] != s[i]) {
+            return (uint8_t)w[i] < (uint8_t)s[i] ? -1 : 1;
+        }
     }
-    return n < sl ? -1 : (n > sl ? 1 : 0);
+    if (i < n) {
+        return 1;
+    }
+    return s[i] != '\0' ? -1 : 0;
 }
 
 int hnp_cls_is_stopword(const char *w, size_t n)
@@ -152,6 +157,23 @@ static void count_char(cls_feat *f, utf8proc_int32_t c, utf8proc_category_t cat)
     }
 }
 
+/* The category of an ASCII byte, without a library call. Only the letter and number
+ * classes (LU..NO) are ever tested, and ASCII has no marks or other numbers, so every
+ * other byte may stand as punctuation. */
+static utf8proc_category_t ascii_category(uint8_t c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return UTF8PROC_CATEGORY_LU;
+    }
+    if (c >= 'a' && c <= 'z') {
+        return UTF8PROC_CATEGORY_LL;
+    }
+    if (c >= '0' && c <= '9') {
+        return UTF8PROC_CATEGORY_ND;
+    }
+    return UTF8PROC_CATEGORY_PO;
+}
+
 static void scan_chars(const uint8_t *s, size_t n, cls_feat *f)
 {
     wstate w = {{0}, 0, 1, 0, 0};
@@ -159,14 +181,20 @@ static void scan_chars(const uint8_t *s, size_t n, cls_feat *f)
     size_t i = 0;
     while (i < n) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &c);
-        if (k <= 0) {
-            c = 0xFFFD; /* invalid byte: count it as one symbol */
-            k = 1;
+        utf8proc_category_t cat;
+        if (s[i] < 0x80) {
+            c = s[i++];
+            cat = ascii_category(s[i - 1]);
+        } else {
+            utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &c);
+            if (k <= 0) {
+                c = 0xFFFD; /* invalid byte: count it as one symbol */
+                k = 1;
+            }
+            i += (size_t)k;
+            cat = utf8proc_category(c);
         }
-        i += (size_t)k;
         f->nchars++;
-        utf8proc_category_t cat = utf8proc_category(c);
         count_char(f, c, cat);
         if (is_cjk(c)) {
             f->cjk++;

@@ -43,10 +43,11 @@ typedef struct cls_local {
 } cls_local;
 
 /* The ASCII-lower-cased, whitespace-collapsed key of a sentence, bullets stripped. */
-enum { CLS_KEY_MAX = 1024 };
+enum { CLS_KEY_MAX = 1024, CLS_BIGRAM_BITS = 2048 };
 typedef struct cls_key {
     char s[CLS_KEY_MAX + 1];
     size_t len;
+    uint64_t bigrams[CLS_BIGRAM_BITS / 64]; /* hashed byte pairs of s, a phrase prefilter */
     size_t skip; /* bytes of leading bullets and blanks skipped in the sentence */
 } cls_key;
 
@@ -85,6 +86,10 @@ size_t hnp_cls_find_ci(const char *hay, size_t n, const char *needle);
 
 /* The same for a hay that is already lower case (a key): memchr to the first byte. */
 size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle);
+
+/* 1 if the key contains needle (lower case); the key's bigram set rules out most
+ * needles before any search. */
+int hnp_cls_key_has(const cls_key *k, const char *needle);
 
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
 int hnp_cls_is_stopword(const char *w, size_t n);

@@ -454,7 +454,7 @@ static const char *const legit_phrases[] = {"for more information",
 int hnp_cls_any_phrase(const cls_key *k, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (hnp_cls_find_lower(k->s, k->len, list[i]) != (size_t)-1) {
+        if (hnp_cls_key_has(k, list[i])) {
             return 1;
         }
     }
@@ -489,7 +489,7 @@ static int phrase_hit(const phrase_rule *r, const cls_key *k, unsigned size)
     case PREFIX:
         return k->len >= l && memcmp(k->s, r->text, l) == 0;
     default:
-        return hnp_cls_find_lower(k->s, k->len, r->text) != (size_t)-1;
+        return hnp_cls_key_has(k, r->text);
     }
 }
 

@@ -19,6 +19,24 @@ static int is_alnum(uint8_t c)
     return is_digit(c) || is_alpha(c);
 }
 
+/* A separator inside a number run. NUL counts too: the scan used to be
+ * strchr(" -().+", c), which finds the terminator. A switch instead of a call a byte. */
+static int is_run_sep(uint8_t c)
+{
+    switch (c) {
+    case ' ':
+    case '-':
+    case '(':
+    case ')':
+    case '.':
+    case '+':
+    case '\0':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Digit groups of one candidate number run. */
 typedef struct numrun {
     unsigned digits, groups, yearlike, dots, longest;
@@ -35,7 +53,7 @@ static int year_group(const uint8_t *g, size_t len)
 static size_t read_run(const uint8_t *s, size_t n, size_t i, numrun *r)
 {
     memset(r, 0, sizeof *r);
-    while (i < n && (is_digit(s[i]) || strchr(" -().+", s[i]) != NULL)) {
+    while (i < n && (is_digit(s[i]) || is_run_sep(s[i]))) {
         if (!is_digit(s[i])) {
             r->dots += s[i] == '.';
             i++;
@@ -83,13 +101,18 @@ static int run_is_phone(const numrun *r)
 
 static int currency_at(const uint8_t *s, size_t n, size_t i, size_t *len)
 {
-    if (!memchr("$\xC2\xE2\xEFURCE", s[i], 8)) {
+    uint8_t c = s[i];
+    if (c != '$' && c != 0xC2 && c != 0xE2 && c != 0xEF && c != 'U' && c != 'R' && c != 'C' &&
+        c != 'E') {
         return 0; /* not the first byte of any sign below */
     }
     static const char *const signs[] = {
         "$",   "\xC2\xA3", "\xE2\x82\xAC", "\xC2\xA5", "\xEF\xBF\xA5", "\xE2\x82\xB9",
         "USD", "RMB",      "EUR",          "CNY"};
     for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+        if ((uint8_t)signs[k][0] != c) {
+            continue;
+        }
         size_t l = strlen(signs[k]);
         if (i + l <= n && memcmp(s + i, signs[k], l) == 0) {
             *len = l;
@@ -202,14 +225,19 @@ static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
     size_t best = (size_t)-1;
     size_t ns = sizeof company_suffixes / sizeof company_suffixes[0];
     for (size_t i = 0; i < n; i++) {
-        if (!memchr("CLIGPSB", s[i], 7) || (i > 0 && is_alpha(s[i - 1]))) {
+        uint8_t c = s[i];
+        int lead = c == 'C' || c == 'L' || c == 'I' || c == 'G' || c == 'P' || c == 'S' || c == 'B';
+        if (!lead || (i > 0 && is_alpha(s[i - 1]))) {
             continue;
         }
         for (size_t k = 0; k < ns; k++) {
             const char *suf = company_suffixes[k];
+            if (s[i] != (uint8_t)suf[0]) {
+                continue;
+            }
             size_t l = strlen(suf);
-            if (s[i] != (uint8_t)suf[0] || i + l > n || memcmp(s + i, suf, l) != 0 ||
-                (i + l < n && is_alpha(s[i + l])) || !after_name(s, i)) {
+            if (i + l > n || memcmp(s + i, suf, l) != 0 || (i + l < n && is_alpha(s[i + l])) ||
+                !after_name(s, i)) {
                 continue;
             }
             if (best == (size_t)-1 || i + l > *mend) {
@@ -271,6 +299,32 @@ size_t hnp_cls_find_ci(const char *hay, size_t n, const char *needle)
         }
     }
     return (size_t)-1;
+}
+
+static size_t bigram_bit(uint8_t a, uint8_t b)
+{
+    return ((size_t)a << 3 ^ (size_t)b) & (CLS_BIGRAM_BITS - 1);
+}
+
+static int bigram_has(const cls_key *k, uint8_t a, uint8_t b)
+{
+    size_t bit = bigram_bit(a, b);
+    return (k->bigrams[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* Every byte pair of a needle that occurs in the key is in the key's bigram set, so a
+ * needle with a pair outside it cannot occur: most phrases are dismissed in a few tests. */
+int hnp_cls_key_has(const cls_key *k, const char *needle)
+{
+    const uint8_t *p = (const uint8_t *)needle;
+    if (p[0] != '\0') {
+        for (size_t i = 1; p[i] != '\0'; i++) {
+            if (!bigram_has(k, p[i - 1], p[i])) {
+                return 0;
+            }
+        }
+    }
+    return hnp_cls_find_lower(k->s, k->len, needle) != (size_t)-1;
 }
 
 size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle)
@@ -366,6 +420,12 @@ void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
         if (k->len < CLS_KEY_MAX) {
             k->s[k->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
+    }
+    /* The set covers the key before trimming: a superset is still a safe filter. */
+    memset(k->bigrams, 0, sizeof k->bigrams);
+    for (size_t j = 1; j < k->len; j++) {
+        size_t bit = bigram_bit((uint8_t)k->s[j - 1], (uint8_t)k->s[j]);
+        k->bigrams[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     trim_key_end(k);
 }
