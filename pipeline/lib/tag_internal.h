@@ -35,9 +35,15 @@ typedef struct tag_rxmatch {
 } tag_rxmatch;
 
 /* One compiled trial-id pattern (ICU regexes are not thread-safe: one per tagger). */
+enum { TAG_RX_LIT_MAX = 15 };
 typedef struct tag_regex {
     void *re; /* URegularExpression */
     const char *registry;
+    /* A literal every match starts with (tag_trialid.c), or lit_len 0: windows without it
+     * are not searched. */
+    char lit[TAG_RX_LIT_MAX + 1];
+    size_t lit_len;
+    int lit_ci; /* the literal is matched ignoring ASCII case: (?i:...) */
 } tag_regex;
 
 /* What was chosen at one token. */

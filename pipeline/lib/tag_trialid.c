@@ -32,6 +32,83 @@ static hnp_status compile_one(const char *pattern, URegularExpression **out)
     return U_SUCCESS(ec) ? HNP_OK : HNP_ERR_ICU;
 }
 
+static int lit_char(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' ||
+           c == '-' || c == '_';
+}
+
+static int quantifier(char c)
+{
+    return c == '?' || c == '*' || c == '+' || c == '{';
+}
+
+/* The literal that every match of a pattern begins with: after an optional "(?i:" and
+ * "\b", the plain characters up to the first regex syntax, less one that a quantifier
+ * makes optional ("ISRCTN ?"). None when the pattern has an alternation anywhere, as a
+ * top-level '|' would make the literal optional. */
+static void find_literal(const char *pat, tag_regex *rx)
+{
+    rx->lit_len = 0;
+    rx->lit_ci = 0;
+    if (strchr(pat, '|') != NULL) {
+        return;
+    }
+    if (strncmp(pat, "(?i:", 4) == 0) {
+        rx->lit_ci = 1;
+        pat += 4;
+    }
+    if (strncmp(pat, "\\b", 2) == 0) {
+        pat += 2;
+    }
+    size_t n = 0;
+    while (n < TAG_RX_LIT_MAX && lit_char(pat[n]) && !quantifier(pat[n + 1])) {
+        rx->lit[n] = rx->lit_ci && pat[n] >= 'A' && pat[n] <= 'Z' ? (char)(pat[n] + 32) : pat[n];
+        n++;
+    }
+    rx->lit[n] = '\0';
+    rx->lit_len = n;
+}
+
+/* Whether the literal of pattern p occurs in text[ws..we). */
+static int has_literal(const tag_regex *rx, const uint8_t *s, size_t ws, size_t we)
+{
+    size_t l = rx->lit_len;
+    if (l == 0) {
+        return 1;
+    }
+    if (we - ws < l) {
+        return 0;
+    }
+    if (!rx->lit_ci) { /* memchr to each candidate first byte */
+        const uint8_t *p = s + ws, *end = s + we - l + 1;
+        while (p < end && (p = memchr(p, rx->lit[0], (size_t)(end - p))) != NULL) {
+            if (memcmp(p, rx->lit, l) == 0) {
+                return 1;
+            }
+            p++;
+        }
+        return 0;
+    }
+    for (size_t i = ws; i + l <= we; i++) {
+        size_t j = 0;
+        while (j < l) {
+            uint8_t c = s[i + j];
+            if (rx->lit_ci && c >= 'A' && c <= 'Z') {
+                c = (uint8_t)(c + 32);
+            }
+            if (c != (uint8_t)rx->lit[j]) {
+                break;
+            }
+            j++;
+        }
+        if (j == l) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 hnp_status hnp_tag_rx_compile(hnp_tagger *t)
 {
     size_t n = 0;
@@ -49,7 +126,9 @@ hnp_status hnp_tag_rx_compile(hnp_tagger *t)
         const hnp_lexicon *lex = t->lex[l];
         for (uint32_t p = 0; p < lex->hdr->n_patterns; p++) {
             URegularExpression *re;
-            HNP_TRY(compile_one(hnp_lexicon_str(lex, lex->patterns[p].pattern_off), &re));
+            const char *pat = hnp_lexicon_str(lex, lex->patterns[p].pattern_off);
+            HNP_TRY(compile_one(pat, &re));
+            find_literal(pat, &t->rx[t->n_rx]);
             t->rx[t->n_rx].re = re;
             t->rx[t->n_rx++].registry = hnp_lexicon_str(lex, lex->patterns[p].registry_off);
         }
@@ -137,14 +216,23 @@ static hnp_status find_windows(hnp_tagger *t, const uint8_t *s, size_t n)
     return HNP_OK;
 }
 
-static hnp_status scan_one(hnp_tagger *t, size_t p, UText *ut, size_t base)
+/* A match lies inside its window and starts with the pattern's literal, so a window
+ * without the literal has no match and costs no regex search. */
+static hnp_status scan_one(hnp_tagger *t, size_t p, UText *ut, const uint8_t *s, size_t base)
 {
-    UErrorCode ec = U_ZERO_ERROR;
-    uregex_setUText(t->rx[p].re, ut, &ec);
-    if (U_FAILURE(ec)) {
-        return HNP_ERR_ICU;
-    }
+    int bound = 0;
     for (size_t w = 0; w < t->n_win; w++) {
+        if (!has_literal(&t->rx[p], s, t->win[w].start, t->win[w].end)) {
+            continue;
+        }
+        if (!bound) {
+            UErrorCode ec = U_ZERO_ERROR;
+            uregex_setUText(t->rx[p].re, ut, &ec);
+            if (U_FAILURE(ec)) {
+                return HNP_ERR_ICU;
+            }
+            bound = 1;
+        }
         HNP_TRY(scan_window(t, p, base, t->win[w].start, t->win[w].end));
     }
     return HNP_OK;
@@ -164,7 +252,7 @@ hnp_status hnp_tag_rx_scan(hnp_tagger *t, const uint8_t *text, size_t start, siz
     }
     hnp_status st = HNP_OK;
     for (size_t p = 0; p < t->n_rx && st == HNP_OK; p++) {
-        st = scan_one(t, p, &ut, start);
+        st = scan_one(t, p, &ut, text + start, start);
     }
     utext_close(&ut);
     if (st != HNP_OK || t->n_rxm < 2) {
