@@ -70,11 +70,27 @@ hnp_status hnp_buf_printf(hnp_membuf *b, const char *fmt, ...)
     return HNP_OK;
 }
 
-/* Copies the run of bytes that need no escaping in one go, so plain text costs one memcpy. */
-static size_t plain_run(const uint8_t *p, size_t n, const char *special)
+/* Bytes that TSV escapes: \\ tab newline CR. */
+static const unsigned char tsv_special[256] = {['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+/* Bytes that JSON escapes: " \\ and the control characters but NUL (as before, NUL is
+ * copied as it is). */
+static const unsigned char json_special[256] = {
+    [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1,
+    [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+    [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1,
+    [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1};
+
+/* Bytes that HTML text escapes. */
+static const unsigned char html_special[256] = {['<'] = 1, ['>'] = 1, ['&'] = 1, ['"'] = 1};
+
+/* Copies the run of bytes that need no escaping in one go, so plain text costs one memcpy;
+ * a table lookup a byte finds its end. */
+static size_t plain_run(const uint8_t *p, size_t n, const unsigned char *special)
 {
     size_t i = 0;
-    while (i < n && !(p[i] < 0x80 && strchr(special, p[i]) && p[i] != 0)) {
+    while (i < n && !special[p[i]]) {
         i++;
     }
     return i;
@@ -84,7 +100,7 @@ hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        size_t run = plain_run(p + i, n - i, "\\\t\n\r");
+        size_t run = plain_run(p + i, n - i, tsv_special);
         HNP_TRY(hnp_buf_put(b, p + i, run));
         i += run;
         if (i < n) {
@@ -99,12 +115,9 @@ hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n)
 
 hnp_status hnp_buf_put_json(hnp_membuf *b, const uint8_t *p, size_t n)
 {
-    static const char special[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-                                  "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e"
-                                  "\x1f";
     size_t i = 0;
     while (i < n) {
-        size_t run = plain_run(p + i, n - i, special);
+        size_t run = plain_run(p + i, n - i, json_special);
         HNP_TRY(hnp_buf_put(b, p + i, run));
         i += run;
         if (i >= n) {
@@ -138,7 +151,7 @@ hnp_status hnp_buf_put_html(hnp_membuf *b, const uint8_t *p, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        size_t run = plain_run(p + i, n - i, "<>&\"");
+        size_t run = plain_run(p + i, n - i, html_special);
         HNP_TRY(hnp_buf_put(b, p + i, run));
         i += run;
         if (i >= n) {
