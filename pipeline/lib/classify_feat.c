@@ -6,52 +6,75 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* English function words, sorted for bsearch. Their density separates running prose
- * from navigation, keyword strings and name lists (jusText uses the same signal). */
-static const char *const stopwords[] = {
-    "a",     "about",   "after", "against", "all",     "also",    "am",     "an",     "and",
-    "any",   "are",     "as",    "at",      "be",      "been",    "before", "being",  "between",
-    "both",  "but",     "by",    "can",     "could",   "did",     "do",     "does",   "during",
-    "each",  "even",    "for",   "from",    "had",     "has",     "have",   "he",     "her",
-    "here",  "him",     "his",   "how",     "however", "i",       "if",     "in",     "into",
-    "is",    "it",      "its",   "just",    "may",     "more",    "most",   "much",   "must",
-    "my",    "no",      "not",   "of",      "on",      "one",     "only",   "or",     "other",
-    "our",   "out",     "over",  "own",     "said",    "same",    "she",    "should", "since",
-    "so",    "some",    "such",  "than",    "that",    "the",     "their",  "them",   "then",
-    "there", "these",   "they",  "this",    "those",   "through", "to",     "too",    "under",
-    "until", "up",      "us",    "very",    "was",     "we",      "were",   "what",   "when",
-    "where", "whether", "which", "while",   "who",     "whom",    "why",    "will",   "with",
-    "would", "you",     "your",
-};
+/* English function words, by first letter. Their density separates running prose from
+ * navigation, keyword strings and name lists (jusText uses the same signal). */
+typedef struct stopword {
+    const char *w;
+    size_t len;
+} stopword;
 
-/* The order of strncmp then length, in one loop without strlen: a word has no NUL. */
-static int cmp_word(const char *w, size_t n, const char *s)
-{
-    size_t i = 0;
-    for (; i < n && s[i] != '\0'; i++) {
-        if (w[i] != s[i]) {
-            return (uint8_t)w[i] < (uint8_t)s[i] ? -1 : 1;
-        }
-    }
-    if (i < n) {
-        return 1;
-    }
-    return s[i] != '\0' ? -1 : 0;
-}
+static const stopword sw_a[] = {{"a", 1},    {"about", 5}, {"after", 5}, {"against", 7}, {"all", 3},
+                                {"also", 4}, {"am", 2},    {"an", 2},    {"and", 3},     {"any", 3},
+                                {"are", 3},  {"as", 2},    {"at", 2}};
+static const stopword sw_b[] = {{"be", 2},      {"been", 4}, {"before", 6}, {"being", 5},
+                                {"between", 7}, {"both", 4}, {"but", 3},    {"by", 2}};
+static const stopword sw_c[] = {{"can", 3}, {"could", 5}};
+static const stopword sw_d[] = {{"did", 3}, {"do", 2}, {"does", 4}, {"during", 6}};
+static const stopword sw_e[] = {{"each", 4}, {"even", 4}};
+static const stopword sw_f[] = {{"for", 3}, {"from", 4}};
+static const stopword sw_h[] = {{"had", 3},  {"has", 3}, {"have", 4}, {"he", 2},  {"her", 3},
+                                {"here", 4}, {"him", 3}, {"his", 3},  {"how", 3}, {"however", 7}};
+static const stopword sw_i[] = {{"i", 1},  {"if", 2}, {"in", 2}, {"into", 4},
+                                {"is", 2}, {"it", 2}, {"its", 3}};
+static const stopword sw_j[] = {{"just", 4}};
+static const stopword sw_m[] = {{"may", 3},  {"more", 4}, {"most", 4},
+                                {"much", 4}, {"must", 4}, {"my", 2}};
+static const stopword sw_n[] = {{"no", 2}, {"not", 3}};
+static const stopword sw_o[] = {{"of", 2},    {"on", 2},  {"one", 3}, {"only", 4}, {"or", 2},
+                                {"other", 5}, {"our", 3}, {"out", 3}, {"over", 4}, {"own", 3}};
+static const stopword sw_s[] = {{"said", 4},  {"same", 4}, {"she", 3},  {"should", 6},
+                                {"since", 5}, {"so", 2},   {"some", 4}, {"such", 4}};
+static const stopword sw_t[] = {
+    {"than", 4},  {"that", 4}, {"the", 3},  {"their", 5}, {"them", 4},    {"then", 4}, {"there", 5},
+    {"these", 5}, {"they", 4}, {"this", 4}, {"those", 5}, {"through", 7}, {"to", 2},   {"too", 3}};
+static const stopword sw_u[] = {{"under", 5}, {"until", 5}, {"up", 2}, {"us", 2}};
+static const stopword sw_v[] = {{"very", 4}};
+static const stopword sw_w[] = {{"was", 3},   {"we", 2},    {"were", 4},    {"what", 4},
+                                {"when", 4},  {"where", 5}, {"whether", 7}, {"which", 5},
+                                {"while", 5}, {"who", 3},   {"whom", 4},    {"why", 3},
+                                {"will", 4},  {"with", 4},  {"would", 5}};
+static const stopword sw_y[] = {{"you", 3}, {"your", 4}};
+
+typedef struct stopword_bucket {
+    const stopword *words;
+    size_t n;
+} stopword_bucket;
+
+#define COUNT(a) (sizeof a / sizeof a[0])
+static const stopword_bucket stopwords[26] = {{sw_a, COUNT(sw_a)}, {sw_b, COUNT(sw_b)},
+                                              {sw_c, COUNT(sw_c)}, {sw_d, COUNT(sw_d)},
+                                              {sw_e, COUNT(sw_e)}, {sw_f, COUNT(sw_f)},
+                                              {NULL, 0},           {sw_h, COUNT(sw_h)},
+                                              {sw_i, COUNT(sw_i)}, {sw_j, COUNT(sw_j)},
+                                              {NULL, 0},           {NULL, 0},
+                                              {sw_m, COUNT(sw_m)}, {sw_n, COUNT(sw_n)},
+                                              {sw_o, COUNT(sw_o)}, {NULL, 0},
+                                              {NULL, 0},           {NULL, 0},
+                                              {sw_s, COUNT(sw_s)}, {sw_t, COUNT(sw_t)},
+                                              {sw_u, COUNT(sw_u)}, {sw_v, COUNT(sw_v)},
+                                              {sw_w, COUNT(sw_w)}, {NULL, 0},
+                                              {sw_y, COUNT(sw_y)}, {NULL, 0}};
+#undef COUNT
 
 int hnp_cls_is_stopword(const char *w, size_t n)
 {
-    size_t lo = 0, hi = sizeof stopwords / sizeof stopwords[0];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, stopwords[mid]);
-        if (c == 0) {
+    if (n == 0 || w[0] < 'a' || w[0] > 'z') {
+        return 0;
+    }
+    const stopword_bucket *b = &stopwords[w[0] - 'a'];
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->words[i].len == n && memcmp(b->words[i].w, w, n) == 0) {
             return 1;
-        }
-        if (c < 0) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
         }
     }
     return 0;
@@ -157,21 +180,66 @@ static void count_char(cls_feat *f, utf8proc_int32_t c, utf8proc_category_t cat)
     }
 }
 
-/* The category of an ASCII byte, without a library call. Only the letter and number
- * classes (LU..NO) are ever tested, and ASCII has no marks or other numbers, so every
- * other byte may stand as punctuation. */
-static utf8proc_category_t ascii_category(uint8_t c)
+/* ASCII classes for the fast path of scan_chars. */
+enum { A_UP = 1, A_LOW = 2, A_DIGIT = 4, A_WS = 8, A_CLOSER = 16 };
+
+static unsigned ascii_class(uint8_t c)
 {
-    if (c >= 'A' && c <= 'Z') {
-        return UTF8PROC_CATEGORY_LU;
-    }
     if (c >= 'a' && c <= 'z') {
-        return UTF8PROC_CATEGORY_LL;
+        return A_LOW;
+    }
+    if (c >= 'A' && c <= 'Z') {
+        return A_UP;
     }
     if (c >= '0' && c <= '9') {
-        return UTF8PROC_CATEGORY_ND;
+        return A_DIGIT;
     }
-    return UTF8PROC_CATEGORY_PO;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        return A_WS;
+    }
+    return c == '"' || c == '\'' || c == ')' || c == ']' ? A_CLOSER : 0;
+}
+
+/* One ASCII character: what the general step below does, without utf8proc and without
+ * the tests that only non-ASCII characters can pass (CJK, wide punctuation). */
+static void ascii_step(wstate *w, cls_feat *f, uint8_t c, utf8proc_int32_t prev,
+                       utf8proc_int32_t *last)
+{
+    unsigned k = ascii_class(c);
+    if (k & (A_UP | A_LOW)) {
+        f->letters++;
+        word_char(w, f, c, k == A_UP ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL, prev);
+    } else if (k == A_DIGIT) {
+        f->digits++;
+        word_char(w, f, c, UTF8PROC_CATEGORY_ND, prev);
+    } else {
+        f->symbols += k != A_WS;
+        f->commas += c == ',';
+        if (!(w->in_word && (c == '\'' || c == '-'))) {
+            end_word(w, f);
+        }
+    }
+    if (k != A_WS && k != A_CLOSER) {
+        *last = c;
+    }
+}
+
+static void general_step(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8proc_int32_t prev,
+                         utf8proc_int32_t *last)
+{
+    utf8proc_category_t cat = utf8proc_category(c);
+    count_char(f, c, cat);
+    if (is_cjk(c)) {
+        f->cjk++;
+        end_word(w, f);
+    } else if (is_wordch(cat)) {
+        word_char(w, f, c, cat, prev);
+    } else if (!(w->in_word && (c == '\'' || c == 0x2019 || c == '-'))) {
+        end_word(w, f);
+    }
+    if (!is_ws(c) && !is_closer(c)) {
+        *last = c;
+    }
 }
 
 static void scan_chars(const uint8_t *s, size_t n, cls_feat *f)
@@ -181,10 +249,9 @@ static void scan_chars(const uint8_t *s, size_t n, cls_feat *f)
     size_t i = 0;
     while (i < n) {
         utf8proc_int32_t c;
-        utf8proc_category_t cat;
         if (s[i] < 0x80) {
             c = s[i++];
-            cat = ascii_category(s[i - 1]);
+            ascii_step(&w, f, (uint8_t)c, prev, &last);
         } else {
             utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &c);
             if (k <= 0) {
@@ -192,21 +259,9 @@ static void scan_chars(const uint8_t *s, size_t n, cls_feat *f)
                 k = 1;
             }
             i += (size_t)k;
-            cat = utf8proc_category(c);
+            general_step(&w, f, c, prev, &last);
         }
         f->nchars++;
-        count_char(f, c, cat);
-        if (is_cjk(c)) {
-            f->cjk++;
-            end_word(&w, f);
-        } else if (is_wordch(cat)) {
-            word_char(&w, f, c, cat, prev);
-        } else if (!(w.in_word && (c == '\'' || c == 0x2019 || c == '-'))) {
-            end_word(&w, f);
-        }
-        if (!is_ws(c) && !is_closer(c)) {
-            last = c;
-        }
         prev = c;
     }
     end_word(&w, f);
