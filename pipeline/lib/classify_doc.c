@@ -148,6 +148,7 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d)
         cls_key k;
         hnp_cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, &d->w[i].f);
         hnp_cls_make_key(s, len, &k);
+        hnp_cls_key_bigrams(&k);
         hnp_cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
         value_of(&d->w[i]);
     }
@@ -379,12 +380,11 @@ void hnp_cls_mark_runs(cls_doc *d)
 }
 
 /* The same words, whatever the case, spacing and bullets ("Title" vs "* TITLE "). */
-static int same_key(const cls_doc *d, size_t a, size_t b)
+static int same_key(const cls_doc *d, size_t a, const cls_key *kb)
 {
-    cls_key ka, kb;
+    cls_key ka;
     hnp_cls_make_key(d->text + d->sents[a].start, d->sents[a].end - d->sents[a].start, &ka);
-    hnp_cls_make_key(d->text + d->sents[b].start, d->sents[b].end - d->sents[b].start, &kb);
-    return ka.len > 0 && ka.len == kb.len && memcmp(ka.s, kb.s, ka.len) == 0;
+    return ka.len > 0 && ka.len == kb->len && memcmp(ka.s, kb->s, ka.len) == 0;
 }
 
 void hnp_cls_find_title(cls_doc *d)
@@ -393,9 +393,12 @@ void hnp_cls_find_title(cls_doc *d)
     if (d->title == (size_t)-1) {
         return;
     }
+    cls_key kt; /* the headline's key, made once */
+    const hnp_span *t = &d->sents[d->title];
+    hnp_cls_make_key(d->text + t->start, t->end - t->start, &kt);
     for (size_t i = 0; i < d->n; i++) {
         d->w[i].title = i == d->title || same_text(d, i, d->title) ||
-                        (d->w[i].f.words <= 40 && same_key(d, i, d->title));
+                        (d->w[i].f.words <= 40 && same_key(d, i, &kt));
     }
     /* Between the headline and the article stand bylines, credits ("(China Daily)") and
      * lead-ins ("Reported by ...:"): short ones are meta, longer ones body. */

@@ -47,7 +47,7 @@ enum { CLS_KEY_MAX = 1024, CLS_BIGRAM_BITS = 2048 };
 typedef struct cls_key {
     char s[CLS_KEY_MAX + 1];
     size_t len;
-    uint64_t bigrams[CLS_BIGRAM_BITS / 64]; /* hashed byte pairs of s, a phrase prefilter */
+    uint64_t bigrams[CLS_BIGRAM_BITS / 64]; /* hashed byte pairs of s (hnp_cls_key_bigrams) */
     size_t skip; /* bytes of leading bullets and blanks skipped in the sentence */
 } cls_key;
 
@@ -86,6 +86,9 @@ size_t hnp_cls_find_ci(const char *hay, size_t n, const char *needle);
 
 /* The same for a hay that is already lower case (a key): memchr to the first byte. */
 size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle);
+
+/* Fills the key's bigram set; needed before hnp_cls_key_has. */
+void hnp_cls_key_bigrams(cls_key *k);
 
 /* 1 if the key contains needle (lower case); the key's bigram set rules out most
  * needles before any search. */

@@ -255,7 +255,8 @@ void hnp_cls_scan_company(const uint8_t *s, size_t n, cls_feat *f)
     size_t mend = 0;
     size_t at = find_company(s, n, &mend);
     if (at == (size_t)-1) {
-        at = hnp_cls_find_ci((const char *)s, n, cjk_company);
+        /* No ASCII letter in the needle: the exact search finds what find_ci would. */
+        at = hnp_cls_find_lower((const char *)s, n, cjk_company);
         mend = at == (size_t)-1 ? 0 : at + sizeof cjk_company - 1;
     }
     if (at == (size_t)-1) {
@@ -310,6 +311,15 @@ static int bigram_has(const cls_key *k, uint8_t a, uint8_t b)
 {
     size_t bit = bigram_bit(a, b);
     return (k->bigrams[bit / 64] >> (bit % 64)) & 1;
+}
+
+void hnp_cls_key_bigrams(cls_key *k)
+{
+    memset(k->bigrams, 0, sizeof k->bigrams);
+    for (size_t j = 1; j < k->len; j++) {
+        size_t bit = bigram_bit((uint8_t)k->s[j - 1], (uint8_t)k->s[j]);
+        k->bigrams[bit / 64] |= (uint64_t)1 << (bit % 64);
+    }
 }
 
 /* Every byte pair of a needle that occurs in the key is in the key's bigram set, so a
@@ -420,12 +430,6 @@ void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
         if (k->len < CLS_KEY_MAX) {
             k->s[k->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-    }
-    /* The set covers the key before trimming: a superset is still a safe filter. */
-    memset(k->bigrams, 0, sizeof k->bigrams);
-    for (size_t j = 1; j < k->len; j++) {
-        size_t bit = bigram_bit((uint8_t)k->s[j - 1], (uint8_t)k->s[j]);
-        k->bigrams[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     trim_key_end(k);
 }
