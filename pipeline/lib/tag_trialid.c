@@ -43,21 +43,59 @@ static int quantifier(char c)
     return c == '?' || c == '*' || c == '+' || c == '{';
 }
 
+/* Past the character class that opens at p[0] == '[' (nested classes and escapes
+ * included); NULL when it does not close. */
+static const char *skip_class(const char *p)
+{
+    int depth = 0;
+    for (; *p != '\0'; p++) {
+        if (*p == '\\') {
+            if (*++p == '\0') {
+                return NULL;
+            }
+        } else if (*p == '[') {
+            depth++;
+        } else if (*p == ']' && --depth == 0) {
+            return p + 1;
+        }
+    }
+    return NULL;
+}
+
+/* Whether the pattern has a '|' at group depth <= depth (escapes and classes skipped);
+ * 1 also when it cannot be read. */
+static int alternation_within(const char *p, int depth)
+{
+    int d = 0;
+    while (p && *p != '\0') {
+        if (*p == '\\') {
+            p += p[1] != '\0' ? 2 : 1;
+        } else if (*p == '[') {
+            p = skip_class(p);
+        } else {
+            d += (*p == '(') - (*p == ')');
+            if (*p == '|' && d <= depth) {
+                return 1;
+            }
+            p++;
+        }
+    }
+    return p == NULL;
+}
+
 /* The literal that every match of a pattern begins with: after an optional "(?i:" and
  * "\b", the plain characters up to the first regex syntax, less one that a quantifier
- * makes optional ("ISRCTN ?"). None when the pattern has an alternation anywhere, as a
- * top-level '|' would make the literal optional. */
+ * makes optional ("ISRCTN ?"). None when an alternation at the literal's level would
+ * make it optional. */
 static void find_literal(const char *pat, tag_regex *rx)
 {
     rx->lit_len = 0;
-    rx->lit_ci = 0;
-    if (strchr(pat, '|') != NULL) {
+    rx->lit_ci = strncmp(pat, "(?i:", 4) == 0;
+    /* Inside "(?i:" the literal is at depth 1: an alternation there would make it optional. */
+    if (alternation_within(pat, rx->lit_ci)) {
         return;
     }
-    if (strncmp(pat, "(?i:", 4) == 0) {
-        rx->lit_ci = 1;
-        pat += 4;
-    }
+    pat += rx->lit_ci ? 4 : 0;
     if (strncmp(pat, "\\b", 2) == 0) {
         pat += 2;
     }
@@ -68,6 +106,84 @@ static void find_literal(const char *pat, tag_regex *rx)
     }
     rx->lit[n] = '\0';
     rx->lit_len = n;
+}
+
+/* Past the group that opens at p[0] == '(' (escapes, classes and nested groups
+ * included); NULL when it does not close. */
+static const char *skip_group(const char *p)
+{
+    int depth = 0;
+    while (p && *p != '\0') {
+        if (*p == '\\') {
+            p += p[1] != '\0' ? 2 : 1;
+            continue;
+        }
+        if (*p == '[') {
+            p = skip_class(p);
+            continue;
+        }
+        depth += *p == '(';
+        if (*p == ')' && --depth == 0) {
+            return p + 1;
+        }
+        p++;
+    }
+    return NULL;
+}
+
+/* Past a quantifier at p (? * + {m,n}, with a lazy/possessive mark), or p if none. */
+static const char *skip_quantifier(const char *p)
+{
+    if (*p == '{') {
+        const char *e = strchr(p, '}');
+        p = e ? e + 1 : p + strlen(p);
+    } else if (quantifier(*p)) {
+        p++;
+    } else {
+        return p;
+    }
+    return *p == '?' || *p == '+' ? p + 1 : p;
+}
+
+/* The longest run of plain characters at the top level of a case-sensitive pattern:
+ * every match holds it. Groups, classes, escapes and quantified characters break runs;
+ * a top-level '|', inline flags or \Q give none. */
+static void inner_literal(const char *pat, tag_regex *rx)
+{
+    if (strstr(pat, "(?i") || strstr(pat, "(?x") || strstr(pat, "(?-") || strstr(pat, "\\Q")) {
+        return;
+    }
+    char run[TAG_RX_LIT_MAX + 1];
+    size_t n = 0;
+    for (const char *p = pat; *p != '\0';) {
+        if (lit_char(*p) && !quantifier(p[1])) {
+            if (n < TAG_RX_LIT_MAX) {
+                run[n++] = *p;
+            }
+            p++;
+            if (n > rx->lit_len) {
+                memcpy(rx->lit, run, n);
+                rx->lit[n] = '\0';
+                rx->lit_len = n;
+            }
+            continue;
+        }
+        n = 0;
+        if (*p == '|') {
+            rx->lit_len = 0;
+            return;
+        }
+        if (*p == '(' || *p == '[') {
+            p = *p == '(' ? skip_group(p) : skip_class(p);
+        } else {
+            p += *p == '\\' && p[1] != '\0' ? 2 : 1;
+        }
+        if (!p) {
+            rx->lit_len = 0;
+            return;
+        }
+        p = skip_quantifier(p);
+    }
 }
 
 /* Whether the literal of pattern p occurs in text[ws..we). */
@@ -129,6 +245,9 @@ hnp_status hnp_tag_rx_compile(hnp_tagger *t)
             const char *pat = hnp_lexicon_str(lex, lex->patterns[p].pattern_off);
             HNP_TRY(compile_one(pat, &re));
             find_literal(pat, &t->rx[t->n_rx]);
+            if (t->rx[t->n_rx].lit_len == 0) {
+                inner_literal(pat, &t->rx[t->n_rx]);
+            }
             t->rx[t->n_rx].re = re;
             t->rx[t->n_rx++].registry = hnp_lexicon_str(lex, lex->patterns[p].registry_off);
         }
