@@ -70,6 +70,48 @@ hnp_status hnp_buf_printf(hnp_membuf *b, const char *fmt, ...)
     return HNP_OK;
 }
 
+hnp_status hnp_buf_put_uint(hnp_membuf *b, size_t v)
+{
+    char d[24];
+    size_t n = sizeof d;
+    do {
+        d[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0);
+    return hnp_buf_put(b, d + n, sizeof d - n);
+}
+
+/* v * 1000 rounded to nearest, ties to even (as glibc's printf), computed exactly from
+ * v's bits: v = m * 2^-k with m < 2^24, so v * 1000 = m * 1000 / 2^k. For 0 <= v <= 1,
+ * k >= 23. */
+static unsigned thousandths(uint32_t bits)
+{
+    uint32_t exp = (bits >> 23) & 0xFFu, frac = bits & 0x7FFFFFu;
+    uint64_t num = (uint64_t)(exp ? frac | 0x800000u : frac) * 1000u;
+    unsigned k = exp ? 150u - exp : 149u;
+    if (k >= 64) {
+        return 0; /* below 2^-40: no digit */
+    }
+    uint64_t q = num >> k, rem = num & ((UINT64_C(1) << k) - 1), half = UINT64_C(1) << (k - 1);
+    if (rem > half || (rem == half && (q & 1))) {
+        q++;
+    }
+    return (unsigned)q;
+}
+
+hnp_status hnp_buf_put_score(hnp_membuf *b, float v)
+{
+    uint32_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    if (!(v >= 0.0f && v <= 1.0f) || (bits >> 31) != 0) { /* also NaN and -0 */
+        return hnp_buf_printf(b, "%.3f", (double)v);
+    }
+    unsigned q = thousandths(bits);
+    char d[5] = {(char)('0' + q / 1000), '.', (char)('0' + q / 100 % 10), (char)('0' + q / 10 % 10),
+                 (char)('0' + q % 10)};
+    return hnp_buf_put(b, d, sizeof d);
+}
+
 /* Bytes that TSV escapes: \\ tab newline CR. */
 static const unsigned char tsv_special[256] = {['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1};
 

@@ -15,6 +15,10 @@ hnp_status hnp_buf_printf(hnp_membuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends n bytes escaped for a TSV field. */
 hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n);
+/* Appends v in decimal, as printf's %zu. */
+hnp_status hnp_buf_put_uint(hnp_membuf *b, size_t v);
+/* Appends v as printf's %.3f of (double)v writes it, without printf for 0 <= v <= 1. */
+hnp_status hnp_buf_put_score(hnp_membuf *b, float v);
 /* Appends n bytes as the inside of a JSON string (no quotes). */
 hnp_status hnp_buf_put_json(hnp_membuf *b, const uint8_t *p, size_t n);
 /* Appends n bytes escaped for HTML text. */

@@ -72,6 +72,17 @@ static hnp_status put_str_or_dash(hnp_membuf *b, const char *s)
     return hnp_buf_put_tsv(b, (const uint8_t *)s, strlen(s));
 }
 
+/* "\tA\tB\tC": the number columns of a row, without printf (the hot path of -f tsv). */
+static hnp_status put_tab_uints(hnp_membuf *b, size_t x, size_t y, size_t z)
+{
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    HNP_TRY(hnp_buf_put_uint(b, x));
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    HNP_TRY(hnp_buf_put_uint(b, y));
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    return hnp_buf_put_uint(b, z);
+}
+
 /* The entities column of one sentence: mentions are in document order, so the caller keeps
  * a cursor *m and this consumes the mentions that lie in sentence si. */
 static hnp_status put_sentence_entities(hnp_membuf *b, const hnp_doc *d, size_t si, size_t *m)
@@ -82,8 +93,15 @@ static hnp_status put_sentence_entities(hnp_membuf *b, const hnp_doc *d, size_t 
         if (dm->m.sent != si) {
             continue;
         }
-        HNP_TRY(hnp_buf_printf(b, "%s%s|%zu|%zu|", written ? ";" : "", hnp_label_name(dm->m.label),
-                               dm->cp_start, dm->cp_end));
+        if (written) {
+            HNP_TRY(hnp_buf_putc(b, ';'));
+        }
+        HNP_TRY(hnp_buf_puts(b, hnp_label_name(dm->m.label)));
+        HNP_TRY(hnp_buf_putc(b, '|'));
+        HNP_TRY(hnp_buf_put_uint(b, dm->cp_start));
+        HNP_TRY(hnp_buf_putc(b, '|'));
+        HNP_TRY(hnp_buf_put_uint(b, dm->cp_end));
+        HNP_TRY(hnp_buf_putc(b, '|'));
         HNP_TRY(put_str_or_dash(b, dm->m.id));
         written++;
     }
@@ -96,8 +114,14 @@ static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d)
     for (size_t i = 0; i < d->n_sents; i++) {
         const hnp_sentence *s = &d->sents[i];
         HNP_TRY(put_id(b, d));
-        HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t%s\t%.3f\t%s\t", i + 1, s->cp_start, s->cp_end,
-                               hnp_kind_name(s->kind), (double)s->score, s->reason));
+        HNP_TRY(put_tab_uints(b, i + 1, s->cp_start, s->cp_end));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_puts(b, hnp_kind_name(s->kind)));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_put_score(b, s->score));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_puts(b, s->reason));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(put_sentence_entities(b, d, i, &m));
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
@@ -111,8 +135,10 @@ static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d)
     for (size_t i = 0; i < d->n_mentions; i++) {
         const hnp_doc_mention *dm = &d->mentions[i];
         HNP_TRY(put_id(b, d));
-        HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t%s\t", dm->m.sent + 1, dm->cp_start, dm->cp_end,
-                               hnp_label_name(dm->m.label)));
+        HNP_TRY(put_tab_uints(b, dm->m.sent + 1, dm->cp_start, dm->cp_end));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
+        HNP_TRY(hnp_buf_puts(b, hnp_label_name(dm->m.label)));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(put_str_or_dash(b, dm->m.id));
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(put_str_or_dash(b, dm->m.name));
@@ -208,7 +234,9 @@ static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned fla
         const hnp_sentence *s = &d->sents[i];
         if (records) {
             HNP_TRY(put_id(b, d));
-            HNP_TRY(hnp_buf_printf(b, "\t%zu\t", i + 1));
+            HNP_TRY(hnp_buf_putc(b, '\t'));
+            HNP_TRY(hnp_buf_put_uint(b, i + 1));
+            HNP_TRY(hnp_buf_putc(b, '\t'));
         }
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));

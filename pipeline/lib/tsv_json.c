@@ -26,8 +26,9 @@ static hnp_status json_sentences(hnp_membuf *b, const hnp_doc *d)
         const hnp_sentence *s = &d->sents[i];
         HNP_TRY(hnp_buf_printf(b, "%s{\"sent\":%zu,\"start\":%zu,\"end\":%zu,", i ? "," : "", i + 1,
                                s->cp_start, s->cp_end));
-        HNP_TRY(hnp_buf_printf(b, "\"kind\":\"%s\",\"score\":%.3f,", hnp_kind_name(s->kind),
-                               (double)s->score));
+        HNP_TRY(hnp_buf_printf(b, "\"kind\":\"%s\",\"score\":", hnp_kind_name(s->kind)));
+        HNP_TRY(hnp_buf_put_score(b, s->score));
+        HNP_TRY(hnp_buf_putc(b, ','));
         HNP_TRY(json_cstr(b, "reason", s->reason));
         HNP_TRY(hnp_buf_putc(b, ','));
         HNP_TRY(json_str(b, "text", d->text + s->span.start, s->span.end - s->span.start));
