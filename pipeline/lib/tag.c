@@ -233,6 +233,7 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
         memset(t->abbr_slot, 0, t->cap_abbr_slot * sizeof *t->abbr_slot);
     }
     t->n_abbr = 0;
+    memset(t->abbr_first, 0, sizeof t->abbr_first);
     t->abbr_text.len = 0;
     t->n_rejected = 0;
     for (size_t s = 0; s < n_sents; s++) {

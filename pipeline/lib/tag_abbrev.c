@@ -224,6 +224,9 @@ static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_m
     a->label = lf->label;
     a->id = lf->id;
     a->name = lf->name;
+    if (n > 0) {
+        t->abbr_first[sf[0] / 64] |= UINT64_C(1) << (sf[0] % 64);
+    }
     HNP_TRY(hnp_buf_put(&t->abbr_text, sf, n));
     return index_abbrs(t);
 }
@@ -290,6 +293,9 @@ void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, si
     }
     /* Short forms have no white space: try tokens i..j joined by hyphens only. */
     size_t start = t->tok[i].start;
+    if (!((t->abbr_first[text[start] / 64] >> (text[start] % 64)) & 1)) {
+        return; /* every candidate starts with this byte, and no short form does */
+    }
     for (size_t j = i; j < t->n_tok && j - i < 4; j++) {
         const tag_token *k = &t->tok[j];
         if (k->end > limit || k->end - start > SF_MAX || (j > i && !k->glued)) {

@@ -81,7 +81,8 @@ struct hnp_tagger {
     lexbuf abbr_text;
     size_t *abbr_slot; /* hash of short forms: abbr index + 1, 0 = empty */
     size_t cap_abbr_slot;
-    const char **seen; /* open-addressing set of concept ids mentioned by non-ctx terms */
+    uint64_t abbr_first[4]; /* first bytes of the short forms: most tokens start no form */
+    const char **seen;      /* open-addressing set of concept ids mentioned by non-ctx terms */
     size_t n_seen, cap_seen;
     const char **rejected; /* ids of ctx terms turned down for want of support */
     size_t n_rejected, cap_rejected;
