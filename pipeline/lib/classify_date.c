@@ -50,6 +50,9 @@ static size_t month_at(const uint8_t *s, size_t n, size_t i, unsigned *m)
         return 0;
     }
     for (unsigned k = 0; k < 12; k++) {
+        if ((s[i] | 0x20) != months[k][0]) {
+            continue; /* the first letter decides most: no strlen for those */
+        }
         size_t ml = strlen(months[k]);
         int full = l == ml, abbr = l == 3 || (k == 8 && l == 4);
         if (!(full || abbr) || l > ml) {

@@ -353,15 +353,22 @@ size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle)
     return (size_t)-1;
 }
 
+/* A byte string with its length, for tables scanned once per sentence. */
+typedef struct lit {
+    const char *s;
+    size_t len;
+} lit;
+
 /* Leading list markers that Lynx and scrapers put before nav items. */
 static size_t skip_bullets(const uint8_t *s, size_t n)
 {
-    static const char *const marks[] = {
-        "* ",           "+ ",          "o ",           "# ",
-        "- ",           "| ",          "> ",           "\xE2\x80\xA2", /* bullet */
-        "\xC2\xB7",                                                    /* middle dot */
-        "\xC2\xBB",     "\xC2\xAB",    "\xE2\x80\xBA", "\xE2\x80\xB9",
-        "\xE2\x86\x90", "\xE2\x86\x92"}; /* arrows */
+    static const lit marks[] = {
+        {"* ", 2},           {"+ ", 2},           {"o ", 2},
+        {"# ", 2},           {"- ", 2},           {"| ", 2},
+        {"> ", 2},           {"\xE2\x80\xA2", 3}, /* bullet */
+        {"\xC2\xB7", 2},                          /* middle dot */
+        {"\xC2\xBB", 2},     {"\xC2\xAB", 2},     {"\xE2\x80\xBA", 3},
+        {"\xE2\x80\xB9", 3}, {"\xE2\x86\x90", 3}, {"\xE2\x86\x92", 3}}; /* arrows */
     size_t i = 0, prev = (size_t)-1;
     while (i < n && i != prev) {
         prev = i;
@@ -369,8 +376,8 @@ static size_t skip_bullets(const uint8_t *s, size_t n)
             i++;
         }
         for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-            size_t l = strlen(marks[k]);
-            if (i + l <= n && memcmp(s + i, marks[k], l) == 0) {
+            size_t l = marks[k].len;
+            if (i + l <= n && s[i] == (uint8_t)marks[k].s[0] && memcmp(s + i, marks[k].s, l) == 0) {
                 i += l;
                 break;
             }
@@ -381,23 +388,24 @@ static size_t skip_bullets(const uint8_t *s, size_t n)
 
 static void trim_key_end(cls_key *k)
 {
-    static const char *const tails[] = {" ",
-                                        ":",
-                                        "|",
-                                        ">",
-                                        "-",
-                                        "\xC2\xBB",
-                                        "\xE2\x80\xBA",
-                                        "\xE2\x80\x93",
-                                        "\xE2\x80\x94",
-                                        "\xE2\x80\xA2",
-                                        "\xE2\x86\x92"};
+    static const lit tails[] = {{" ", 1},
+                                {":", 1},
+                                {"|", 1},
+                                {">", 1},
+                                {"-", 1},
+                                {"\xC2\xBB", 2},
+                                {"\xE2\x80\xBA", 3},
+                                {"\xE2\x80\x93", 3},
+                                {"\xE2\x80\x94", 3},
+                                {"\xE2\x80\xA2", 3},
+                                {"\xE2\x86\x92", 3}};
     int again = 1;
     while (again && k->len > 0) {
         again = 0;
         for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
-            size_t l = strlen(tails[t]);
-            if (k->len >= l && memcmp(k->s + k->len - l, tails[t], l) == 0) {
+            size_t l = tails[t].len;
+            if (k->len >= l && k->s[k->len - 1] == tails[t].s[l - 1] &&
+                memcmp(k->s + k->len - l, tails[t].s, l) == 0) {
                 k->len -= l;
                 again = 1;
             }
