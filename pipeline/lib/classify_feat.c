@@ -292,6 +292,10 @@ static int lower_at(const uint8_t *s, size_t n, size_t i, const char *lit)
 static void scan_links(const uint8_t *s, size_t n, cls_feat *f)
 {
     for (size_t i = 0; i < n; i++) {
+        uint8_t lc = (uint8_t)(s[i] | 0x20);
+        if (lc != 'h' && lc != 'w' && s[i] != '@') {
+            continue; /* no URL or address can hinge on this byte */
+        }
         int boundary = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' ||
                        s[i - 1] == ':' || s[i - 1] == '\n';
         uint8_t c = (uint8_t)(s[i] | 0x20);

@@ -122,10 +122,21 @@ static int currency_at(const uint8_t *s, size_t n, size_t i, size_t *len)
     return 0;
 }
 
+/* Bytes at which scan_numbers may act: the first bytes of the currency signs, digits,
+ * '+' and '('. Every other byte is stepped over. */
+static const unsigned char number_lead[256] = {
+    ['$'] = 1, [0xC2] = 1, [0xE2] = 1, [0xEF] = 1, ['U'] = 1, ['R'] = 1, ['C'] = 1,
+    ['E'] = 1, ['0'] = 1,  ['1'] = 1,  ['2'] = 1,  ['3'] = 1, ['4'] = 1, ['5'] = 1,
+    ['6'] = 1, ['7'] = 1,  ['8'] = 1,  ['9'] = 1,  ['+'] = 1, ['('] = 1};
+
 void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
 {
     size_t i = 0;
     while (i < n) {
+        if (!number_lead[s[i]]) {
+            i++;
+            continue;
+        }
         size_t cl;
         if (currency_at(s, n, i, &cl)) {
             size_t j = i + cl;
