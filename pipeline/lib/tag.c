@@ -143,7 +143,7 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         HNP_TRY(
             hnp_lexkey_fold_append(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc));
         k->fold_len = t->fold.len - k->fold_off;
-        HNP_TRY(hnp_buf_put(&t->fold, " ", 1));
+        HNP_TRY(hnp_buf_putc(&t->fold, ' '));
     }
     return HNP_OK;
 }

@@ -308,12 +308,16 @@ static hnp_status find_windows(hnp_tagger *t, const uint8_t *s, size_t n)
 {
     t->n_win = 0;
     for (size_t i = 0; i < n;) {
-        size_t run = 0;
+        if (s[i] < '0' || s[i] > '9') {
+            i++; /* the common case, in a tight loop */
+            continue;
+        }
+        size_t run = 1;
         while (i + run < n && s[i + run] >= '0' && s[i + run] <= '9') {
             run++;
         }
         if (run < RX_MIN_DIGITS) {
-            i += run ? run : 1;
+            i += run;
             continue;
         }
         size_t a = i > RX_REACH ? i - RX_REACH : 0, b = i + run + RX_REACH;
