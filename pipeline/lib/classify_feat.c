@@ -118,7 +118,7 @@ typedef struct wstate {
     int has_letter;
 } wstate;
 
-static void end_word(wstate *w, cls_feat *f)
+static inline void end_word(wstate *w, cls_feat *f)
 {
     if (!w->in_word) {
         return;
@@ -134,8 +134,8 @@ static void end_word(wstate *w, cls_feat *f)
     w->in_word = 0;
 }
 
-static void word_char(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8proc_category_t cat,
-                      utf8proc_int32_t prev)
+static inline void word_char(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8proc_category_t cat,
+                             utf8proc_int32_t prev)
 {
     if (!w->in_word) {
         w->in_word = 1;
