@@ -118,8 +118,14 @@ int hnp_lexkey_next(const uint8_t *s, size_t len, size_t *pos, lextok *tok)
         return 1;
     }
     i += clen;
-    while (i < len && char_class(s, len, i, &clen) == CL_WORD) {
-        tok->ascii &= s[i] < 0x80;
+    for (;;) {
+        while (i < len && s[i] < 0x80 && ascii_classes[s[i]] == CL_WORD) {
+            i++; /* the common case: ASCII letters and digits */
+        }
+        if (i >= len || s[i] < 0x80 || char_class(s, len, i, &clen) != CL_WORD) {
+            break;
+        }
+        tok->ascii = 0;
         i += clen;
     }
     tok->end = i;
