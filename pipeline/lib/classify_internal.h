@@ -90,9 +90,27 @@ size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle);
 /* Fills the key's bigram set; needed before hnp_cls_key_has. */
 void hnp_cls_key_bigrams(cls_key *k);
 
-/* 1 if the key contains needle (lower case); the key's bigram set rules out most
- * needles before any search. */
-int hnp_cls_key_has(const cls_key *k, const char *needle);
+static inline size_t cls_bigram_bit(uint8_t a, uint8_t b)
+{
+    return ((size_t)a << 3 ^ (size_t)b) & (CLS_BIGRAM_BITS - 1);
+}
+
+/* 1 if the key contains needle (lower case). Every byte pair of a needle that occurs in
+ * the key is in the key's bigram set, so a needle with a pair outside it cannot occur:
+ * most phrases are dismissed in a few inline tests, without a call. */
+static inline int hnp_cls_key_has(const cls_key *k, const char *needle)
+{
+    const uint8_t *p = (const uint8_t *)needle;
+    if (p[0] != '\0') {
+        for (size_t i = 1; p[i] != '\0'; i++) {
+            size_t bit = cls_bigram_bit(p[i - 1], p[i]);
+            if (!((k->bigrams[bit / 64] >> (bit % 64)) & 1)) {
+                return 0;
+            }
+        }
+    }
+    return hnp_cls_find_lower(k->s, k->len, needle) != (size_t)-1;
+}
 
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
 int hnp_cls_is_stopword(const char *w, size_t n);

@@ -313,39 +313,13 @@ size_t hnp_cls_find_ci(const char *hay, size_t n, const char *needle)
     return (size_t)-1;
 }
 
-static size_t bigram_bit(uint8_t a, uint8_t b)
-{
-    return ((size_t)a << 3 ^ (size_t)b) & (CLS_BIGRAM_BITS - 1);
-}
-
-static int bigram_has(const cls_key *k, uint8_t a, uint8_t b)
-{
-    size_t bit = bigram_bit(a, b);
-    return (k->bigrams[bit / 64] >> (bit % 64)) & 1;
-}
-
 void hnp_cls_key_bigrams(cls_key *k)
 {
     memset(k->bigrams, 0, sizeof k->bigrams);
     for (size_t j = 1; j < k->len; j++) {
-        size_t bit = bigram_bit((uint8_t)k->s[j - 1], (uint8_t)k->s[j]);
+        size_t bit = cls_bigram_bit((uint8_t)k->s[j - 1], (uint8_t)k->s[j]);
         k->bigrams[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
-}
-
-/* Every byte pair of a needle that occurs in the key is in the key's bigram set, so a
- * needle with a pair outside it cannot occur: most phrases are dismissed in a few tests. */
-int hnp_cls_key_has(const cls_key *k, const char *needle)
-{
-    const uint8_t *p = (const uint8_t *)needle;
-    if (p[0] != '\0') {
-        for (size_t i = 1; p[i] != '\0'; i++) {
-            if (!bigram_has(k, p[i - 1], p[i])) {
-                return 0;
-            }
-        }
-    }
-    return hnp_cls_find_lower(k->s, k->len, needle) != (size_t)-1;
 }
 
 size_t hnp_cls_find_lower(const char *hay, size_t n, const char *needle)
