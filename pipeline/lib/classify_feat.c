@@ -73,7 +73,14 @@ int hnp_cls_is_stopword(const char *w, size_t n)
     }
     const stopword_bucket *b = &stopwords[w[0] - 'a'];
     for (size_t i = 0; i < b->n; i++) {
-        if (b->words[i].len == n && memcmp(b->words[i].w, w, n) == 0) {
+        if (b->words[i].len != n) {
+            continue;
+        }
+        size_t j = 1; /* the bucket matched the first letter */
+        while (j < n && b->words[i].w[j] == w[j]) {
+            j++;
+        }
+        if (j == n) {
             return 1;
         }
     }
@@ -327,9 +334,9 @@ static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t
     while (a > 0 && start - a < CLS_LINE_SCAN && doc[a - 1] != '\n') {
         a--;
     }
-    while (b < doclen && b - end < CLS_LINE_SCAN && doc[b] != '\n') {
-        b++;
-    }
+    size_t reach = doclen - end < CLS_LINE_SCAN ? doclen - end : CLS_LINE_SCAN;
+    const uint8_t *nl = reach ? memchr(doc + end, '\n', reach) : NULL;
+    b = nl ? (size_t)(nl - doc) : end + reach;
     int full = (a == 0 || doc[a - 1] == '\n') && (b == doclen || doc[b] == '\n');
     while (a < start && (doc[a] == ' ' || doc[a] == '\t')) {
         a++;
