@@ -41,6 +41,22 @@ static const char *const months[] = {"january",   "february", "march",    "april
 /* A month name or abbreviation (Aug, Aug., Sept) at i; returns its length, or 0. */
 static size_t month_at(const uint8_t *s, size_t n, size_t i, unsigned *m)
 {
+    if (i >= n) {
+        return 0;
+    }
+    switch (s[i] | 0x20) { /* the first letters of the month names: most words end here */
+    case 'j':
+    case 'f':
+    case 'm':
+    case 'a':
+    case 's':
+    case 'o':
+    case 'n':
+    case 'd':
+        break;
+    default:
+        return 0;
+    }
     size_t j = i;
     while (j < n && alpha(s[j])) {
         j++;
