@@ -29,7 +29,17 @@ static hnp_doc make_doc(hnp_sentence *s, hnp_doc_mention *m)
     return d;
 }
 
-/* Renders the test document; the result is NUL-terminated, free() it. */
+/* Renders d; the result is NUL-terminated, free() it. */
+static char *render_doc(const hnp_doc *d, hnp_format f, unsigned flags)
+{
+    hnp_membuf b = {0};
+    hnp_sink sink = hnp_membuf_sink(&b);
+    ck_assert_int_eq(hnp_write_doc(d, f, flags, 0, &sink), HNP_OK);
+    ck_assert_int_eq(sink.write(sink.ctx, "", 1), HNP_OK);
+    return (char *)b.data;
+}
+
+/* Renders the test document, dated. */
 static char *render(hnp_format f, unsigned flags)
 {
     hnp_sentence s[2];
@@ -37,11 +47,7 @@ static char *render(hnp_format f, unsigned flags)
     hnp_doc d = make_doc(s, m);
     char date[] = "2016-08-18";
     d.meta.date = date;
-    hnp_membuf b = {0};
-    hnp_sink sink = hnp_membuf_sink(&b);
-    ck_assert_int_eq(hnp_write_doc(&d, f, flags, 0, &sink), HNP_OK);
-    ck_assert_int_eq(sink.write(sink.ctx, "", 1), HNP_OK);
-    return (char *)b.data;
+    return render_doc(&d, f, flags);
 }
 
 START_TEST(escape_round_trip)
@@ -164,13 +170,9 @@ START_TEST(html_underlines_repairs)
     const hnp_repair rep[] = {{{7, 12}, HNP_REPAIR_MOJIBAKE}}; /* "world" */
     d.repair_list = rep;
     d.repairs = 1;
-    hnp_membuf b = {0};
-    hnp_sink sink = hnp_membuf_sink(&b);
-    ck_assert_int_eq(hnp_write_doc(&d, HNP_FMT_HTML, 0, 0, &sink), HNP_OK);
-    ck_assert_int_eq(sink.write(sink.ctx, "", 1), HNP_OK);
-    ck_assert_ptr_nonnull(
-        strstr((char *)b.data, "<u class=\"repair\" title=\"repaired\">world</u>."));
-    hnp_membuf_free(&b);
+    char *out = render_doc(&d, HNP_FMT_HTML, 0);
+    ck_assert_ptr_nonnull(strstr(out, "<u class=\"repair\" title=\"repaired\">world</u>."));
+    free(out);
 }
 END_TEST
 
