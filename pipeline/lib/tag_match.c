@@ -160,7 +160,7 @@ static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, u
 hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                             int in_compound, tag_match *out)
 {
-    memset(out, 0, sizeof *out);
+    *out = (tag_match){0};
     if (t->tok[i].kind != LEXTOK_WORD) {
         return HNP_OK;
     }
@@ -177,9 +177,10 @@ hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t
     }
     /* An abbreviation defined in this document wins a tie with the lexicon. */
     hnp_tag_abbrev_match(t, text, i, limit, out);
-    tag_match lex_best;
-    memset(&lex_best, 0, sizeof lex_best);
-    memset(t->alive, 1, t->n_lex);
+    tag_match lex_best = {0};
+    for (size_t l = 0; l < t->n_lex; l++) { /* one or two lexicons: no memset call */
+        t->alive[l] = 1;
+    }
     size_t n_alive = t->n_lex;
     uint64_t h = LEXKEY_HASH_INIT;
     for (size_t j = i; j < t->n_tok && j - i < max_tok && n_alive; j++) {
