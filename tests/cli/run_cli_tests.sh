@@ -278,12 +278,25 @@ case_interrupt_leaves_no_temp() {
         bad "output damaged by SIGTERM"
 }
 
+case_offsets_index_the_text() {
+    # the sample article plus records with multibyte text, mojibake, escapes and controls
+    {
+        printf 'seed\t%s\n' "$(tr '\n\t' '\036 ' <"$SAMPLE" | sed 's/\x1e/\\n/g')"
+        printf 'r1\tCaf\303\251 na\303\257ve \342\200\234quoted\342\200\235 text. \344\270\255\346\226\207\343\200\202 Dr. X had multiple sclerosis.\n'
+        printf 'r2\t\303\242\342\202\254\342\204\242 mojibake\\tand tab\\nnew line. Mitoxantrone (NCT01234567) \001 helped.\n'
+    } >"$T/off.rec"
+    "$H" --records -f text "$T/off.rec" >"$T/off.txt" 2>"$T/err" || bad "text run failed"
+    "$H" --records -f tsv --no-header "$T/off.rec" >"$T/off.tsv" 2>>"$T/err" || bad "tsv run failed"
+    python3 "$SRC/tests/cli/check_offsets.py" "$T/off.txt" "$T/off.tsv" >"$T/out" ||
+        bad "$(cat "$T/out")"
+}
+
 for c in case_help case_version case_usage_errors case_stdin_to_stdout case_every_format \
     case_tsv_columns case_escaping case_records case_records_bad_line case_pubtator_roundtrip \
     case_directory_mirror case_jobs_deterministic case_empty_file case_binary_file \
     case_missing_file case_invalid_utf8 case_from_encoding case_max_doc_size case_huge_line \
     case_closed_pipe case_output_file_many_inputs case_output_file_atomic case_unwritable_output case_incremental_and_lock \
-    case_user_lexicon case_interrupt_leaves_no_temp; do
+    case_user_lexicon case_interrupt_leaves_no_temp case_offsets_index_the_text; do
     current=$c
     case_bad=0
     $c
