@@ -24,7 +24,8 @@ enum {
     OPT_FOLLOW,
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
-    OPT_OUTPUT_DIR
+    OPT_OUTPUT_DIR,
+    OPT_REPORT
 };
 
 static const struct option long_opts[] = {
@@ -44,6 +45,7 @@ static const struct option long_opts[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"incremental", no_argument, NULL, OPT_INCREMENTAL},
     {"lock", required_argument, NULL, OPT_LOCK},
+    {"report", required_argument, NULL, OPT_REPORT},
     {"follow", no_argument, NULL, OPT_FOLLOW},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -210,6 +212,9 @@ static int parse_one(int c, const char *arg, cli_opts *o)
         return EXIT_OK;
     case OPT_LOCK:
         o->lock_path = arg;
+        return EXIT_OK;
+    case OPT_REPORT:
+        o->report_path = arg;
         return EXIT_OK;
     case OPT_FOLLOW:
         o->follow_symlinks = 1;

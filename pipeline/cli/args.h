@@ -30,6 +30,7 @@ typedef struct cli_opts {
     unsigned jobs;
     int incremental;
     const char *lock_path;
+    const char *report_path;      /* --report FILE.html */
     int quiet, verbose, progress; /* progress: -1 auto (TTY), 0 off, 1 on */
     int show_help, show_version;
 } cli_opts;

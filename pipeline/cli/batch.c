@@ -12,8 +12,7 @@ static void stream_to_file(runner *r, stream_ctx *c)
     char *path = run_output_path(r, c->in->id);
     out_file of;
     if (!path || out_open(&of, path, 0) != 0) {
-        fprintf(stderr, "hnpipe: %s: cannot create output: %s\n", path ? path : c->in->id,
-                strerror(errno));
+        run_failf(r, "%s: cannot create output: %s", path ? path : c->in->id, strerror(errno));
         r->st.failed++;
         free(path);
         return;
@@ -30,8 +29,8 @@ static void stream_to_file(runner *r, stream_ctx *c)
         r->o->input_format == INPUT_PUBTATOR ? stream_pubtator(c) : stream_records(c);
     }
     if (c->write_errno || out_commit(&of) != 0) {
-        fprintf(stderr, "hnpipe: %s: cannot write output: %s\n", path,
-                strerror(c->write_errno ? c->write_errno : errno));
+        run_failf(r, "%s: cannot write output: %s", path,
+                  strerror(c->write_errno ? c->write_errno : errno));
         r->st.failed++;
         out_abort(&of);
     }
@@ -42,7 +41,7 @@ static void stream_one(runner *r, hnp_worker *w, const input_file *in)
 {
     FILE *f = strcmp(in->path, "-") == 0 ? stdin : fopen(in->path, "rb");
     if (!f) {
-        fprintf(stderr, "hnpipe: %s: %s\n", in->path, strerror(errno));
+        run_failf(r, "%s: %s", in->path, strerror(errno));
         r->st.failed++;
         return;
     }

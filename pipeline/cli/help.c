@@ -45,6 +45,8 @@ static const char help_text[] =
     "      --output-dir DIR     always mirror into DIR\n"
     "      --incremental        skip inputs whose output is newer than the input\n"
     "      --lock FILE          take an exclusive lock on FILE; exit 3 if another run holds it\n"
+    "      --report FILE.html   write a summary of the run with small charts (kinds, labels,\n"
+    "                           junk share, encodings) and the failed inputs\n"
     "\n"
     "Messages:\n"
     "  -q, --quiet              only errors on stderr\n"

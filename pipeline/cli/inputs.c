@@ -3,10 +3,25 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+/* Prints a problem with an input path and keeps the message for the report. */
+__attribute__((format(printf, 3, 4))) static void input_error(input_list *l, size_t *n_errors,
+                                                              const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fputs(msg, stderr);
+    hnp_membuf_sink(&l->errors).write(&l->errors, msg, strlen(msg));
+    (*n_errors)++;
+}
 
 static int push(input_list *l, const char *path, const char *id)
 {
@@ -82,8 +97,7 @@ static int visit(const cli_opts *o, const char *path, const char *rel, input_lis
 {
     struct stat st;
     if ((o->follow_symlinks ? stat(path, &st) : lstat(path, &st)) != 0) {
-        fprintf(stderr, "hnpipe: %s: %s\n", path, strerror(errno));
-        (*n_errors)++;
+        input_error(out, n_errors, "hnpipe: %s: %s\n", path, strerror(errno));
         return 0;
     }
     if (S_ISLNK(st.st_mode)) {
@@ -107,8 +121,7 @@ static int walk(const cli_opts *o, const char *dir, const char *rel, input_list 
     char **names = NULL;
     size_t n = 0;
     if (list_dir(dir, &names, &n) != 0) {
-        fprintf(stderr, "hnpipe: %s: cannot read directory: %s\n", dir, strerror(errno));
-        (*n_errors)++;
+        input_error(out, n_errors, "hnpipe: %s: cannot read directory: %s\n", dir, strerror(errno));
     }
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
@@ -139,14 +152,12 @@ static int collect_one(const cli_opts *o, const char *arg, input_list *out, size
         return push(out, "-", "-");
     }
     if (stat(arg, &st) != 0) {
-        fprintf(stderr, "hnpipe: %s: %s\n", arg, strerror(errno));
-        (*n_errors)++;
+        input_error(out, n_errors, "hnpipe: %s: %s\n", arg, strerror(errno));
         return 0;
     }
     if (S_ISDIR(st.st_mode)) {
         if (!o->recursive) {
-            fprintf(stderr, "hnpipe: %s: is a directory (use -r)\n", arg);
-            (*n_errors)++;
+            input_error(out, n_errors, "hnpipe: %s: is a directory (use -r)\n", arg);
             return 0;
         }
         size_t len = strlen(arg);
@@ -186,5 +197,6 @@ void inputs_free(input_list *l)
         free(l->v[i].id);
     }
     free(l->v);
+    hnp_membuf_free(&l->errors);
     memset(l, 0, sizeof *l);
 }

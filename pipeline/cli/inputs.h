@@ -13,6 +13,7 @@ typedef struct input_file {
 typedef struct input_list {
     input_file *v;
     size_t n, cap;
+    hnp_membuf errors; /* the messages printed while collecting, for --report */
 } input_list;
 
 /* Expands o->inputs into *out. Problems (missing path, directory without -r, unreadable

@@ -2,6 +2,7 @@
 #include "args.h"
 #include "inputs.h"
 #include "output.h"
+#include "report.h"
 #include "run.h"
 
 #include <errno.h>
@@ -220,12 +221,19 @@ static int run(app *a)
     r.out_dir = mirror_dir(&a->o);
     r.t0 = now_s();
     r.st.failed = n_errors;
+    r.fail_log = a->inputs.errors; /* the report lists them first; the runner now owns them */
+    memset(&a->inputs.errors, 0, sizeof a->inputs.errors);
     if (open_stream(a, &r) != 0) {
         return EXIT_USAGE;
     }
     int status = run_all(&r);
     status = close_stream(a, &r, status);
     summary(a, &r);
+    if (a->o.report_path && report_write(a->o.report_path, &r, now_s() - r.t0) != 0) {
+        fprintf(stderr, "hnpipe: %s: cannot write report: %s\n", a->o.report_path, strerror(errno));
+        status = status == EXIT_OK ? EXIT_USAGE : status;
+    }
+    hnp_membuf_free(&r.fail_log);
     if (status == EXIT_OK && (r.st.failed || r.st.skipped)) {
         status = EXIT_SOME_FAILED;
     }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -115,12 +116,36 @@ static int up_to_date(const char *in_path, const char *out_path)
            (so.st_mtim.tv_sec == si.st_mtim.tv_sec && so.st_mtim.tv_nsec >= si.st_mtim.tv_nsec);
 }
 
-static void count_doc(run_stats *st, const hnp_doc *d)
+static void count_encoding(run_stats *st, const char *enc, size_t docs)
 {
+    for (size_t i = 0; i < RUN_MAX_ENCODINGS; i++) {
+        if (st->enc[i].name[0] == '\0') {
+            snprintf(st->enc[i].name, sizeof st->enc[i].name, "%s", enc);
+        }
+        if (strcmp(st->enc[i].name, enc) == 0) {
+            st->enc[i].docs += docs;
+            return;
+        }
+    }
+}
+
+void run_count_doc(run_stats *st, const hnp_doc *d)
+{
+    size_t junk = hnp_doc_junk_count(d);
     st->docs++;
     st->sentences += d->n_sents;
-    st->junk += hnp_doc_junk_count(d);
+    st->junk += junk;
     st->mentions += d->n_mentions;
+    st->repairs += d->repairs;
+    for (size_t i = 0; i < d->n_sents; i++) {
+        st->by_kind[(size_t)d->sents[i].kind % 5]++;
+    }
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        st->by_label[(size_t)d->mentions[i].m.label % 4]++;
+    }
+    size_t tenth = d->n_sents ? junk * 10 / d->n_sents : 0;
+    st->junk_share[tenth > 9 ? 9 : tenth]++;
+    count_encoding(st, d->encoding ? d->encoding : "-", 1);
 }
 
 /* Processes raw bytes into res->out (stream) or sink (own file); 0 ok, -1 failed. */
@@ -136,7 +161,7 @@ static int process_into(const runner *r, hnp_worker *w, const input_file *in, co
         res->failed = !res->skipped;
         return -1;
     }
-    count_doc(&res->st, d);
+    run_count_doc(&res->st, d);
     st = hnp_write_doc(d, r->o->format, 0, index, sink);
     if (st != HNP_OK) {
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: write failed: %s\n", in->path,
@@ -206,7 +231,7 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
     free(raw);
 }
 
-static void add_stats(run_stats *a, const run_stats *b)
+void run_add_stats(run_stats *a, const run_stats *b)
 {
     a->docs += b->docs;
     a->failed += b->failed;
@@ -215,7 +240,40 @@ static void add_stats(run_stats *a, const run_stats *b)
     a->sentences += b->sentences;
     a->junk += b->junk;
     a->mentions += b->mentions;
+    a->repairs += b->repairs;
     a->bytes += b->bytes;
+    for (size_t i = 0; i < 5; i++) {
+        a->by_kind[i] += b->by_kind[i];
+    }
+    for (size_t i = 0; i < 4; i++) {
+        a->by_label[i] += b->by_label[i];
+    }
+    for (size_t i = 0; i < 10; i++) {
+        a->junk_share[i] += b->junk_share[i];
+    }
+    for (size_t i = 0; i < RUN_MAX_ENCODINGS && b->enc[i].name[0]; i++) {
+        count_encoding(a, b->enc[i].name, b->enc[i].docs);
+    }
+}
+
+void run_failf(runner *r, const char *fmt, ...)
+{
+    char msg[768] = "hnpipe: ";
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg + 8, sizeof msg - 9, fmt, ap);
+    va_end(ap);
+    strcat(msg, "\n");
+    run_note_failure(r, msg);
+}
+
+void run_note_failure(runner *r, const char *msg)
+{
+    fputs(msg, stderr);
+    if (r->n_fail_log < 200 &&
+        hnp_membuf_sink(&r->fail_log).write(&r->fail_log, msg, strlen(msg)) == HNP_OK) {
+        r->n_fail_log++;
+    }
 }
 
 void run_finish_job(runner *r, job_result *res)
@@ -228,11 +286,11 @@ void run_finish_job(runner *r, job_result *res)
     }
     r->doc_index += res->st.docs;
     if (res->msg[0]) {
-        fputs(res->msg, stderr);
+        run_note_failure(r, res->msg);
     }
     res->st.failed += (size_t)res->failed;
     res->st.skipped += (size_t)res->skipped;
     res->st.uptodate += (size_t)res->uptodate;
-    add_stats(&r->st, &res->st);
+    run_add_stats(&r->st, &res->st);
     hnp_membuf_free(&res->out);
 }

@@ -8,10 +8,26 @@
 
 #include <stdint.h>
 
+#define RUN_MAX_ENCODINGS 16
+
+/* What a run did; per job, then summed in input order by the main thread. */
 typedef struct run_stats {
-    size_t docs, failed, skipped, uptodate, sentences, junk, mentions;
+    size_t docs, failed, skipped, uptodate, sentences, junk, mentions, repairs;
     uint64_t bytes;
+    size_t by_kind[5];     /* sentences per hnp_kind */
+    size_t by_label[4];    /* mentions per hnp_entity_label */
+    size_t junk_share[10]; /* documents by tenths of their sentences that are junk */
+    struct {
+        char name[32];
+        size_t docs;
+    } enc[RUN_MAX_ENCODINGS]; /* documents per detected encoding (the first 16 seen) */
 } run_stats;
+
+/* Counts one processed document into st. */
+void run_count_doc(run_stats *st, const hnp_doc *d);
+
+/* Adds b into a. */
+void run_add_stats(run_stats *a, const run_stats *b);
 
 /* Shared by every worker; the mutable parts are touched only by the main thread. */
 typedef struct runner {
@@ -25,7 +41,15 @@ typedef struct runner {
     run_stats st;
     int write_failed; /* errno of a failed stream write, or 0 */
     double t0;
+    hnp_membuf fail_log; /* the first messages about failed or skipped inputs, for --report */
+    size_t n_fail_log;
 } runner;
+
+/* Prints a failure message to stderr and keeps the first ones for --report. */
+void run_note_failure(runner *r, const char *msg);
+
+/* The same, printf-style ("hnpipe: " is prepended, a newline appended). */
+void run_failf(runner *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Processes every input. Returns the exit status (EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE). */
 int run_all(runner *r);

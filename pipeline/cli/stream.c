@@ -34,10 +34,7 @@ static ssize_t next_line(line_reader *lr)
 static void emit(stream_ctx *c, const hnp_doc *d)
 {
     runner *r = c->r;
-    c->st->docs++;
-    c->st->sentences += d->n_sents;
-    c->st->junk += hnp_doc_junk_count(d);
-    c->st->mentions += d->n_mentions;
+    run_count_doc(c->st, d);
     unsigned flags = r->o->input_format == INPUT_RECORDS ? HNP_OUT_RECORDS : 0;
     if (hnp_write_doc(d, r->o->format, flags, (*c->index)++, c->sink) != HNP_OK ||
         fflush(c->out) != 0) {
@@ -47,8 +44,7 @@ static void emit(stream_ctx *c, const hnp_doc *d)
 
 static void doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
 {
-    fprintf(stderr, "hnpipe: %s:%zu: document skipped: %s\n", c->in->path, lineno,
-            hnp_strerror(st));
+    run_failf(c->r, "%s:%zu: document skipped: %s", c->in->path, lineno, hnp_strerror(st));
     if (st == HNP_ERR_BINARY || st == HNP_ERR_TOOBIG) {
         c->st->skipped++;
     } else {
@@ -60,8 +56,7 @@ static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
 {
     char *tab = memchr(line, '\t', len);
     if (!tab) {
-        fprintf(stderr, "hnpipe: %s:%zu: record has no TAB between id and text\n", c->in->path,
-                lineno);
+        run_failf(c->r, "%s:%zu: record has no TAB between id and text", c->in->path, lineno);
         c->st->failed++;
         return;
     }
@@ -89,7 +84,7 @@ void stream_records(stream_ctx *c)
         one_record(c, lr.line, (size_t)n, lr.lineno);
     }
     if (ferror(c->f)) {
-        fprintf(stderr, "hnpipe: %s: read error: %s\n", c->in->path, strerror(errno));
+        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(errno));
         c->st->failed++;
     }
     free(lr.line);
@@ -174,7 +169,7 @@ void stream_pubtator(stream_ctx *c)
         if (n == 0) {
             pt_flush(c, &p);
         } else if (pt_line(c, &p, lr.line, lr.lineno) != 0) {
-            fprintf(stderr, "hnpipe: %s:%zu: out of memory\n", c->in->path, lr.lineno);
+            run_failf(c->r, "%s:%zu: out of memory", c->in->path, lr.lineno);
             c->st->failed++;
             break;
         }

@@ -24,7 +24,7 @@ rc() { cat "$T/rc"; }
 case_help() {
     run --help; expect_rc 0 "$(rc)"
     for w in tsv entities docs text clean sentences jsonl pubtator html --records --input-format \
-        --from --lexicon --max-doc-size --incremental --lock --no-header -j "Exit status"; do
+        --from --lexicon --max-doc-size --incremental --lock --report --no-header -j "Exit status"; do
         has "$T/out" "$w"
     done
 }
@@ -291,12 +291,25 @@ case_offsets_index_the_text() {
         bad "$(cat "$T/out")"
 }
 
+case_report() {
+    mkdir -p "$T/rep"
+    printf 'First article about multiple sclerosis. It is long enough.\n' >"$T/rep/a.txt"
+    printf 'GIF\000\001binary' >"$T/rep/b.gif"
+    run -r "$T/rep" "$T/missing.txt" -o "$T/repo" --report "$T/report.html"; expect_rc 1 "$(rc)"
+    has "$T/report.html" "<svg"
+    has "$T/report.html" "Sentences by kind"
+    has "$T/report.html" "missing.txt: No such file"
+    has "$T/report.html" "b.gif"
+    run "$T/rep/a.txt" --report "$T/rep/a.txt/x.html"; expect_rc 2 "$(rc)"
+    has "$T/err" "cannot write report"
+}
+
 for c in case_help case_version case_usage_errors case_stdin_to_stdout case_every_format \
     case_tsv_columns case_escaping case_records case_records_bad_line case_pubtator_roundtrip \
     case_directory_mirror case_jobs_deterministic case_empty_file case_binary_file \
     case_missing_file case_invalid_utf8 case_from_encoding case_max_doc_size case_huge_line \
     case_closed_pipe case_output_file_many_inputs case_output_file_atomic case_unwritable_output case_incremental_and_lock \
-    case_user_lexicon case_interrupt_leaves_no_temp case_offsets_index_the_text; do
+    case_user_lexicon case_interrupt_leaves_no_temp case_offsets_index_the_text case_report; do
     current=$c
     case_bad=0
     $c
