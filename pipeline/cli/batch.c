@@ -10,6 +10,11 @@
 static void stream_to_file(runner *r, stream_ctx *c)
 {
     char *path = run_output_path(r, c->in->id);
+    if (path && r->o->incremental && run_up_to_date(c->in->path, path)) {
+        r->st.uptodate++;
+        free(path);
+        return;
+    }
     out_file of;
     if (!path || out_open(&of, path, 0) != 0) {
         run_failf(r, "%s: cannot create output: %s", path ? path : c->in->id, strerror(errno));

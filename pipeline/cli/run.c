@@ -106,7 +106,7 @@ char *run_output_path(const runner *r, const char *id)
     return p;
 }
 
-static int up_to_date(const char *in_path, const char *out_path)
+int run_up_to_date(const char *in_path, const char *out_path)
 {
     struct stat si, so;
     if (stat(in_path, &si) != 0 || stat(out_path, &so) != 0) {
@@ -205,7 +205,7 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
 {
     if (r->out_dir && r->o->incremental) {
         char *path = run_output_path(r, in->id);
-        res->uptodate = path && up_to_date(in->path, path);
+        res->uptodate = path && run_up_to_date(in->path, path);
         free(path);
         if (res->uptodate) {
             return;

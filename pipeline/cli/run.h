@@ -73,6 +73,9 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
 /* OUTDIR/<id><ext> for mirror mode (malloc'd); NULL when out of memory. */
 char *run_output_path(const runner *r, const char *id);
 
+/* 1 when out_path exists and is at least as new as in_path (--incremental). */
+int run_up_to_date(const char *in_path, const char *out_path);
+
 /* Processes all inputs in order on worker threads (text mode). */
 int run_parallel(runner *r);
 

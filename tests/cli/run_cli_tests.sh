@@ -245,6 +245,11 @@ case_incremental_and_lock() {
     run -r "$T/inc" -o "$T/inco" --incremental; expect_rc 0 "$(rc)"
     has "$T/err" "1 up to date"
     has "$T/inco/a.txt.tsv" "Changed"
+    mkdir -p "$T/increc"
+    printf 'r1\tA record.\n' >"$T/increc/recs.tsv"
+    run --records -r "$T/increc" -o "$T/incr" --incremental; expect_rc 0 "$(rc)"
+    run --records -r "$T/increc" -o "$T/incr" --incremental; expect_rc 0 "$(rc)"
+    has "$T/err" "1 up to date"
     if command -v flock >/dev/null 2>&1; then
         flock "$T/lock" sleep 3 &
         sleep 1
