@@ -296,31 +296,59 @@ static int lower_at(const uint8_t *s, size_t n, size_t i, const char *lit)
     return 1;
 }
 
-static void scan_links(const uint8_t *s, size_t n, cls_feat *f)
+/* 1 if a URL (http://, https://, www.) starts at i, at the start or after a separator. */
+static int url_at(const uint8_t *s, size_t n, size_t i)
 {
-    for (size_t i = 0; i < n; i++) {
-        uint8_t lc = (uint8_t)(s[i] | 0x20);
-        if (lc != 'h' && lc != 'w' && s[i] != '@') {
-            continue; /* no URL or address can hinge on this byte */
+    int boundary = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' ||
+                   s[i - 1] == ':' || s[i - 1] == '\n';
+    return boundary && (lower_at(s, n, i, "http://") || lower_at(s, n, i, "https://") ||
+                        lower_at(s, n, i, "www."));
+}
+
+/* Every URL form has a ':' or a '.' at a fixed offset from its start, and those bytes are
+ * rare, so memchr finds the few places worth testing. */
+static int find_url(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = memchr(s, ':', n); p; p = memchr(p + 1, ':', n - (size_t)(p - s) - 1)) {
+        size_t j = (size_t)(p - s);
+        if ((j >= 4 && url_at(s, n, j - 4)) || (j >= 5 && url_at(s, n, j - 5))) {
+            return 1;
         }
-        int boundary = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == ',' ||
-                       s[i - 1] == ':' || s[i - 1] == '\n';
-        uint8_t c = (uint8_t)(s[i] | 0x20);
-        if (boundary && (c == 'h' || c == 'w') &&
-            (lower_at(s, n, i, "http://") || lower_at(s, n, i, "https://") ||
-             lower_at(s, n, i, "www."))) {
-            f->has_url = 1;
+    }
+    for (const uint8_t *p = memchr(s, '.', n); p; p = memchr(p + 1, '.', n - (size_t)(p - s) - 1)) {
+        size_t j = (size_t)(p - s);
+        if (j >= 3 && url_at(s, n, j - 3)) {
+            return 1;
         }
-        if (s[i] == '@' && i > 0 && s[i - 1] > ' ' && i + 3 < n) {
+    }
+    return 0;
+}
+
+/* An address: a visible byte, '@', a name, then a dot and a lower-case letter. */
+static int find_email(const uint8_t *s, size_t n)
+{
+    for (const uint8_t *p = memchr(s, '@', n); p; p = memchr(p + 1, '@', n - (size_t)(p - s) - 1)) {
+        size_t i = (size_t)(p - s);
+        if (i > 0 && s[i - 1] > ' ' && i + 3 < n) {
             size_t j = i + 1;
             while (j < n && s[j] > ' ' && s[j] != '.') {
                 j++;
             }
             if (j + 2 < n && s[j] == '.' && s[j + 1] >= 'a' && s[j + 1] <= 'z') {
-                f->has_email = 1;
+                return 1;
             }
         }
     }
+    return 0;
+}
+
+static void scan_links(const uint8_t *s, size_t n, cls_feat *f)
+{
+    if (n == 0) {
+        return;
+    }
+    f->has_url = find_url(s, n);
+    f->has_email = find_email(s, n);
 }
 
 /* Whether the sentence is alone on its line, and whether its line is a short
