@@ -237,6 +237,9 @@ static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
     size_t ns = sizeof company_suffixes / sizeof company_suffixes[0];
     for (size_t i = 0; i < n; i++) {
         uint8_t c = s[i];
+        if (c < 'B' || c > 'S') {
+            continue; /* lower case, digits, blanks: no suffix starts with them */
+        }
         int lead = c == 'C' || c == 'L' || c == 'I' || c == 'G' || c == 'P' || c == 'S' || c == 'B';
         if (!lead || (i > 0 && is_alpha(s[i - 1]))) {
             continue;
