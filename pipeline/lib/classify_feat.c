@@ -66,9 +66,12 @@ static const stopword_bucket stopwords[26] = {{sw_a, COUNT(sw_a)}, {sw_b, COUNT(
                                               {sw_y, COUNT(sw_y)}, {NULL, 0}};
 #undef COUNT
 
+/* The longest function word ("against", "between", "however", "through", "whether"). */
+enum { STOPWORD_MAX = 7 };
+
 int hnp_cls_is_stopword(const char *w, size_t n)
 {
-    if (n == 0 || w[0] < 'a' || w[0] > 'z') {
+    if (n == 0 || n > STOPWORD_MAX || w[0] < 'a' || w[0] > 'z') {
         return 0;
     }
     const stopword_bucket *b = &stopwords[w[0] - 'a'];
