@@ -406,9 +406,10 @@ void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
 {
     size_t i = skip_bullets(s, n);
     k->skip = i;
-    k->len = 0;
+    char *o = k->s;
+    size_t len = 0; /* kept local: a store through o could alias k->len */
     int space = 0;
-    for (; i < n && k->len < CLS_KEY_MAX; i++) {
+    for (; i < n && len < CLS_KEY_MAX; i++) {
         uint8_t c = s[i];
         int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r';
         if (!ws && c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {
@@ -416,16 +417,23 @@ void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
             i++;
         }
         if (ws) {
-            space = k->len > 0;
+            space = len > 0;
             continue;
         }
-        if (space && k->len < CLS_KEY_MAX) {
-            k->s[k->len++] = ' ';
+        if (space && len < CLS_KEY_MAX) {
+            o[len++] = ' ';
         }
         space = 0;
-        if (k->len < CLS_KEY_MAX) {
-            k->s[k->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (len < CLS_KEY_MAX) {
+            o[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        /* The rest of a run of visible bytes (neither blank nor a no-break space's lead
+         * byte) needs none of the tests above. */
+        while (i + 1 < n && len < CLS_KEY_MAX && s[i + 1] > ' ' && s[i + 1] != 0xC2) {
+            c = s[++i];
+            o[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
     }
+    k->len = len;
     trim_key_end(k);
 }
