@@ -246,20 +246,25 @@ hnp_status hnp_tsv_escape(const uint8_t *in, size_t len, char **out, size_t *out
     return HNP_OK;
 }
 
+/* Runs without a backslash are found by memchr and moved whole. */
 size_t hnp_tsv_unescape(uint8_t *buf, size_t len)
 {
-    size_t w = 0;
-    for (size_t r = 0; r < len; r++) {
-        if (buf[r] == '\\' && r + 1 < len) {
-            uint8_t c = buf[r + 1];
-            uint8_t v = c == '\\' ? '\\' : c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : 0;
-            if (v) {
-                buf[w++] = v;
-                r++;
-                continue;
-            }
+    size_t w = 0, r = 0;
+    while (r < len) {
+        const uint8_t *bs = memchr(buf + r, '\\', len - r);
+        size_t run = bs ? (size_t)(bs - (buf + r)) : len - r;
+        if (w != r) {
+            memmove(buf + w, buf + r, run);
         }
-        buf[w++] = buf[r];
+        w += run;
+        r += run;
+        if (r == len) {
+            break;
+        }
+        uint8_t c = r + 1 < len ? buf[r + 1] : 0; /* buf[r] is a backslash */
+        uint8_t v = c == '\\' ? '\\' : c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : 0;
+        buf[w++] = v ? v : buf[r];
+        r += v ? 2 : 1;
     }
     return w;
 }
