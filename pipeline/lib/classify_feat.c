@@ -359,12 +359,30 @@ static void scan_links(const uint8_t *s, size_t n, cls_feat *f)
  * at most CLS_LINE_SCAN bytes each way, so one huge line costs no more than a short one. */
 enum { CLS_LINE_SCAN = 160 };
 
-static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
+/* The start of the line holding doc[start], looking back at most CLS_LINE_SCAN bytes.
+ * Eight bytes at a time are skipped while none of them is a newline. */
+static size_t line_start(const uint8_t *doc, size_t start)
 {
-    size_t a = start, b = end;
-    while (a > 0 && start - a < CLS_LINE_SCAN && doc[a - 1] != '\n') {
+    const uint64_t ones = 0x0101010101010101u, nl = 0x0A0A0A0A0A0A0A0Au;
+    size_t stop = start - (start < CLS_LINE_SCAN ? start : CLS_LINE_SCAN), a = start;
+    while (a - stop >= 8) {
+        uint64_t v;
+        memcpy(&v, doc + a - 8, 8);
+        v ^= nl; /* a newline byte becomes a zero byte */
+        if ((v - ones) & ~v & (ones << 7)) {
+            break;
+        }
+        a -= 8;
+    }
+    while (a > stop && doc[a - 1] != '\n') {
         a--;
     }
+    return a;
+}
+
+static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
+{
+    size_t a = line_start(doc, start), b = end;
     size_t reach = doclen - end < CLS_LINE_SCAN ? doclen - end : CLS_LINE_SCAN;
     const uint8_t *nl = reach ? memchr(doc + end, '\n', reach) : NULL;
     b = nl ? (size_t)(nl - doc) : end + reach;
