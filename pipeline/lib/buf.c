@@ -42,7 +42,7 @@ hnp_status hnp_buf_puts(hnp_membuf *b, const char *s)
     return hnp_buf_put(b, s, strlen(s));
 }
 
-hnp_status hnp_buf_putc(hnp_membuf *b, char c)
+hnp_status hnp_buf_putc_grow(hnp_membuf *b, char c)
 {
     HNP_TRY(hnp_buf_reserve(b, 1));
     b->data[b->len++] = (uint8_t)c;

@@ -10,7 +10,17 @@
 hnp_status hnp_buf_reserve(hnp_membuf *b, size_t extra);
 hnp_status hnp_buf_put(hnp_membuf *b, const void *p, size_t n);
 hnp_status hnp_buf_puts(hnp_membuf *b, const char *s);
-hnp_status hnp_buf_putc(hnp_membuf *b, char c);
+/* hnp_buf_putc when the buffer is full: grows it, then appends c. */
+hnp_status hnp_buf_putc_grow(hnp_membuf *b, char c);
+/* Inline: the writers append a separator or a quote per field and per token. */
+static inline hnp_status hnp_buf_putc(hnp_membuf *b, char c)
+{
+    if (b->len < b->cap) {
+        b->data[b->len++] = (uint8_t)c;
+        return HNP_OK;
+    }
+    return hnp_buf_putc_grow(b, c);
+}
 hnp_status hnp_buf_printf(hnp_membuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends n bytes escaped for a TSV field. */
