@@ -133,9 +133,11 @@ void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
 {
     size_t i = 0;
     while (i < n) {
-        if (!number_lead[s[i]]) {
+        while (i < n && !number_lead[s[i]]) {
             i++;
-            continue;
+        }
+        if (i == n) {
+            break;
         }
         size_t cl;
         if (currency_at(s, n, i, &cl)) {
