@@ -138,74 +138,67 @@ static size_t plain_run(const uint8_t *p, size_t n, const unsigned char *special
     return i;
 }
 
-hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n)
+/* Writes the escaped form of one special byte. */
+typedef hnp_status (*escape_fn)(hnp_membuf *b, uint8_t c);
+
+/* The loop every escaper shares: plain runs copied whole, each special byte escaped. */
+static hnp_status put_escaped(hnp_membuf *b, const uint8_t *p, size_t n,
+                              const unsigned char *special, escape_fn escape)
 {
     size_t i = 0;
     while (i < n) {
-        size_t run = plain_run(p + i, n - i, tsv_special);
+        size_t run = plain_run(p + i, n - i, special);
         HNP_TRY(hnp_buf_put(b, p + i, run));
         i += run;
         if (i < n) {
-            char esc[2] = {'\\', 0};
-            esc[1] = p[i] == '\\' ? '\\' : p[i] == '\t' ? 't' : p[i] == '\n' ? 'n' : 'r';
-            HNP_TRY(hnp_buf_put(b, esc, 2));
-            i++;
+            HNP_TRY(escape(b, p[i++]));
         }
     }
     return HNP_OK;
+}
+
+static hnp_status escape_tsv(hnp_membuf *b, uint8_t c)
+{
+    char esc[2] = {'\\', c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r'};
+    return hnp_buf_put(b, esc, 2);
+}
+
+static hnp_status escape_json(hnp_membuf *b, uint8_t c)
+{
+    switch (c) {
+    case '"':
+        return hnp_buf_puts(b, "\\\"");
+    case '\\':
+        return hnp_buf_puts(b, "\\\\");
+    case '\n':
+        return hnp_buf_puts(b, "\\n");
+    case '\t':
+        return hnp_buf_puts(b, "\\t");
+    case '\r':
+        return hnp_buf_puts(b, "\\r");
+    default:
+        return hnp_buf_printf(b, "\\u%04x", c);
+    }
+}
+
+static hnp_status escape_html(hnp_membuf *b, uint8_t c)
+{
+    return hnp_buf_puts(b, c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : "&quot;");
+}
+
+hnp_status hnp_buf_put_tsv(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    return put_escaped(b, p, n, tsv_special, escape_tsv);
 }
 
 hnp_status hnp_buf_put_json(hnp_membuf *b, const uint8_t *p, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t run = plain_run(p + i, n - i, json_special);
-        HNP_TRY(hnp_buf_put(b, p + i, run));
-        i += run;
-        if (i >= n) {
-            break;
-        }
-        uint8_t c = p[i++];
-        switch (c) {
-        case '"':
-            HNP_TRY(hnp_buf_puts(b, "\\\""));
-            break;
-        case '\\':
-            HNP_TRY(hnp_buf_puts(b, "\\\\"));
-            break;
-        case '\n':
-            HNP_TRY(hnp_buf_puts(b, "\\n"));
-            break;
-        case '\t':
-            HNP_TRY(hnp_buf_puts(b, "\\t"));
-            break;
-        case '\r':
-            HNP_TRY(hnp_buf_puts(b, "\\r"));
-            break;
-        default:
-            HNP_TRY(hnp_buf_printf(b, "\\u%04x", c));
-        }
-    }
-    return HNP_OK;
+    return put_escaped(b, p, n, json_special, escape_json);
 }
 
 hnp_status hnp_buf_put_html(hnp_membuf *b, const uint8_t *p, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        size_t run = plain_run(p + i, n - i, html_special);
-        HNP_TRY(hnp_buf_put(b, p + i, run));
-        i += run;
-        if (i >= n) {
-            break;
-        }
-        uint8_t c = p[i++];
-        HNP_TRY(hnp_buf_puts(b, c == '<'   ? "&lt;"
-                                : c == '>' ? "&gt;"
-                                : c == '&' ? "&amp;"
-                                           : "&quot;"));
-    }
-    return HNP_OK;
+    return put_escaped(b, p, n, html_special, escape_html);
 }
 
 static hnp_status membuf_write(void *ctx, const void *buf, size_t len)
