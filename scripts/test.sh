@@ -9,11 +9,18 @@ J=$(nproc)
 cmake -S . -B build-test -DHNP_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-test -j"$J" >/dev/null
 sh scripts/check_exports.sh build-test/libhnp.a
+sh scripts/check_layout.sh build-test
 ctest --test-dir build-test --output-on-failure -j"$J"
 cmake -S . -B build-asan -DHNP_WERROR=ON -DHNP_SANITIZE=address,undefined \
     -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan -j"$J" >/dev/null
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$J"
+# clang with -Werror too: it warns where gcc does not (format attributes, ...)
+if command -v clang >/dev/null 2>&1; then
+    CC=clang cmake -S . -B build-clang -DHNP_WERROR=ON -DHNP_TESTS=OFF >/dev/null
+    cmake --build build-clang -j"$J" >/dev/null
+    echo "clang -Werror build: clean"
+fi
 # ThreadSanitizer over what runs threads: the shared pipeline test and the CLI's -j runs.
 cmake -S . -B build-tsan -DHNP_WERROR=ON -DHNP_SANITIZE=thread -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-tsan -j"$J" >/dev/null

@@ -39,6 +39,9 @@ typedef struct hnp_span {
 /* Frees memory that a libhnp function documents as "free with hnp_free()". NULL is a no-op. */
 void hnp_free(void *p);
 
+/* The library's version, "MAJOR.MINOR.PATCH" (HNP_VERSION_STRING of the build). */
+const char *hnp_version(void);
+
 #define HNP_TRY(expr)                                                                              \
     do {                                                                                           \
         hnp_status hnp_try_status_ = (expr);                                                       \

@@ -2,6 +2,7 @@
 #ifndef HNP_HNP_H
 #define HNP_HNP_H
 
+#include "buffer.h"
 #include "classify.h"
 #include "common.h"
 #include "lexicon.h"
@@ -10,20 +11,5 @@
 #include "segment.h"
 #include "tag.h"
 #include "tsv.h"
-
-#define HNP_VERSION_MAJOR  0
-#define HNP_VERSION_MINOR  1
-#define HNP_VERSION_PATCH  0
-#define HNP_VERSION_STRING "0.1.0"
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-
-/* "0.1.0" */
-const char *hnp_version(void);
-
-#ifdef __cplusplus
-}
-#endif
+#include "hnp/version.h" /* HNP_VERSION_STRING, generated from CMake's project(VERSION) */
 #endif /* HNP_HNP_H */

@@ -6,19 +6,13 @@
 #ifndef HNP_TSV_H
 #define HNP_TSV_H
 
+#include "buffer.h"
 #include "common.h"
 #include "pipeline.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Where output goes: a FILE, a memory buffer, ... (as Redis' rio). write returns HNP_OK
- * or HNP_ERR_IO (errno set). */
-typedef struct hnp_sink {
-    hnp_status (*write)(void *ctx, const void *buf, size_t len);
-    void *ctx;
-} hnp_sink;
 
 typedef enum hnp_format {
     HNP_FMT_TSV = 0,
@@ -50,25 +44,6 @@ hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink);
 hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
                          const hnp_sink *sink);
 
-/* Writes whatever a format needs after the last document (e.g. nothing for TSV). */
-hnp_status hnp_write_footer(hnp_format f, size_t n_docs, const hnp_sink *sink);
-
-/* Escapes len bytes for a TSV field into a newly allocated NUL-terminated string
- * (free with hnp_free). */
-hnp_status hnp_tsv_escape(const uint8_t *in, size_t len, char **out, size_t *out_len);
-
-/* Unescapes a TSV field in place (\\ \t \n \r; any other backslash pair is kept as is);
- * returns the new length. */
-size_t hnp_tsv_unescape(uint8_t *buf, size_t len);
-
-/* A sink that appends to a growable memory buffer (for tests and the CLI's per-document
- * buffering). */
-typedef struct hnp_membuf {
-    uint8_t *data;
-    size_t len, cap;
-} hnp_membuf;
-hnp_sink hnp_membuf_sink(hnp_membuf *b);
-void hnp_membuf_free(hnp_membuf *b);
 
 #ifdef __cplusplus
 }

@@ -1,9 +1,10 @@
 /* check_lexicon.c -- the compiled lexicon: key normalization, the TSV compiler, the blob
  * loader's defences against corrupt input, determinism, and the embedded default. */
 #include "hnp/hnp.h"
-#include "lexicon_build.h"
-#include "lexicon_format.h"
-#include "lexicon_key.h"
+#include "lexicon/lexicon_build.h"
+#include "lexicon/lexicon_format.h"
+#include "lexicon/lexicon_key.h"
+#include "base/crc32.h"
 #include "testutil.h"
 
 static const char fixture[] =
@@ -70,10 +71,10 @@ END_TEST
 /* The checksum is zlib's CRC-32 (the standard check value), whatever the length. */
 START_TEST(crc32_is_the_standard_one)
 {
-    ck_assert_uint_eq(hnp_lexkey_crc32((const uint8_t *)"123456789", 9), 0xCBF43926u);
-    ck_assert_uint_eq(hnp_lexkey_crc32((const uint8_t *)"", 0), 0);
+    ck_assert_uint_eq(hnp_crc32((const uint8_t *)"123456789", 9), 0xCBF43926u);
+    ck_assert_uint_eq(hnp_crc32((const uint8_t *)"", 0), 0);
     ck_assert_uint_eq(
-        hnp_lexkey_crc32((const uint8_t *)"The quick brown fox jumps over the lazy dog", 43),
+        hnp_crc32((const uint8_t *)"The quick brown fox jumps over the lazy dog", 43),
         0x414FA339u);
 }
 END_TEST
@@ -298,7 +299,7 @@ static size_t corrupt(uint8_t *b, size_t len, int how)
         break;
     }
     if (fix_crc) {
-        h->payload_crc = hnp_lexkey_crc32(b + sizeof *h, len - sizeof *h);
+        h->payload_crc = hnp_crc32(b + sizeof *h, len - sizeof *h);
     }
     return len;
 }
@@ -340,7 +341,7 @@ START_TEST(random_corruption_never_crashes)
         }
         lex_header *h = (lex_header *)(void *)b;
         if (h->header_size == sizeof *h && h->file_size == len) {
-            h->payload_crc = hnp_lexkey_crc32(b + sizeof *h, len - sizeof *h);
+            h->payload_crc = hnp_crc32(b + sizeof *h, len - sizeof *h);
         }
         hnp_lexicon *lex = NULL;
         if (hnp_lexicon_from_memory(b, len, &lex) == HNP_OK) {

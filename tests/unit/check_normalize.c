@@ -1,6 +1,6 @@
 /* check_normalize.c -- the normalize stage: repairs, negatives, encodings, faults, ftfy floor. */
 #include "hnp/normalize.h"
-#include "normalize_internal.h"
+#include "normalize/normalize_internal.h"
 #include "testutil.h"
 
 #include <iconv.h>

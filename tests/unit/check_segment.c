@@ -1,6 +1,6 @@
 /* check_segment.c -- unit tests of the segment stage (stage 2). */
 #include "hnp/segment.h"
-#include "segment_internal.h"
+#include "segment/segment_internal.h"
 #include "testutil.h"
 
 #include <stdint.h>

@@ -10,7 +10,7 @@
 #ifndef HNP_LEXICON_KEY_H
 #define HNP_LEXICON_KEY_H
 
-#include "buf_internal.h"
+#include "base/buf_internal.h"
 #include "hnp/common.h"
 
 #include <stddef.h>
@@ -65,7 +65,5 @@ static inline uint64_t lexkey_hash(uint64_t h, const uint8_t *s, size_t n)
     return h;
 }
 
-/* CRC-32 (IEEE 802.3, as zlib's crc32), of the lexicon blob payload. */
-uint32_t hnp_lexkey_crc32(const uint8_t *p, size_t n);
 
 #endif /* HNP_LEXICON_KEY_H */

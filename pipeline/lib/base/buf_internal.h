@@ -2,7 +2,7 @@
 #ifndef HNP_BUF_INTERNAL_H
 #define HNP_BUF_INTERNAL_H
 
-#include "hnp/tsv.h"
+#include "hnp/buffer.h"
 
 #include <stdarg.h>
 

@@ -282,10 +282,3 @@ hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t 
     return st;
 }
 
-hnp_status hnp_write_footer(hnp_format f, size_t n_docs, const hnp_sink *sink)
-{
-    (void)f;
-    (void)n_docs;
-    (void)sink;
-    return HNP_OK;
-}

@@ -7,6 +7,7 @@
  * read out of bounds. */
 #include "lexicon_format.h"
 #include "lexicon_key.h"
+#include "base/crc32.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,7 @@ static hnp_status check_header(const lex_header *h, size_t len)
     if (h->header_size != sizeof *h || h->file_size != len) {
         return HNP_ERR_FORMAT;
     }
-    if (hnp_lexkey_crc32((const uint8_t *)h + sizeof *h, len - sizeof *h) != h->payload_crc) {
+    if (hnp_crc32((const uint8_t *)h + sizeof *h, len - sizeof *h) != h->payload_crc) {
         return HNP_ERR_FORMAT;
     }
     if (!section_ok(h->keys_off, h->n_keys, sizeof(lex_key), len) ||
@@ -116,7 +117,7 @@ static hnp_status check_tables(const hnp_lexicon *l)
     }
     for (uint32_t i = 0; i < h->n_keys; i++) {
         const lex_key *k = &l->keys[i];
-        uint64_t n = k->n_entries & ~LEX_KEY_PREFIX;
+        uint64_t n = hnp_lex_key_entries(k);
         if ((uint64_t)k->key_off + k->key_len >= ss || l->strings[k->key_off + k->key_len] ||
             (uint64_t)k->first_entry + n > h->n_entries) {
             return HNP_ERR_FORMAT;

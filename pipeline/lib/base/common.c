@@ -1,5 +1,6 @@
 /* common.c -- status strings, hnp_free, version. */
-#include "hnp/hnp.h"
+#include "hnp/common.h"
+#include "hnp/version.h"
 
 #include <stdlib.h>
 

@@ -61,7 +61,7 @@ static int surface_equals(const hnp_tagger *t, const uint8_t *text, size_t i, si
 static hnp_status pick(hnp_tagger *t, const hnp_lexicon *lex, const lex_key *k, const uint8_t *text,
                        size_t i, size_t j, int inflected, const lex_entry **out, int *ctx)
 {
-    uint32_t n = k->n_entries & ~LEX_KEY_PREFIX;
+    uint32_t n = hnp_lex_key_entries(k);
     *out = NULL;
     for (uint32_t x = 0; x < n; x++) {
         const lex_entry *e = &lex->entries[k->first_entry + x];
@@ -110,7 +110,7 @@ static hnp_status try_singular(hnp_tagger *t, const uint8_t *text, const hnp_lex
         const lex_key *k = hnp_lexicon_find(lex, t->tmp.data, t->tmp.len, h);
         const lex_entry *e = NULL;
         int ctx = 0;
-        if (k && (k->n_entries & ~LEX_KEY_PREFIX)) {
+        if (k && hnp_lex_key_entries(k)) {
             HNP_TRY(pick(t, lex, k, text, i, j, 1, &e, &ctx));
         }
         if (e) {
@@ -135,7 +135,7 @@ static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, u
         }
         const hnp_lexicon *lex = t->lex[l];
         const lex_key *k = hnp_lexicon_find(lex, key, klen, h);
-        if (!k || !(k->n_entries & LEX_KEY_PREFIX)) {
+        if (!k || !hnp_lex_key_continues(k)) {
             t->alive[l] = 0;
             (*n_alive)--;
         }
@@ -144,7 +144,7 @@ static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, u
         }
         const lex_entry *e = NULL;
         int ctx = 0;
-        if (k && (k->n_entries & ~LEX_KEY_PREFIX)) {
+        if (k && hnp_lex_key_entries(k)) {
             HNP_TRY(pick(t, lex, k, text, i, j, 0, &e, &ctx));
         }
         if (e) {

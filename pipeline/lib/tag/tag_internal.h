@@ -4,8 +4,8 @@
 #define HNP_TAG_INTERNAL_H
 
 #include "hnp/tag.h"
-#include "lexicon_format.h"
-#include "lexicon_key.h"
+#include "lexicon/lexicon_format.h"
+#include "lexicon/lexicon_key.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -51,17 +51,6 @@ hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n)
     return HNP_OK;
 }
 
-hnp_status hnp_norm_line_push(hnp_norm_line *l, uint32_t cp, uint32_t tag)
-{
-    if (l->n == l->cap) {
-        HNP_TRY(hnp_norm_line_reserve(l, l->n + 1));
-    }
-    l->cp[l->n] = cp;
-    l->tag[l->n] = tag;
-    l->n++;
-    return HNP_OK;
-}
-
 void hnp_norm_line_free(hnp_norm_line *l)
 {
     free(l->cp);

@@ -47,7 +47,7 @@ static int is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_enti
     uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, key, len);
     for (size_t l = 0; l < t->n_lex; l++) {
         const lex_key *k = hnp_lexicon_find(t->lex[l], key, len, h);
-        uint32_t n = k ? k->n_entries & ~LEX_KEY_PREFIX : 0;
+        uint32_t n = k ? hnp_lex_key_entries(k) : 0;
         for (uint32_t x = 0; x < n; x++) {
             const lex_entry *e = &t->lex[l]->entries[k->first_entry + x];
             if (e->label == label && !(e->flags & (LEX_FLAG_CS | LEX_FLAG_CTX))) {

@@ -33,7 +33,7 @@ typedef struct parser {
     uint32_t order;
 } parser;
 
-static hnp_status fail(parser *ps, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static hnp_status fail(parser *ps, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -70,6 +70,19 @@ typedef struct lex_key {
     uint32_t n_entries; /* | LEX_KEY_PREFIX */
 } lex_key;
 
+/* Readers go through these rather than decoding n_entries themselves. */
+/* How many term rows the key has (0 for a key that is only a prefix of longer keys). */
+static inline uint32_t hnp_lex_key_entries(const lex_key *k)
+{
+    return k->n_entries & ~LEX_KEY_PREFIX;
+}
+
+/* Whether a longer key starts with this key and a space: a match may go on. */
+static inline int hnp_lex_key_continues(const lex_key *k)
+{
+    return (k->n_entries & LEX_KEY_PREFIX) != 0;
+}
+
 typedef struct lex_slot {
     uint32_t hash_hi; /* upper 32 bits of the key's hash: most misses end here */
     uint32_t key;     /* key index + 1; 0 = empty */

@@ -84,7 +84,6 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w);
 
 /* Line helpers. */
 hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n);
-hnp_status hnp_norm_line_push(hnp_norm_line *l, uint32_t cp, uint32_t tag);
 /* A fresh tag for a repair of the given kind (0 on allocation failure). */
 uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind);
 void hnp_norm_line_free(hnp_norm_line *l);

@@ -2,7 +2,8 @@
 #ifndef HNP_TSV_INTERNAL_H
 #define HNP_TSV_INTERNAL_H
 
-#include "buf_internal.h"
+#include "base/buf_internal.h"
+#include "hnp/tsv.h"
 
 hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d);
 hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d);

@@ -6,6 +6,7 @@
 #include "lexicon_build_internal.h"
 #include "lexicon_format.h"
 #include "lexicon_key.h"
+#include "base/crc32.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -333,7 +334,7 @@ hnp_status hnp_lexwrite_blob(const bentry *entries, size_t n_entries, const bpat
     write_patterns(b, &L, patterns, n_patterns, str_off + 3 * n_entries);
     memcpy(b + L.strings, pl.b.data, pl.b.len);
     put32(b + offsetof(lex_header, payload_crc),
-          hnp_lexkey_crc32(b + sizeof(lex_header), (size_t)L.total - sizeof(lex_header)));
+          hnp_crc32(b + sizeof(lex_header), (size_t)L.total - sizeof(lex_header)));
     *blob = b;
     *blob_len = (size_t)L.total;
     b = NULL;
