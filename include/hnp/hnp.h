@@ -5,11 +5,11 @@
 #include "buffer.h"
 #include "classify.h"
 #include "common.h"
+#include "hnp/version.h" /* HNP_VERSION_STRING, generated from CMake's project(VERSION) */
 #include "lexicon.h"
 #include "normalize.h"
 #include "pipeline.h"
 #include "segment.h"
 #include "tag.h"
 #include "tsv.h"
-#include "hnp/version.h" /* HNP_VERSION_STRING, generated from CMake's project(VERSION) */
 #endif /* HNP_HNP_H */

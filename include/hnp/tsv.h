@@ -44,7 +44,6 @@ hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink);
 hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
                          const hnp_sink *sink);
 
-
 #ifdef __cplusplus
 }
 #endif

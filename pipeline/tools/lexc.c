@@ -6,8 +6,8 @@
  * that hnp_lexicon_from_memory loads in place. The output is byte-reproducible. It is
  * written to a temporary file beside OUT and renamed, so a failed run never leaves a
  * half-written lexicon for the build to embed. Errors name FILE:LINE; exit 2. */
-#include "lexicon/lexicon_build.h"
 #include "hnp/lexicon.h"
+#include "lexicon/lexicon_build.h"
 
 #include <errno.h>
 #include <stdio.h>

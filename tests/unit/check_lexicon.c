@@ -1,10 +1,10 @@
 /* check_lexicon.c -- the compiled lexicon: key normalization, the TSV compiler, the blob
  * loader's defences against corrupt input, determinism, and the embedded default. */
+#include "base/crc32.h"
 #include "hnp/hnp.h"
 #include "lexicon/lexicon_build.h"
 #include "lexicon/lexicon_format.h"
 #include "lexicon/lexicon_key.h"
-#include "base/crc32.h"
 #include "testutil.h"
 
 static const char fixture[] =
@@ -73,9 +73,8 @@ START_TEST(crc32_is_the_standard_one)
 {
     ck_assert_uint_eq(hnp_crc32((const uint8_t *)"123456789", 9), 0xCBF43926u);
     ck_assert_uint_eq(hnp_crc32((const uint8_t *)"", 0), 0);
-    ck_assert_uint_eq(
-        hnp_crc32((const uint8_t *)"The quick brown fox jumps over the lazy dog", 43),
-        0x414FA339u);
+    ck_assert_uint_eq(hnp_crc32((const uint8_t *)"The quick brown fox jumps over the lazy dog", 43),
+                      0x414FA339u);
 }
 END_TEST
 

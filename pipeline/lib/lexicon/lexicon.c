@@ -5,9 +5,9 @@
  * arithmetic, before the first lookup, so a corrupt or truncated file is rejected with
  * HNP_ERR_FORMAT (HNP_ERR_VERSION for a format from another release) instead of being
  * read out of bounds. */
+#include "base/crc32.h"
 #include "lexicon_format.h"
 #include "lexicon_key.h"
-#include "base/crc32.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -65,5 +65,4 @@ static inline uint64_t lexkey_hash(uint64_t h, const uint8_t *s, size_t n)
     return h;
 }
 
-
 #endif /* HNP_LEXICON_KEY_H */

@@ -3,10 +3,10 @@
  * Every integer is written byte by byte in little-endian order, and every choice
  * (key order, slot probing, string order) depends only on the input, so hnp-lexc output
  * is byte-reproducible on any host. */
+#include "base/crc32.h"
 #include "lexicon_build_internal.h"
 #include "lexicon_format.h"
 #include "lexicon_key.h"
-#include "base/crc32.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -281,4 +281,3 @@ hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t 
     hnp_membuf_free(&b);
     return st;
 }
-
