@@ -56,6 +56,18 @@ typedef struct hnp_doc {
 /* Number of spam + boilerplate sentences. */
 size_t hnp_doc_junk_count(const hnp_doc *d);
 
+/* The last stage a pipeline runs; each stage needs the ones before it (tag skips the
+ * sentences that classify calls junk). A document processed without a stage has what that
+ * stage fills left empty: no sentences without segment; every sentence body, score 0,
+ * reason "-" and empty metadata without classify; no mentions without tag. */
+typedef enum hnp_stage {
+    HNP_STAGE_ALL = 0, /* the default: every stage (the same as HNP_STAGE_TAG) */
+    HNP_STAGE_NORMALIZE = 1,
+    HNP_STAGE_SEGMENT = 2,
+    HNP_STAGE_CLASSIFY = 3,
+    HNP_STAGE_TAG = 4
+} hnp_stage;
+
 typedef struct hnp_pipeline_opts {
     hnp_normalize_opts normalize;
     hnp_segment_opts segment;
@@ -67,6 +79,7 @@ typedef struct hnp_pipeline_opts {
     int no_default_lexicon;             /* 1: do not use the embedded lexicon */
     const hnp_lexicon *default_lexicon; /* the embedded one, or NULL when absent */
     size_t max_doc_size;                /* bytes; 0 means no limit */
+    hnp_stage last_stage;               /* stop after this stage (hnp_format_stages) */
 } hnp_pipeline_opts;
 
 typedef struct hnp_pipeline hnp_pipeline;
@@ -80,8 +93,8 @@ void hnp_pipeline_free(hnp_pipeline *p);
 hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out);
 void hnp_worker_free(hnp_worker *w);
 
-/* Runs all four stages on raw bytes. id is copied. On success *doc is owned by w.
- * Returns HNP_ERR_TOOBIG over max_doc_size, HNP_ERR_BINARY for binary input, ... */
+/* Runs the stages (all four, or up to opts.last_stage) on raw bytes. id is copied. On success *doc
+ * is owned by w. Returns HNP_ERR_TOOBIG over max_doc_size, HNP_ERR_BINARY for binary input, ... */
 hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw, size_t len,
                               const hnp_doc **doc);
 

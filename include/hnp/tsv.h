@@ -30,6 +30,11 @@ typedef enum hnp_format {
 hnp_status hnp_format_parse(const char *name, hnp_format *out);
 const char *hnp_format_name(hnp_format f);
 
+/* The last stage a format needs (for hnp_pipeline_opts.last_stage): text is the repair
+ * stage alone, sentences adds segment, docs and clean add classify, and the formats that
+ * show entities need tag. */
+hnp_stage hnp_format_stages(hnp_format f);
+
 /* Output flags. */
 enum {
     HNP_OUT_NO_HEADER = 1 << 0, /* (for callers) drop the header line */

@@ -40,7 +40,10 @@ hnp_status hnp_pipeline_create(const hnp_pipeline_opts *opts, hnp_pipeline **out
     if (opts) {
         p->opts = *opts;
     }
-    if (p->opts.n_user_lexicons + 1 > MAX_LEXICONS) {
+    if (p->opts.last_stage == HNP_STAGE_ALL) {
+        p->opts.last_stage = HNP_STAGE_TAG;
+    }
+    if (p->opts.n_user_lexicons + 1 > MAX_LEXICONS || p->opts.last_stage > HNP_STAGE_TAG) {
         free(p);
         return HNP_ERR_INVALID;
     }
@@ -76,8 +79,12 @@ hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out)
         return HNP_ERR_NOMEM;
     }
     w->p = p;
-    hnp_status st = hnp_segmenter_create(&p->opts.segment, &w->segmenter);
-    if (st == HNP_OK) {
+    /* Only the stages that run get their per-thread state (ICU, trial-id regexes). */
+    hnp_status st = HNP_OK;
+    if (p->opts.last_stage >= HNP_STAGE_SEGMENT) {
+        st = hnp_segmenter_create(&p->opts.segment, &w->segmenter);
+    }
+    if (st == HNP_OK && p->opts.last_stage >= HNP_STAGE_TAG) {
         st = hnp_tagger_create(p->lexicons, p->n_lexicons, &w->tagger);
     }
     if (st != HNP_OK) {
@@ -161,16 +168,44 @@ typedef struct cp_cursor {
     size_t byte, cp;
 } cp_cursor;
 
+/* Code points that start in [p, p + n): bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), counted eight at a time. */
+static size_t count_cps(const uint8_t *p, size_t n)
+{
+    size_t cps = 0, i = 0;
+    const uint64_t highs = 0x8080808080808080u;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, sizeof x);
+        /* a continuation byte has bit 7 set and bit 6 clear */
+        uint64_t cont = x & ~(x << 1) & highs;
+        cps += 8 - (size_t)__builtin_popcountll(cont);
+    }
+    for (; i < n; i++) {
+        cps += (p[i] & 0xC0) != 0x80;
+    }
+    return cps;
+}
+
 static size_t cp_at(cp_cursor *c, size_t byte)
 {
     if (byte < c->byte) { /* not sorted after all: restart (correct, just slower) */
         c->byte = 0;
         c->cp = 0;
     }
-    for (; c->byte < byte; c->byte++) {
-        c->cp += (c->text[c->byte] & 0xC0) != 0x80;
-    }
+    c->cp += count_cps(c->text + c->byte, byte - c->byte);
+    c->byte = byte;
     return c->cp;
+}
+
+/* Without classify every sentence is body with score 0 and no reason. */
+static void default_labels(hnp_worker *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        w->labels[i].kind = HNP_KIND_BODY;
+        w->labels[i].score = 0.0f;
+        w->labels[i].reason = NULL;
+    }
 }
 
 static void fill_sentences(hnp_worker *w, size_t n)
@@ -215,15 +250,24 @@ static hnp_status run_tag(hnp_worker *w, size_t n_sents)
     return HNP_OK;
 }
 
-/* Stages 2-4 over the normalized text in w->norm. */
+/* Stages 2-4 (those up to opts.last_stage) over the normalized text in w->norm. */
 static hnp_status run_stages(hnp_worker *w)
 {
+    hnp_stage last = w->p->opts.last_stage;
     size_t n = 0;
-    HNP_TRY(run_segment(w, &n));
-    HNP_TRY(hnp_classify(w->p->classifier, w->norm.text, w->norm.len, w->spans, n, w->labels,
-                         &w->meta));
+    if (last >= HNP_STAGE_SEGMENT) {
+        HNP_TRY(run_segment(w, &n));
+    }
+    if (last >= HNP_STAGE_CLASSIFY) {
+        HNP_TRY(hnp_classify(w->p->classifier, w->norm.text, w->norm.len, w->spans, n, w->labels,
+                             &w->meta));
+    } else {
+        default_labels(w, n);
+    }
     fill_sentences(w, n);
-    HNP_TRY(run_tag(w, n));
+    if (last >= HNP_STAGE_TAG) {
+        HNP_TRY(run_tag(w, n));
+    }
     hnp_doc *d = &w->doc;
     d->id = w->id;
     d->encoding = w->norm.encoding;

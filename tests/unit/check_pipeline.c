@@ -5,15 +5,21 @@
 
 #include <pthread.h>
 
-static hnp_pipeline *make_pipeline(size_t max_doc)
+static hnp_pipeline *make_pipeline_upto(size_t max_doc, hnp_stage last)
 {
     hnp_pipeline_opts po;
     memset(&po, 0, sizeof po);
     ck_assert_int_eq(hnp_lexicon_embedded(&po.default_lexicon), HNP_OK);
     po.max_doc_size = max_doc;
+    po.last_stage = last;
     hnp_pipeline *p = NULL;
     ck_assert_int_eq(hnp_pipeline_create(&po, &p), HNP_OK);
     return p;
+}
+
+static hnp_pipeline *make_pipeline(size_t max_doc)
+{
+    return make_pipeline_upto(max_doc, HNP_STAGE_ALL);
 }
 
 /* One pipeline and one worker per test; released by teardown. */
@@ -207,6 +213,57 @@ START_TEST(threads_share_one_pipeline)
 }
 END_TEST
 
+/* A pipeline that stops early gives the same text and sentences as the full one, and leaves
+ * what the skipped stages fill empty. */
+START_TEST(stops_after_last_stage)
+{
+    static const hnp_stage stages[] = {HNP_STAGE_NORMALIZE, HNP_STAGE_SEGMENT, HNP_STAGE_CLASSIFY,
+                                       HNP_STAGE_TAG};
+    fixture full = setup(0);
+    const hnp_doc *ref = NULL;
+    ck_assert_int_eq(
+        hnp_worker_process(full.w, "a", (const uint8_t *)article, strlen(article), &ref), HNP_OK);
+    ck_assert_uint_gt(ref->n_mentions, 0);
+    for (size_t k = 0; k < sizeof stages / sizeof stages[0]; k++) {
+        fixture f = {make_pipeline_upto(0, stages[k]), NULL};
+        ck_assert_int_eq(hnp_worker_create(f.p, &f.w), HNP_OK);
+        const hnp_doc *d = NULL;
+        ck_assert_int_eq(
+            hnp_worker_process(f.w, "a", (const uint8_t *)article, strlen(article), &d), HNP_OK);
+        check_offsets(d);
+        ck_assert_uint_eq(d->len, ref->len);
+        ck_assert_mem_eq(d->text, ref->text, d->len);
+        ck_assert_uint_eq(d->n_sents, stages[k] >= HNP_STAGE_SEGMENT ? ref->n_sents : 0);
+        for (size_t i = 0; i < d->n_sents; i++) {
+            ck_assert_uint_eq(d->sents[i].span.start, ref->sents[i].span.start);
+            ck_assert_uint_eq(d->sents[i].span.end, ref->sents[i].span.end);
+            ck_assert_int_eq(d->sents[i].kind,
+                             stages[k] >= HNP_STAGE_CLASSIFY ? ref->sents[i].kind : HNP_KIND_BODY);
+        }
+        if (stages[k] >= HNP_STAGE_CLASSIFY) {
+            ck_assert_pstr_eq(d->meta.title, ref->meta.title);
+            ck_assert_pstr_eq(d->meta.date, ref->meta.date);
+        } else {
+            ck_assert(!d->meta.title && !d->meta.date && !d->meta.source);
+        }
+        ck_assert_uint_eq(d->n_mentions, stages[k] >= HNP_STAGE_TAG ? ref->n_mentions : 0);
+        teardown(&f);
+    }
+    teardown(&full);
+}
+END_TEST
+
+START_TEST(bad_last_stage_is_refused)
+{
+    hnp_pipeline_opts po;
+    memset(&po, 0, sizeof po);
+    po.last_stage = (hnp_stage)(HNP_STAGE_TAG + 1);
+    hnp_pipeline *p = NULL;
+    ck_assert_int_eq(hnp_pipeline_create(&po, &p), HNP_ERR_INVALID);
+    ck_assert_ptr_null(p);
+}
+END_TEST
+
 static Suite *pipeline_suite(void)
 {
     Suite *s = suite_create("pipeline");
@@ -218,6 +275,8 @@ static Suite *pipeline_suite(void)
     tcase_add_test(tc, binary_input_is_refused);
     tcase_add_test(tc, pubtator_join_keeps_offsets);
     tcase_add_test(tc, threads_share_one_pipeline);
+    tcase_add_test(tc, stops_after_last_stage);
+    tcase_add_test(tc, bad_last_stage_is_refused);
     suite_add_tcase(s, tc);
     return s;
 }

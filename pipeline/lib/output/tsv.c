@@ -26,6 +26,26 @@ const char *hnp_format_name(hnp_format f)
     return (size_t)f < N_FORMATS ? format_names[f] : "?";
 }
 
+hnp_stage hnp_format_stages(hnp_format f)
+{
+    switch (f) {
+    case HNP_FMT_TEXT:
+        return HNP_STAGE_NORMALIZE;
+    case HNP_FMT_SENTENCES:
+        return HNP_STAGE_SEGMENT;
+    case HNP_FMT_DOCS:
+    case HNP_FMT_CLEAN:
+        return HNP_STAGE_CLASSIFY;
+    case HNP_FMT_TSV:
+    case HNP_FMT_ENTITIES:
+    case HNP_FMT_JSONL:
+    case HNP_FMT_PUBTATOR:
+    case HNP_FMT_HTML:
+        break;
+    }
+    return HNP_STAGE_TAG;
+}
+
 size_t hnp_doc_junk_count(const hnp_doc *d)
 {
     size_t n = 0;
