@@ -25,7 +25,9 @@ enum {
     OPT_PROGRESS,
     OPT_NO_PROGRESS,
     OPT_OUTPUT_DIR,
-    OPT_REPORT
+    OPT_REPORT,
+    OPT_TEXT_FIELD,
+    OPT_ID_FIELD
 };
 
 static const struct option long_opts[] = {
@@ -36,6 +38,8 @@ static const struct option long_opts[] = {
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"records", no_argument, NULL, OPT_RECORDS},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+    {"id-field", required_argument, NULL, OPT_ID_FIELD},
     {"from", required_argument, NULL, OPT_FROM},
     {"no-repair", no_argument, NULL, OPT_NO_REPAIR},
     {"segmenter", required_argument, NULL, OPT_SEGMENTER},
@@ -138,8 +142,10 @@ static int parse_input_format(const char *s, cli_opts *o)
         o->input_format = INPUT_RECORDS;
     } else if (strcmp(s, "pubtator") == 0) {
         o->input_format = INPUT_PUBTATOR;
+    } else if (strcmp(s, "jsonl") == 0) {
+        o->input_format = INPUT_JSONL;
     } else {
-        return usage_error("unknown --input-format '%s' (text, records, pubtator)", s);
+        return usage_error("unknown --input-format '%s' (text, records, pubtator, jsonl)", s);
     }
     return EXIT_OK;
 }
@@ -201,6 +207,12 @@ static int parse_one(int c, const char *arg, cli_opts *o)
     case OPT_FROM:
         o->from_encoding = arg;
         return EXIT_OK;
+    case OPT_TEXT_FIELD:
+        o->text_field = arg;
+        return EXIT_OK;
+    case OPT_ID_FIELD:
+        o->id_field = arg;
+        return EXIT_OK;
     case OPT_NO_REPAIR:
         o->no_repair = 1;
         return EXIT_OK;
@@ -251,6 +263,8 @@ int cli_parse_args(int argc, char **argv, cli_opts *o)
     o->max_doc_size = (size_t)512 << 20;
     o->jobs = default_jobs();
     o->progress = -1;
+    o->text_field = "text";
+    o->id_field = "id";
     opterr = 1;
     int c;
     while ((c = getopt_long(argc, argv, "ro:f:j:qvhV", long_opts, NULL)) != -1) {
@@ -263,6 +277,10 @@ int cli_parse_args(int argc, char **argv, cli_opts *o)
     o->n_inputs = (size_t)(argc - optind);
     if (o->output && o->output_dir) {
         return usage_error("%s", "give -o or --output-dir, not both");
+    }
+    if (o->input_format != INPUT_JSONL &&
+        (strcmp(o->text_field, "text") != 0 || strcmp(o->id_field, "id") != 0)) {
+        return usage_error("%s", "--text-field and --id-field go with --input-format jsonl");
     }
     if (o->incremental && !(o->output_dir || o->output)) {
         return usage_error("%s", "--incremental needs an output directory (-o DIR)");

@@ -8,7 +8,12 @@
 
 enum { EXIT_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2, EXIT_LOCK = 3 };
 
-typedef enum input_format { INPUT_TEXT = 0, INPUT_RECORDS, INPUT_PUBTATOR } input_format;
+typedef enum input_format {
+    INPUT_TEXT = 0,
+    INPUT_RECORDS,
+    INPUT_PUBTATOR,
+    INPUT_JSONL
+} input_format;
 
 #define MAX_USER_LEXICONS 8
 
@@ -22,6 +27,7 @@ typedef struct cli_opts {
     int no_header;
     input_format input_format;
     const char *from_encoding;
+    const char *text_field, *id_field; /* --input-format jsonl: member names */
     int no_repair, segmenter_icu;
     const char *lexicons[MAX_USER_LEXICONS];
     size_t n_lexicons;

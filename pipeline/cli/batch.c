@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* One line-oriented input into its own output file (mirror mode). */
 static void stream_to_file(runner *r, stream_ctx *c)
@@ -31,7 +32,7 @@ static void stream_to_file(runner *r, stream_ctx *c)
         c->write_errno = errno;
     }
     if (!c->write_errno) {
-        r->o->input_format == INPUT_PUBTATOR ? stream_pubtator(c) : stream_records(c);
+        stream_input(c);
     }
     if (c->write_errno || out_commit(&of) != 0) {
         run_failf(r, "%s: cannot write output: %s", path,
@@ -54,7 +55,7 @@ static void stream_one(runner *r, hnp_worker *w, const input_file *in)
     if (r->out_dir) {
         stream_to_file(r, &c);
     } else {
-        r->o->input_format == INPUT_PUBTATOR ? stream_pubtator(&c) : stream_records(&c);
+        stream_input(&c);
         if (c.write_errno) {
             r->write_failed = c.write_errno;
         }
@@ -79,7 +80,22 @@ static int run_streams(runner *r)
     return EXIT_OK;
 }
 
-int run_all(runner *r)
+/* The bytes the inputs hold, for the ETA; 0 (unknown) when one is not a regular file. */
+static uint64_t input_bytes(const input_list *l)
+{
+    uint64_t total = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        struct stat st;
+        if (strcmp(l->v[i].path, "-") == 0 || stat(l->v[i].path, &st) != 0 ||
+            !S_ISREG(st.st_mode)) {
+            return 0;
+        }
+        total += (uint64_t)st.st_size;
+    }
+    return total;
+}
+
+static int run_inputs(runner *r)
 {
     if (r->stream && !r->o->no_header && hnp_write_header(r->o->format, &r->sink) != HNP_OK) {
         r->write_failed = errno ? errno : EIO;
@@ -89,4 +105,13 @@ int run_all(runner *r)
         return run_streams(r);
     }
     return run_parallel(r);
+}
+
+int run_all(runner *r)
+{
+    int show = progress_wanted(r->o->progress, r->o->quiet);
+    progress_init(&r->prog, show, show ? input_bytes(r->inputs) : 0);
+    int status = run_inputs(r);
+    progress_clear(&r->prog);
+    return status;
 }

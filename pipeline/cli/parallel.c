@@ -9,8 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 typedef struct pool {
     runner *r;
@@ -61,45 +59,21 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-static double now_s(void)
+static void write_in_order(pool *p)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* At most 6 redraws a second, and only when asked for (TTY or --progress). */
-static void progress(const runner *r, size_t i, size_t n, double *last)
-{
-    double t = now_s();
-    if (t - *last < 1.0 / 6 && i < n) {
-        return;
-    }
-    *last = t;
-    fprintf(stderr, "\rhnpipe: %zu/%zu files, %.1f MB", i, n, (double)r->st.bytes / 1e6);
-    if (i == n) {
-        fputs("\r\033[K", stderr);
-    }
-}
-
-static void write_in_order(pool *p, int show_progress)
-{
-    double last = 0;
     for (size_t i = 0; i < p->n; i++) {
         pthread_mutex_lock(&p->mu);
         while (!p->done[i]) {
             pthread_cond_wait(&p->cv, &p->mu);
         }
         pthread_mutex_unlock(&p->mu);
-        run_finish_job(p->r, &p->jobs[i]);
+        run_finish_job(p->r, p->r->inputs->v[i].id, &p->jobs[i]);
         pthread_mutex_lock(&p->mu);
         p->next_write = i + 1;
         p->stop = p->r->write_failed != 0;
         pthread_cond_broadcast(&p->cv);
         pthread_mutex_unlock(&p->mu);
-        if (show_progress) {
-            progress(p->r, i + 1, p->n, &last);
-        }
+        progress_update(&p->r->prog, p->r->st.docs, p->r->st.bytes);
         if (p->stop) {
             break;
         }
@@ -128,8 +102,6 @@ int run_parallel(runner *r)
     }
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.cv, NULL);
-    int show_progress = r->o->progress > 0 ||
-                        (r->o->progress < 0 && !r->o->quiet && isatty(STDERR_FILENO) && p.n > 1);
     unsigned started = 0;
     for (unsigned t = 0; t < n_threads; t++) {
         args[t] = (worker_arg){&p, t + 1, HNP_OK};
@@ -139,7 +111,7 @@ int run_parallel(runner *r)
         p.window = p.n;
         worker_main(&args[0]);
     }
-    write_in_order(&p, show_progress);
+    write_in_order(&p);
     for (unsigned t = 0; t < started; t++) {
         pthread_join(tids[t], NULL);
     }

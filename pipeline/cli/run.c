@@ -267,8 +267,19 @@ void run_failf(runner *r, const char *fmt, ...)
     run_note_failure(r, msg);
 }
 
+void run_verbose_doc(runner *r, const char *id, const run_stats *st)
+{
+    if (!r->o->verbose || r->o->quiet) {
+        return;
+    }
+    progress_clear(&r->prog);
+    fprintf(stderr, "hnpipe: %s: %zu sentences (%zu junk), %zu mentions, %zu repairs, %s\n", id,
+            st->sentences, st->junk, st->mentions, st->repairs, st->enc[0].name);
+}
+
 void run_note_failure(runner *r, const char *msg)
 {
+    progress_clear(&r->prog);
     fputs(msg, stderr);
     if (r->n_fail_log < 200 &&
         hnp_membuf_sink(&r->fail_log).write(&r->fail_log, msg, strlen(msg)) == HNP_OK) {
@@ -276,7 +287,7 @@ void run_note_failure(runner *r, const char *msg)
     }
 }
 
-void run_finish_job(runner *r, job_result *res)
+void run_finish_job(runner *r, const char *id, job_result *res)
 {
     if (res->out.len && !r->write_failed) {
         if (r->sink.write(r->sink.ctx, res->out.data, res->out.len) != HNP_OK ||
@@ -287,6 +298,8 @@ void run_finish_job(runner *r, job_result *res)
     r->doc_index += res->st.docs;
     if (res->msg[0]) {
         run_note_failure(r, res->msg);
+    } else if (res->st.docs == 1) {
+        run_verbose_doc(r, id, &res->st);
     }
     res->st.failed += (size_t)res->failed;
     res->st.skipped += (size_t)res->skipped;

@@ -5,6 +5,7 @@
 #include "args.h"
 #include "inputs.h"
 #include "output.h"
+#include "progress.h"
 
 #include <stdint.h>
 
@@ -43,7 +44,12 @@ typedef struct runner {
     double t0;
     hnp_membuf fail_log; /* the first messages about failed or skipped inputs, for --report */
     size_t n_fail_log;
+    progress prog;       /* drawn by the main thread only */
+    uint64_t bytes_done; /* input bytes of the finished line-oriented inputs (progress) */
 } runner;
+
+/* -v: one line on stderr for a processed document, from its counts (st holds it alone). */
+void run_verbose_doc(runner *r, const char *id, const run_stats *st);
 
 /* Prints a failure message to stderr and keeps the first ones for --report. */
 void run_note_failure(runner *r, const char *msg);
@@ -79,7 +85,7 @@ int run_up_to_date(const char *in_path, const char *out_path);
 /* Processes all inputs in order on worker threads (text mode). */
 int run_parallel(runner *r);
 
-/* Writes a finished job to the stream and folds its stats and messages into r. */
-void run_finish_job(runner *r, job_result *res);
+/* Writes a finished job (input id) to the stream and folds its stats and messages into r. */
+void run_finish_job(runner *r, const char *id, job_result *res);
 
 #endif /* HNP_CLI_RUN_H */

@@ -7,21 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct line_reader {
-    FILE *f;
-    char *line;
-    size_t cap;
-    size_t lineno;
-} line_reader;
-
-/* Next line without its \n (and a \r before it); -1 at EOF or on error. */
-static ssize_t next_line(line_reader *lr)
+ssize_t stream_next_line(line_reader *lr)
 {
     ssize_t n = getline(&lr->line, &lr->cap, lr->f);
     if (n < 0) {
         return -1;
     }
     lr->lineno++;
+    lr->consumed += (uint64_t)n;
     if (n > 0 && lr->line[n - 1] == '\n') {
         lr->line[--n] = '\0';
     }
@@ -31,18 +24,33 @@ static ssize_t next_line(line_reader *lr)
     return n;
 }
 
-static void emit(stream_ctx *c, const hnp_doc *d)
+void stream_progress(stream_ctx *c, const line_reader *lr)
+{
+    progress_update(&c->r->prog, c->r->st.docs, c->r->bytes_done + lr->consumed);
+}
+
+/* Counts the document into the run's stats, and alone for its -v line. */
+static void count_doc(stream_ctx *c, const hnp_doc *d)
+{
+    run_stats one;
+    memset(&one, 0, sizeof one);
+    run_count_doc(&one, d);
+    run_verbose_doc(c->r, d->id, &one);
+    run_add_stats(c->st, &one);
+}
+
+void stream_emit(stream_ctx *c, const hnp_doc *d)
 {
     runner *r = c->r;
-    run_count_doc(c->st, d);
-    unsigned flags = r->o->input_format == INPUT_RECORDS ? HNP_OUT_RECORDS : 0;
+    count_doc(c, d);
+    unsigned flags = r->o->input_format != INPUT_PUBTATOR ? HNP_OUT_RECORDS : 0;
     if (hnp_write_doc(d, r->o->format, flags, (*c->index)++, c->sink) != HNP_OK ||
         fflush(c->out) != 0) {
         c->write_errno = errno ? errno : EIO;
     }
 }
 
-static void doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
+void stream_doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
 {
     run_failf(c->r, "%s:%zu: document skipped: %s", c->in->path, lineno, hnp_strerror(st));
     if (st == HNP_ERR_BINARY || st == HNP_ERR_TOOBIG) {
@@ -67,26 +75,28 @@ static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
     const hnp_doc *d;
     hnp_status st = hnp_worker_process(c->w, line, text, text_len, &d);
     if (st != HNP_OK) {
-        doc_failed(c, lineno, st);
+        stream_doc_failed(c, lineno, st);
         return;
     }
-    emit(c, d);
+    stream_emit(c, d);
 }
 
 void stream_records(stream_ctx *c)
 {
-    line_reader lr = {c->f, NULL, 0, 0};
+    line_reader lr = {c->f, NULL, 0, 0, 0};
     ssize_t n;
-    while (!c->write_errno && (n = next_line(&lr)) >= 0) {
+    while (!c->write_errno && (n = stream_next_line(&lr)) >= 0) {
         if (n == 0) {
             continue;
         }
         one_record(c, lr.line, (size_t)n, lr.lineno);
+        stream_progress(c, &lr);
     }
     if (ferror(c->f)) {
         run_failf(c->r, "%s: read error: %s", c->in->path, strerror(errno));
         c->st->failed++;
     }
+    c->r->bytes_done += lr.consumed;
     free(lr.line);
 }
 
@@ -117,9 +127,9 @@ static void pt_flush(stream_ctx *c, pt_doc *p)
         c->w, p->id, (const uint8_t *)(p->title ? p->title : ""), p->title_len,
         (const uint8_t *)(p->abstract ? p->abstract : ""), p->abstract_len, &d);
     if (st != HNP_OK) {
-        doc_failed(c, p->lineno, st);
+        stream_doc_failed(c, p->lineno, st);
     } else {
-        emit(c, d);
+        stream_emit(c, d);
     }
     pt_clear(p);
 }
@@ -161,11 +171,11 @@ static int pt_line(stream_ctx *c, pt_doc *p, char *line, size_t lineno)
 
 void stream_pubtator(stream_ctx *c)
 {
-    line_reader lr = {c->f, NULL, 0, 0};
+    line_reader lr = {c->f, NULL, 0, 0, 0};
     pt_doc p;
     memset(&p, 0, sizeof p);
     ssize_t n;
-    while (!c->write_errno && (n = next_line(&lr)) >= 0) {
+    while (!c->write_errno && (n = stream_next_line(&lr)) >= 0) {
         if (n == 0) {
             pt_flush(c, &p);
         } else if (pt_line(c, &p, lr.line, lr.lineno) != 0) {
@@ -173,10 +183,28 @@ void stream_pubtator(stream_ctx *c)
             c->st->failed++;
             break;
         }
+        stream_progress(c, &lr);
     }
     if (!c->write_errno) {
         pt_flush(c, &p);
     }
     pt_clear(&p);
+    c->r->bytes_done += lr.consumed;
     free(lr.line);
+}
+
+void stream_input(stream_ctx *c)
+{
+    switch (c->r->o->input_format) {
+    case INPUT_PUBTATOR:
+        stream_pubtator(c);
+        break;
+    case INPUT_JSONL:
+        stream_jsonl(c);
+        break;
+    case INPUT_RECORDS:
+    case INPUT_TEXT:
+        stream_records(c);
+        break;
+    }
 }

@@ -18,7 +18,31 @@ typedef struct stream_ctx {
     int write_errno;
 } stream_ctx;
 
+typedef struct line_reader {
+    FILE *f;
+    char *line;
+    size_t cap;
+    size_t lineno;
+    uint64_t consumed; /* bytes read so far, newlines included (progress) */
+} line_reader;
+
+/* Next line without its \n (and a \r before it); -1 at EOF or on error. */
+ssize_t stream_next_line(line_reader *lr);
+
+/* Counts and writes a processed document (and its -v line); record-style output flags. */
+void stream_emit(stream_ctx *c, const hnp_doc *d);
+
+/* Reports a document the pipeline refused (binary, too big: skipped; else failed). */
+void stream_doc_failed(stream_ctx *c, size_t lineno, hnp_status st);
+
+/* Redraws the progress line from the documents and the bytes of this input read so far. */
+void stream_progress(stream_ctx *c, const line_reader *lr);
+
 void stream_records(stream_ctx *c);
 void stream_pubtator(stream_ctx *c);
+void stream_jsonl(stream_ctx *c);
+
+/* Runs the input c->in in its format. */
+void stream_input(stream_ctx *c);
 
 #endif /* HNP_CLI_STREAM_H */
