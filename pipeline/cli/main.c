@@ -76,8 +76,7 @@ static int make_pipeline(app *a)
     po.n_user_lexicons = a->n_user_lex;
     po.no_default_lexicon = a->o.no_default_lexicon;
     po.max_doc_size = a->o.max_doc_size;
-    /* Only the stages the format shows; the report counts kinds and mentions. */
-    po.last_stage = a->o.report_path ? HNP_STAGE_TAG : hnp_format_stages(a->o.format);
+    po.last_stage = run_stages(&a->o);
     if (!po.no_default_lexicon) {
         hnp_status st = hnp_lexicon_embedded(&po.default_lexicon);
         if (st != HNP_OK) {
@@ -135,17 +134,8 @@ static void summary(const app *a, const runner *r)
         return;
     }
     double dt = now_s() - r->t0;
-    /* Counts of stages the format did not need (hnp_format_stages) would be zeros: left out. */
-    hnp_stage ran = a->o.report_path ? HNP_STAGE_TAG : hnp_format_stages(a->o.format);
-    char counts[96] = "";
-    if (ran >= HNP_STAGE_TAG) {
-        snprintf(counts, sizeof counts, ", %zu sentences (%zu junk), %zu mentions", s->sentences,
-                 s->junk, s->mentions);
-    } else if (ran >= HNP_STAGE_CLASSIFY) {
-        snprintf(counts, sizeof counts, ", %zu sentences (%zu junk)", s->sentences, s->junk);
-    } else if (ran >= HNP_STAGE_SEGMENT) {
-        snprintf(counts, sizeof counts, ", %zu sentences", s->sentences);
-    }
+    char counts[96];
+    run_format_counts(counts, sizeof counts, &a->o, s);
     fprintf(stderr,
             "hnpipe: %zu documents%s; %zu failed, %zu skipped, %zu up to date; %.1f MB in %.2f s\n",
             s->docs, counts, s->failed, s->skipped, s->uptodate, (double)s->bytes / 1e6, dt);

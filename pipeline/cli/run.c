@@ -267,14 +267,36 @@ void run_failf(runner *r, const char *fmt, ...)
     run_note_failure(r, msg);
 }
 
+hnp_stage run_stages(const cli_opts *o)
+{
+    /* Only the stages the format shows; the report counts kinds and mentions. */
+    return o->report_path ? HNP_STAGE_TAG : hnp_format_stages(o->format);
+}
+
+void run_format_counts(char *buf, size_t cap, const cli_opts *o, const run_stats *s)
+{
+    hnp_stage ran = run_stages(o);
+    buf[0] = '\0';
+    if (ran == HNP_STAGE_ALL || ran >= HNP_STAGE_TAG) {
+        snprintf(buf, cap, ", %zu sentences (%zu junk), %zu mentions", s->sentences, s->junk,
+                 s->mentions);
+    } else if (ran >= HNP_STAGE_CLASSIFY) {
+        snprintf(buf, cap, ", %zu sentences (%zu junk)", s->sentences, s->junk);
+    } else if (ran >= HNP_STAGE_SEGMENT) {
+        snprintf(buf, cap, ", %zu sentences", s->sentences);
+    }
+}
+
 void run_verbose_doc(runner *r, const char *id, const run_stats *st)
 {
     if (!r->o->verbose || r->o->quiet) {
         return;
     }
+    char counts[96];
+    run_format_counts(counts, sizeof counts, r->o, st);
     progress_clear(&r->prog);
-    fprintf(stderr, "hnpipe: %s: %zu sentences (%zu junk), %zu mentions, %zu repairs, %s\n", id,
-            st->sentences, st->junk, st->mentions, st->repairs, st->enc[0].name);
+    fprintf(stderr, "hnpipe: %s: %s%s%zu repairs, %s\n", id, counts + (counts[0] ? 2 : 0),
+            counts[0] ? ", " : "", st->repairs, st->enc[0].name);
 }
 
 void run_note_failure(runner *r, const char *msg)

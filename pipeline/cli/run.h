@@ -48,6 +48,13 @@ typedef struct runner {
     uint64_t bytes_done; /* input bytes of the finished line-oriented inputs (progress) */
 } runner;
 
+/* The last stage the run needs: the format's (hnp_format_stages), or all for --report. */
+hnp_stage run_stages(const cli_opts *o);
+
+/* ", N sentences (N junk), N mentions" for the stages that ran (counts of stages not run
+ * would be zeros: left out); "" when only normalize ran. */
+void run_format_counts(char *buf, size_t cap, const cli_opts *o, const run_stats *s);
+
 /* -v: one line on stderr for a processed document, from its counts (st holds it alone). */
 void run_verbose_doc(runner *r, const char *id, const run_stats *st);
 
