@@ -1,6 +1,7 @@
 /* args.c -- argv -> cli_opts, --help and --version. */
 #include "args.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -74,9 +75,12 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
 static int parse_size(const char *s, size_t *out)
 {
     char *end;
+    if (!isdigit((unsigned char)s[0])) {
+        return -1; /* strtoull would take " -1" as a huge number and "+5" as 5 */
+    }
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *s == '-') {
+    if (errno || end == s) {
         return -1;
     }
     unsigned long long mul = 1;

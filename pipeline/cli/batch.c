@@ -20,6 +20,7 @@ static void stream_to_file(runner *r, stream_ctx *c)
     if (!path || out_open(&of, path, 0) != 0) {
         run_failf(r, "%s: cannot create output: %s", path ? path : c->in->id, strerror(errno));
         r->st.failed++;
+        r->st.write_errors++;
         free(path);
         return;
     }
@@ -38,6 +39,7 @@ static void stream_to_file(runner *r, stream_ctx *c)
         run_failf(r, "%s: cannot write output: %s", path,
                   strerror(c->write_errno ? c->write_errno : errno));
         r->st.failed++;
+        r->st.write_errors++;
         out_abort(&of);
     }
     free(path);

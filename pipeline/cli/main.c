@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,22 +24,41 @@ typedef struct app {
     hnp_pipeline *pipe;
     out_file single; /* -o FILE */
     int lock_fd;
+    int stdout_closed; /* fd 1 was closed at start (now /dev/null) */
 } app;
 
-/* --lock: an exclusive, non-blocking flock; the lock dies with the process. */
+/* --lock: an exclusive, non-blocking flock; the lock dies with the process. Returns the fd,
+ * or -EXIT_LOCK when another run holds it, or -EXIT_USAGE when the file cannot be opened. */
 static int take_lock(const char *path)
 {
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
         fprintf(stderr, "hnpipe: %s: cannot open lock file: %s\n", path, strerror(errno));
-        return -1;
+        return -EXIT_USAGE;
     }
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        fprintf(stderr, "hnpipe: %s: another run holds the lock\n", path);
+        int held = errno == EWOULDBLOCK;
+        fprintf(stderr, "hnpipe: %s: %s\n", path,
+                held ? "another run holds the lock" : strerror(errno));
         close(fd);
-        return -1;
+        return held ? -EXIT_LOCK : -EXIT_USAGE;
     }
     return fd;
+}
+
+/* A closed standard descriptor would be reused by the next open(): an output file could
+ * become "stdout". Park /dev/null on it instead; returns 1 when fd was closed. */
+static int reopen_closed(int fd)
+{
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) {
+        return 0;
+    }
+    int nfd = open("/dev/null", O_RDWR);
+    if (nfd >= 0 && nfd != fd) {
+        dup2(nfd, fd);
+        close(nfd);
+    }
+    return 1;
 }
 
 static int load_user_lexicons(app *a)
@@ -61,6 +81,20 @@ static int load_user_lexicons(app *a)
             return -1;
         }
         a->n_user_lex++;
+    }
+    return 0;
+}
+
+/* An unknown --from is a usage error, said once, not a failure per document. */
+static int check_from_encoding(const char *enc)
+{
+    iconv_t cd = enc ? iconv_open("UTF-8", enc) : (iconv_t)0;
+    if (cd == (iconv_t)-1) {
+        fprintf(stderr, "hnpipe: unknown --from encoding '%s' (see iconv -l)\n", enc);
+        return -1;
+    }
+    if (enc) {
+        iconv_close(cd);
     }
     return 0;
 }
@@ -147,7 +181,12 @@ static int open_stream(app *a, runner *r)
         return 0;
     }
     r->stream = stdout;
-    if (a->o.output && strcmp(a->o.output, "-") != 0) {
+    if (!a->o.output || strcmp(a->o.output, "-") == 0) {
+        if (a->stdout_closed) {
+            fputs("hnpipe: standard output is closed: give -o FILE\n", stderr);
+            return -1;
+        }
+    } else {
         if (out_open(&a->single, a->o.output, 0) != 0) {
             fprintf(stderr, "hnpipe: %s: cannot create output: %s\n", a->o.output, strerror(errno));
             return -1;
@@ -211,7 +250,8 @@ static int run(app *a)
               stderr);
         return EXIT_USAGE;
     }
-    if (load_user_lexicons(a) != 0 || make_pipeline(a) != 0) {
+    if (check_from_encoding(a->o.from_encoding) != 0 || load_user_lexicons(a) != 0 ||
+        make_pipeline(a) != 0) {
         return EXIT_USAGE;
     }
     runner r;
@@ -238,6 +278,9 @@ static int run(app *a)
     if (status == EXIT_OK && (r.st.failed || r.st.skipped)) {
         status = EXIT_SOME_FAILED;
     }
+    if (r.st.write_errors) {
+        status = EXIT_USAGE; /* a failed write is a system error, whatever else happened */
+    }
     return status;
 }
 
@@ -246,6 +289,9 @@ int main(int argc, char **argv)
     app a;
     memset(&a, 0, sizeof a);
     a.lock_fd = -1;
+    reopen_closed(STDIN_FILENO);
+    a.stdout_closed = reopen_closed(STDOUT_FILENO);
+    reopen_closed(STDERR_FILENO);
     int status = cli_parse_args(argc, argv, &a.o);
     if (status != EXIT_OK || a.o.show_help || a.o.show_version) {
         if (status == EXIT_OK) {
@@ -255,7 +301,7 @@ int main(int argc, char **argv)
     }
     out_install_signals();
     if (a.o.lock_path && (a.lock_fd = take_lock(a.o.lock_path)) < 0) {
-        return EXIT_LOCK;
+        return -a.lock_fd;
     }
     status = run(&a);
     hnp_pipeline_free(a.pipe);
@@ -263,6 +309,7 @@ int main(int argc, char **argv)
         hnp_lexicon_free(a.user_lex[i]);
     }
     inputs_free(&a.inputs);
+    out_sweep();
     if (a.lock_fd >= 0) {
         close(a.lock_fd);
     }

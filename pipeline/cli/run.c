@@ -182,6 +182,7 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: cannot create output: %s\n",
                  path ? path : in->id, strerror(errno));
         res->failed = 1;
+        res->write_error = 1;
         free(path);
         return;
     }
@@ -195,6 +196,7 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: cannot write output: %s\n", path,
                  strerror(errno));
         res->failed = 1;
+        res->write_error = 1;
     }
     out_abort(&of);
     free(path);
@@ -241,6 +243,7 @@ void run_add_stats(run_stats *a, const run_stats *b)
     a->junk += b->junk;
     a->mentions += b->mentions;
     a->repairs += b->repairs;
+    a->write_errors += b->write_errors;
     a->bytes += b->bytes;
     for (size_t i = 0; i < 5; i++) {
         a->by_kind[i] += b->by_kind[i];
@@ -326,6 +329,7 @@ void run_finish_job(runner *r, const char *id, job_result *res)
     res->st.failed += (size_t)res->failed;
     res->st.skipped += (size_t)res->skipped;
     res->st.uptodate += (size_t)res->uptodate;
+    res->st.write_errors += (size_t)res->write_error;
     run_add_stats(&r->st, &res->st);
     hnp_membuf_free(&res->out);
 }

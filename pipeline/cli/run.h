@@ -14,6 +14,7 @@
 /* What a run did; per job, then summed in input order by the main thread. */
 typedef struct run_stats {
     size_t docs, failed, skipped, uptodate, sentences, junk, mentions, repairs;
+    size_t write_errors; /* outputs that could not be created or written (also failed) */
     uint64_t bytes;
     size_t by_kind[5];     /* sentences per hnp_kind */
     size_t by_label[4];    /* mentions per hnp_entity_label */
@@ -71,7 +72,7 @@ int run_all(runner *r);
 typedef struct job_result {
     hnp_membuf out; /* stream mode: the rendered documents */
     char msg[768];  /* an error or skip message, or "" */
-    int failed, skipped, uptodate;
+    int failed, skipped, uptodate, write_error;
     run_stats st;
 } job_result;
 

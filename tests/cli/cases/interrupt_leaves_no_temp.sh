@@ -8,7 +8,7 @@ pid=$!
 sleep 0.3
 kill -TERM $pid 2>/dev/null
 wait $pid 2>/dev/null
-ls "$T" | grep -q 'int.tsv.tmp' && bad "temp file left after SIGTERM"
+ls -A "$T" | grep -q '^\.hnpipe-' && bad "temp file left after SIGTERM"
 grep -q "previous run" "$T/int.tsv" || head -1 "$T/int.tsv" | grep -q "^doc" ||
     bad "output damaged by SIGTERM"
 

@@ -3,7 +3,7 @@
 
 mkdir -p "$T/ro"
 printf 'x' >"$T/ro/notadir"
-run -r "$T/ro" -o "$T/ro/notadir/sub"; [ "$(rc)" -ne 0 ] || bad "writing under a file succeeded"
+run -r "$T/ro" -o "$T/ro/notadir/sub"; expect_rc 2 "$(rc)"
 has "$T/err" "cannot create output"
 
 finish
