@@ -13,6 +13,12 @@ prints one summary line per set:
   also straightens curly quotes, splits ligatures and folds full-width forms; hnpipe keeps
   those characters (DESIGN.md: "keep everything else"), so the encoding-only result is an
   equally right answer for it.
+  Likewise for the cases without an `expected_fix_encoding` (the doctests): the output also
+  counts when it equals `expected` after ftfy's two non-encoding steps (uncurl_quotes and
+  fix_latin_ligatures) are applied to it. And where ftfy writes U+FFFD for a byte that was
+  lost in windows-1252 (the "â€\ufffd" cases), hnpipe chooses the lost character (issue 7):
+  a U+FFFD in ftfy's answer matches any one character there. "strict" is the old count
+  (expected or expected_fix_encoding only), printed beside it.
 - fixed-when-broken: the other cases, repaired as-contract.
 - untouched-when-clean: cases whose input needs no change (input == expected, and all of
   ftfy's negative cases), returned unchanged.
@@ -66,6 +72,35 @@ def run(records):
     return got
 
 
+QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'}
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+             "\ufb05": "\u017ft", "\ufb06": "st", "\u0132": "IJ", "\u0133": "ij"}
+
+
+def ftfy_fold(s):
+    """ftfy fix_text's steps that are not encoding repair: straight quotes, split ligatures."""
+    return "".join(QUOTES.get(c, LIGATURES.get(c, c)) for c in s)
+
+
+def lost_match(out, exp):
+    """exp with each U+FFFD standing for any one character (a lost byte hnpipe chose)."""
+    if "\ufffd" not in exp or len(out) != len(exp):
+        return False
+    return all(a == b or b == "\ufffd" for a, b in zip(out, exp))
+
+
+def as_contract(out, r):
+    answers = {r["expected"], r.get("expected_fix_encoding", r["expected"])}
+    if out is None:
+        return False
+    if out in answers:
+        return True
+    if ftfy_fold(out) == r["expected"]:
+        return True
+    return any(lost_match(out, a) or lost_match(ftfy_fold(out), a) for a in answers)
+
+
 def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
@@ -109,12 +144,13 @@ def main():
     with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
     got = run(records)
-    exact = contract = broken = fixed = clean = untouched = 0
+    exact = contract = broken = fixed = clean = untouched = strict = 0
     by_expect = {}
     for i, r in enumerate(records):
         out = got.get(i)
         answers = {r["expected"], r.get("expected_fix_encoding", r["expected"])}
-        ok = out in answers
+        ok = as_contract(out, r)
+        strict += out in answers
         exact += out == r["expected"]
         contract += ok
         if r["input"] == r["expected"] or r["id"].startswith("negative"):
@@ -132,9 +168,9 @@ def main():
                                                             r["expected"])))
     n = len(records)
     p, f = by_expect.get("pass", [0, 0]), by_expect.get("fail", [0, 0])
-    print("mojibake ftfy-dev: %d/%d exact (%.1f%%), %d/%d as-contract (%.1f%%), "
+    print("mojibake ftfy-dev: %d/%d exact (%.1f%%), %d/%d as-contract (%.1f%%; strict %d), "
           "fixed-when-broken %d/%d, untouched-when-clean %d/%d, expect=pass %d/%d, "
-          "known-failures %d/%d" % (exact, n, pct(exact, n), contract, n, pct(contract, n),
+          "known-failures %d/%d" % (exact, n, pct(exact, n), contract, n, pct(contract, n), strict,
                                     fixed, broken, untouched, clean, p[0], p[1], f[0], f[1]))
     realworld(shared, verbose)
 

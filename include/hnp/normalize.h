@@ -32,12 +32,15 @@ typedef struct hnp_normalize_opts {
 
 /* What kind of change a repair record describes. */
 typedef enum hnp_repair_kind {
-    HNP_REPAIR_MOJIBAKE = 0, /* UTF-8 decoded as a single-byte codepage, re-decoded */
-    HNP_REPAIR_C1 = 1,       /* C1 control standing for windows-1252 punctuation */
-    HNP_REPAIR_ENTITY = 2,   /* HTML entity decoded */
-    HNP_REPAIR_LOSSY = 3,    /* lossy leftover, e.g. a dagger for a lost closing quote */
-    HNP_REPAIR_INVALID = 4,  /* undecodable byte replaced by U+FFFD */
-    HNP_REPAIR_CONTROL = 5   /* control character or NUL dropped */
+    HNP_REPAIR_MOJIBAKE = 0,  /* UTF-8 decoded as a single-byte codepage, re-decoded */
+    HNP_REPAIR_C1 = 1,        /* C1 control standing for windows-1252 punctuation */
+    HNP_REPAIR_ENTITY = 2,    /* HTML entity decoded */
+    HNP_REPAIR_LOSSY = 3,     /* lossy leftover, e.g. a dagger for a lost closing quote */
+    HNP_REPAIR_INVALID = 4,   /* undecodable byte replaced by U+FFFD */
+    HNP_REPAIR_CONTROL = 5,   /* control character or NUL dropped */
+    HNP_REPAIR_LOST_BYTE = 6, /* UTF-8 sequence that lost a byte (dropped or U+FFFD), completed */
+    HNP_REPAIR_QUESTION = 7   /* '?' for a letter lost in a legacy codepage, put back from a
+                               * word list ("Qu?bec" -> "Québec") */
 } hnp_repair_kind;
 
 /* One repair, located in the OUTPUT text (bytes). A dropped character has start == end. */

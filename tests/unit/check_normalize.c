@@ -6,6 +6,7 @@
 #include <iconv.h>
 #include <stdint.h>
 #include <time.h>
+#include <utf8proc.h>
 
 /* Normalizes a NUL-terminated string with default options; the caller frees *n. */
 static hnp_status norm(const char *s, hnp_normalized *n)
@@ -55,7 +56,8 @@ static const repair_case repairs[] = {
     {"* \xe2\x80\x93\xc3\xad\xe2\x80\x93\xc2\xaa\xe2\x80\x93\xe2\x88\x9e",
      "* \xd0\x92\xd0\xbb\xd0\xb0", HNP_REPAIR_MOJIBAKE},
     /* a space that stood for 0xA0 */
-    {"voil\xc3\x83 le travail", "voil\xc3\xa0 le travail", HNP_REPAIR_MOJIBAKE},
+    /* (the 0xA0 of "à" vanished with the space: a lost byte) */
+    {"voil\xc3\x83 le travail", "voil\xc3\xa0 le travail", HNP_REPAIR_LOST_BYTE},
     {"the word\xc3\x82\xc2\xa0"
      "and more",
      "the word\xc2\xa0"
@@ -92,9 +94,39 @@ static const repair_case repairs[] = {
      "aggressive\xe2\x80\x9d and pose",
      HNP_REPAIR_LOSSY},
     {"said \xe2\x80\x9cno\xe2\x80\xa0.", "said \xe2\x80\x9cno\xe2\x80\x9d.", HNP_REPAIR_LOSSY},
-    /* a sequence that lost a byte */
+    /* a sequence that lost its last byte (undefined in windows-1252): U+FFFD in its place,
+     * or dropped; the missing character is chosen from the context */
     {"\xc3\xa2\xe2\x82\xac\xc5\x93lossy decoding\xc3\xa2\xe2\x82\xac\xef\xbf\xbd",
-     "\xe2\x80\x9clossy decoding\xef\xbf\xbd", HNP_REPAIR_MOJIBAKE},
+     "\xe2\x80\x9clossy decoding\xe2\x80\x9d", HNP_REPAIR_LOST_BYTE},
+    {"she said \xc3\xa2\xe2\x82\xac\xc5\x93we are ready\xc3\xa2\xe2\x82\xac and left",
+     "she said \xe2\x80\x9cwe are ready\xe2\x80\x9d and left", HNP_REPAIR_LOST_BYTE},
+    {"the panel\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s \xc3\xa2\xe2\x82\xac\xc5\x93"
+     "final\xc3\xa2"
+     "\xe2\x82\xac\xef\xbf\xbd"
+     " vote",
+     "the panel\xe2\x80\x99s \xe2\x80\x9c"
+     "final\xe2\x80\x9d vote",
+     HNP_REPAIR_LOST_BYTE},
+    {"in the twenty-\xc3\xaf\xc2\xacrst century", "in the twenty-\xef\xac\x81rst century",
+     HNP_REPAIR_LOST_BYTE},
+    {"a signi\xc3\xaf\xc2\xac\xef\xbf\xbd"
+     "cant rise",
+     "a signi\xef\xac\x81"
+     "cant rise",
+     HNP_REPAIR_LOST_BYTE},
+    {"Dr. \xc3\x83\xef\xbf\xbdlvaro G\xc3\xb3mez spoke", "Dr. \xc3\x81lvaro G\xc3\xb3mez spoke",
+     HNP_REPAIR_LOST_BYTE},
+    {"a clinic in \xc3\x85\xc3\x83\xc2\xb3"
+     "d\xc3\x85\xc2\xba, Poland",
+     "a clinic in \xc5\x81\xc3\xb3"
+     "d\xc5\xba, Poland",
+     HNP_REPAIR_LOST_BYTE},
+    /* mixed lines: a correct character beside a stretch garbled through a codepage that
+     * cannot encode it (cp437 NBSP, MacRoman é) */
+    {"It\xe2\x80\x99s in the system.\xe2\x94\xac\xc3\xa1Read more",
+     "It\xe2\x80\x99s in the system.\xc2\xa0Read more", HNP_REPAIR_MOJIBAKE},
+    {"A \xe2\x86\x92 B: caf\xe2\x88\x9a\xc2\xa9 au lait", "A \xe2\x86\x92 B: caf\xc3\xa9 au lait",
+     HNP_REPAIR_MOJIBAKE},
     /* double-byte codepages: GBK read as Latin-1, UTF-8 read as CP949 */
     {"\xc3\x96\xc3\x90\xc3\x8e\xc3\x84\xc3\x90\xc3\x82\xc3\x8e\xc3\x85 news",
      "\xe4\xb8\xad\xe6\x96\x87\xe6\x96\xb0\xe9\x97\xbb news", HNP_REPAIR_MOJIBAKE},
@@ -174,6 +206,11 @@ static const char *const clean[] = {
     "Classifica\xc3\xa7\xc3\xa3o e Informa\xc3\xa7\xc3\xa3o das Na\xc3\xa7\xc3\xb5"
     "es",
     "\xc2\xa1\xc3\x89sta es! \xc2\xa1\xc3\x81nimo!",
+    /* box drawing beside a curly quote (cp437 bytes that do not decode as UTF-8) */
+    "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x80\xe2\x94\xac\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90 the "
+    "table\xe2\x80\x99s edge \xe2\x94\x82 x \xe2\x94\x82",
+    /* a footnote dagger and an intended Latin-1 capital before a letter */
+    "Smith J\xe2\x80\xa0 and S\xc3\x83O PAULO \xe2\x80\x9cquoted\xe2\x80\x9d",
     "",
 };
 
@@ -521,9 +558,27 @@ static char *read_shared(const char *rel, size_t *len)
     return data;
 }
 
-/* As measured by scripts/eval_mojibake.py ("as-contract": ftfy's answer, or its
- * encoding-only answer where fix_text also uncurls quotes): 107/116 on ftfy-dev. */
-enum { FTFY_DEV_FLOOR = 104 };
+/* ftfy's answer or its encoding-only answer, a U+FFFD of ftfy's matching the character
+ * hnpipe chose for a lost byte: 108/116 on ftfy-dev (scripts/eval_mojibake.py also folds
+ * fix_text's quote and ligature steps, and counts 109). */
+enum { FTFY_DEV_FLOOR = 108 };
+
+/* Equal, except that a U+FFFD in exp (ftfy giving up on a lost byte) matches any one
+ * character of got: hnpipe chooses the lost character (see scripts/eval_mojibake.py). */
+static int lost_byte_match(const char *got, const char *exp)
+{
+    const uint8_t *g = (const uint8_t *)got, *e = (const uint8_t *)exp;
+    while (*g && *e) {
+        utf8proc_int32_t cg, ce;
+        utf8proc_ssize_t kg = utf8proc_iterate(g, -1, &cg), ke = utf8proc_iterate(e, -1, &ce);
+        if (kg <= 0 || ke <= 0 || (cg != ce && ce != 0xFFFD)) {
+            return 0;
+        }
+        g += kg;
+        e += ke;
+    }
+    return *g == *e;
+}
 
 START_TEST(test_ftfy_dev_floor)
 {
@@ -538,8 +593,8 @@ START_TEST(test_ftfy_dev_floor)
         hnp_normalized n;
         ck_assert_ptr_nonnull(in);
         ck_assert_int_eq(norm(in, &n), HNP_OK);
-        ok += strcmp((const char *)n.text, exp) == 0 ||
-              (efe && strcmp((const char *)n.text, efe) == 0);
+        ok += lost_byte_match((const char *)n.text, exp) ||
+              (efe && lost_byte_match((const char *)n.text, efe));
         total++;
         hnp_normalized_free(&n);
         free(in);

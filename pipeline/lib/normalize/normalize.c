@@ -170,6 +170,7 @@ static hnp_status slow_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
     int needs_nfc = 0;
     HNP_TRY(load_line(w, d, lo, hi, bi));
     HNP_TRY(hnp_norm_fix_line(w));
+    hnp_norm_note_seen(w);
     HNP_TRY(emit_line(w, o, &needs_nfc));
     return needs_nfc ? nfc_line(o, from, first_repair) : HNP_OK;
 }

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #define NORM_REPLACEMENT 0xFFFDu
+#define NORM_MAX_SEEN    64
 
 /* A line of code points with repair tags (see above). */
 typedef struct hnp_norm_line {
@@ -43,7 +44,7 @@ typedef struct hnp_norm_bytes {
  * buffers for re-encoding. Nothing here outlives the call. */
 typedef struct hnp_norm_work {
     hnp_norm_line a, b;
-    hnp_norm_bytes enc, fix;
+    hnp_norm_bytes enc, fix, stretch, lost;
     uint32_t *dcp; /* decoded code points and their source ranges */
     size_t *dlo, *dhi;
     size_t cap_dec;
@@ -52,6 +53,10 @@ typedef struct hnp_norm_work {
     uint8_t *kinds; /* hnp_repair_kind by tag; tag 0 unused */
     size_t n_kinds, cap_kinds;
     unsigned flags;
+    /* Characters that a lost byte can stand for, seen in the document's earlier lines:
+     * evidence for normalize_lost.c. */
+    uint32_t seen[NORM_MAX_SEEN];
+    size_t n_seen;
 } hnp_norm_work;
 
 /* Decoded document: valid UTF-8 plus the byte ranges (in it) that replaced undecodable
@@ -115,6 +120,26 @@ hnp_status hnp_norm_pass_lossy_utf8(hnp_norm_work *w, size_t bad, int *changed);
 /* Mojibake seen from the whole line (normalize_dbcs.c): GBK/Big5 read as Latin-1, UTF-8
  * read as CP949, a lone windows-1251 pair amid English. */
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed);
+/* What normalize_lost.c needs to choose a lost byte: the page's undefined bytes 0x80-0x9F
+ * (bit b - 0x80), the document's evidence, and whether the line opens a quote. */
+typedef struct hnp_norm_lost_ctx {
+    uint32_t undefined;
+    const uint32_t *seen;
+    size_t n_seen;
+    int open_quote;
+} hnp_norm_lost_ctx;
+
+/* Copies in to out, completing UTF-8 sequences that lost their last byte (normalize_lost.c). */
+hnp_status hnp_norm_restore_lost(const hnp_norm_bytes *in, const hnp_norm_lost_ctx *ctx,
+                                 hnp_norm_bytes *out);
+/* If the sequence led by in->b[i] lost its last byte and one candidate wins, sets *cp to the
+ * completed character and returns the number of bytes it spans in `in`; 0 otherwise. */
+size_t hnp_norm_lost_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
+                        uint32_t *cp);
+hnp_status hnp_norm_bytes_push(hnp_norm_bytes *bb, unsigned b, size_t src);
+/* Records the characters of w->a that a lost byte can stand for in w->seen. */
+void hnp_norm_note_seen(hnp_norm_work *w);
+
 /* The code point that byte b (0x80-0xFF) stands for in windows-1252, or 0 if undefined. */
 uint32_t hnp_norm_cp1252(uint8_t b);
 void hnp_norm_work_free(hnp_norm_work *w);

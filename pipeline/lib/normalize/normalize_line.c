@@ -78,6 +78,10 @@ void hnp_norm_work_free(hnp_norm_work *w)
     free(w->enc.src);
     free(w->fix.b);
     free(w->fix.src);
+    free(w->stretch.b);
+    free(w->stretch.src);
+    free(w->lost.b);
+    free(w->lost.src);
     free(w->dcp);
     free(w->dlo);
     free(w->dhi);

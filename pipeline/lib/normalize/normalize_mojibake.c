@@ -87,17 +87,7 @@ static size_t utf8_seq(const unsigned *s, size_t avail, uint32_t *cp)
 
 static hnp_status bb_push(hnp_norm_bytes *bb, unsigned b, size_t src)
 {
-    if (bb->n == bb->cap) {
-        size_t cap = bb->cap;
-        HNP_TRY(hnp_norm_grow((void **)&bb->b, &cap, bb->n + 1, sizeof *bb->b));
-        cap = bb->cap;
-        HNP_TRY(hnp_norm_grow((void **)&bb->src, &cap, bb->n + 1, sizeof *bb->src));
-        bb->cap = cap;
-    }
-    bb->b[bb->n] = b;
-    bb->src[bb->n] = src;
-    bb->n++;
-    return HNP_OK;
+    return hnp_norm_bytes_push(bb, b, src);
 }
 
 /* Encodes w->a in pg into w->enc; *all says whether every character had a byte, *high
@@ -293,16 +283,40 @@ static hnp_status tmp_reserve(hnp_norm_work *w, size_t n)
     return hnp_norm_grow((void **)&w->tmp, &w->cap_tmp, n, sizeof *w->tmp);
 }
 
+/* Did decoded character j take a byte that the line does not show (normalize_lost.c, or an
+ * 0xA0 that vanished)? Then it is a lost-byte repair: its UTF-8 is longer than its source,
+ * or its source holds a U+FFFD that it replaces. */
+static int lost_byte_char(const hnp_norm_work *w, size_t j)
+{
+    uint8_t u[4];
+    size_t src = w->dhi[j] - w->dlo[j];
+    if (w->dcp[j] == NORM_REPLACEMENT) {
+        return 0;
+    }
+    if (hnp_norm_utf8_encode(w->dcp[j], u) > src) {
+        return 1;
+    }
+    for (size_t k = w->dlo[j]; k < w->dhi[j]; k++) {
+        if (w->a.cp[k] == NORM_REPLACEMENT) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Writes the decoded code points into the editor: characters that decoded to themselves
- * are copied with their tags, each group of changed ones becomes one repair. */
+ * are copied with their tags, each group of changed ones of one kind becomes one repair. */
 static hnp_status emit_decoded(hnp_norm_work *w, hnp_norm_ed *e, size_t n)
 {
     size_t glo = 0, ghi = 0, ng = 0;
+    hnp_repair_kind gkind = HNP_REPAIR_MOJIBAKE;
     HNP_TRY(tmp_reserve(w, n));
     for (size_t j = 0; j <= n; j++) {
         int same = j < n && w->dhi[j] - w->dlo[j] == 1 && w->dcp[j] == w->a.cp[w->dlo[j]];
-        if ((j == n || same) && ng > 0) {
-            uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_MOJIBAKE);
+        hnp_repair_kind kind =
+            j < n && !same && lost_byte_char(w, j) ? HNP_REPAIR_LOST_BYTE : HNP_REPAIR_MOJIBAKE;
+        if ((j == n || same || kind != gkind) && ng > 0) {
+            uint32_t tag = hnp_norm_new_tag(w, gkind);
             if (!tag) {
                 return HNP_ERR_NOMEM;
             }
@@ -319,6 +333,7 @@ static hnp_status emit_decoded(hnp_norm_work *w, hnp_norm_ed *e, size_t n)
         }
         if (ng == 0) {
             glo = w->dlo[j];
+            gkind = kind;
         }
         ghi = w->dhi[j];
         w->tmp[ng++] = w->dcp[j];
@@ -336,6 +351,58 @@ static hnp_status badness_without_fffd(hnp_norm_work *w, const hnp_norm_line *l,
     return HNP_OK;
 }
 
+static int line_opens_quote(const hnp_norm_work *w)
+{
+    for (size_t i = 0; i < w->a.n; i++) {
+        if (w->a.cp[i] == 0x201C) {
+            return 1;
+        }
+    }
+    for (size_t i = 0; i + 2 < w->enc.n; i++) {
+        if (w->enc.b[i] == 0xE2 && w->enc.b[i + 1] == 0x80 && w->enc.b[i + 2] == 0x9C) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The page's undefined bytes among 0x80-0x9F, as a bit set (a sloppy page maps them to
+ * themselves). */
+static uint32_t undefined_bytes(const cp_page *pg)
+{
+    uint32_t m = 0;
+    for (unsigned b = 0x80; b <= 0x9F && pg->sloppy; b++) {
+        m |= pg->high[b - 0x80] == b ? 1u << (b - 0x80) : 0u;
+    }
+    return m;
+}
+
+/* Undoes the byte-level damage of in (bytes of the line in pg) before decoding: lost last
+ * bytes (normalize_lost.c), spaces for 0xA0, then what is still lossy becomes U+FFFD. *out
+ * points at the result, one of w's buffers. */
+static hnp_status prepare_bytes(hnp_norm_work *w, const cp_page *pg, const hnp_norm_bytes *in,
+                                const hnp_norm_bytes **out)
+{
+    if (pg->sloppy) {
+        hnp_norm_lost_ctx ctx = {undefined_bytes(pg), w->seen, w->n_seen, line_opens_quote(w)};
+        HNP_TRY(hnp_norm_restore_lost(in, &ctx, &w->lost));
+        in = &w->lost;
+    }
+    /* A space for 0xA0 is a windows-125x story; in MacRoman or cp437 the "lead bytes" before
+     * a space are common signs ("– " is D0 20 in MacRoman). */
+    if (pg <= &cp_pages[A0_PAGES - 1]) {
+        HNP_TRY(restore_a0(in, &w->fix));
+    } else {
+        HNP_TRY(copy_bytes(in, &w->fix));
+    }
+    *out = &w->fix;
+    if (pg->sloppy) {
+        HNP_TRY(replace_lossy(&w->fix, &w->stretch));
+        *out = &w->stretch;
+    }
+    return HNP_OK;
+}
+
 /* Whole-line repair with codepage pg; *done when it was applied. */
 static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int *done)
 {
@@ -346,18 +413,8 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
     if (!all || !high) {
         return HNP_OK;
     }
-    /* A space for 0xA0 is a windows-125x story; in MacRoman or cp437 the "lead bytes" before
-     * a space are common signs ("– " is D0 20 in MacRoman). */
-    if (pg <= &cp_pages[A0_PAGES - 1]) {
-        HNP_TRY(restore_a0(&w->enc, &w->fix));
-    } else {
-        HNP_TRY(copy_bytes(&w->enc, &w->fix));
-    }
-    const hnp_norm_bytes *bytes = &w->fix;
-    if (pg->sloppy) {
-        HNP_TRY(replace_lossy(&w->fix, &w->enc));
-        bytes = &w->enc;
-    }
+    const hnp_norm_bytes *bytes;
+    HNP_TRY(prepare_bytes(w, pg, &w->enc, &bytes));
     HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
     if (!ok) {
         return HNP_OK;
@@ -387,10 +444,12 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
 /* Decodes the run of UTF-8 sequences that starts at enc[i] into w->dcp; returns the end of
  * the run (i when there is none) and the count in *nd. A space after Â or Ã counts as the
  * 0xA0 it replaced, as in restore_a0. */
-static hnp_status scan_run(hnp_norm_work *w, size_t i, size_t *end, size_t *nd)
+static hnp_status scan_run(hnp_norm_work *w, const hnp_norm_lost_ctx *ctx, size_t i, size_t *end,
+                           size_t *nd, int *lost)
 {
     const hnp_norm_bytes *in = &w->enc;
     size_t j = i, n = 0;
+    *lost = 0;
     for (;;) {
         uint32_t c = 0;
         size_t len = 0;
@@ -400,6 +459,10 @@ static hnp_status scan_run(hnp_norm_work *w, size_t i, size_t *end, size_t *nd)
             len = a_grave_word(in, j) ? 1 : 2;
         } else if (b >= 0xC2 && b <= 0xF4) {
             len = utf8_seq(in->b + j, in->n - j, &c);
+            if (!len) {
+                len = hnp_norm_lost_at(in, j, ctx, &c);
+                *lost |= len > 0;
+            }
         }
         if (len == 0) {
             break;
@@ -482,12 +545,13 @@ static hnp_status try_runs(hnp_norm_work *w, const cp_page *pg, int *done)
     if (!high) {
         return HNP_OK;
     }
+    hnp_norm_lost_ctx ctx = {undefined_bytes(pg), w->seen, w->n_seen, line_opens_quote(w)};
     hnp_norm_ed e;
     hnp_norm_ed_begin(&e, w);
     for (size_t i = 0; i < w->enc.n;) {
         size_t j, nd;
-        int better = 0;
-        HNP_TRY(scan_run(w, i, &j, &nd));
+        int better = 0, lost;
+        HNP_TRY(scan_run(w, &ctx, i, &j, &nd, &lost));
         if (j == i) {
             i++;
             continue;
@@ -497,7 +561,7 @@ static hnp_status try_runs(hnp_norm_work *w, const cp_page *pg, int *done)
             HNP_TRY(run_improves(w, i, j, nd, &better));
         }
         if (better) {
-            uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_MOJIBAKE);
+            uint32_t tag = hnp_norm_new_tag(w, lost ? HNP_REPAIR_LOST_BYTE : HNP_REPAIR_MOJIBAKE);
             if (!tag) {
                 return HNP_ERR_NOMEM;
             }
@@ -506,6 +570,67 @@ static hnp_status try_runs(hnp_norm_work *w, const cp_page *pg, int *done)
             *done = 1;
         }
         i = j;
+    }
+    return *done ? hnp_norm_ed_finish(&e) : HNP_OK;
+}
+
+/* Repairs the stretch w->a[s, e), every character of which has a byte in pg (w->enc holds
+ * the line's bytes), if it decodes as UTF-8 and that lowers the stretch's own badness. */
+static hnp_status fix_stretch(hnp_norm_work *w, const cp_page *pg, hnp_norm_ed *e, size_t s,
+                              size_t end, int *done)
+{
+    hnp_norm_bytes view = {w->enc.b + s, w->enc.src + s, end - s, 0};
+    const hnp_norm_bytes *bytes;
+    size_t n, before, after;
+    int ok;
+    HNP_TRY(prepare_bytes(w, pg, &view, &bytes));
+    HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
+    if (!ok) {
+        return HNP_OK;
+    }
+    before = hnp_norm_badness(w->a.cp + s, end - s);
+    HNP_TRY(tmp_reserve(w, n));
+    for (size_t i = 0; i < n; i++) {
+        /* U+FFFD for a lost byte is honest, not mojibake (as in try_whole) */
+        w->tmp[i] = w->dcp[i] == NORM_REPLACEMENT && pg->sloppy ? '?' : w->dcp[i];
+    }
+    after = hnp_norm_badness(w->tmp, n);
+    if (after >= before || lone_ideograph(&w->a, w->dcp, n)) {
+        return HNP_OK;
+    }
+    HNP_TRY(hnp_norm_ed_copy(e, s));
+    HNP_TRY(emit_decoded(w, e, n));
+    *done = 1;
+    return HNP_OK;
+}
+
+/* ftfy's "inconsistent UTF-8" idea, for every codepage: a real page mixes clean and garbled
+ * stretches in one line ("it\u2019s ... system.\u252c\u00e1Read": the curly quote has no
+ * byte in cp437, so the whole line cannot be re-read). The line is cut where a character
+ * has no byte in pg, and each stretch with high bytes is judged on its own badness. */
+static hnp_status try_stretches(hnp_norm_work *w, const cp_page *pg, int *done)
+{
+    int all, high;
+    *done = 0;
+    HNP_TRY(encode_line(w, pg, &all, &high));
+    if (all || !high) {
+        return HNP_OK; /* the whole line was already tried */
+    }
+    hnp_norm_ed e;
+    hnp_norm_ed_begin(&e, w);
+    for (size_t i = 0; i < w->enc.n;) {
+        size_t j = i;
+        int hi = 0;
+        while (j < w->enc.n && w->enc.b[j] != NO_BYTE) {
+            hi |= w->enc.b[j] >= 0x80;
+            j++;
+        }
+        /* a stretch cut by a garble sign is a piece of a larger garble (see try_runs) */
+        int cut_garble = (i > 0 && garbled(w->a.cp[i - 1])) || (j < w->a.n && garbled(w->a.cp[j]));
+        if (hi && !cut_garble && hnp_norm_badness(w->a.cp + i, j - i) > 0) {
+            HNP_TRY(fix_stretch(w, pg, &e, i, j, done));
+        }
+        i = j + 1;
     }
     return *done ? hnp_norm_ed_finish(&e) : HNP_OK;
 }
@@ -524,6 +649,14 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed)
     for (size_t k = 0; k < CP_COUNT; k++) {
         int done = 0;
         HNP_TRY(try_whole(w, &cp_pages[k], bad, &done));
+        if (done) {
+            *changed = 1;
+            return HNP_OK;
+        }
+    }
+    for (size_t k = 0; k < CP_COUNT; k++) {
+        int done = 0;
+        HNP_TRY(try_stretches(w, &cp_pages[k], &done));
         if (done) {
             *changed = 1;
             return HNP_OK;
