@@ -10,18 +10,19 @@
 /* One line-oriented input into its own output file (mirror mode). */
 static void stream_to_file(runner *r, stream_ctx *c)
 {
-    char *path = run_output_path(r, c->in->id);
-    if (path && r->o->incremental && run_up_to_date(c->in->path, path)) {
+    const char *path = c->in->out_path;
+    if (!path) {
+        return; /* cannot be mirrored: said and counted by run_plan_mirror */
+    }
+    if (r->o->incremental && run_up_to_date(c->in->path, path)) {
         r->st.uptodate++;
-        free(path);
         return;
     }
     out_file of;
-    if (!path || out_open(&of, path, 0) != 0) {
-        run_failf(r, "%s: cannot create output: %s", path ? path : c->in->id, strerror(errno));
+    if (out_open(&of, path, 0) != 0) {
+        run_failf(r, "%s: cannot create output: %s", path, strerror(errno));
         r->st.failed++;
         r->st.write_errors++;
-        free(path);
         return;
     }
     hnp_sink sink = out_file_sink(of.f);
@@ -42,11 +43,13 @@ static void stream_to_file(runner *r, stream_ctx *c)
         r->st.write_errors++;
         out_abort(&of);
     }
-    free(path);
 }
 
 static void stream_one(runner *r, hnp_worker *w, const input_file *in)
 {
+    if (r->out_dir && !in->out_path) {
+        return; /* cannot be mirrored: said and counted by run_plan_mirror */
+    }
     FILE *f = strcmp(in->path, "-") == 0 ? stdin : fopen(in->path, "rb");
     if (!f) {
         run_failf(r, "%s: %s", in->path, strerror(errno));

@@ -37,6 +37,7 @@ static int push(input_list *l, const char *path, const char *id)
     input_file *f = &l->v[l->n];
     f->path = strdup(path);
     f->id = strdup(id);
+    f->out_path = NULL;
     if (!f->path || !f->id) {
         free(f->path);
         free(f->id);
@@ -89,8 +90,64 @@ static int list_dir(const char *dir, char ***names, size_t *n)
     return err ? -1 : 0;
 }
 
+static size_t dir_slot(const dir_set *s, unsigned long long dev, unsigned long long ino)
+{
+    size_t i = (size_t)((ino * 0x9E3779B97F4A7C15ull) ^ dev) & (s->cap - 1);
+    while (s->v[i].used && (s->v[i].dev != dev || s->v[i].ino != ino)) {
+        i = (i + 1) & (s->cap - 1);
+    }
+    return i;
+}
+
+/* Adds (dev, ino); returns 1 when it was new, 0 when already there, -1 out of memory. */
+static int dir_set_add(dir_set *s, const struct stat *st)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        dir_set bigger = {calloc(s->cap ? 2 * s->cap : 64, sizeof *s->v), 0,
+                          s->cap ? 2 * s->cap : 64};
+        if (!bigger.v) {
+            return -1;
+        }
+        for (size_t i = 0; i < s->cap; i++) {
+            if (s->v[i].used) {
+                bigger.v[dir_slot(&bigger, s->v[i].dev, s->v[i].ino)] = s->v[i];
+                bigger.n++;
+            }
+        }
+        free(s->v);
+        *s = bigger;
+    }
+    size_t i = dir_slot(s, (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+    if (s->v[i].used) {
+        return 0;
+    }
+    s->v[i] = (dir_key){(unsigned long long)st->st_dev, (unsigned long long)st->st_ino, 1};
+    s->n++;
+    return 1;
+}
+
 static int walk(const cli_opts *o, const char *dir, const char *rel, input_list *out,
                 size_t *n_errors);
+
+/* Walks a directory once: a loop (--follow) or a second link to it is skipped. */
+static int walk_new_dir(const cli_opts *o, const char *path, const struct stat *st, const char *rel,
+                        input_list *out, size_t *n_errors)
+{
+    int added = dir_set_add(&out->seen, st);
+    if (added < 0) {
+        return -1;
+    }
+    if (added == 0) {
+        if (!o->quiet) {
+            fprintf(stderr,
+                    "hnpipe: %s: directory already walked (a symlink loop or a second "
+                    "link to it): skipped\n",
+                    path);
+        }
+        return 0;
+    }
+    return walk(o, path, rel, out, n_errors);
+}
 
 static int visit(const cli_opts *o, const char *path, const char *rel, input_list *out,
                  size_t *n_errors)
@@ -107,7 +164,7 @@ static int visit(const cli_opts *o, const char *path, const char *rel, input_lis
         return 0;
     }
     if (S_ISDIR(st.st_mode)) {
-        return walk(o, path, rel, out, n_errors);
+        return walk_new_dir(o, path, &st, rel, out, n_errors);
     }
     if (!S_ISREG(st.st_mode)) {
         return 0; /* sockets, fifos and devices inside a tree are not documents */
@@ -168,8 +225,10 @@ static int collect_one(const cli_opts *o, const char *arg, input_list *out, size
         while (len > 1 && root[len - 1] == '/') {
             root[--len] = '\0';
         }
-        int rc = walk(o, root, "", out, n_errors);
+        int rc = walk_new_dir(o, root, &st, "", out, n_errors);
         free(root);
+        free(out->seen.v); /* each root is walked on its own */
+        memset(&out->seen, 0, sizeof out->seen);
         return rc;
     }
     return push(out, arg, arg);
@@ -195,8 +254,10 @@ void inputs_free(input_list *l)
     for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].path);
         free(l->v[i].id);
+        free(l->v[i].out_path);
     }
     free(l->v);
     hnp_membuf_free(&l->errors);
+    free(l->seen.v);
     memset(l, 0, sizeof *l);
 }

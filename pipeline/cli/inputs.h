@@ -6,13 +6,27 @@
 #include "args.h"
 
 typedef struct input_file {
-    char *path; /* as opened; "-" is stdin */
-    char *id;   /* document id: path relative to the root given on the command line */
+    char *path;     /* as opened; "-" is stdin */
+    char *id;       /* document id: path relative to the root given on the command line */
+    char *out_path; /* mirror mode: its own output file; NULL when it cannot be mirrored */
 } input_file;
+
+typedef struct dir_key {
+    unsigned long long dev, ino;
+    int used;
+} dir_key;
+
+/* The directories one walk has entered, by (device, inode): a symlink loop or a second
+ * link to a directory (--follow) is walked once. An open-addressing set. */
+typedef struct dir_set {
+    dir_key *v;
+    size_t n, cap;
+} dir_set;
 
 typedef struct input_list {
     input_file *v;
     size_t n, cap;
+    dir_set seen;      /* while collecting */
     hnp_membuf errors; /* the messages printed while collecting, for --report */
 } input_list;
 

@@ -264,7 +264,13 @@ static int run(app *a)
     r.st.failed = n_errors;
     r.fail_log = a->inputs.errors; /* the report lists them first; the runner now owns them */
     memset(&a->inputs.errors, 0, sizeof a->inputs.errors);
+    if (r.out_dir && run_plan_mirror(&r, &a->inputs) != 0) {
+        fputs("hnpipe: out of memory\n", stderr);
+        hnp_membuf_free(&r.fail_log);
+        return EXIT_USAGE;
+    }
     if (open_stream(a, &r) != 0) {
+        hnp_membuf_free(&r.fail_log);
         return EXIT_USAGE;
     }
     int status = run_all(&r);

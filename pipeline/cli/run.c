@@ -85,25 +85,88 @@ static const char *format_ext(hnp_format f)
     return ".out";
 }
 
-/* OUTDIR/<id><ext>. An id that would climb out of OUTDIR (absolute, or with ..) keeps only
- * its last component. */
-char *run_output_path(const runner *r, const char *id)
+/* The name an id is mirrored under: the id without empty and "." components; an id that
+ * would climb out of OUTDIR (absolute, or with a ".." component) keeps only its last
+ * component; stdin is "stdin". Writes "" when no file name is left (e.g. ".."). */
+static void mirror_name(const char *id, char *out)
 {
-    const char *rel = id;
-    if (id[0] == '/' || strstr(id, "..")) {
-        const char *slash = strrchr(id, '/');
-        rel = slash ? slash + 1 : id;
+    int climbs = id[0] == '/';
+    const char *last = NULL;
+    size_t last_len = 0, n = 0;
+    for (const char *p = id; *p;) {
+        size_t len = strcspn(p, "/");
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            climbs = 1;
+        } else if (len > 0 && !(len == 1 && p[0] == '.')) {
+            n += (size_t)sprintf(out + n, "%s%.*s", n ? "/" : "", (int)len, p);
+        }
+        last = p;
+        last_len = len;
+        p += len + (p[len] == '/');
     }
-    if (strcmp(rel, "-") == 0) {
-        rel = "stdin";
+    if (strcmp(id, "-") == 0) {
+        strcpy(out, "stdin");
+    } else if (climbs) {
+        int dotdot = last_len == 2 && last[0] == '.' && last[1] == '.';
+        snprintf(out, last_len + 1, "%s", dotdot || !last ? "" : last);
     }
+}
+
+/* OUTDIR/<name><ext>, or NULL (with a message) when the id names no file. */
+static char *mirror_path(runner *r, const input_file *in)
+{
     const char *ext = format_ext(r->o->format);
-    size_t len = strlen(r->out_dir) + strlen(rel) + strlen(ext) + 2;
+    size_t len = strlen(r->out_dir) + strlen(in->id) + strlen(ext) + 8;
     char *p = malloc(len);
-    if (p) {
-        snprintf(p, len, "%s/%s%s", r->out_dir, rel, ext);
+    if (!p) {
+        return NULL;
     }
+    size_t dir_len = (size_t)sprintf(p, "%s/", r->out_dir);
+    mirror_name(in->id, p + dir_len);
+    if (!p[dir_len]) {
+        run_failf(r, "%s: cannot be mirrored under %s: no file name left", in->path, r->out_dir);
+        r->st.failed++;
+        free(p);
+        return NULL;
+    }
+    strcat(p, ext);
     return p;
+}
+
+static int cmp_out_paths(const void *a, const void *b)
+{
+    const input_file *x = *(const input_file *const *)a, *y = *(const input_file *const *)b;
+    int c = strcmp(x->out_path, y->out_path);
+    return c ? c : x < y ? -1 : x > y; /* the earlier input keeps a shared name */
+}
+
+int run_plan_mirror(runner *r, input_list *inputs)
+{
+    input_file **v = malloc((inputs->n ? inputs->n : 1) * sizeof *v);
+    size_t n = 0;
+    if (!v) {
+        return -1;
+    }
+    for (size_t i = 0; i < inputs->n; i++) {
+        inputs->v[i].out_path = mirror_path(r, &inputs->v[i]);
+        if (inputs->v[i].out_path) {
+            v[n++] = &inputs->v[i];
+        }
+    }
+    qsort(v, n, sizeof *v, cmp_out_paths);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (strcmp(v[i]->out_path, v[first]->out_path) != 0) {
+            first = i;
+            continue;
+        }
+        run_failf(r, "%s: not mirrored: its output %s is already that of %s", v[i]->path,
+                  v[i]->out_path, v[first]->path);
+        r->st.failed++;
+        free(v[i]->out_path);
+        v[i]->out_path = NULL;
+    }
+    free(v);
+    return 0;
 }
 
 int run_up_to_date(const char *in_path, const char *out_path)
@@ -176,20 +239,18 @@ static int process_into(const runner *r, hnp_worker *w, const input_file *in, co
 static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, const input_file *in,
                              const uint8_t *raw, size_t len, job_result *res)
 {
-    char *path = run_output_path(r, in->id);
+    const char *path = in->out_path;
     out_file of;
-    if (!path || out_open(&of, path, slot) != 0) {
-        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: cannot create output: %s\n",
-                 path ? path : in->id, strerror(errno));
+    if (out_open(&of, path, slot) != 0) {
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: cannot create output: %s\n", path,
+                 strerror(errno));
         res->failed = 1;
         res->write_error = 1;
-        free(path);
         return;
     }
     hnp_sink sink = out_file_sink(of.f);
     int ok = r->o->no_header || hnp_write_header(r->o->format, &sink) == HNP_OK;
     if (ok && process_into(r, w, in, raw, len, &sink, 0, res) == 0 && out_commit(&of) == 0) {
-        free(path);
         return;
     }
     if (!res->msg[0]) {
@@ -199,16 +260,16 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
         res->write_error = 1;
     }
     out_abort(&of);
-    free(path);
 }
 
 void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
                   job_result *res)
 {
+    if (r->out_dir && !in->out_path) {
+        return; /* cannot be mirrored: said and counted by run_plan_mirror */
+    }
     if (r->out_dir && r->o->incremental) {
-        char *path = run_output_path(r, in->id);
-        res->uptodate = path && run_up_to_date(in->path, path);
-        free(path);
+        res->uptodate = run_up_to_date(in->path, in->out_path);
         if (res->uptodate) {
             return;
         }

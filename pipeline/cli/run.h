@@ -84,8 +84,11 @@ int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len);
 void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
                   job_result *res);
 
-/* OUTDIR/<id><ext> for mirror mode (malloc'd); NULL when out of memory. */
-char *run_output_path(const runner *r, const char *id);
+/* Mirror mode: sets each input's out_path to OUTDIR/<id><ext>. An id that would climb out
+ * of OUTDIR (absolute, or with a ".." component) keeps only its last component; two inputs
+ * never share an output: the later one is refused with a message (failed), as is an id
+ * that leaves no file name. Returns 0, or -1 when out of memory. */
+int run_plan_mirror(runner *r, input_list *inputs);
 
 /* 1 when out_path exists and is at least as new as in_path (--incremental). */
 int run_up_to_date(const char *in_path, const char *out_path);
