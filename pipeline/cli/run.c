@@ -16,7 +16,8 @@ int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len)
         return -1;
     }
     struct stat st;
-    size_t cap = 1 << 16;
+    size_t limit = max < SIZE_MAX ? max + 1 : max; /* one byte past max tells "too big" */
+    size_t cap = limit < 1 << 16 ? limit : 1 << 16;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         if ((uint64_t)st.st_size > max) {
             if (fd != STDIN_FILENO) {
@@ -29,11 +30,13 @@ int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len)
     uint8_t *b = malloc(cap);
     size_t n = 0;
     int rc = b ? 0 : -1;
-    while (rc == 0) {
+    while (rc == 0 && n < limit) { /* a pipe or a device is read up to the limit, no further */
         if (n == cap) {
-            uint8_t *nb = n > max ? NULL : realloc(b, cap *= 2);
-            rc = n > max ? 1 : nb ? 0 : -1;
+            size_t grown = cap > limit / 2 ? limit : cap * 2;
+            uint8_t *nb = realloc(b, grown);
+            rc = nb ? 0 : -1;
             b = nb ? nb : b;
+            cap = nb ? grown : cap;
             continue;
         }
         ssize_t got = read(fd, b + n, cap - n);

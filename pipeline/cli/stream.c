@@ -7,21 +7,82 @@
 #include <stdlib.h>
 #include <string.h>
 
-ssize_t stream_next_line(line_reader *lr)
+/* Grows lr->line by doubling, up to limit + 1 bytes (the line and its NUL). */
+static int grow_line(line_reader *lr, size_t limit)
 {
-    ssize_t n = getline(&lr->line, &lr->cap, lr->f);
-    if (n < 0) {
+    size_t cap = lr->cap ? (lr->cap > limit / 2 ? limit + 1 : lr->cap * 2) : 4096;
+    cap = cap > limit + 1 ? limit + 1 : cap;
+    char *p = realloc(lr->line, cap);
+    if (!p) {
+        return -1;
+    }
+    lr->line = p;
+    lr->cap = cap;
+    return 0;
+}
+
+/* Reads a line (without its \n) into lr->line while it stays within limit bytes; a longer
+ * line is read past but never stored. Returns 0 for a line (*len set), 1 for a line over
+ * the limit, -1 at the end of the input or on a read error, -2 when out of memory. */
+static int read_line(line_reader *lr, size_t limit, size_t *len)
+{
+    size_t n = 0, got = 0;
+    int ch = EOF, over = 0;
+    flockfile(lr->f);
+    while ((ch = getc_unlocked(lr->f)) != EOF && ch != '\n') {
+        got++;
+        if (over || n == limit) {
+            over = 1; /* a record's size is checked while reading it */
+        } else if (n + 1 >= lr->cap && grow_line(lr, limit) != 0) {
+            over = -1;
+            break;
+        } else {
+            lr->line[n++] = (char)ch;
+        }
+    }
+    funlockfile(lr->f);
+    lr->consumed += got + (ch == '\n');
+    if (over < 0 || (!over && n + 1 > lr->cap && grow_line(lr, limit) != 0)) {
+        return -2;
+    }
+    if (ch == EOF && got == 0) {
+        return -1;
+    }
+    if (!over) {
+        lr->line[n] = '\0';
+    }
+    *len = n;
+    return over;
+}
+
+/* A record line holds an id besides the text: room for one of up to 64 KiB. */
+static size_t line_limit(size_t max_doc_size)
+{
+    return max_doc_size < SIZE_MAX - (1u << 16) ? max_doc_size + (1u << 16) : SIZE_MAX - 1;
+}
+
+ssize_t stream_next_line(stream_ctx *c, line_reader *lr)
+{
+    size_t n = 0;
+    int rc;
+    while ((rc = read_line(lr, line_limit(c->r->o->max_doc_size), &n)) > 0) {
+        lr->lineno++;
+        run_failf(c->r, "%s:%zu: skipped: line longer than --max-doc-size (read past, not kept)",
+                  c->in->path, lr->lineno);
+        c->st->skipped++;
+    }
+    if (rc == -2) {
+        run_failf(c->r, "%s:%zu: out of memory reading a line", c->in->path, lr->lineno + 1);
+        c->st->failed++;
+    }
+    if (rc < 0) {
         return -1;
     }
     lr->lineno++;
-    lr->consumed += (uint64_t)n;
-    if (n > 0 && lr->line[n - 1] == '\n') {
-        lr->line[--n] = '\0';
-    }
     if (n > 0 && lr->line[n - 1] == '\r') {
         lr->line[--n] = '\0';
     }
-    return n;
+    return (ssize_t)n;
 }
 
 void stream_progress(stream_ctx *c, const line_reader *lr)
@@ -85,7 +146,7 @@ void stream_records(stream_ctx *c)
 {
     line_reader lr = {c->f, NULL, 0, 0, 0};
     ssize_t n;
-    while (!c->write_errno && (n = stream_next_line(&lr)) >= 0) {
+    while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
         if (n == 0) {
             continue;
         }
@@ -175,7 +236,7 @@ void stream_pubtator(stream_ctx *c)
     pt_doc p;
     memset(&p, 0, sizeof p);
     ssize_t n;
-    while (!c->write_errno && (n = stream_next_line(&lr)) >= 0) {
+    while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
         if (n == 0) {
             pt_flush(c, &p);
         } else if (pt_line(c, &p, lr.line, lr.lineno) != 0) {

@@ -26,8 +26,10 @@ typedef struct line_reader {
     uint64_t consumed; /* bytes read so far, newlines included (progress) */
 } line_reader;
 
-/* Next line without its \n (and a \r before it); -1 at EOF or on error. */
-ssize_t stream_next_line(line_reader *lr);
+/* Next line without its \n (and a \r before it); -1 at EOF or on error. A line longer
+ * than --max-doc-size (plus 64 KiB for an id) is read past without being kept, with a
+ * message (skipped). */
+ssize_t stream_next_line(stream_ctx *c, line_reader *lr);
 
 /* Counts and writes a processed document (and its -v line); record-style output flags. */
 void stream_emit(stream_ctx *c, const hnp_doc *d);

@@ -127,7 +127,7 @@ void stream_jsonl(stream_ctx *c)
     jsonl_state s;
     memset(&s, 0, sizeof s);
     ssize_t n;
-    while (!c->write_errno && (n = stream_next_line(&lr)) >= 0) {
+    while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
         const char *line = lr.line;
         size_t len = (size_t)n;
         if (lr.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
