@@ -1,48 +1,80 @@
 #!/usr/bin/env python3
-"""Throughput (MB/s) and peak memory of hnpipe against ICU's BreakIterator alone, on the
-same deterministic corpus (../shared/tools/make-corpus.py), in one run.
+"""Throughput and peak memory of hnpipe beside ICU's BreakIterator alone and a plain byte
+scan, on the same deterministic corpus (../shared/tools/make-corpus.py), in one run.
 
-usage: scripts/bench.py [--mb N] [--runs R] [--build DIR]
-Prints one line per command: name, MB/s (best of R runs), peak RSS (MiB, VmHWM sampled
-every 2 ms, which takes a little CPU beside the measured process).
+usage: scripts/bench.py [--mb N] [--runs R] [--build DIR] [--only SUBSTR]
+                        [--callgrind] [--callgrind-mb N] [--shapes] [--shape-mb N]
+
+Lines, each with MB/s (best of R runs, wall clock), the ratio to ICU measured in the same
+run, CPU seconds (user+sys of that best run) and peak RSS (VmHWM, sampled every 2 ms):
+  - icu-breakiterator-alone (hnp-bench-icu), once over the file and once per record, and
+    `wc -l`, a plain byte scan: the baselines;
+  - hnpipe on one document, per format (each format runs only the stages it needs);
+  - hnpipe --records over article-size records (5-10 kB: consecutive corpus documents
+    joined until they reach 5 kB), the realistic load;
+  - hnpipe -r over a tree of the same articles as files, with -j 1 and -j 2, and the
+    -j 2 / -j 1 speed-up.
+--callgrind adds instruction counts per stage (inclusive, callgrind) on the first
+--callgrind-mb MB (default 2) as one document and as records: normalize, segment,
+classify, tag, output, and the whole process. Slow (valgrind), but exact: use it to
+decide, and quote it in the commit that changes it.
+--shapes adds the pathological inputs of issue 5 (16 MB each of "a\\n" lines, "U.S.A.",
+"Dr. ", nested brackets, random non-NUL bytes) through -f tsv: peak RSS against the
+budget of 4x the input + 40 MiB. Slow (tens of seconds each).
 """
 import argparse
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# Article-size records: consecutive documents joined with a blank line until 5 kB; a single
+# document larger than 10 kB stays alone. Escaped as in hnpipe's record input.
 TO_RECORDS = r"""
 import sys
 src, dst = sys.argv[1], sys.argv[2]
-with open(src, encoding="utf-8", errors="surrogateescape") as f, \
-        open(dst, "w", encoding="utf-8", errors="surrogateescape") as out:
-    for i, doc in enumerate(f.read().split("\n\n")):
-        if doc.strip():
-            esc = doc.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-            out.write(f"d{i}\t{esc}\n")
+docs = [d for d in open(src, encoding="utf-8", errors="surrogateescape").read().split("\n\n")
+        if d.strip()]
+with open(dst, "w", encoding="utf-8", errors="surrogateescape") as out:
+    cur, n = [], 0
+    for d in docs:
+        if cur and sum(map(len, cur)) + len(d) > 10000:
+            text = "\n\n".join(cur)
+            esc = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            out.write(f"r{n}\t{esc}\n")
+            cur, n = [], n + 1
+        cur.append(d)
+        if sum(map(len, cur)) >= 5000:
+            text = "\n\n".join(cur)
+            esc = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+            out.write(f"r{n}\t{esc}\n")
+            cur, n = [], n + 1
+    if cur:
+        text = "\n\n".join(cur)
+        esc = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+        out.write(f"r{n}\t{esc}\n")
 """
-# Splits the corpus into files of about 64 kB, for the -r / -j runs.
+# The same articles as files (100 per folder), for the -r / -j runs.
 TO_FILES = r"""
 import os, sys
 src, dst = sys.argv[1], sys.argv[2]
-os.makedirs(dst)
-docs = open(src, encoding="utf-8", errors="surrogateescape").read().split("\n\n")
-n, cur = 0, []
-for d in docs:
-    cur.append(d)
-    if sum(map(len, cur)) > 64000:
-        with open(os.path.join(dst, f"f{n:05d}.txt"), "w", encoding="utf-8",
-                  errors="surrogateescape") as out:
-            out.write("\n\n".join(cur))
-        n, cur = n + 1, []
-if cur:
-    with open(os.path.join(dst, f"f{n:05d}.txt"), "w", encoding="utf-8",
+for n, line in enumerate(open(src, encoding="utf-8", errors="surrogateescape")):
+    rid, esc = line.rstrip("\n").split("\t", 1)
+    text = esc.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
+    sub = os.path.join(dst, f"d{n // 100:04d}")
+    os.makedirs(sub, exist_ok=True)
+    with open(os.path.join(sub, f"{rid}.txt"), "w", encoding="utf-8",
               errors="surrogateescape") as out:
-        out.write("\n\n".join(cur))
+        out.write(text)
 """
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FORMATS = ["text", "sentences", "docs", "clean", "tsv", "entities", "jsonl", "html"]
+STAGES = [("normalize", "hnp_normalize"), ("segment", "hnp_segment"),
+          ("classify", "hnp_classify"), ("tag", "hnp_tag"), ("output", "hnp_write_doc")]
 
 
 def hwm_kib(pid):
@@ -58,31 +90,105 @@ def hwm_kib(pid):
     return None
 
 
-def measure(cmd, runs):
-    """Best wall time over runs, and the peak RSS (VmHWM sampled every 2 ms until exit)."""
-    best, peak = None, 0
+def run_once(cmd, stdin_path=None):
+    """(wall seconds, cpu seconds, peak RSS KiB, exit status, stderr) of one run."""
+    with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errf, \
+            open(stdin_path or os.devnull, "rb") as inp:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdin=inp, stdout=null, stderr=errf)
+        peak = 0
+        while True:
+            kib = hwm_kib(p.pid)
+            peak = max(peak, kib or 0)
+            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            time.sleep(0.002)
+        dt = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        errf.seek(0)
+        err = errf.read().decode("utf-8", "replace")
+    return dt, ru.ru_utime + ru.ru_stime, peak, p.returncode, err
+
+
+def measure(cmd, runs, stdin_path=None):
+    """Best wall time, the CPU time of that run, and the peak RSS over all runs (MiB)."""
+    best, cpu, peak = None, None, 0
     for _ in range(runs):
-        with open(os.devnull, "wb") as null, tempfile.TemporaryFile() as errf:
-            t0 = time.perf_counter()
-            p = subprocess.Popen(cmd, stdout=null, stderr=errf)
-            while p.poll() is None:
-                kib = hwm_kib(p.pid)
-                peak = max(peak, kib or 0)
-                time.sleep(0.002)
-            dt = time.perf_counter() - t0
-            errf.seek(0)
-            err = errf.read().decode("utf-8", "replace")
-        if p.returncode not in (0, 1):
-            sys.exit(f"bench: {' '.join(cmd)} failed: {err.strip()[:300]}")
-        best = dt if best is None else min(best, dt)
-    return best, peak / 1024.0
+        dt, c, kib, rc, err = run_once(cmd, stdin_path)
+        if rc not in (0, 1):
+            sys.exit(f"bench: {' '.join(cmd)} failed ({rc}): {err.strip()[:300]}")
+        peak = max(peak, kib)
+        if best is None or dt < best:
+            best, cpu = dt, c
+    return best, cpu, peak / 1024.0
+
+
+def callgrind_stages(cmd):
+    """Inclusive instructions per stage function and the program total, from one callgrind run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "cg.out")
+        subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100",
+                              "--auto=no", out],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             check=True).stdout.decode("utf-8", "replace")
+    counts = {}
+    for line in ann.splitlines():
+        m = re.match(r"\s*([\d,]+)\s+\([^)]*\)\s+(\S.*)$", line)
+        if not m:
+            continue
+        n = int(m.group(1).replace(",", ""))
+        what = m.group(2)
+        if what.startswith("PROGRAM TOTALS"):
+            counts["total"] = n
+            continue
+        fn = what.split(":", 1)[1].split(" ")[0] if ":" in what else what
+        for stage, name in STAGES:
+            if fn == name:
+                counts[stage] = counts.get(stage, 0) + n
+    return counts
+
+
+def head_bytes(src, dst, mb, records):
+    """The first mb MB of src into dst, cut at a record (line) or document boundary."""
+    data = open(src, "rb").read(int(mb * 1e6))
+    cut = data.rfind(b"\n" if records else b"\n\n")
+    with open(dst, "wb") as f:
+        f.write(data[:cut + 1] if cut > 0 else data)
+
+
+def make_shapes(tmp, mb):
+    """Issue 5's pathological documents, mb MB each."""
+    n = int(mb * 1e6)
+    rng = random.Random(5)
+    shapes = {
+        "a-lines": b"a\n" * (n // 2),
+        "U.S.A.": b"U.S.A." * (n // 6),
+        "Dr.": b"Dr. " * (n // 4),
+        "brackets": b"([{" * (n // 6) + b"}])" * (n // 6),
+        "random": bytes(rng.randrange(1, 256) for _ in range(n)),
+    }
+    paths = []
+    for name, data in shapes.items():
+        p = os.path.join(tmp, "shape-" + name.replace(".", "") + ".txt")
+        with open(p, "wb") as f:
+            f.write(data)
+        paths.append((name, p))
+    return paths
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--mb", type=float, default=40.0)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--only", default="", help="run only the lines whose name contains this")
+    ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("--callgrind-mb", type=float, default=2.0)
+    ap.add_argument("--shapes", action="store_true")
+    ap.add_argument("--shape-mb", type=float, default=16.0)
     a = ap.parse_args()
     shared = os.environ.get("HNP_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
     hnpipe = os.environ.get("HNPIPE", os.path.join(a.build, "hnpipe"))
@@ -91,26 +197,64 @@ def main():
         corpus = os.path.join(tmp, "corpus.txt")
         subprocess.run([sys.executable, os.path.join(shared, "tools", "make-corpus.py"), shared,
                         str(a.mb), corpus], check=True)
-        # The same text as records (one document per line), the form for sharding. Made in a
-        # child process so this one stays small: a child's peak RSS starts from its parent's.
+        # Made in child processes so this one stays small: a child's peak RSS starts from
+        # its parent's.
         records = os.path.join(tmp, "corpus.records")
         subprocess.run([sys.executable, "-c", TO_RECORDS, corpus, records], check=True)
         tree = os.path.join(tmp, "tree")
-        subprocess.run([sys.executable, "-c", TO_FILES, corpus, tree], check=True)
+        subprocess.run([sys.executable, "-c", TO_FILES, records, tree], check=True)
         size = os.path.getsize(corpus) / 1e6
-        cmds = [
-            ("icu-breakiterator-alone", [icu, corpus]),
-            ("hnpipe-segmenter-icu -f sentences", [hnpipe, "--segmenter", "icu", "-f",
-                                                   "sentences", corpus]),
-            ("hnpipe -f tsv (one document)", [hnpipe, "-f", "tsv", corpus]),
-            ("hnpipe --records -f tsv", [hnpipe, "--records", "-f", "tsv", records]),
-            ("hnpipe -r tree/ -j 1 (64 kB files)", [hnpipe, "-j", "1", "-r", tree]),
-            ("hnpipe -r tree/ -j 2 (64 kB files)", [hnpipe, "-j", "2", "-r", tree]),
-        ]
-        print(f"bench: corpus {size:.1f} MB (make-corpus.py, {a.mb:g} MB), best of {a.runs}")
-        for name, cmd in cmds:
-            dt, rss = measure(cmd, a.runs)
-            print(f"bench: {name:36s} {size / dt:8.1f} MB/s  peak RSS {rss:7.1f} MiB")
+        n_rec = sum(1 for _ in open(records, "rb"))
+        rec_kb = os.path.getsize(records) / n_rec / 1e3
+        print(f"bench: corpus {size:.1f} MB (make-corpus.py {a.mb:g}), {n_rec} records of "
+              f"{rec_kb:.1f} kB on average (5-10 kB), best of {a.runs} runs, wall clock")
+        cmds = [("icu-breakiterator-alone (one document)", [icu, corpus], None),
+                ("icu-breakiterator-alone (per record)", [icu, "--records", records], None),
+                ("wc -l (byte scan)", ["wc", "-l", corpus], None)]
+        cmds += [(f"hnpipe -f {f} (one document)", [hnpipe, "-f", f, corpus], None)
+                 for f in FORMATS]
+        cmds += [(f"hnpipe --records -f {f}", [hnpipe, "--records", "-f", f, records], None)
+                 for f in ("text", "sentences", "tsv")]
+        cmds += [(f"hnpipe -r tree -j {j} -f tsv", [hnpipe, "-j", str(j), "-r", tree], None)
+                 for j in (1, 2)]
+        icu_mbs, rows = None, {}
+        for name, cmd, stdin in cmds:
+            if a.only and a.only not in name and not name.startswith("icu"):
+                continue
+            dt, cpu, rss = measure(cmd, a.runs, stdin)
+            mbs = size / dt
+            if icu_mbs is None:
+                icu_mbs = mbs
+            rows[name] = mbs
+            print(f"bench: {name:42s} {mbs:8.1f} MB/s {mbs / icu_mbs:6.2f}x ICU  "
+                  f"cpu {cpu:6.2f} s  peak RSS {rss:7.1f} MiB", flush=True)
+        j1, j2 = rows.get("hnpipe -r tree -j 1 -f tsv"), rows.get("hnpipe -r tree -j 2 -f tsv")
+        if j1 and j2:
+            print(f"bench: -r tree -j 2 / -j 1 = {j2 / j1:.2f}x "
+                  f"({os.cpu_count()} cores, shared with whatever else runs)")
+        if a.callgrind:
+            doc = os.path.join(tmp, "cg-doc.txt")
+            rec = os.path.join(tmp, "cg.records")
+            head_bytes(corpus, doc, a.callgrind_mb, False)
+            head_bytes(records, rec, a.callgrind_mb, True)
+            for label, cmd in ((f"one document {a.callgrind_mb:g} MB -f tsv",
+                                [hnpipe, "-f", "tsv", doc]),
+                               (f"--records {a.callgrind_mb:g} MB -f tsv",
+                                [hnpipe, "--records", "-f", "tsv", rec]),
+                               (f"one document {a.callgrind_mb:g} MB -f text",
+                                [hnpipe, "-f", "text", doc])):
+                c = callgrind_stages(cmd)
+                total = c.get("total", 0)
+                parts = "  ".join(f"{s} {c.get(s, 0) / 1e6:.1f}M" for s, _ in STAGES)
+                print(f"callgrind: {label}: total {total / 1e6:.1f}M  {parts}", flush=True)
+        if a.shapes:
+            for name, path in make_shapes(tmp, a.shape_mb):
+                mb = os.path.getsize(path) / 2**20
+                dt, cpu, rss = measure([hnpipe, "-f", "tsv", path], 1)
+                budget = 4 * mb + 40
+                verdict = "ok" if rss <= budget else "OVER"
+                print(f"shape: {name:10s} {mb:5.1f} MiB  {dt:6.1f} s  peak RSS {rss:7.1f} MiB  "
+                      f"budget {budget:6.1f} MiB  {verdict}", flush=True)
 
 
 if __name__ == "__main__":

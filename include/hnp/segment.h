@@ -41,6 +41,14 @@ void hnp_segmenter_free(hnp_segmenter *s);
 hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span *spans,
                        size_t cap, size_t *n_out);
 
+/* The same, into a buffer that grows as needed, so the text is segmented once whatever
+ * the number of sentences: *spans (NULL or from an earlier call) holds *cap spans and is
+ * realloc'd when it is full; both are updated. The caller owns *spans (free with
+ * hnp_free) and may reuse it for the next document. Returns HNP_ERR_NOMEM when it cannot
+ * grow (*spans stays valid). */
+hnp_status hnp_segment_grow(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span **spans,
+                            size_t *cap, size_t *n_out);
+
 #ifdef __cplusplus
 }
 #endif

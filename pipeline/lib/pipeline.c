@@ -19,12 +19,14 @@ struct hnp_worker {
     hnp_segmenter *segmenter;
     hnp_tagger *tagger;
     char *id;
-    hnp_normalized norm;     /* the current document's text (owned) */
-    hnp_span *spans;         /* sentence spans, capacity cap_sents */
-    hnp_label *labels;       /* classify output */
-    hnp_sentence *sents;     /* the result rows */
+    hnp_normalized norm; /* the current document's text (owned) */
+    hnp_span *spans;     /* sentence spans, grown by the segmenter */
+    size_t cap_spans;
+    hnp_label *labels; /* classify output, capacity cap_labels */
+    size_t cap_labels;
+    hnp_sentence *sents;     /* the result rows, capacity cap_rows */
     unsigned char *taggable; /* per sentence */
-    size_t cap_sents;
+    size_t cap_rows;
     hnp_doc_mention *mentions;
     size_t cap_mentions;
     hnp_docmeta meta;
@@ -120,46 +122,55 @@ void hnp_worker_free(hnp_worker *w)
     free(w);
 }
 
-static hnp_status grow_sentences(hnp_worker *w, size_t n)
+/* Room for n labels. The old contents are not needed, so the old array is freed before the
+ * new one is made (never both at once), sized to n: the peak of a big document is what it
+ * needs, not half as much again. */
+static hnp_status grow_labels(hnp_worker *w, size_t n)
 {
-    if (n <= w->cap_sents) {
+    if (n <= w->cap_labels) {
         return HNP_OK;
     }
-    size_t cap = n + n / 2 + 16;
-    hnp_span *spans = realloc(w->spans, cap * sizeof *spans);
-    if (spans) {
-        w->spans = spans;
+    free(w->labels);
+    w->labels = malloc(n * sizeof *w->labels);
+    w->cap_labels = w->labels ? n : 0;
+    return w->labels ? HNP_OK : HNP_ERR_NOMEM;
+}
+
+/* The same for the result rows and tag flags, made only after classify has freed its
+ * per-sentence scratch, so the two never add up in the peak. */
+static hnp_status grow_rows(hnp_worker *w, size_t n)
+{
+    if (n <= w->cap_rows) {
+        return HNP_OK;
     }
-    hnp_label *labels = realloc(w->labels, cap * sizeof *labels);
-    if (labels) {
-        w->labels = labels;
-    }
-    hnp_sentence *sents = realloc(w->sents, cap * sizeof *sents);
-    if (sents) {
-        w->sents = sents;
-    }
-    unsigned char *taggable = realloc(w->taggable, cap);
-    if (taggable) {
-        w->taggable = taggable;
-    }
-    if (!spans || !labels || !sents || !taggable) {
+    free(w->sents);
+    free(w->taggable);
+    w->sents = malloc(n * sizeof *w->sents);
+    w->taggable = malloc(n);
+    if (!w->sents || !w->taggable) {
+        w->cap_rows = 0;
         return HNP_ERR_NOMEM;
     }
-    w->cap_sents = cap;
+    w->cap_rows = n;
     return HNP_OK;
 }
 
+/* Segments once into the worker's growing span buffer; a buffer left much larger than this
+ * document needs is trimmed, as it would otherwise sit beside the later stages' memory. */
 static hnp_status run_segment(hnp_worker *w, size_t *n_sents)
 {
-    const uint8_t *text = w->norm.text;
-    size_t len = w->norm.len, n = 0;
-    hnp_status st = hnp_segment(w->segmenter, text, len, w->spans, w->cap_sents, &n);
-    if (st == HNP_ERR_TOOSMALL) {
-        HNP_TRY(grow_sentences(w, n));
-        st = hnp_segment(w->segmenter, text, len, w->spans, w->cap_sents, &n);
+    size_t n = 0;
+    HNP_TRY(
+        hnp_segment_grow(w->segmenter, w->norm.text, w->norm.len, &w->spans, &w->cap_spans, &n));
+    if (w->cap_spans > n + n / 4 + 4096) {
+        hnp_span *p = realloc(w->spans, (n + 1) * sizeof *p);
+        if (p) {
+            w->spans = p;
+            w->cap_spans = n + 1;
+        }
     }
     *n_sents = n;
-    return st;
+    return grow_labels(w, n);
 }
 
 /* Converts sorted byte offsets to code-point offsets in one forward walk. */
@@ -264,6 +275,7 @@ static hnp_status run_stages(hnp_worker *w)
     } else {
         default_labels(w, n);
     }
+    HNP_TRY(grow_rows(w, n));
     fill_sentences(w, n);
     if (last >= HNP_STAGE_TAG) {
         HNP_TRY(run_tag(w, n));

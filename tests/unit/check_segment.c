@@ -267,6 +267,39 @@ START_TEST(test_toosmall_protocol)
 }
 END_TEST
 
+/* The growing form gives what the TOOSMALL protocol gives, from an empty buffer or a reused
+ * one, across the buffer's growth steps. */
+START_TEST(test_grow_matches_toosmall)
+{
+    hnp_segmenter *s;
+    ck_assert_int_eq(hnp_segmenter_create(NULL, &s), HNP_OK);
+    size_t len = 0;
+    char *t = malloc(200 * 16 + 1);
+    for (int i = 0; i < 200; i++) {
+        len += (size_t)sprintf(t + len, "Item %03d is ok. ", i);
+    }
+    size_t n_ref = 0;
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)t, len, NULL, 0, &n_ref), HNP_ERR_TOOSMALL);
+    hnp_span *ref = malloc(n_ref * sizeof *ref);
+    ck_assert_int_eq(hnp_segment(s, (const uint8_t *)t, len, ref, n_ref, &n_ref), HNP_OK);
+    hnp_span *spans = NULL;
+    size_t cap = 0, n = 0;
+    for (int round = 0; round < 2; round++) { /* the second reuses the grown buffer */
+        ck_assert_int_eq(hnp_segment_grow(s, (const uint8_t *)t, len, &spans, &cap, &n), HNP_OK);
+        ck_assert_uint_eq(n, n_ref);
+        ck_assert_uint_ge(cap, n);
+        ck_assert_mem_eq(spans, ref, n * sizeof *ref);
+    }
+    ck_assert_int_eq(hnp_segment_grow(s, (const uint8_t *)"", 0, &spans, &cap, &n), HNP_OK);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(hnp_segment_grow(s, (const uint8_t *)t, len, NULL, &cap, &n), HNP_ERR_INVALID);
+    hnp_free(spans);
+    free(ref);
+    free(t);
+    hnp_segmenter_free(s);
+}
+END_TEST
+
 START_TEST(test_huge_line)
 {
     /* 4 MiB with no stop: one sentence, in linear time */
@@ -588,6 +621,7 @@ static Suite *segment_suite(void)
     tcase_set_timeout(tf, 120);
     tcase_add_test(tf, test_empty_and_blank);
     tcase_add_test(tf, test_toosmall_protocol);
+    tcase_add_test(tf, test_grow_matches_toosmall);
     tcase_add_test(tf, test_huge_line);
     tcase_add_test(tf, test_many_tiny);
     tcase_add_test(tf, test_huge_tokens);

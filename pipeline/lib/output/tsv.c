@@ -1,10 +1,25 @@
 /* tsv.c -- the output formats. Each writer renders one document into a memory buffer and
- * hands it to the sink in one write, so a reader downstream sees whole documents. */
+ * hands it to the sink. The row formats (tsv, entities, sentences) hand it over every
+ * SPILL_BYTES at a row boundary, so a big document's output is never held twice (here and
+ * in the sink's own buffer); the CLI still flushes per document. */
 #include "hnp/tsv.h"
 
 #include "tsv_internal.h"
 
 #include <string.h>
+
+#define SPILL_BYTES ((size_t)64 << 10)
+
+/* Hands what the buffer holds to the sink once it passes SPILL_BYTES, and empties it. */
+static hnp_status spill(hnp_membuf *b, const hnp_sink *sink)
+{
+    if (b->len < SPILL_BYTES) {
+        return HNP_OK;
+    }
+    hnp_status st = sink->write(sink->ctx, b->data, b->len);
+    b->len = 0;
+    return st;
+}
 
 static const char *const format_names[] = {"tsv",       "entities", "docs",     "text", "clean",
                                            "sentences", "jsonl",    "pubtator", "html"};
@@ -128,7 +143,7 @@ static hnp_status put_sentence_entities(hnp_membuf *b, const hnp_doc *d, size_t 
     return written ? HNP_OK : hnp_buf_putc(b, '-');
 }
 
-static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d)
+static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     size_t m = 0;
     for (size_t i = 0; i < d->n_sents; i++) {
@@ -146,11 +161,12 @@ static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d)
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
+        HNP_TRY(spill(b, sink));
     }
     return HNP_OK;
 }
 
-static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d)
+static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     for (size_t i = 0; i < d->n_mentions; i++) {
         const hnp_doc_mention *dm = &d->mentions[i];
@@ -165,6 +181,7 @@ static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d)
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_put_tsv(b, d->text + dm->m.span.start, dm->m.span.end - dm->m.span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
+        HNP_TRY(spill(b, sink));
     }
     return HNP_OK;
 }
@@ -183,7 +200,7 @@ static hnp_status render_docs(hnp_membuf *b, const hnp_doc *d)
     return hnp_buf_putc(b, '\n');
 }
 
-static hnp_status render_text(hnp_membuf *b, const hnp_doc *d, unsigned flags)
+static hnp_status render_text(hnp_membuf *b, const hnp_doc *d, unsigned flags, const hnp_sink *sink)
 {
     if (flags & HNP_OUT_RECORDS) {
         HNP_TRY(put_id(b, d));
@@ -191,7 +208,10 @@ static hnp_status render_text(hnp_membuf *b, const hnp_doc *d, unsigned flags)
         HNP_TRY(hnp_buf_put_tsv(b, d->text, d->len));
         return hnp_buf_putc(b, '\n');
     }
-    HNP_TRY(hnp_buf_put(b, d->text, d->len));
+    /* The text goes to the sink as it is, not through a copy. */
+    if (d->len) {
+        HNP_TRY(sink->write(sink->ctx, d->text, d->len));
+    }
     /* Documents are concatenated on one stream: keep each one on lines of its own. */
     if (d->len && d->text[d->len - 1] != '\n') {
         HNP_TRY(hnp_buf_putc(b, '\n'));
@@ -244,7 +264,8 @@ static hnp_status render_clean(hnp_membuf *b, const hnp_doc *d, unsigned flags)
     return st;
 }
 
-static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned flags, size_t index)
+static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned flags, size_t index,
+                                   const hnp_sink *sink)
 {
     int records = (flags & HNP_OUT_RECORDS) != 0;
     if (!records && index > 0) {
@@ -260,26 +281,27 @@ static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned fla
         }
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
+        HNP_TRY(spill(b, sink));
     }
     return HNP_OK;
 }
 
 static hnp_status render(hnp_membuf *b, const hnp_doc *d, hnp_format f, unsigned flags,
-                         size_t index)
+                         size_t index, const hnp_sink *sink)
 {
     switch (f) {
     case HNP_FMT_TSV:
-        return render_tsv(b, d);
+        return render_tsv(b, d, sink);
     case HNP_FMT_ENTITIES:
-        return render_entities(b, d);
+        return render_entities(b, d, sink);
     case HNP_FMT_DOCS:
         return render_docs(b, d);
     case HNP_FMT_TEXT:
-        return render_text(b, d, flags);
+        return render_text(b, d, flags, sink);
     case HNP_FMT_CLEAN:
         return render_clean(b, d, flags);
     case HNP_FMT_SENTENCES:
-        return render_sentences(b, d, flags, index);
+        return render_sentences(b, d, flags, index, sink);
     case HNP_FMT_JSONL:
         return hnp_render_jsonl(b, d);
     case HNP_FMT_PUBTATOR:
@@ -294,7 +316,7 @@ hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t 
                          const hnp_sink *sink)
 {
     hnp_membuf b = {0};
-    hnp_status st = render(&b, d, f, flags, index);
+    hnp_status st = render(&b, d, f, flags, index, sink);
     if (st == HNP_OK && b.len) {
         st = sink->write(sink->ctx, b.data, b.len);
     }

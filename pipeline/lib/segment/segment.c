@@ -46,6 +46,24 @@ void hnp_segmenter_free(hnp_segmenter *s)
     free(s);
 }
 
+/* Makes room for one more span in a growable buffer (by half again, as it is per document
+ * and the driver reuses it); false when that fails. */
+static bool make_room(seg_out *o)
+{
+    if (o->n < o->cap || !o->growable || o->nomem) {
+        return o->n < o->cap;
+    }
+    size_t cap = o->cap + o->cap / 2 + 64;
+    hnp_span *p = cap < SIZE_MAX / sizeof *p ? realloc(o->spans, cap * sizeof *p) : NULL;
+    if (!p) {
+        o->nomem = true;
+        return false;
+    }
+    o->spans = *o->growable = p;
+    o->cap = *o->growable_cap = cap;
+    return true;
+}
+
 void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
 {
     int32_t cp;
@@ -65,7 +83,7 @@ void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
         end = p;
     }
     if (start < end) {
-        if (o->n < o->cap) {
+        if (make_room(o)) {
             o->spans[o->n].start = start;
             o->spans[o->n].end = end;
         }
@@ -183,6 +201,8 @@ static bool is_blank(const uint8_t *t, size_t start, size_t end)
     return !hnp_seg_token(t, start, end, &tok);
 }
 
+static hnp_status segment_into(hnp_segmenter *s, const uint8_t *text, size_t len, seg_out *o);
+
 hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span *spans,
                        size_t cap, size_t *n_out)
 {
@@ -193,14 +213,41 @@ hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_sp
     if (!s || (!text && len) || (!spans && cap)) {
         return HNP_ERR_INVALID;
     }
-    seg_out o = {spans, cap, 0};
+    seg_out o = {spans, cap, 0, NULL, NULL, false};
+    HNP_TRY(segment_into(s, text, len, &o));
+    *n_out = o.n;
+    return o.n > cap ? HNP_ERR_TOOSMALL : HNP_OK;
+}
+
+hnp_status hnp_segment_grow(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_span **spans,
+                            size_t *cap, size_t *n_out)
+{
+    if (!n_out) {
+        return HNP_ERR_INVALID;
+    }
+    *n_out = 0;
+    if (!s || (!text && len) || !spans || !cap || (!*spans && *cap)) {
+        return HNP_ERR_INVALID;
+    }
+    seg_out o = {*spans, *cap, 0, spans, cap, false};
+    HNP_TRY(segment_into(s, text, len, &o));
+    if (o.nomem) {
+        return HNP_ERR_NOMEM;
+    }
+    *n_out = o.n;
+    return HNP_OK;
+}
+
+/* Cuts the text into blocks (see the top of this file) and each block into sentences. */
+static hnp_status segment_into(hnp_segmenter *s, const uint8_t *text, size_t len, seg_out *o)
+{
     bool open = false, icu_only = (s->flags & HNP_SEG_ICU_ONLY) != 0;
     size_t bs = 0, ps = 0, be = 0, next;
     for (size_t pos = 0; pos < len; pos = next) {
         size_t le = line_end(text, pos, len, &next);
         bool blank = is_blank(text, pos, le);
         if (open && (blank || icu_only || !continues(text, bs, ps, be, pos, le))) {
-            HNP_TRY(flush(s, text, bs, be, &o));
+            HNP_TRY(flush(s, text, bs, be, o));
             open = false;
         }
         if (!blank && !open) {
@@ -211,8 +258,7 @@ hnp_status hnp_segment(hnp_segmenter *s, const uint8_t *text, size_t len, hnp_sp
         be = le;
     }
     if (open) {
-        HNP_TRY(flush(s, text, bs, be, &o));
+        HNP_TRY(flush(s, text, bs, be, o));
     }
-    *n_out = o.n;
-    return o.n > cap ? HNP_ERR_TOOSMALL : HNP_OK;
+    return HNP_OK;
 }

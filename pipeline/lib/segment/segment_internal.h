@@ -6,11 +6,16 @@
 
 #include <stdbool.h>
 
-/* Where sentences go: spans are counted always and stored while they fit (TOOSMALL protocol). */
+/* Where sentences go: spans are counted always and stored while they fit (TOOSMALL protocol),
+ * or, with grow set, into a buffer that grows (*growable, realloc'd; nomem set when that
+ * fails, after which spans are only counted). */
 typedef struct seg_out {
     hnp_span *spans;
     size_t cap;
     size_t n;
+    hnp_span **growable; /* NULL: fixed caller buffer */
+    size_t *growable_cap;
+    bool nomem;
 } seg_out;
 
 /* Trims [start, end) of whitespace and records it when something is left. */
