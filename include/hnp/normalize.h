@@ -43,11 +43,18 @@ typedef enum hnp_repair_kind {
                                * word list ("Qu?bec" -> "Québec") */
 } hnp_repair_kind;
 
-/* One repair, located in the OUTPUT text (bytes). A dropped character has start == end. */
+/* One repair, located in the OUTPUT text (bytes). A dropped character has start == end.
+ * before locates, in hnp_normalized.before, the damaged text as it came in (after decoding
+ * to UTF-8; a dropped control character is written "U+XXXX"). */
 typedef struct hnp_repair {
     hnp_span span;
     hnp_repair_kind kind;
+    hnp_span before;
 } hnp_repair;
+
+/* "mojibake", "c1", "entity", "lossy", "invalid", "control", "lost-byte", "question";
+ * "?" for a value outside the enum. */
+const char *hnp_repair_kind_name(hnp_repair_kind kind);
 
 /* The result of hnp_normalize. Owns all its memory; release with hnp_normalized_free. */
 typedef struct hnp_normalized {
@@ -56,6 +63,8 @@ typedef struct hnp_normalized {
     char encoding[32];   /* what the input was read as: "UTF-8", "windows-1252", ... */
     size_t n_repairs;    /* number of repairs made (all kinds) */
     hnp_repair *repairs; /* n_repairs records, in text order (may be NULL when 0) */
+    uint8_t *before;     /* the repairs' "before" texts, UTF-8 (may be NULL when empty) */
+    size_t before_len;
 } hnp_normalized;
 
 /* Normalizes len bytes of input. opts may be NULL (detect everything, repair).
@@ -64,6 +73,11 @@ typedef struct hnp_normalized {
  * On error *out is left empty (safe to pass to hnp_normalized_free). */
 hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size_t len,
                          hnp_normalized *out);
+
+/* Joins a and b into *out as a "\n" b (PubTator title and abstract), with b's repairs
+ * shifted. Copies; the caller still owns and frees a and b. On error *out is empty. */
+hnp_status hnp_normalized_join(const hnp_normalized *a, const hnp_normalized *b,
+                               hnp_normalized *out);
 
 /* Releases what hnp_normalize allocated and zeroes *n. NULL is a no-op. */
 void hnp_normalized_free(hnp_normalized *n);

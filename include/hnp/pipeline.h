@@ -40,6 +40,8 @@ typedef struct hnp_doc {
     const char *encoding; /* as detected or forced */
     size_t repairs;
     const hnp_repair *repair_list;
+    /* hnp_normalized.before: what each repair replaced (see hnp_repair.before) */
+    const uint8_t *repair_before;
     const uint8_t *text; /* normalized text, NUL-terminated */
     size_t len;          /* bytes */
     size_t cp_len;       /* code points */

@@ -23,7 +23,8 @@ typedef enum hnp_format {
     HNP_FMT_SENTENCES,
     HNP_FMT_JSONL,
     HNP_FMT_PUBTATOR,
-    HNP_FMT_HTML
+    HNP_FMT_HTML,
+    HNP_FMT_REPAIRS
 } hnp_format;
 
 /* "tsv" -> HNP_FMT_TSV, ...; HNP_ERR_INVALID for an unknown name. */

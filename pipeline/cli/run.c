@@ -84,6 +84,8 @@ static const char *format_ext(hnp_format f)
         return ".pubtator";
     case HNP_FMT_HTML:
         return ".html";
+    case HNP_FMT_REPAIRS:
+        return ".repairs.tsv";
     }
     return ".out";
 }

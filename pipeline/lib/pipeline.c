@@ -285,6 +285,7 @@ static hnp_status run_stages(hnp_worker *w)
     d->encoding = w->norm.encoding;
     d->repairs = w->norm.n_repairs;
     d->repair_list = w->norm.repairs;
+    d->repair_before = w->norm.before;
     d->text = w->norm.text;
     d->len = w->norm.len;
     d->sents = w->sents;
@@ -314,38 +315,6 @@ hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw,
     return HNP_OK;
 }
 
-/* Joins two normalize results into *out (title "\n" abstract), shifting the abstract's
- * repair spans. Takes ownership of nothing: the caller frees a and b. */
-static hnp_status join_normalized(const hnp_normalized *a, const hnp_normalized *b,
-                                  hnp_normalized *out)
-{
-    memset(out, 0, sizeof *out);
-    out->len = a->len + 1 + b->len;
-    out->text = malloc(out->len + 1);
-    size_t n_rep = a->n_repairs + b->n_repairs;
-    out->repairs = n_rep ? malloc(n_rep * sizeof *out->repairs) : NULL;
-    if (!out->text || (n_rep && !out->repairs)) {
-        hnp_normalized_free(out);
-        return HNP_ERR_NOMEM;
-    }
-    memcpy(out->text, a->text, a->len);
-    out->text[a->len] = '\n';
-    memcpy(out->text + a->len + 1, b->text, b->len);
-    out->text[out->len] = '\0';
-    for (size_t i = 0; i < a->n_repairs; i++) {
-        out->repairs[i] = a->repairs[i];
-    }
-    for (size_t i = 0; i < b->n_repairs; i++) {
-        hnp_repair r = b->repairs[i];
-        r.span.start += a->len + 1;
-        r.span.end += a->len + 1;
-        out->repairs[a->n_repairs + i] = r;
-    }
-    out->n_repairs = n_rep;
-    memcpy(out->encoding, a->encoding, sizeof out->encoding);
-    return HNP_OK;
-}
-
 hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
                                        size_t title_len, const uint8_t *abstract,
                                        size_t abstract_len, const hnp_doc **doc)
@@ -358,7 +327,7 @@ hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint
     }
     size_t joined_title_len = t.len;
     if (st == HNP_OK) {
-        st = join_normalized(&t, &a, &w->norm);
+        st = hnp_normalized_join(&t, &a, &w->norm);
     }
     hnp_normalized_free(&t);
     hnp_normalized_free(&a);

@@ -171,6 +171,30 @@ START_TEST(test_repair)
 }
 END_TEST
 
+/* ---- what each repair replaced ("before", for -f repairs) ------------------------------ */
+
+START_TEST(test_before)
+{
+    /* twice-garbled é (layered repairs report the input once), an entity, a control */
+    const char *in = "caf\xc3\x83\xc6\x92\xc3\x82\xc2\xa9 &amp; x\x01y";
+    static const char *const want[][2] = {{"mojibake", "\xc3\x83\xc6\x92\xc3\x82\xc2\xa9"},
+                                          {"entity", "&amp;"},
+                                          {"control", "U+0001"}};
+    hnp_normalized n;
+    ck_assert_int_eq(norm(in, &n), HNP_OK);
+    ck_assert_str_eq((const char *)n.text, "caf\xc3\xa9 & xy");
+    ck_assert_uint_eq(n.n_repairs, 3);
+    for (size_t i = 0; i < 3; i++) {
+        const hnp_repair *r = &n.repairs[i];
+        ck_assert_str_eq(hnp_repair_kind_name(r->kind), want[i][0]);
+        ck_assert_uint_eq(r->before.end - r->before.start, strlen(want[i][1]));
+        ck_assert_mem_eq(n.before + r->before.start, want[i][1], strlen(want[i][1]));
+    }
+    ck_assert_str_eq(hnp_repair_kind_name((hnp_repair_kind)99), "?");
+    hnp_normalized_free(&n);
+}
+END_TEST
+
 /* ---- legitimate text stays byte-identical, with no repairs ----------------------------- */
 
 static const char *const clean[] = {
@@ -654,6 +678,7 @@ static Suite *normalize_suite(void)
     TCase *t = tcase_create("repairs");
     tcase_add_loop_test(t, test_repair, 0, (int)(sizeof repairs / sizeof repairs[0]));
     tcase_add_loop_test(t, test_clean, 0, (int)(sizeof clean / sizeof clean[0]));
+    tcase_add_test(t, test_before);
     tcase_add_test(t, test_line_endings_and_nfc);
     tcase_add_test(t, test_spans);
     tcase_add_test(t, test_flags);

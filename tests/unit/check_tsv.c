@@ -167,12 +167,38 @@ START_TEST(html_underlines_repairs)
     hnp_sentence s[2];
     hnp_doc_mention m[1];
     hnp_doc d = make_doc(s, m);
-    const hnp_repair rep[] = {{{7, 12}, HNP_REPAIR_MOJIBAKE}}; /* "world" */
+    const hnp_repair rep[] = {{{7, 12}, HNP_REPAIR_LOST_BYTE, {0, 6}}}; /* "world" */
     d.repair_list = rep;
+    d.repair_before = (const uint8_t *)"w<rld\"";
     d.repairs = 1;
     char *out = render_doc(&d, HNP_FMT_HTML, 0);
-    ck_assert_ptr_nonnull(strstr(out, "<u class=\"repair\" title=\"repaired\">world</u>."));
+    ck_assert_ptr_nonnull(strstr(
+        out, "<u class=\"repair lost-byte\" title=\"lost-byte: w&lt;rld&quot;\">world</u>."));
     free(out);
+}
+END_TEST
+
+/* -f repairs: code-point offsets, kind, what came in and what replaced it. */
+START_TEST(repairs_rows)
+{
+    hnp_sentence s[2];
+    hnp_doc_mention m[1];
+    hnp_doc d = make_doc(s, m);
+    const hnp_repair rep[] = {{{7, 12}, HNP_REPAIR_MOJIBAKE, {0, 7}},
+                              {{13, 13}, HNP_REPAIR_CONTROL, {7, 13}}};
+    d.repair_list = rep;
+    d.repair_before = (const uint8_t *)"w\xc3\xa9rld\tU+0001";
+    d.repairs = 2;
+    char *out = render_doc(&d, HNP_FMT_REPAIRS, 0);
+    ck_assert_str_eq(out, "doc\\t1\t6\t11\tmojibake\tw\xc3\xa9rld\\t\tworld\n"
+                          "doc\\t1\t12\t12\tcontrol\tU+0001\t\n");
+    free(out);
+    hnp_membuf b = {0};
+    hnp_sink sink = hnp_membuf_sink(&b);
+    ck_assert_int_eq(hnp_write_header(HNP_FMT_REPAIRS, &sink), HNP_OK);
+    ck_assert_mem_eq(b.data, "doc\tstart\tend\tkind\tbefore\tafter\n", b.len);
+    hnp_membuf_free(&b);
+    ck_assert_int_eq(hnp_format_stages(HNP_FMT_REPAIRS), HNP_STAGE_NORMALIZE);
 }
 END_TEST
 
@@ -207,6 +233,7 @@ static Suite *tsv_suite(void)
     tcase_add_test(tc, pubtator_offsets_hold);
     tcase_add_test(tc, html_marks_junk_and_mentions);
     tcase_add_test(tc, html_underlines_repairs);
+    tcase_add_test(tc, repairs_rows);
     tcase_add_test(tc, headers_and_names);
     tcase_add_test(tc, sink_error_propagates);
     suite_add_tcase(s, tc);

@@ -15,8 +15,16 @@
 /* Output under construction. */
 typedef struct out_buf {
     hnp_normalized *n;
-    size_t cap, cap_rep;
+    size_t cap, cap_rep, cap_before;
 } out_buf;
+
+static const char *const kind_names[] = {"mojibake", "c1",      "entity",    "lossy",
+                                         "invalid",  "control", "lost-byte", "question"};
+
+const char *hnp_repair_kind_name(hnp_repair_kind kind)
+{
+    return (size_t)kind < sizeof kind_names / sizeof kind_names[0] ? kind_names[kind] : "?";
+}
 
 static hnp_status out_put(out_buf *o, const uint8_t *p, size_t len)
 {
@@ -35,8 +43,44 @@ static hnp_status out_repair(out_buf *o, size_t start, size_t end, hnp_repair_ki
     n->repairs[n->n_repairs].span.start = start;
     n->repairs[n->n_repairs].span.end = end;
     n->repairs[n->n_repairs].kind = kind;
+    n->repairs[n->n_repairs].before.start = n->before_len;
+    n->repairs[n->n_repairs].before.end = n->before_len;
     n->n_repairs++;
     return HNP_OK;
+}
+
+/* Appends len bytes to the last repair's "before" text. */
+static hnp_status out_before(out_buf *o, const uint8_t *p, size_t len)
+{
+    hnp_normalized *n = o->n;
+    HNP_TRY(hnp_norm_grow((void **)&n->before, &o->cap_before, n->before_len + len + 1, 1));
+    memcpy(n->before + n->before_len, p, len);
+    n->before_len += len;
+    n->repairs[n->n_repairs - 1].before.end = n->before_len;
+    return HNP_OK;
+}
+
+/* The last repair's "before": what tag's repair replaced, as UTF-8. */
+static hnp_status out_before_tag(out_buf *o, const hnp_norm_work *w, uint32_t tag)
+{
+    for (size_t i = 0; i < w->bef_len[tag]; i++) {
+        uint8_t u[4];
+        HNP_TRY(out_before(o, u, hnp_norm_utf8_encode(w->bcp[w->bef_off[tag] + i], u)));
+    }
+    return HNP_OK;
+}
+
+/* A dropped control character is shown as U+XXXX: the raw byte has no place in output. */
+static hnp_status out_before_control(out_buf *o, uint32_t c)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    uint8_t u[6] = {'U',
+                    '+',
+                    (uint8_t)hex[(c >> 12) & 15],
+                    (uint8_t)hex[(c >> 8) & 15],
+                    (uint8_t)hex[(c >> 4) & 15],
+                    (uint8_t)hex[c & 15]};
+    return out_before(o, u, sizeof u);
 }
 
 /* Bytes that send a line to the slow path: controls (tab aside), DEL, '&' and non-ASCII. */
@@ -81,6 +125,7 @@ static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
                 }
             }
             t = tag;
+            HNP_TRY(hnp_norm_before_push(w, tag, (uint32_t)c));
         }
         /* reserved above: a line has no more characters than bytes */
         w->a.cp[w->a.n] = (uint32_t)c;
@@ -115,6 +160,7 @@ static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
         size_t at = o->n->len;
         if (is_dropped(c)) {
             HNP_TRY(out_repair(o, at, at, HNP_REPAIR_CONTROL));
+            HNP_TRY(out_before_control(o, c));
             open_tag = 0;
             continue;
         }
@@ -124,6 +170,7 @@ static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
             o->n->repairs[o->n->n_repairs - 1].span.end = o->n->len;
         } else if (l->tag[i]) {
             HNP_TRY(out_repair(o, at, o->n->len, (hnp_repair_kind)w->kinds[l->tag[i]]));
+            HNP_TRY(out_before_tag(o, w, l->tag[i]));
         }
         open_tag = l->tag[i];
     }
@@ -291,7 +338,7 @@ hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size
     }
     hnp_norm_decoded d;
     HNP_TRY(hnp_norm_decode(opts, in, len, &d));
-    out_buf o = {out, 0, 0};
+    out_buf o = {out, 0, 0, 0};
     hnp_status st = out_put(&o, NULL, 0);
     st = st == HNP_OK ? assemble(&d, flags, &o) : st;
     if (st == HNP_OK) {
@@ -306,6 +353,44 @@ hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size
     return st;
 }
 
+hnp_status hnp_normalized_join(const hnp_normalized *a, const hnp_normalized *b,
+                               hnp_normalized *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t shift = a->len + 1, n_rep = a->n_repairs + b->n_repairs;
+    out->len = a->len + 1 + b->len;
+    out->text = malloc(out->len + 1);
+    out->repairs = n_rep ? malloc(n_rep * sizeof *out->repairs) : NULL;
+    out->before_len = a->before_len + b->before_len;
+    out->before = malloc(out->before_len + 1);
+    if (!out->text || (n_rep && !out->repairs) || !out->before) {
+        hnp_normalized_free(out);
+        return HNP_ERR_NOMEM;
+    }
+    memcpy(out->text, a->text, a->len);
+    out->text[a->len] = '\n';
+    memcpy(out->text + shift, b->text, b->len);
+    out->text[out->len] = '\0';
+    if (a->before_len) {
+        memcpy(out->before, a->before, a->before_len);
+    }
+    if (b->before_len) {
+        memcpy(out->before + a->before_len, b->before, b->before_len);
+    }
+    for (size_t i = 0; i < n_rep; i++) {
+        int in_b = i >= a->n_repairs;
+        hnp_repair r = in_b ? b->repairs[i - a->n_repairs] : a->repairs[i];
+        r.span.start += in_b ? shift : 0;
+        r.span.end += in_b ? shift : 0;
+        r.before.start += in_b ? a->before_len : 0;
+        r.before.end += in_b ? a->before_len : 0;
+        out->repairs[i] = r;
+    }
+    out->n_repairs = n_rep;
+    memcpy(out->encoding, a->encoding, sizeof out->encoding);
+    return HNP_OK;
+}
+
 void hnp_normalized_free(hnp_normalized *n)
 {
     if (!n) {
@@ -313,5 +398,6 @@ void hnp_normalized_free(hnp_normalized *n)
     }
     free(n->text);
     free(n->repairs);
+    free(n->before);
     memset(n, 0, sizeof *n);
 }

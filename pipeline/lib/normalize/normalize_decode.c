@@ -150,30 +150,6 @@ static hnp_status put_bad(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, si
     return put(d, cap, p, n);
 }
 
-size_t hnp_norm_utf8_encode(uint32_t c, uint8_t *u)
-{
-    if (c < 0x80) {
-        u[0] = (uint8_t)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        u[0] = (uint8_t)(0xC0 | (c >> 6));
-        u[1] = (uint8_t)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        u[0] = (uint8_t)(0xE0 | (c >> 12));
-        u[1] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-        u[2] = (uint8_t)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    u[0] = (uint8_t)(0xF0 | (c >> 18));
-    u[1] = (uint8_t)(0x80 | ((c >> 12) & 0x3F));
-    u[2] = (uint8_t)(0x80 | ((c >> 6) & 0x3F));
-    u[3] = (uint8_t)(0x80 | (c & 0x3F));
-    return 4;
-}
-
 /* Writes the windows-1252 character for byte b (the caller checked it has one). */
 static hnp_status put_cp1252(hnp_norm_decoded *d, size_t *cap, uint8_t b)
 {

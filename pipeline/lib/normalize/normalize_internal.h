@@ -52,6 +52,11 @@ typedef struct hnp_norm_work {
     size_t cap_tmp;
     uint8_t *kinds; /* hnp_repair_kind by tag; tag 0 unused */
     size_t n_kinds, cap_kinds;
+    /* What each tag's repair replaced: bcp[bef_off[tag], + bef_len[tag]) */
+    size_t *bef_off, *bef_len;
+    size_t cap_bef;
+    uint32_t *bcp;
+    size_t n_bcp, cap_bcp;
     unsigned flags;
     /* Characters that a lost byte can stand for, seen in the document's earlier lines:
      * evidence for normalize_lost.c. */
@@ -92,6 +97,11 @@ hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n);
 /* A fresh tag for a repair of the given kind (0 on allocation failure). */
 uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind);
 void hnp_norm_line_free(hnp_norm_line *l);
+/* Records that tag's repair replaced w->a[lo, hi) (see hnp_norm_note_before in
+ * normalize_work.c); hnp_norm_ed_replace does this itself. */
+hnp_status hnp_norm_note_before(hnp_norm_work *w, uint32_t tag, size_t lo, size_t hi);
+/* Appends c to what tag's repair replaced. */
+hnp_status hnp_norm_before_push(hnp_norm_work *w, uint32_t tag, uint32_t c);
 hnp_status hnp_norm_grow(void **p, size_t *cap, size_t need, size_t elem);
 
 /* An editor rewrites w->a into w->b from left to right; hnp_norm_ed_finish copies the rest

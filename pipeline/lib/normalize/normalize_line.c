@@ -17,124 +17,6 @@
  * another. */
 enum { MAX_ROUNDS = 8, MAX_ENTITY_NAME = 24, LOSSY_QUOTE_REACH = 400 };
 
-hnp_status hnp_norm_grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) {
-        return HNP_OK;
-    }
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2 / elem) {
-            return HNP_ERR_NOMEM;
-        }
-        ncap *= 2;
-    }
-    void *np = realloc(*p, ncap * elem);
-    if (!np) {
-        return HNP_ERR_NOMEM;
-    }
-    *p = np;
-    *cap = ncap;
-    return HNP_OK;
-}
-
-hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n)
-{
-    if (n <= l->cap) {
-        return HNP_OK;
-    }
-    size_t cap = l->cap;
-    HNP_TRY(hnp_norm_grow((void **)&l->cp, &cap, n, sizeof *l->cp));
-    cap = l->cap;
-    HNP_TRY(hnp_norm_grow((void **)&l->tag, &cap, n, sizeof *l->tag));
-    l->cap = cap;
-    return HNP_OK;
-}
-
-void hnp_norm_line_free(hnp_norm_line *l)
-{
-    free(l->cp);
-    free(l->tag);
-    memset(l, 0, sizeof *l);
-}
-
-uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind)
-{
-    if (w->n_kinds == 0) {
-        w->n_kinds = 1; /* tag 0 means "original" */
-    }
-    if (hnp_norm_grow((void **)&w->kinds, &w->cap_kinds, w->n_kinds + 1, 1) != HNP_OK) {
-        return 0;
-    }
-    w->kinds[w->n_kinds] = (uint8_t)kind;
-    return (uint32_t)w->n_kinds++;
-}
-
-void hnp_norm_work_free(hnp_norm_work *w)
-{
-    hnp_norm_line_free(&w->a);
-    hnp_norm_line_free(&w->b);
-    free(w->enc.b);
-    free(w->enc.src);
-    free(w->fix.b);
-    free(w->fix.src);
-    free(w->stretch.b);
-    free(w->stretch.src);
-    free(w->lost.b);
-    free(w->lost.src);
-    free(w->dcp);
-    free(w->dlo);
-    free(w->dhi);
-    free(w->tmp);
-    free(w->kinds);
-    memset(w, 0, sizeof *w);
-}
-
-void hnp_norm_ed_begin(hnp_norm_ed *e, hnp_norm_work *w)
-{
-    e->w = w;
-    e->pos = 0;
-    w->b.n = 0;
-}
-
-hnp_status hnp_norm_ed_copy(hnp_norm_ed *e, size_t upto)
-{
-    hnp_norm_line *a = &e->w->a, *b = &e->w->b;
-    if (upto <= e->pos) {
-        return HNP_OK;
-    }
-    size_t k = upto - e->pos;
-    HNP_TRY(hnp_norm_line_reserve(b, b->n + k));
-    memcpy(b->cp + b->n, a->cp + e->pos, k * sizeof *b->cp);
-    memcpy(b->tag + b->n, a->tag + e->pos, k * sizeof *b->tag);
-    b->n += k;
-    e->pos = upto;
-    return HNP_OK;
-}
-
-hnp_status hnp_norm_ed_replace(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n,
-                               uint32_t tag)
-{
-    hnp_norm_line *b = &e->w->b;
-    HNP_TRY(hnp_norm_line_reserve(b, b->n + n));
-    for (size_t i = 0; i < n; i++) {
-        b->cp[b->n] = cp[i];
-        b->tag[b->n] = tag;
-        b->n++;
-    }
-    e->pos = upto;
-    return HNP_OK;
-}
-
-hnp_status hnp_norm_ed_finish(hnp_norm_ed *e)
-{
-    HNP_TRY(hnp_norm_ed_copy(e, e->w->a.n));
-    hnp_norm_line t = e->w->a;
-    e->w->a = e->w->b;
-    e->w->b = t;
-    return HNP_OK;
-}
-
 static int has_cp(const hnp_norm_line *l, uint32_t c)
 {
     for (size_t i = 0; i < l->n; i++) {
@@ -256,6 +138,7 @@ static hnp_status pass_c1(hnp_norm_work *w, int *changed)
             if (!tag) {
                 return HNP_ERR_NOMEM;
             }
+            HNP_TRY(hnp_norm_note_before(w, tag, i, i + 1));
             w->a.cp[i] = v;
             w->a.tag[i] = tag;
             *changed = 1;

@@ -54,26 +54,6 @@ static const lost_prior priors[] = {
     {0xFB01, 4}, /* ﬁ */
 };
 
-static hnp_status push(hnp_norm_bytes *bb, unsigned b, size_t src)
-{
-    if (bb->n == bb->cap) {
-        size_t cap = bb->cap;
-        HNP_TRY(hnp_norm_grow((void **)&bb->b, &cap, bb->n + 1, sizeof *bb->b));
-        cap = bb->cap;
-        HNP_TRY(hnp_norm_grow((void **)&bb->src, &cap, bb->n + 1, sizeof *bb->src));
-        bb->cap = cap;
-    }
-    bb->b[bb->n] = b;
-    bb->src[bb->n] = src;
-    bb->n++;
-    return HNP_OK;
-}
-
-hnp_status hnp_norm_bytes_push(hnp_norm_bytes *bb, unsigned b, size_t src)
-{
-    return push(bb, b, src);
-}
-
 static int cont(unsigned b)
 {
     return b >= 0x80 && b <= 0xBF;
@@ -247,15 +227,15 @@ hnp_status hnp_norm_restore_lost(const hnp_norm_bytes *in, const hnp_norm_lost_c
         int form;
         unsigned b = lost_byte_at(in, i, ctx, &len, &form);
         if (b == 0x100) {
-            HNP_TRY(push(out, in->b[i], in->src[i]));
+            HNP_TRY(hnp_norm_bytes_push(out, in->b[i], in->src[i]));
             i++;
             continue;
         }
         size_t at = i + len - 1;
         for (size_t j = 0; j + 1 < len; j++) {
-            HNP_TRY(push(out, in->b[i + j], in->src[i + j]));
+            HNP_TRY(hnp_norm_bytes_push(out, in->b[i + j], in->src[i + j]));
         }
-        HNP_TRY(push(out, b, in->src[form == 2 ? at : at - 1]));
+        HNP_TRY(hnp_norm_bytes_push(out, b, in->src[form == 2 ? at : at - 1]));
         i = form == 2 ? at + 1 : at;
     }
     return HNP_OK;

@@ -22,7 +22,7 @@ static hnp_status spill(hnp_membuf *b, const hnp_sink *sink)
 }
 
 static const char *const format_names[] = {"tsv",       "entities", "docs",     "text", "clean",
-                                           "sentences", "jsonl",    "pubtator", "html"};
+                                           "sentences", "jsonl",    "pubtator", "html", "repairs"};
 #define N_FORMATS (sizeof format_names / sizeof format_names[0])
 
 hnp_status hnp_format_parse(const char *name, hnp_format *out)
@@ -45,6 +45,7 @@ hnp_stage hnp_format_stages(hnp_format f)
 {
     switch (f) {
     case HNP_FMT_TEXT:
+    case HNP_FMT_REPAIRS:
         return HNP_STAGE_NORMALIZE;
     case HNP_FMT_SENTENCES:
         return HNP_STAGE_SEGMENT;
@@ -82,6 +83,9 @@ hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink)
         break;
     case HNP_FMT_DOCS:
         h = "doc\tencoding\trepairs\tsentences\tjunk_sentences\ttitle\tdate\tsource\n";
+        break;
+    case HNP_FMT_REPAIRS:
+        h = "doc\tstart\tend\tkind\tbefore\tafter\n";
         break;
     case HNP_FMT_TEXT:
     case HNP_FMT_CLEAN:
@@ -308,6 +312,8 @@ static hnp_status render(hnp_membuf *b, const hnp_doc *d, hnp_format f, unsigned
         return hnp_render_pubtator(b, d);
     case HNP_FMT_HTML:
         return hnp_render_html(b, d);
+    case HNP_FMT_REPAIRS:
+        return hnp_render_repairs(b, d);
     }
     return HNP_ERR_INVALID;
 }

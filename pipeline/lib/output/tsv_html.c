@@ -28,6 +28,21 @@ static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
     return HNP_OK;
 }
 
+/* <u> with the repair's kind and what it replaced as its title ("lost-byte: â€"). */
+static hnp_status put_repair_open(hnp_membuf *b, const hnp_doc *d, const hnp_repair *r)
+{
+    HNP_TRY(hnp_buf_puts(b, "<u class=\"repair "));
+    HNP_TRY(hnp_buf_puts(b, hnp_repair_kind_name(r->kind)));
+    HNP_TRY(hnp_buf_puts(b, "\" title=\""));
+    HNP_TRY(hnp_buf_puts(b, hnp_repair_kind_name(r->kind)));
+    if (d->repair_before && r->before.end > r->before.start) {
+        HNP_TRY(hnp_buf_puts(b, ": "));
+        HNP_TRY(hnp_buf_put_html(b, d->repair_before + r->before.start,
+                                 r->before.end - r->before.start));
+    }
+    return hnp_buf_puts(b, "\">");
+}
+
 /* Text from..to with the repairs that fall inside it underlined. Repairs are in text order;
  * *r is a cursor over them shared by the whole document. */
 static hnp_status html_text(hnp_membuf *b, const hnp_doc *d, size_t from, size_t to, size_t *r)
@@ -43,7 +58,7 @@ static hnp_status html_text(hnp_membuf *b, const hnp_doc *d, size_t from, size_t
             continue; /* straddles a mark or sentence edge, or a dropped character */
         }
         HNP_TRY(hnp_buf_put_html(b, d->text + at, sp.start - at));
-        HNP_TRY(hnp_buf_puts(b, "<u class=\"repair\" title=\"repaired\">"));
+        HNP_TRY(put_repair_open(b, d, &d->repair_list[i]));
         HNP_TRY(hnp_buf_put_html(b, d->text + sp.start, sp.end - sp.start));
         HNP_TRY(hnp_buf_puts(b, "</u>"));
         at = sp.end;

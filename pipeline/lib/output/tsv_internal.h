@@ -1,4 +1,5 @@
-/* tsv_internal.h -- renderers of the structured output formats (tsv_json.c, tsv_html.c). */
+/* tsv_internal.h -- renderers of the structured output formats (tsv_json.c, tsv_html.c,
+ * tsv_repairs.c). */
 #ifndef HNP_TSV_INTERNAL_H
 #define HNP_TSV_INTERNAL_H
 
@@ -8,5 +9,6 @@
 hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d);
 hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d);
 hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d);
+hnp_status hnp_render_repairs(hnp_membuf *b, const hnp_doc *d);
 
 #endif /* HNP_TSV_INTERNAL_H */
