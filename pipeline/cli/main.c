@@ -111,7 +111,8 @@ static int make_pipeline(app *a)
     po.no_default_lexicon = a->o.no_default_lexicon;
     po.max_doc_size = a->o.max_doc_size;
     po.last_stage = run_stages(&a->o);
-    if (!po.no_default_lexicon) {
+    /* Only the tagger reads the lexicon: formats that stop earlier skip its check (CRC). */
+    if (!po.no_default_lexicon && po.last_stage >= HNP_STAGE_TAG) {
         hnp_status st = hnp_lexicon_embedded(&po.default_lexicon);
         if (st != HNP_OK) {
             fprintf(stderr, "hnpipe: built-in lexicon: %s\n", hnp_strerror(st));

@@ -188,9 +188,10 @@ static size_t count_cps(const uint8_t *p, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, p + i, sizeof x);
-        /* a continuation byte has bit 7 set and bit 6 clear */
-        uint64_t cont = x & ~(x << 1) & highs;
-        cps += 8 - (size_t)__builtin_popcountll(cont);
+        /* a continuation byte has bit 7 set and bit 6 clear; the multiply adds up the one
+         * bit per byte (no popcount instruction is assumed) */
+        uint64_t cont = (x & ~(x << 1) & highs) >> 7;
+        cps += 8 - (size_t)((cont * 0x0101010101010101u) >> 56);
     }
     for (; i < n; i++) {
         cps += (p[i] & 0xC0) != 0x80;
