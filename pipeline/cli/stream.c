@@ -121,6 +121,39 @@ void stream_doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
     }
 }
 
+static int hex_digit(char ch)
+{
+    return ch >= '0' && ch <= '9'   ? ch - '0'
+           : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+           : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                    : -1;
+}
+
+/* Undoes the writers' id escapes in place, so ids survive any number of passes: \\ \t \n
+ * \r, and \xNN (a byte that is not UTF-8, or | in PubTator). Other pairs stay as they are. */
+static void unescape_id(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        int hi = r[0] == '\\' && r[1] == 'x' ? hex_digit(r[2]) : -1;
+        int lo = hi >= 0 ? hex_digit(r[3]) : -1;
+        if (lo >= 0 && (hi || lo)) {
+            *w++ = (char)(hi << 4 | lo);
+            r += 4;
+            continue;
+        }
+        char e = r[0] != '\\'   ? 0
+                 : r[1] == '\\' ? '\\'
+                 : r[1] == 't'  ? '\t'
+                 : r[1] == 'n'  ? '\n'
+                 : r[1] == 'r'  ? '\r'
+                                : 0;
+        *w++ = e ? e : *r;
+        r += e ? 2 : 1;
+    }
+    *w = '\0';
+}
+
 static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
 {
     char *tab = memchr(line, '\t', len);
@@ -130,6 +163,7 @@ static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
         return;
     }
     *tab = '\0';
+    unescape_id(line);
     uint8_t *text = (uint8_t *)tab + 1;
     size_t text_len = hnp_tsv_unescape(text, len - (size_t)(text - (uint8_t *)line));
     c->st->bytes += text_len;
@@ -207,13 +241,41 @@ static char *pt_field(char *line, char *kind)
     return bar + 3;
 }
 
+/* A second abstract line of one document is joined to the first with a space, never
+ * dropped. Returns 0, or -1 when out of memory. */
+static int pt_join_abstract(stream_ctx *c, pt_doc *p, const char *text, size_t lineno)
+{
+    size_t len = strlen(text);
+    char *joined = realloc(p->abstract, p->abstract_len + len + 2);
+    if (!joined) {
+        return -1;
+    }
+    joined[p->abstract_len] = ' ';
+    memcpy(joined + p->abstract_len + 1, text, len + 1);
+    p->abstract = joined;
+    p->abstract_len += len + 1;
+    if (!c->r->o->quiet) {
+        fprintf(stderr, "hnpipe: %s:%zu: a second abstract line for %s: joined to the first\n",
+                c->in->path, lineno, p->id);
+    }
+    return 0;
+}
+
 static int pt_line(stream_ctx *c, pt_doc *p, char *line, size_t lineno)
 {
     char kind;
     char *text = pt_field(line, &kind);
     if (!text) {
-        return 0; /* annotation and relation lines of the input are not ours to keep */
+        if (!strchr(line, '\t')) { /* annotation and relation lines are not ours to keep */
+            run_failf(c->r,
+                      "%s:%zu: not a PubTator line (ID|t|TITLE, ID|a|ABSTRACT or ID<TAB>...): "
+                      "skipped",
+                      c->in->path, lineno);
+            c->st->failed++;
+        }
+        return 0;
     }
+    unescape_id(line);
     if (p->id && (strcmp(p->id, line) != 0 || (kind == 't' && p->title))) {
         pt_flush(c, p);
     }
@@ -221,8 +283,10 @@ static int pt_line(stream_ctx *c, pt_doc *p, char *line, size_t lineno)
         return -1;
     }
     p->lineno = p->lineno ? p->lineno : lineno;
+    if (kind == 'a' && p->abstract) {
+        return pt_join_abstract(c, p, text, lineno);
+    }
     char **dst = kind == 't' ? &p->title : &p->abstract;
-    free(*dst);
     if (!(*dst = strdup(text))) {
         return -1;
     }

@@ -201,6 +201,89 @@ hnp_status hnp_buf_put_html(hnp_membuf *b, const uint8_t *p, size_t n)
     return put_escaped(b, p, n, html_special, escape_html);
 }
 
+/* Bytes that an id in PubTator escapes: TSV's and the | that ends the id. */
+static const unsigned char pubtator_special[256] = {
+    ['\\'] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['|'] = 1};
+
+static hnp_status escape_pubtator(hnp_membuf *b, uint8_t c)
+{
+    return c == '|' ? hnp_buf_puts(b, "\\x7c") : escape_tsv(b, c);
+}
+
+static hnp_status put_pubtator(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    return put_escaped(b, p, n, pubtator_special, escape_pubtator);
+}
+
+/* Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates,
+ * at most U+10FFFF), or 0 when p does not start one. */
+static size_t utf8_seq_len(const uint8_t *p, size_t n)
+{
+    uint8_t c = p[0];
+    size_t len = c < 0x80                 ? 1
+                 : c >= 0xC2 && c <= 0xDF ? 2
+                 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4
+                                          : 0;
+    if (len == 0 || len > n) {
+        return 0;
+    }
+    uint8_t lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    uint8_t hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (len > 1 && (p[1] < lo || p[1] > hi)) {
+        return 0;
+    }
+    for (size_t i = 2; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    return len;
+}
+
+typedef hnp_status (*put_run_fn)(hnp_membuf *b, const uint8_t *p, size_t n);
+
+/* Well-formed runs go through put_run; each other byte is written as mark, then \xNN
+ * (bs is the backslash as the format spells it). */
+static hnp_status put_id(hnp_membuf *b, const uint8_t *p, size_t n, put_run_fn put_run,
+                         const char *mark, const char *bs)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i, len;
+        while (j < n && (p[j] < 0x80 || (len = utf8_seq_len(p + j, n - j)) > 0)) {
+            j += p[j] < 0x80 ? 1 : len;
+        }
+        HNP_TRY(put_run(b, p + i, j - i));
+        if (j < n) {
+            HNP_TRY(hnp_buf_printf(b, "%s%sx%02x", mark, bs, p[j]));
+            j++;
+        }
+        i = j;
+    }
+    return HNP_OK;
+}
+
+hnp_status hnp_buf_put_tsv_id(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    return put_id(b, p, n, hnp_buf_put_tsv, "", "\\");
+}
+
+hnp_status hnp_buf_put_pubtator_id(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    return put_id(b, p, n, put_pubtator, "", "\\");
+}
+
+hnp_status hnp_buf_put_json_id(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    return put_id(b, p, n, hnp_buf_put_json, "\xEF\xBF\xBD", "\\\\");
+}
+
+hnp_status hnp_buf_put_html_id(hnp_membuf *b, const uint8_t *p, size_t n)
+{
+    return put_id(b, p, n, hnp_buf_put_html, "\xEF\xBF\xBD", "\\");
+}
+
 static hnp_status membuf_write(void *ctx, const void *buf, size_t len)
 {
     return hnp_buf_put(ctx, buf, len);

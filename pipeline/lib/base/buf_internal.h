@@ -34,4 +34,14 @@ hnp_status hnp_buf_put_json(hnp_membuf *b, const uint8_t *p, size_t n);
 /* Appends n bytes escaped for HTML text. */
 hnp_status hnp_buf_put_html(hnp_membuf *b, const uint8_t *p, size_t n);
 
+/* Document ids come from file names and input records, so they may hold bytes that are not
+ * UTF-8 (the text never does: it is normalized). These write an id as a field of TSV,
+ * PubTator (TSV's escapes and | as \x7c), JSON or HTML, each byte that is not part of
+ * well-formed UTF-8 as \xNN -- after U+FFFD in JSON and HTML, whose documents must be
+ * UTF-8. \ is \\ in TSV, so \xNN is never ambiguous there and reads back (--records). */
+hnp_status hnp_buf_put_tsv_id(hnp_membuf *b, const uint8_t *p, size_t n);
+hnp_status hnp_buf_put_pubtator_id(hnp_membuf *b, const uint8_t *p, size_t n);
+hnp_status hnp_buf_put_json_id(hnp_membuf *b, const uint8_t *p, size_t n);
+hnp_status hnp_buf_put_html_id(hnp_membuf *b, const uint8_t *p, size_t n);
+
 #endif /* HNP_BUF_INTERNAL_H */

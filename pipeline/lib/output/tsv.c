@@ -100,7 +100,7 @@ hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink)
 
 static hnp_status put_id(hnp_membuf *b, const hnp_doc *d)
 {
-    return hnp_buf_put_tsv(b, (const uint8_t *)d->id, strlen(d->id));
+    return hnp_buf_put_tsv_id(b, (const uint8_t *)d->id, strlen(d->id));
 }
 
 static hnp_status put_str_or_dash(hnp_membuf *b, const char *s)

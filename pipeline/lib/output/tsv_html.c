@@ -18,7 +18,7 @@ static const char html_style[] =
 static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
 {
     HNP_TRY(hnp_buf_puts(b, "<dl><dt>document</dt><dd>"));
-    HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)d->id, strlen(d->id)));
+    HNP_TRY(hnp_buf_put_html_id(b, (const uint8_t *)d->id, strlen(d->id)));
     HNP_TRY(hnp_buf_puts(b, "</dd><dt>encoding</dt><dd>"));
     HNP_TRY(hnp_buf_puts(b, d->encoding ? d->encoding : "-"));
     HNP_TRY(hnp_buf_printf(b,
@@ -98,8 +98,11 @@ static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size
 hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d)
 {
     HNP_TRY(hnp_buf_puts(b, html_head));
-    const char *title = d->meta.title ? d->meta.title : d->id;
-    HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)title, strlen(title)));
+    if (d->meta.title) {
+        HNP_TRY(hnp_buf_put_html(b, (const uint8_t *)d->meta.title, strlen(d->meta.title)));
+    } else {
+        HNP_TRY(hnp_buf_put_html_id(b, (const uint8_t *)d->id, strlen(d->id)));
+    }
     HNP_TRY(hnp_buf_puts(b, html_style));
     HNP_TRY(html_meta(b, d));
     HNP_TRY(hnp_buf_puts(b, "<p>"));

@@ -58,7 +58,9 @@ static hnp_status json_entities(hnp_membuf *b, const hnp_doc *d)
 hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d)
 {
     HNP_TRY(hnp_buf_putc(b, '{'));
-    HNP_TRY(json_cstr(b, "doc", d->id));
+    HNP_TRY(hnp_buf_puts(b, "\"doc\":\""));
+    HNP_TRY(hnp_buf_put_json_id(b, (const uint8_t *)d->id, strlen(d->id)));
+    HNP_TRY(hnp_buf_putc(b, '"'));
     HNP_TRY(hnp_buf_putc(b, ','));
     HNP_TRY(json_cstr(b, "encoding", d->encoding));
     HNP_TRY(hnp_buf_printf(b, ",\"repairs\":%zu,\"junk_sentences\":%zu,", d->repairs,
@@ -135,6 +137,14 @@ static const char *pubtator_type(hnp_entity_label l)
     return hnp_label_name(l);
 }
 
+static hnp_status put_pubtator_id(hnp_membuf *b, const hnp_doc *d, const char *before,
+                                  const char *after)
+{
+    HNP_TRY(hnp_buf_puts(b, before));
+    HNP_TRY(hnp_buf_put_pubtator_id(b, (const uint8_t *)d->id, strlen(d->id)));
+    return hnp_buf_puts(b, after);
+}
+
 hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d)
 {
     pt_split s = pubtator_split(d);
@@ -142,9 +152,9 @@ hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d)
     while (abs_end > s.abs_start && d->text[abs_end - 1] == '\n') {
         abs_end--; /* a trailing newline is not part of the abstract */
     }
-    HNP_TRY(hnp_buf_printf(b, "%s|t|", d->id));
+    HNP_TRY(put_pubtator_id(b, d, "", "|t|"));
     HNP_TRY(put_flat(b, d->text, s.title_end));
-    HNP_TRY(hnp_buf_printf(b, "\n%s|a|", d->id));
+    HNP_TRY(put_pubtator_id(b, d, "\n", "|a|"));
     if (abs_end > s.abs_start) {
         HNP_TRY(put_flat(b, d->text + s.abs_start, abs_end - s.abs_start));
     }
@@ -156,7 +166,8 @@ hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d)
             start = start - s.abs_cp_start + s.title_cp_end + 1;
             end = end - s.abs_cp_start + s.title_cp_end + 1;
         }
-        HNP_TRY(hnp_buf_printf(b, "%s\t%zu\t%zu\t", d->id, start, end));
+        HNP_TRY(put_pubtator_id(b, d, "", ""));
+        HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t", start, end));
         HNP_TRY(put_flat(b, d->text + m->m.span.start, m->m.span.end - m->m.span.start));
         HNP_TRY(hnp_buf_printf(b, "\t%s\t%s\n", pubtator_type(m->m.label),
                                m->m.id && *m->m.id ? m->m.id : "-"));
