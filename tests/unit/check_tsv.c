@@ -129,7 +129,8 @@ START_TEST(pubtator_offsets_hold)
 {
     /* Without a title sentence PubTator's text is "" + " " + abstract: offsets shift by 1. */
     char *out = render(HNP_FMT_PUBTATOR, 0);
-    ck_assert_ptr_nonnull(strstr(out, "doc\t1|t|\n"));
+    ck_assert_ptr_nonnull(strstr(out, "doc\\t1|t|\n")); /* the id's tab escaped (issue 5) */
+    ck_assert_ptr_nonnull(strstr(out, "\ndoc\\t1\t1\t6\t"));
     ck_assert_ptr_nonnull(strstr(out, "|a|H\xc3\xa9llo world. Buy now at x.com\n"));
     ck_assert_ptr_nonnull(strstr(out, "\t1\t6\tH\xc3\xa9llo\tDisease\tX:1\n"));
     free(out);
