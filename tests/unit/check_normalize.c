@@ -143,6 +143,23 @@ static const repair_case repairs[] = {
      HNP_REPAIR_MOJIBAKE},
     {"the body\xec\x85\xb2 master cells", "the body\xef\xbf\xbds master cells",
      HNP_REPAIR_MOJIBAKE},
+    /* GBK or Big5 words inside English text read as Latin-1: hanzi (北京 in GBK, 台灣 in
+     * Big5), GBK's symbol rows (– á), and 听 written for a no-break space */
+    {"flew in \xc2\xb1\xc2\xb1\xc2\xbe\xc2\xa9 today", "flew in \xe5\x8c\x97\xe4\xba\xac today",
+     HNP_REPAIR_MOJIBAKE},
+    {"a clinic in \xc2\xa5x\xc3\x86W, Asia", "a clinic in \xe5\x8f\xb0\xe7\x81\xa3, Asia",
+     HNP_REPAIR_MOJIBAKE},
+    {"Pages 30\xc2\xa8"
+     "C41 by Y. L\xc2\xa8\xc2\xa2n",
+     "Pages 30\xe2\x80\x93"
+     "41 by Y. L\xc3\xa1n",
+     HNP_REPAIR_MOJIBAKE},
+    {"the dose.\xc3\x8c\xc3\xbdPatients", "the dose.\xc2\xa0Patients", HNP_REPAIR_MOJIBAKE},
+    /* a letter a legacy code page wrote as '?', put back from the word list */
+    {"flights to Montr?al and Z?rich?",
+     "flights to Montr\xc3\xa9"
+     "al and Z\xc3\xbcrich?",
+     HNP_REPAIR_QUESTION},
     /* UTF-8 Japanese read as Latin-1 whose C1 bytes were then dropped: what is whole is
      * decoded (人, 彼), what lost a byte becomes U+FFFD */
     {"\xc3\xa7\xc2\xac\xc3\xa3\xc3\xa4\xc2\xba\xc2\xba\xc3\xa9\xc3\xa3\xc2\xae\xc3\xa3\xc3\xa5"
@@ -233,6 +250,10 @@ static const char *const clean[] = {
     /* box drawing beside a curly quote (cp437 bytes that do not decode as UTF-8) */
     "\xe2\x94\x8c\xe2\x94\x80\xe2\x94\x80\xe2\x94\xac\xe2\x94\x80\xe2\x94\x80\xe2\x94\x90 the "
     "table\xe2\x80\x99s edge \xe2\x94\x82 x \xe2\x94\x82",
+    /* '?' that no single accented letter explains, or that ends a question; Latin-1 capitals
+     * in a row that do not pair up as common GBK characters */
+    "Is it a caf? or a bar? See index.php?id=5 and M?ni?re, not r?sum?.",
+    "GR\xc3\x9c\xc3\x9f GOTT, \xc3\x85RHUS and \xc3\x89\xc3\x89\xc3\x89 \xc2\xa1Hola!",
     /* a footnote dagger and an intended Latin-1 capital before a letter */
     "Smith J\xe2\x80\xa0 and S\xc3\x83O PAULO \xe2\x80\x9cquoted\xe2\x80\x9d",
     "",

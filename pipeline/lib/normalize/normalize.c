@@ -243,27 +243,44 @@ static size_t segment_end(const uint8_t *t, size_t lo, size_t hi)
     return cut;
 }
 
-/* Index of the first byte at or after i that is not plain: plain bytes are printable ASCII
- * other than '&', tab and \n. Eight bytes at a time, as clean English text is almost all
- * plain; a word with a control byte (mostly \n) is rechecked byte by byte. */
+static int ascii_letter(uint8_t b)
+{
+    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
+/* Does byte i send its line to the slow path? Anything but plain bytes and \n does, and a
+ * '?' between two letters ("Qu?bec": a letter lost in a legacy code page). */
+static int special_at(const uint8_t *t, size_t i, size_t len)
+{
+    if (t[i] == '?') {
+        return i > 0 && i + 1 < len && ascii_letter(t[i - 1]) && ascii_letter(t[i + 1]);
+    }
+    return !plain_byte(t[i]) && t[i] != '\n';
+}
+
+/* Index of the first byte at or after i that is special (see special_at). Eight bytes at a
+ * time, as clean English text is almost all plain; a word with a control byte (mostly \n)
+ * or a '?' is rechecked byte by byte. */
 static size_t next_special(const uint8_t *t, size_t i, size_t len)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     while (i + 8 <= len) {
-        uint64_t v, amp, del;
+        uint64_t v, amp, del, qm;
         memcpy(&v, t + i, 8);
         amp = v ^ (ones * '&');
         del = v ^ (ones * 0x7F);
-        uint64_t flag =
-            (v | ((v - ones * 0x20) & ~v) | ((amp - ones) & ~amp) | ((del - ones) & ~del)) & highs;
+        qm = v ^ (ones * '?');
+        uint64_t flag = (v | ((v - ones * 0x20) & ~v) | ((amp - ones) & ~amp) |
+                         ((del - ones) & ~del) | ((qm - ones) & ~qm)) &
+                        highs;
         for (size_t j = 0; flag && j < 8; j++) {
-            if (!plain_byte(t[i + j]) && t[i + j] != '\n') {
+            if (special_at(t, i + j, len)) {
                 return i + j;
             }
         }
         i += 8;
     }
-    while (i < len && (plain_byte(t[i]) || t[i] == '\n')) {
+    while (i < len && !special_at(t, i, len)) {
         i++;
     }
     return i;

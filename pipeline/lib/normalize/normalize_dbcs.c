@@ -307,9 +307,190 @@ static hnp_status pass_lone_cyrillic(hnp_norm_work *w, int *changed)
     return any ? hnp_norm_ed_finish(&e) : HNP_OK;
 }
 
+/* ---- GBK or Big5 words inside an English or mixed line --------------------------------
+ * A Chinese name or term amid English text ("Ò½Ôº" 医院, "ÖÐ¹úÈÕ±¨" 中国日报) is too short
+ * for the whole-line test above. A run of Latin-1 characters that pair up as double-byte
+ * lead and trail bytes is re-read when what it gives is unmistakable:
+ * - two or more ideographs, with no ASCII letter glued on its left (real Latin text never
+ *   has four accented signs in a row, and never as pairs that all make common hanzi), or
+ * - only the punctuation and pinyin letters of the symbol rows (GBK A1 and A8, Big5 A1):
+ *   "¨C" is –, "¨¢" á, "¡¯" ’ (a trail that is a Latin-1 letter, as in Spanish "¡É", is
+ *   not taken), or
+ * - one 听 or 聽 alone: what Chinese proxies write for a no-break space (C2 A0 read as GBK
+ *   is 聽, later simplified), so it becomes U+00A0 again. */
+
+enum { GB_LEAD_LO = 0xA1, GB_LEAD_HI = 0xFE, MAX_RUN_PAIRS = 32 };
+
+static int dbcs_trail(uint32_t c)
+{
+    return (c >= 0x40 && c <= 0x7E) || (c >= 0xA1 && c <= 0xFE);
+}
+
+static int ideograph(uint32_t c)
+{
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* Letters with the tone marks of pinyin, and the dashes and quotes of the symbol rows. */
+static int symbol_row_char(uint32_t c)
+{
+    static const uint32_t set[] = {
+        0xE0,  0xE1,  0xE8,  0xE9,   0xEC,   0xED,   0xF2,   0xF3,   0xF9,   0xFA,   0xFC,
+        0x101, 0x113, 0x11B, 0x12B,  0x14D,  0x16B,  0x1CE,  0x1D0,  0x1D2,  0x1D4,  0x1D6,
+        0x1D8, 0x1DA, 0x1DC, 0x2013, 0x2014, 0x2015, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026};
+    for (size_t i = 0; i < sizeof set / sizeof set[0]; i++) {
+        if (set[i] == c) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int ascii_letter(uint32_t c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Are all pairs of w->a[i, j) among the frequent characters of the encoding: GB2312 level 1
+ * (lead B0-D7, trail A1-FE) or Big5's common characters (lead A4-C6)? Latin text that
+ * happens to pair up (leetspeak "ÉÑÄK"), and UTF-8 that lost bytes ("éºä¼", leads E0-EF),
+ * makes rare ones. */
+static int frequent_pairs(const hnp_norm_line *l, size_t i, size_t j, int big5)
+{
+    for (size_t k = i; k + 1 < j; k += 2) {
+        uint32_t lead = l->cp[k], trail = l->cp[k + 1];
+        if (big5 ? (lead < 0xA4 || lead > 0xC6) : (lead < 0xB0 || lead > 0xD7 || trail < 0xA1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does the decoded run cps[0, n) qualify (see above)? *nbsp is set for a lone 听/聽. */
+static int run_ok(const hnp_norm_line *l, size_t i, size_t j, const uint32_t *cps, size_t n,
+                  int big5, int *nbsp)
+{
+    size_t hanzi = 0, symbols = 0;
+    int letter_trail = 0;
+    for (size_t k = 0; k < n; k++) {
+        hanzi += ideograph(cps[k]) ? 1u : 0u;
+        symbols += symbol_row_char(cps[k]) ? 1u : 0u;
+    }
+    for (size_t k = i + 1; k < j; k += 2) {
+        uint32_t t = l->cp[k];
+        letter_trail |= (t >= 0xC0 && t <= 0xFE && t != 0xD7 && t != 0xF7) || ascii_letter(t);
+    }
+    *nbsp = n == 1 && (cps[0] == 0x542C || cps[0] == 0x807D);
+    if (*nbsp) {
+        return 1;
+    }
+    if (symbols == n) {
+        /* "¨C" (A8 43) is the one ASCII trail of the symbol rows that news text uses */
+        return !letter_trail || (n == 1 && (cps[0] == 0x2013 || cps[0] == 0x2015));
+    }
+    return n >= 2 && hanzi == n && !(i > 0 && ascii_letter(l->cp[i - 1])) &&
+           frequent_pairs(l, i, j, big5);
+}
+
+/* Decodes w->a[i, j) (Latin-1 bytes) with cd into cps; returns the count, 0 on failure. */
+static size_t decode_run(const hnp_norm_work *w, iconv_t cd, size_t i, size_t j, uint32_t *cps)
+{
+    uint8_t in[2 * MAX_RUN_PAIRS], out[4 * MAX_RUN_PAIRS];
+    for (size_t k = i; k < j; k++) {
+        in[k - i] = (uint8_t)w->a.cp[k];
+    }
+    size_t got = conv(cd, in, j - i, out, sizeof out);
+    return got ? utf8_to_cps(out, got, cps) : 0;
+}
+
+/* The end of the run of lead/trail pairs that starts at i (i itself when there is none). */
+static size_t pair_run(const hnp_norm_line *l, size_t i)
+{
+    size_t j = i;
+    while (j + 1 < l->n && (j - i) / 2 < MAX_RUN_PAIRS && l->cp[j] >= GB_LEAD_LO &&
+           l->cp[j] <= GB_LEAD_HI && dbcs_trail(l->cp[j + 1])) {
+        j += 2;
+    }
+    return j;
+}
+
+static hnp_status gbk_words(hnp_norm_work *w, iconv_t gb, iconv_t big5, int *changed)
+{
+    hnp_norm_ed e;
+    int any = 0;
+    hnp_norm_ed_begin(&e, w);
+    for (size_t i = 0; i < w->a.n;) {
+        size_t j = pair_run(&w->a, i);
+        uint32_t cps[2 * MAX_RUN_PAIRS];
+        int nbsp = 0, ok = 0;
+        size_t n = 0;
+        if (j > i) {
+            n = decode_run(w, gb, i, j, cps);
+            ok = n && run_ok(&w->a, i, j, cps, n, 0, &nbsp);
+            /* then Big5: "Âå°|" is 醫院 there, and rare characters in GBK */
+            if (!ok && big5 != (iconv_t)-1) {
+                uint32_t alt[2 * MAX_RUN_PAIRS];
+                int alt_nbsp = 0;
+                size_t m = decode_run(w, big5, i, j, alt);
+                if (m && run_ok(&w->a, i, j, alt, m, 1, &alt_nbsp)) {
+                    memcpy(cps, alt, m * sizeof *cps);
+                    n = m;
+                    nbsp = alt_nbsp;
+                    ok = 1;
+                }
+            }
+        }
+        if (!ok) {
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_MOJIBAKE);
+        if (!tag) {
+            return HNP_ERR_NOMEM;
+        }
+        cps[0] = nbsp ? 0xA0 : cps[0];
+        HNP_TRY(hnp_norm_ed_copy(&e, i));
+        HNP_TRY(hnp_norm_ed_replace(&e, j, cps, n, tag));
+        any = 1;
+        i = j;
+    }
+    *changed |= any;
+    return any ? hnp_norm_ed_finish(&e) : HNP_OK;
+}
+
+/* Only lines with ASCII letters (the whole-line test handles Chinese lines) and some
+ * character in the lead range. */
+static hnp_status pass_gbk_words(hnp_norm_work *w, int *changed)
+{
+    size_t letters = 0, leads = 0;
+    for (size_t i = 0; i < w->a.n; i++) {
+        letters += ascii_letter(w->a.cp[i]) ? 1u : 0u;
+        leads += w->a.cp[i] >= GB_LEAD_LO && w->a.cp[i] <= GB_LEAD_HI;
+    }
+    if (letters == 0 || leads == 0) {
+        return HNP_OK;
+    }
+    iconv_t gb = iconv_open("UTF-8", "GB18030");
+    if (gb == (iconv_t)-1) {
+        return HNP_OK;
+    }
+    iconv_t big5 = iconv_open("UTF-8", "BIG5");
+    hnp_status st = gbk_words(w, gb, big5, changed);
+    iconv_close(gb);
+    if (big5 != (iconv_t)-1) {
+        iconv_close(big5);
+    }
+    return st;
+}
+
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed)
 {
-    HNP_TRY(pass_gbk(w, changed));
+    int whole = 0;
+    HNP_TRY(pass_gbk(w, &whole));
+    if (!whole) {
+        HNP_TRY(pass_gbk_words(w, &whole));
+    }
+    *changed |= whole;
     HNP_TRY(pass_cp949(w, changed));
     return pass_lone_cyrillic(w, changed);
 }

@@ -150,6 +150,10 @@ hnp_status hnp_norm_bytes_push(hnp_norm_bytes *bb, unsigned b, size_t src);
 /* Records the characters of w->a that a lost byte can stand for in w->seen. */
 void hnp_norm_note_seen(hnp_norm_work *w);
 
+/* A '?' inside a word that a legacy code page wrote for a lost letter, put back from the
+ * accented-word list ("Qu?bec" -> "Québec"; normalize_question.c). */
+hnp_status hnp_norm_pass_question(hnp_norm_work *w, int *changed);
+
 /* The code point that byte b (0x80-0xFF) stands for in windows-1252, or 0 if undefined. */
 uint32_t hnp_norm_cp1252(uint8_t b);
 void hnp_norm_work_free(hnp_norm_work *w);

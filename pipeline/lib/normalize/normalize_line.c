@@ -226,5 +226,6 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
     }
-    return HNP_OK;
+    /* last: a '?' is judged on the words as the other repairs left them */
+    return has_cp(&w->a, '?') ? hnp_norm_pass_question(w, &changed) : HNP_OK;
 }
