@@ -3,8 +3,10 @@
 # For every source of a stage folder, asks the compiler (gcc -MM) which headers it can
 # reach, and fails when one belongs to another stage or to the driver:
 #   base/      buffers, CRC, status strings: includes nothing of a stage
-#   normalize/ segment/ classify/ lexicon/: base/ and their own public header
-#   tag/       also reads the lexicon (its private view and public header)
+#   token/     the shared tokenisation (hnp/token.h): base/ and its own header
+#   normalize/ lexicon/: base/ and their own public header
+#   segment/ classify/: also the token array (token.h), which they may read
+#   tag/       also reads the lexicon (its private view and public header) and the tokens
 #   output/    renders a whole hnp_doc, so it sees every public header (not the driver .c)
 # usage: scripts/check_layout.sh BUILD_DIR   (a configured build: its generated headers;
 #        needs gcc and the ICU/utf8proc headers)
@@ -18,8 +20,9 @@ allowed() { # stage -> the project headers its sources may reach (extended regex
     base='pipeline/lib/base/|include/hnp/(common|buffer)\.h'
     case $1 in
     base) echo "$base" ;;
-    normalize | segment | classify | lexicon) echo "$base|pipeline/lib/$1/|include/hnp/$1\.h" ;;
-    tag) echo "$base|pipeline/lib/(tag|lexicon)/|include/hnp/(tag|lexicon)\.h" ;;
+    token | normalize | lexicon) echo "$base|pipeline/lib/$1/|include/hnp/$1\.h" ;;
+    segment | classify) echo "$base|pipeline/lib/$1/|include/hnp/($1|token)\.h" ;;
+    tag) echo "$base|pipeline/lib/(tag|lexicon)/|include/hnp/(tag|lexicon|token)\.h" ;;
     output) echo "$base|pipeline/lib/output/|include/hnp/[a-z]+\.h" ;;
     *) echo "unknown stage folder: $1" >&2 && exit 2 ;;
     esac

@@ -11,5 +11,6 @@
 #include "pipeline.h"
 #include "segment.h"
 #include "tag.h"
+#include "token.h"
 #include "tsv.h"
 #endif /* HNP_HNP_H */
