@@ -28,6 +28,7 @@ static void stream_to_file(runner *r, stream_ctx *c)
     hnp_sink sink = out_file_sink(of.f);
     size_t index = 0;
     c->out = of.f;
+    c->out_path = path;
     c->sink = &sink;
     c->index = &index;
     if (!r->o->no_header && hnp_write_header(r->o->format, &sink) != HNP_OK) {
@@ -56,7 +57,7 @@ static void stream_one(runner *r, hnp_worker *w, const input_file *in)
         r->st.failed++;
         return;
     }
-    stream_ctx c = {r, w, in, f, r->stream, &r->sink, &r->doc_index, &r->st, 0};
+    stream_ctx c = {r, w, in, f, r->stream, &r->sink, &r->doc_index, &r->st, 0, NULL};
     if (r->out_dir) {
         stream_to_file(r, &c);
     } else {

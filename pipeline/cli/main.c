@@ -282,6 +282,7 @@ static int run(app *a)
         status = status == EXIT_OK ? EXIT_USAGE : status;
     }
     hnp_membuf_free(&r.fail_log);
+    report_log_free(&r.rep);
     if (status == EXIT_OK && (r.st.failed || r.st.skipped)) {
         status = EXIT_SOME_FAILED;
     }

@@ -117,6 +117,7 @@ int run_parallel(runner *r)
     }
     for (size_t i = 0; i < p.n; i++) {
         hnp_membuf_free(&p.jobs[i].out); /* jobs left unwritten after a write failure */
+        report_log_free(&p.jobs[i].rep);
     }
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);

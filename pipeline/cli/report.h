@@ -6,7 +6,10 @@
 
 #include "run.h"
 
-/* Writes the report atomically (temp file + rename). Returns 0, or -1 with errno set. */
-int report_write(const char *path, const runner *r, double seconds);
+/* Writes the report atomically (temp file + rename): the counts, the most frequent
+ * conditions, drugs and trials with their ids, the charts, the failed inputs, and a row per
+ * document (junk share, repairs, title; a link to its own output file when -o mirrors).
+ * Compacts r->rep. Returns 0, or -1 with errno set. */
+int report_write(const char *path, runner *r, double seconds);
 
 #endif /* HNP_CLI_REPORT_H */

@@ -218,7 +218,8 @@ void run_count_doc(run_stats *st, const hnp_doc *d)
 
 /* Processes raw bytes into res->out (stream) or sink (own file); 0 ok, -1 failed. */
 static int process_into(const runner *r, hnp_worker *w, const input_file *in, const uint8_t *raw,
-                        size_t len, const hnp_sink *sink, size_t index, job_result *res)
+                        size_t len, const hnp_sink *sink, size_t index, const char *out_path,
+                        job_result *res)
 {
     const hnp_doc *d = NULL;
     hnp_status st = hnp_worker_process(w, in->id, raw, len, &d);
@@ -230,6 +231,9 @@ static int process_into(const runner *r, hnp_worker *w, const input_file *in, co
         return -1;
     }
     run_count_doc(&res->st, d);
+    if (r->o->report_path) {
+        (void)report_log_doc(&res->rep, d, out_path); /* short of memory: a row less */
+    }
     st = hnp_write_doc(d, r->o->format, 0, index, sink);
     if (st != HNP_OK) {
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: write failed: %s\n", in->path,
@@ -255,7 +259,7 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
     }
     hnp_sink sink = out_file_sink(of.f);
     int ok = r->o->no_header || hnp_write_header(r->o->format, &sink) == HNP_OK;
-    if (ok && process_into(r, w, in, raw, len, &sink, 0, res) == 0 && out_commit(&of) == 0) {
+    if (ok && process_into(r, w, in, raw, len, &sink, 0, path, res) == 0 && out_commit(&of) == 0) {
         return;
     }
     if (!res->msg[0]) {
@@ -294,7 +298,7 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
         text_job_to_file(r, w, slot, in, raw, len, res);
     } else {
         hnp_sink sink = hnp_membuf_sink(&res->out);
-        process_into(r, w, in, raw, len, &sink, index, res);
+        process_into(r, w, in, raw, len, &sink, index, NULL, res);
     }
     free(raw);
 }
@@ -397,5 +401,6 @@ void run_finish_job(runner *r, const char *id, job_result *res)
     res->st.uptodate += (size_t)res->uptodate;
     res->st.write_errors += (size_t)res->write_error;
     run_add_stats(&r->st, &res->st);
+    (void)report_log_merge(&r->rep, &res->rep);
     hnp_membuf_free(&res->out);
 }

@@ -6,6 +6,7 @@
 #include "inputs.h"
 #include "output.h"
 #include "progress.h"
+#include "report_log.h"
 
 #include <stdint.h>
 
@@ -46,6 +47,7 @@ typedef struct runner {
     hnp_membuf fail_log; /* the first messages about failed or skipped inputs, for --report */
     size_t n_fail_log;
     progress prog;       /* drawn by the main thread only */
+    report_log rep;      /* --report: documents and concepts, merged in input order */
     uint64_t bytes_done; /* input bytes of the finished line-oriented inputs (progress) */
 } runner;
 
@@ -74,6 +76,7 @@ typedef struct job_result {
     char msg[768];  /* an error or skip message, or "" */
     int failed, skipped, uptodate, write_error;
     run_stats st;
+    report_log rep; /* --report only */
 } job_result;
 
 /* Reads one input fully (stdin for "-"). Returns 0, 1 when larger than max (skipped, the

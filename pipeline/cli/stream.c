@@ -90,20 +90,22 @@ void stream_progress(stream_ctx *c, const line_reader *lr)
     progress_update(&c->r->prog, c->r->st.docs, c->r->bytes_done + lr->consumed);
 }
 
-/* Counts the document into the run's stats, and alone for its -v line. */
-static void count_doc(stream_ctx *c, const hnp_doc *d)
+void stream_count_doc(stream_ctx *c, const hnp_doc *d)
 {
     run_stats one;
     memset(&one, 0, sizeof one);
     run_count_doc(&one, d);
     run_verbose_doc(c->r, d->id, &one);
     run_add_stats(c->st, &one);
+    if (c->r->o->report_path) {
+        (void)report_log_doc(&c->r->rep, d, c->out_path); /* short of memory: a row less */
+    }
 }
 
 void stream_emit(stream_ctx *c, const hnp_doc *d)
 {
     runner *r = c->r;
-    count_doc(c, d);
+    stream_count_doc(c, d);
     unsigned flags = r->o->input_format != INPUT_PUBTATOR ? HNP_OUT_RECORDS : 0;
     if (hnp_write_doc(d, r->o->format, flags, (*c->index)++, c->sink) != HNP_OK ||
         fflush(c->out) != 0) {

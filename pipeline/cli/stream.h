@@ -16,6 +16,7 @@ typedef struct stream_ctx {
     size_t *index;        /* documents written to this output so far */
     run_stats *st;
     int write_errno;
+    const char *out_path; /* this input's own output file (mirror mode), or NULL */
 } stream_ctx;
 
 typedef struct line_reader {
@@ -30,6 +31,9 @@ typedef struct line_reader {
  * than --max-doc-size (plus 64 KiB for an id) is read past without being kept, with a
  * message (skipped). */
 ssize_t stream_next_line(stream_ctx *c, line_reader *lr);
+
+/* Counts a processed document into the run (stats, -v line, --report). */
+void stream_count_doc(stream_ctx *c, const hnp_doc *d);
 
 /* Counts and writes a processed document (and its -v line); record-style output flags. */
 void stream_emit(stream_ctx *c, const hnp_doc *d);

@@ -71,11 +71,7 @@ static hnp_status write_merged(stream_ctx *c, jsonl_state *s, const hnp_doc *d, 
 static void emit_merged(stream_ctx *c, jsonl_state *s, const hnp_doc *d, const char *line,
                         const jsonl_obj *o)
 {
-    run_stats one;
-    memset(&one, 0, sizeof one);
-    run_count_doc(&one, d);
-    run_verbose_doc(c->r, d->id, &one);
-    run_add_stats(c->st, &one);
+    stream_count_doc(c, d);
     (*c->index)++;
     if (write_merged(c, s, d, line, o) != HNP_OK || fflush(c->out) != 0) {
         c->write_errno = errno ? errno : EIO;

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     r.sink = out_file_sink(devnull);
     char name[] = "fuzz";
     input_file f = {name, name};
-    stream_ctx c = {&r, w, &f, in, devnull, &r.sink, &r.doc_index, &r.st, 0};
+    stream_ctx c = {&r, w, &f, in, devnull, &r.sink, &r.doc_index, &r.st, 0, NULL};
     if (size > 1) {
         stream_input(&c);
     }
