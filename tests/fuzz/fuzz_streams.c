@@ -53,7 +53,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     r.stream = devnull;
     r.sink = out_file_sink(devnull);
     char name[] = "fuzz";
-    input_file f = {name, name};
+    input_file f;
+    memset(&f, 0, sizeof f);
+    f.path = f.id = name;
     stream_ctx c = {&r, w, &f, in, devnull, &r.sink, &r.doc_index, &r.st, 0, NULL};
     if (size > 1) {
         stream_input(&c);
