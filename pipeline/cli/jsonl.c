@@ -1,6 +1,7 @@
 /* jsonl.c -- the one-object-a-line JSON reader of --input-format jsonl. */
 #include "jsonl.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct parser {
@@ -292,42 +293,54 @@ static int top_member(parser *p, member *m)
     return 0;
 }
 
-/* Records a member that hnpipe reads or replaces. prev_end is where the previous member's
- * value ended (0 for the first member): an old annotation member is cut with the comma
- * before it, or, when first, with the comma after it (fixed up by the caller). */
-static void note_member(const parser *p, const member *m, size_t prev_end, const char *text_key,
-                        const char *id_key, jsonl_obj *o)
+static int add_cut(parser *p, jsonl_obj *o, jsonl_span cut)
 {
-    o->n_members++;
-    if (string_equals(p->s, m->key, text_key)) {
-        o->text = m->value;
+    if (o->n_cuts == o->cap_cuts) {
+        size_t cap = o->cap_cuts ? o->cap_cuts * 2 : 4;
+        jsonl_span *v = realloc(o->cuts, cap * sizeof *v);
+        if (!v) {
+            return fail(p, "out of memory");
+        }
+        o->cuts = v;
+        o->cap_cuts = cap;
     }
-    if (string_equals(p->s, m->key, id_key)) {
-        o->id = m->value;
-        o->id_type = p->s[m->value.start];
-    }
-    if (string_equals(p->s, m->key, JSONL_ANNOTATION_KEY)) {
-        o->cut = (jsonl_span){prev_end ? prev_end : m->key.start, m->value.end};
-        o->n_members--;
-    }
+    o->cuts[o->n_cuts++] = cut;
+    return 0;
 }
 
+/* Reads the members that hnpipe uses or replaces. An old annotation member is cut with the
+ * comma before it when a kept member precedes it, else with the comma after it (up to the
+ * next member's name, fixed up when that is read). */
 static int top_members(parser *p, const char *text_key, const char *id_key, jsonl_obj *o)
 {
     size_t prev_end = 0;
-    int cut_first = 0; /* the old annotation member came first: extend its cut to the next */
+    int kept_before = 0, open_cut = 0;
     for (;;) {
         member m;
         if (top_member(p, &m) != 0) {
             return -1;
         }
-        if (cut_first) {
-            o->cut.end = m.key.start;
-            cut_first = 0;
+        if (open_cut) {
+            o->cuts[o->n_cuts - 1].end = m.key.start;
+            open_cut = 0;
         }
-        size_t had_cut = o->cut.end;
-        note_member(p, &m, prev_end, text_key, id_key, o);
-        cut_first = o->cut.end != had_cut && prev_end == 0;
+        if (string_equals(p->s, m.key, JSONL_ANNOTATION_KEY)) {
+            jsonl_span cut = {kept_before ? prev_end : m.key.start, m.value.end};
+            if (add_cut(p, o, cut) != 0) {
+                return -1;
+            }
+            open_cut = !kept_before;
+        } else {
+            o->n_members++;
+            kept_before = 1;
+            if (string_equals(p->s, m.key, text_key)) {
+                o->text = m.value;
+            }
+            if (string_equals(p->s, m.key, id_key)) {
+                o->id = m.value;
+                o->id_type = p->s[m.value.start];
+            }
+        }
         prev_end = m.value.end;
         skip_ws(p);
         if (p->i < p->n && p->s[p->i] == '}') {
@@ -341,11 +354,21 @@ static int top_members(parser *p, const char *text_key, const char *id_key, json
     }
 }
 
+void jsonl_obj_free(jsonl_obj *o)
+{
+    free(o->cuts);
+    memset(o, 0, sizeof *o);
+}
+
 int jsonl_parse(const char *line, size_t len, const char *text_key, const char *id_key,
                 jsonl_obj *out, jsonl_err *err)
 {
     parser p = {line, len, 0, 0, err};
+    jsonl_span *cuts = out->cuts;
+    size_t cap = out->cap_cuts;
     memset(out, 0, sizeof *out);
+    out->cuts = cuts;
+    out->cap_cuts = cap;
     skip_ws(&p);
     if (p.i >= p.n || line[p.i] != '{') {
         return fail(&p, "not a JSON object (want '{')");

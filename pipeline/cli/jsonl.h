@@ -25,10 +25,14 @@ typedef struct jsonl_obj {
     char id_type;        /* first byte of the id value: '"', a digit or '-', 'n', ... */
     size_t close;        /* offset of the object's closing brace */
     size_t n_members;
-    /* The bytes to cut to drop an earlier "hnpipe" member (with its comma); cut.end == 0
-     * when there is none. */
-    jsonl_span cut;
+    /* The bytes to cut, in order, to drop the "hnpipe" members of an earlier run (each with
+     * one comma). Owned by the object and reused by the next jsonl_parse into it; zero the
+     * object before its first use and free with jsonl_obj_free. */
+    jsonl_span *cuts;
+    size_t n_cuts, cap_cuts;
 } jsonl_obj;
+
+void jsonl_obj_free(jsonl_obj *o);
 
 typedef struct jsonl_err {
     size_t column; /* 1-based byte column where parsing stopped */
@@ -39,7 +43,8 @@ typedef struct jsonl_err {
 #define JSONL_ANNOTATION_KEY "hnpipe"
 
 /* Parses line[0..len) as one JSON object (surrounding whitespace allowed). The last member
- * named text_key (id_key) wins, as in most JSON readers. Returns 0, or -1 with *err set. */
+ * named text_key (id_key) wins, as in most JSON readers. n_members counts the members that
+ * are not cut. Returns 0, or -1 with *err set (also when out of memory). */
 int jsonl_parse(const char *line, size_t len, const char *text_key, const char *id_key,
                 jsonl_obj *out, jsonl_err *err);
 

@@ -11,6 +11,7 @@
 
 typedef struct jsonl_state {
     hnp_membuf text, id, render;
+    jsonl_obj obj; /* its cut list is reused line after line */
 } jsonl_state;
 
 /* "PATH:LINE: line skipped: WHAT ARG WHY". */
@@ -56,11 +57,12 @@ static hnp_status write_merged(stream_ctx *c, jsonl_state *s, const hnp_doc *d, 
     hnp_sink mem = hnp_membuf_sink(&s->render);
     HNP_TRY(hnp_write_doc(d, HNP_FMT_JSONL, 0, 0, &mem));
     const hnp_sink *out = c->sink;
-    size_t head = o->cut.end ? o->cut.start : o->close;
-    HNP_TRY(out->write(out->ctx, line, head));
-    if (o->cut.end) {
-        HNP_TRY(out->write(out->ctx, line + o->cut.end, o->close - o->cut.end));
+    size_t at = 0;
+    for (size_t k = 0; k < o->n_cuts; k++) {
+        HNP_TRY(out->write(out->ctx, line + at, o->cuts[k].start - at));
+        at = o->cuts[k].end;
     }
+    HNP_TRY(out->write(out->ctx, line + at, o->close - at));
     const char *key =
         o->n_members ? ",\"" JSONL_ANNOTATION_KEY "\":" : "\"" JSONL_ANNOTATION_KEY "\":";
     HNP_TRY(out->write(out->ctx, key, strlen(key)));
@@ -81,21 +83,21 @@ static void emit_merged(stream_ctx *c, jsonl_state *s, const hnp_doc *d, const c
 static void one_object(stream_ctx *c, jsonl_state *s, const char *line, size_t len, size_t lineno)
 {
     const cli_opts *opt = c->r->o;
-    jsonl_obj o;
+    jsonl_obj *o = &s->obj;
     jsonl_err e;
-    if (jsonl_parse(line, len, opt->text_field, opt->id_field, &o, &e) != 0) {
+    if (jsonl_parse(line, len, opt->text_field, opt->id_field, o, &e) != 0) {
         char why[128];
         snprintf(why, sizeof why, "column %zu: %s", e.column, e.why);
         bad_line(c, lineno, "bad JSON at ", why, "");
         return;
     }
-    if (!o.text.end || line[o.text.start] != '"') {
-        bad_line(c, lineno, o.text.end ? "member \"" : "no member \"", opt->text_field,
-                 o.text.end ? "\" is not a string" : "\"");
+    if (!o->text.end || line[o->text.start] != '"') {
+        bad_line(c, lineno, o->text.end ? "member \"" : "no member \"", opt->text_field,
+                 o->text.end ? "\" is not a string" : "\"");
         return;
     }
-    int rc = take_id(c, s, line, &o, lineno);
-    if (rc == 0 && jsonl_decode_string(line, o.text, &s->text) != 0) {
+    int rc = take_id(c, s, line, o, lineno);
+    if (rc == 0 && jsonl_decode_string(line, o->text, &s->text) != 0) {
         rc = -1;
     }
     if (rc != 0) {
@@ -111,7 +113,7 @@ static void one_object(stream_ctx *c, jsonl_state *s, const char *line, size_t l
     if (st != HNP_OK) {
         stream_doc_failed(c, lineno, st);
     } else if (opt->format == HNP_FMT_JSONL) {
-        emit_merged(c, s, d, line, &o);
+        emit_merged(c, s, d, line, o);
     } else {
         stream_emit(c, d);
     }
@@ -143,5 +145,6 @@ void stream_jsonl(stream_ctx *c)
     hnp_membuf_free(&s.text);
     hnp_membuf_free(&s.id);
     hnp_membuf_free(&s.render);
+    jsonl_obj_free(&s.obj);
     free(lr.line);
 }
