@@ -1,4 +1,5 @@
 /* buf.c -- growable byte buffer and the escapers every output format shares. */
+#include "base/vec.h"
 #include "buf_internal.h"
 
 #include <stdio.h>
@@ -13,17 +14,7 @@ hnp_status hnp_buf_reserve(hnp_membuf *b, size_t extra)
     if (extra > SIZE_MAX / 2 - b->len) {
         return HNP_ERR_NOMEM;
     }
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap - b->len < extra) {
-        cap *= 2;
-    }
-    uint8_t *p = realloc(b->data, cap);
-    if (!p) {
-        return HNP_ERR_NOMEM;
-    }
-    b->data = p;
-    b->cap = cap;
-    return HNP_OK;
+    return hnp_vec_reserve((void **)&b->data, &b->cap, b->len + extra, 1, 256);
 }
 
 hnp_status hnp_buf_put(hnp_membuf *b, const void *p, size_t n)

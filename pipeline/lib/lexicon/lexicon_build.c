@@ -3,6 +3,7 @@
  * Every row is checked and a bad one is reported with its source and line, never
  * skipped silently: a typo in a label or flag would otherwise drop a term unnoticed.
  * Keys are made with hnp_lexkey_make, the same code the tagger runs on documents. */
+#include "base/vec.h"
 #include "lexicon_build_internal.h"
 #include "lexicon_format.h"
 #include "lexicon_key.h"
@@ -116,22 +117,11 @@ static hnp_status grow_entries(parser *ps)
     if (ps->n_e < ps->cap_e) {
         return HNP_OK;
     }
-    size_t cap = ps->cap_e ? ps->cap_e * 2 : 256;
-    bentry *e = realloc(ps->e, cap * sizeof *e);
-    if (!e) {
-        return HNP_ERR_NOMEM;
-    }
-    ps->e = e;
-    size_t *k = realloc(ps->key_at, cap * sizeof *k);
-    if (!k) {
-        return HNP_ERR_NOMEM;
-    }
-    ps->key_at = k;
-    size_t *s = realloc(ps->surface_at, cap * sizeof *s);
-    if (!s) {
-        return HNP_ERR_NOMEM;
-    }
-    ps->surface_at = s;
+    /* three parallel arrays grown alike from one capacity, which moves only when all grew */
+    size_t cap = ps->cap_e, cap_k = ps->cap_e, cap_s = ps->cap_e, need = ps->n_e + 1;
+    HNP_TRY(hnp_vec_reserve((void **)&ps->e, &cap, need, sizeof *ps->e, 256));
+    HNP_TRY(hnp_vec_reserve((void **)&ps->key_at, &cap_k, need, sizeof *ps->key_at, 256));
+    HNP_TRY(hnp_vec_reserve((void **)&ps->surface_at, &cap_s, need, sizeof *ps->surface_at, 256));
     ps->cap_e = cap;
     return HNP_OK;
 }
@@ -250,15 +240,7 @@ static hnp_status pattern_row(parser *ps, const bstr *f, size_t nf)
     }
     bstr ex = nf == 3 && !bstr_is(f[2], "-") ? f[2] : (bstr){NULL, 0};
     HNP_TRY(check_pattern(ps, f[0], ex));
-    if (ps->n_p == ps->cap_p) {
-        size_t cap = ps->cap_p ? ps->cap_p * 2 : 16;
-        bpattern *p = realloc(ps->p, cap * sizeof *p);
-        if (!p) {
-            return HNP_ERR_NOMEM;
-        }
-        ps->p = p;
-        ps->cap_p = cap;
-    }
+    HNP_TRY(hnp_vec_reserve((void **)&ps->p, &ps->cap_p, ps->n_p + 1, sizeof *ps->p, 16));
     bpattern *p = &ps->p[ps->n_p++];
     p->pattern = f[0];
     p->registry = f[1];

@@ -3,6 +3,7 @@
  * Word characters follow the Unicode general categories (utf8proc): letters, marks and
  * digits. ASCII takes a fast path because nearly all of the text is ASCII. */
 #include "lexicon_key.h"
+#include "base/vec.h"
 #include "hnp/lexicon.h"
 
 #include <stdlib.h>
@@ -139,20 +140,7 @@ static hnp_status scratch_reserve(lexkey_scratch *sc, size_t n)
     if (n <= sc->cap) {
         return HNP_OK;
     }
-    if (n > SIZE_MAX / sizeof(int32_t) / 2) {
-        return HNP_ERR_NOMEM;
-    }
-    size_t cap = sc->cap ? sc->cap : 64;
-    while (cap < n) {
-        cap *= 2;
-    }
-    int32_t *p = realloc(sc->buf, cap * sizeof *p);
-    if (!p) {
-        return HNP_ERR_NOMEM;
-    }
-    sc->buf = p;
-    sc->cap = cap;
-    return HNP_OK;
+    return hnp_vec_reserve((void **)&sc->buf, &sc->cap, n, sizeof *sc->buf, 64);
 }
 
 /* A Greek letter standing alone is spelled out, as lexicons write it: "β-blocker" ==

@@ -4,6 +4,7 @@
  * (key order, slot probing, string order) depends only on the input, so hnp-lexc output
  * is byte-reproducible on any host. */
 #include "base/crc32.h"
+#include "base/vec.h"
 #include "lexicon_build_internal.h"
 #include "lexicon_format.h"
 #include "lexicon_key.h"
@@ -124,14 +125,9 @@ static hnp_status collect_keys(const bentry *e, size_t n_e, cand **out, size_t *
             if (k < e[i].key.len && e[i].key.p[k] != ' ') {
                 continue;
             }
-            if (n == cap) {
-                cap = cap ? cap * 2 : 1024;
-                cand *nc = realloc(c, cap * sizeof *nc);
-                if (!nc) {
-                    free(c);
-                    return HNP_ERR_NOMEM;
-                }
-                c = nc;
+            if (hnp_vec_reserve((void **)&c, &cap, n + 1, sizeof *c, 1024) != HNP_OK) {
+                free(c);
+                return HNP_ERR_NOMEM;
             }
             int full = k == e[i].key.len;
             c[n++] = (cand){{e[i].key.p, k},
