@@ -1,7 +1,7 @@
 /* tsv.c -- the output formats. Each writer renders one document into a memory buffer and
- * hands it to the sink. The row formats (tsv, entities, sentences) hand it over every
- * SPILL_BYTES at a row boundary, so a big document's output is never held twice (here and
- * in the sink's own buffer); the CLI still flushes per document. */
+ * hands it to the sink. The row formats (tsv, entities, sentences; jsonl, pubtator and html
+ * per sentence or mention) hand it over every SPILL_BYTES, so a big document's output is never held
+ * twice (here and in the sink's own buffer); the CLI still flushes per document. */
 #include "hnp/tsv.h"
 
 #include "tsv_internal.h"
@@ -10,8 +10,7 @@
 
 #define SPILL_BYTES ((size_t)64 << 10)
 
-/* Hands what the buffer holds to the sink once it passes SPILL_BYTES, and empties it. */
-static hnp_status spill(hnp_membuf *b, const hnp_sink *sink)
+hnp_status hnp_out_spill(hnp_membuf *b, const hnp_sink *sink)
 {
     if (b->len < SPILL_BYTES) {
         return HNP_OK;
@@ -165,7 +164,7 @@ static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d, const hnp_sink *si
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
-        HNP_TRY(spill(b, sink));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return HNP_OK;
 }
@@ -185,7 +184,7 @@ static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d, const hnp_sin
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_put_tsv(b, d->text + dm->m.span.start, dm->m.span.end - dm->m.span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
-        HNP_TRY(spill(b, sink));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return HNP_OK;
 }
@@ -285,7 +284,7 @@ static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned fla
         }
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
-        HNP_TRY(spill(b, sink));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return HNP_OK;
 }
@@ -307,11 +306,11 @@ static hnp_status render(hnp_membuf *b, const hnp_doc *d, hnp_format f, unsigned
     case HNP_FMT_SENTENCES:
         return render_sentences(b, d, flags, index, sink);
     case HNP_FMT_JSONL:
-        return hnp_render_jsonl(b, d);
+        return hnp_render_jsonl(b, d, sink);
     case HNP_FMT_PUBTATOR:
-        return hnp_render_pubtator(b, d);
+        return hnp_render_pubtator(b, d, sink);
     case HNP_FMT_HTML:
-        return hnp_render_html(b, d);
+        return hnp_render_html(b, d, sink);
     case HNP_FMT_REPAIRS:
         return hnp_render_repairs(b, d);
     }

@@ -95,7 +95,7 @@ static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size
     return hnp_buf_puts(b, "</span>");
 }
 
-hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d)
+hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     HNP_TRY(hnp_buf_puts(b, html_head));
     if (d->meta.title) {
@@ -114,6 +114,7 @@ hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d)
             HNP_TRY(hnp_buf_puts(b, memchr(gap, '\n', gap_len) ? "</p>\n<p>" : " "));
         }
         HNP_TRY(html_sentence(b, d, i, &m, &r));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return hnp_buf_puts(b, "</p>\n</body></html>\n");
 }

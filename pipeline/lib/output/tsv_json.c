@@ -19,7 +19,7 @@ static hnp_status json_cstr(hnp_membuf *b, const char *key, const char *s)
     return json_str(b, key, (const uint8_t *)s, s ? strlen(s) : 0);
 }
 
-static hnp_status json_sentences(hnp_membuf *b, const hnp_doc *d)
+static hnp_status json_sentences(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     HNP_TRY(hnp_buf_puts(b, "\"sentences\":["));
     for (size_t i = 0; i < d->n_sents; i++) {
@@ -33,11 +33,12 @@ static hnp_status json_sentences(hnp_membuf *b, const hnp_doc *d)
         HNP_TRY(hnp_buf_putc(b, ','));
         HNP_TRY(json_str(b, "text", d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '}'));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return hnp_buf_putc(b, ']');
 }
 
-static hnp_status json_entities(hnp_membuf *b, const hnp_doc *d)
+static hnp_status json_entities(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     HNP_TRY(hnp_buf_puts(b, "\"entities\":["));
     for (size_t i = 0; i < d->n_mentions; i++) {
@@ -51,11 +52,12 @@ static hnp_status json_entities(hnp_membuf *b, const hnp_doc *d)
         HNP_TRY(hnp_buf_putc(b, ','));
         HNP_TRY(json_str(b, "text", d->text + m->m.span.start, m->m.span.end - m->m.span.start));
         HNP_TRY(hnp_buf_putc(b, '}'));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return hnp_buf_putc(b, ']');
 }
 
-hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d)
+hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     HNP_TRY(hnp_buf_putc(b, '{'));
     HNP_TRY(hnp_buf_puts(b, "\"doc\":\""));
@@ -73,9 +75,10 @@ hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(hnp_buf_putc(b, ','));
     HNP_TRY(json_str(b, "text", d->text, d->len));
     HNP_TRY(hnp_buf_putc(b, ','));
-    HNP_TRY(json_sentences(b, d));
+    HNP_TRY(hnp_out_spill(b, sink));
+    HNP_TRY(json_sentences(b, d, sink));
     HNP_TRY(hnp_buf_putc(b, ','));
-    HNP_TRY(json_entities(b, d));
+    HNP_TRY(json_entities(b, d, sink));
     return hnp_buf_puts(b, "}\n");
 }
 
@@ -145,7 +148,7 @@ static hnp_status put_pubtator_id(hnp_membuf *b, const hnp_doc *d, const char *b
     return hnp_buf_puts(b, after);
 }
 
-hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d)
+hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     pt_split s = pubtator_split(d);
     size_t abs_end = d->len;
@@ -171,6 +174,7 @@ hnp_status hnp_render_pubtator(hnp_membuf *b, const hnp_doc *d)
         HNP_TRY(put_flat(b, d->text + m->m.span.start, m->m.span.end - m->m.span.start));
         HNP_TRY(hnp_buf_printf(b, "\t%s\t%s\n", pubtator_type(m->m.label),
                                m->m.id && *m->m.id ? m->m.id : "-"));
+        HNP_TRY(hnp_out_spill(b, sink));
     }
     return hnp_buf_putc(b, '\n');
 }
