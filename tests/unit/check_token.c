@@ -92,23 +92,24 @@ START_TEST(windows_match_one_call)
     hnp_tokens all = {0}, w = {0};
     size_t stop;
     ck_assert_int_eq(hnp_tokenize(s, 0, len, len, &all, &stop), HNP_OK);
+    /* Mismatches are counted and asserted once: an assertion per token would cost a write to
+     * Check's parent process each, which is slow on a loaded machine. */
+    size_t bad = 0;
     for (size_t max = 1; max < 40; max += 7) {
         size_t pos = 0, k = 0;
         while (pos < len) {
             ck_assert_int_eq(hnp_tokenize(s, pos, len, max, &w, &stop), HNP_OK);
-            ck_assert_uint_le(w.n, max);
+            bad += w.n > max || stop <= pos;
             for (size_t i = 0; i < w.n; i++, k++) {
-                ck_assert_uint_lt(k, all.n);
-                ck_assert_uint_eq(w.base + w.v[i].start, all.v[k].start);
-                ck_assert_uint_eq(w.v[i].len, all.v[k].len);
-                ck_assert_uint_eq(w.v[i].flags, all.v[k].flags);
-                ck_assert_uint_eq(w.v[i].hash, all.v[k].hash);
+                bad += k >= all.n || w.base + w.v[i].start != all.v[k].start ||
+                       w.v[i].len != all.v[k].len || w.v[i].flags != all.v[k].flags ||
+                       w.v[i].hash != all.v[k].hash;
             }
-            ck_assert_uint_gt(stop, pos);
-            pos = stop;
+            pos = stop > pos ? stop : len;
         }
-        ck_assert_uint_eq(k, all.n);
+        bad += k != all.n;
     }
+    ck_assert_uint_eq(bad, 0);
     hnp_tokens_free(&all);
     hnp_tokens_free(&w);
     free(s);
