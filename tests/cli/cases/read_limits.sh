@@ -10,8 +10,11 @@ has "$T/err" "larger than --max-doc-size"
 written=$(sed -n 's/.*written=\([0-9]*\).*/\1/p' "$T/feed")
 # 1 MiB and a byte, plus what the pipe buffers (64 KiB) and one write in flight
 [ "$written" -lt 1500000 ] || bad "a pipe was read $written bytes for a 1 MiB limit"
-timeout 60 "$H" --max-doc-size 1M -f docs </dev/zero >/dev/null 2>"$T/err"; expect_rc 1 $?
-has "$T/err" "larger than --max-doc-size"
+if [ "$(id -u)" -eq 0 ]; then # a private node for the zero device, not the real /dev one
+    mknod "$T/zero" c 1 5
+    timeout 60 "$H" --max-doc-size 1M -f docs "$T/zero" >/dev/null 2>"$T/err"; expect_rc 1 $?
+    has "$T/err" "larger than --max-doc-size"
+fi
 
 # a record line of 64 MB: memory stays far below it, and the next record is done
 $FEED 'r0\tA short record.\n' x 1000 '\n' -- "$H" --records -f text >"$T/base" 2>/dev/null
