@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export HNPIPE="${HNPIPE:-$PWD/build/hnpipe}"
 export HNP_SHARED_DIR="${HNP_SHARED_DIR:-$PWD/../shared}"
 status=0
-for s in eval_mojibake eval_sentences eval_ner eval_boilerplate eval_realworld; do
+for s in eval_mojibake gen_lossy_cases eval_sentences eval_ner eval_boilerplate eval_realworld; do
     if [ -f "scripts/$s.py" ]; then
         python3 "scripts/$s.py" || status=1
     fi
