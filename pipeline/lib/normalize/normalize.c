@@ -165,7 +165,10 @@ static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
             continue;
         }
         o->n->len += hnp_norm_utf8_encode(c, o->n->text + at);
-        *needs_nfc |= c >= 0x300 && !nfc_stable(c);
+        if (c >= 0x80) {
+            *needs_nfc |= c >= 0x300 && !nfc_stable(c);
+            hnp_norm_note_seen(w, c); /* evidence for later lines (normalize_lost.c) */
+        }
         if (l->tag[i] && l->tag[i] == open_tag) {
             o->n->repairs[o->n->n_repairs - 1].span.end = o->n->len;
         } else if (l->tag[i]) {
@@ -217,7 +220,6 @@ static hnp_status slow_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
     int needs_nfc = 0;
     HNP_TRY(load_line(w, d, lo, hi, bi));
     HNP_TRY(hnp_norm_fix_line(w));
-    hnp_norm_note_seen(w);
     HNP_TRY(emit_line(w, o, &needs_nfc));
     return needs_nfc ? nfc_line(o, from, first_repair) : HNP_OK;
 }

@@ -185,7 +185,7 @@ static int arabic_tail(uint32_t c, uint32_t k)
 }
 
 /* Rules for specific codepages (Windows-1252 Arabic, MacRoman, Windows-1251/1253/1257). */
-static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail)
+static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail, uint32_t prev)
 {
     if (s[0] < 0xC3) {
         return 0; /* every rule below starts at U+00C3 or above */
@@ -199,9 +199,10 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
         return 2;
     }
     /* MacRoman "√" is byte C3, a UTF-8 lead: what follows it there is a continuation byte.
-     * The math signs among those (π ∞ ∑ ∏ ∫ Ω) are left out: "√π" is math. */
+     * The math signs among those (π ∞ ∑ ∏ ∫ Ω) are left out: "= √π" is math; but a root
+     * sign glued to the end of a word is not ("pi√π" is "più"). */
     if (a == 0x221A && (k[1] & K_MAC_CONT) &&
-        !IN(b, 0x3C0, 0x221E, 0x2211, 0x220F, 0x222B, 0x3A9)) {
+        (az_any(prev) || !IN(b, 0x3C0, 0x221E, 0x2211, 0x220F, 0x222B, 0x3A9))) {
         return 2;
     }
     /* MacRoman "‚" is E2, the lead of General Punctuation ("‚Ñ¢" is ™, "‚Ä¶" is …). */
@@ -313,7 +314,7 @@ size_t hnp_norm_badness(const uint32_t *cp, size_t n)
             const uint32_t *kk = k + off;
             m = match_classes(kk, avail);
             m = m ? m : match_mixed(cp + i, kk, avail, i == 0);
-            m = m ? m : match_codepages(cp + i, kk, avail);
+            m = m ? m : match_codepages(cp + i, kk, avail, i > 0 ? cp[i - 1] : 0);
             m = m ? m : match_a_hat(cp + i, kk, avail);
         }
         if (m) {

@@ -120,8 +120,9 @@ hnp_status hnp_norm_ed_replace(hnp_norm_ed *e, size_t upto, const uint32_t *cp, 
 hnp_status hnp_norm_ed_finish(hnp_norm_ed *e);
 
 /* The mojibake pass: re-decodes UTF-8 that was read as a single-byte codepage, for the whole
- * line or run by run, where that lowers the badness. *changed is set when it did. */
-hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed);
+ * line, stretch by stretch or run by run, where that lowers the badness. *changed is set
+ * when it did; *bad gets the line's badness before. */
+hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed, size_t *bad);
 /* The byte that c has in codepage `page` of the mojibake tables (0: latin-1, 1:
  * windows-1252), c itself below 0x80, or 0x100 when it has none. */
 unsigned hnp_norm_cp_byte(size_t page, uint32_t c);
@@ -147,8 +148,9 @@ hnp_status hnp_norm_restore_lost(const hnp_norm_bytes *in, const hnp_norm_lost_c
 size_t hnp_norm_lost_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
                         uint32_t *cp);
 hnp_status hnp_norm_bytes_push(hnp_norm_bytes *bb, unsigned b, size_t src);
-/* Records the characters of w->a that a lost byte can stand for in w->seen. */
-void hnp_norm_note_seen(hnp_norm_work *w);
+/* Records c in w->seen if a lost byte can stand for it (the caller passes the non-ASCII
+ * characters of each finished line). */
+void hnp_norm_note_seen(hnp_norm_work *w, uint32_t c);
 
 /* A '?' inside a word that a legacy code page wrote for a lost letter, put back from the
  * accented-word list ("Qu?bec" -> "Québec"; normalize_question.c). */

@@ -199,6 +199,31 @@ static hnp_status pass_lossy(hnp_norm_work *w, int *changed)
     return hnp_norm_ed_finish(&e);
 }
 
+/* Is every character of the line ASCII? Then only entities and a lost '?' can need repair:
+ * the codepage passes have nothing to read (most slow lines are English with an '&'). */
+static int all_ascii(const hnp_norm_line *l)
+{
+    uint32_t bits = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        bits |= l->cp[i];
+    }
+    return bits < 0x80;
+}
+
+/* One round of the codepage passes; *changed when one repaired something. */
+static hnp_status codepage_round(hnp_norm_work *w, int *changed)
+{
+    size_t bad = 0;
+    HNP_TRY(hnp_norm_pass_mojibake(w, changed, &bad));
+    if (!*changed && bad) {
+        HNP_TRY(hnp_norm_pass_lossy_utf8(w, bad, changed));
+    }
+    if (!*changed) {
+        HNP_TRY(hnp_norm_pass_dbcs(w, changed));
+    }
+    return HNP_OK;
+}
+
 hnp_status hnp_norm_fix_line(hnp_norm_work *w)
 {
     int repair = !(w->flags & HNP_NORM_NO_REPAIR);
@@ -206,23 +231,24 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
     if (!repair) {
         return HNP_OK;
     }
-    int changed = 1;
+    int changed = 1, ascii = all_ascii(&w->a);
     for (int round = 0; changed && round < MAX_ROUNDS; round++) {
         changed = 0;
         if (entities) {
             HNP_TRY(pass_entities(w, &changed));
+            ascii = ascii && (!changed || all_ascii(&w->a));
         }
-        HNP_TRY(hnp_norm_pass_mojibake(w, &changed));
-        if (!changed) {
-            HNP_TRY(hnp_norm_pass_dbcs(w, &changed));
+        if (ascii) {
+            continue; /* another round only if an entity was decoded ("&amp;amp;") */
         }
+        HNP_TRY(codepage_round(w, &changed));
         if (changed) {
             continue; /* C1 and lossy leftovers are judged on the fully decoded line */
         }
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
     }
-    if (changed) { /* out of rounds while still decoding: the leftovers still get their turn */
+    if (changed && !ascii) { /* out of rounds while still decoding: the leftovers' turn */
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
     }

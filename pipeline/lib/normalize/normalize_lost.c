@@ -252,16 +252,15 @@ static int losable(uint32_t c)
            last == 0x98;
 }
 
-void hnp_norm_note_seen(hnp_norm_work *w)
+void hnp_norm_note_seen(hnp_norm_work *w, uint32_t c)
 {
-    for (size_t i = 0; i < w->a.n && w->n_seen < NORM_MAX_SEEN; i++) {
-        uint32_t c = w->a.cp[i];
-        int known = !losable(c);
-        for (size_t k = 0; k < w->n_seen && !known; k++) {
-            known = w->seen[k] == c;
-        }
-        if (!known) {
-            w->seen[w->n_seen++] = c;
+    if (w->n_seen == NORM_MAX_SEEN || !losable(c)) {
+        return;
+    }
+    for (size_t k = 0; k < w->n_seen; k++) {
+        if (w->seen[k] == c) {
+            return;
         }
     }
+    w->seen[w->n_seen++] = c;
 }

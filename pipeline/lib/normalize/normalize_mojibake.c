@@ -164,11 +164,14 @@ static size_t altered_space(const hnp_norm_bytes *in, size_t i)
     return 0;
 }
 
-static hnp_status restore_a0(const hnp_norm_bytes *in, hnp_norm_bytes *out)
+/* a_grave: whether "Ã " may be the word "à" (see a_grave_word). Not in Vietnamese, where
+ * à sits inside syllables ("hĂ i" is "hài": the space is the 0xA0 itself); the caller
+ * knows that only once the line is decoded (see try_whole). */
+static hnp_status restore_a0(const hnp_norm_bytes *in, hnp_norm_bytes *out, int a_grave)
 {
     out->n = 0;
     for (size_t i = 0; i < in->n;) {
-        if (a_grave_word(in, i)) {
+        if (a_grave && a_grave_word(in, i)) {
             HNP_TRY(bb_push(out, 0xC3, in->src[i]));
             HNP_TRY(bb_push(out, 0xA0, in->src[i])); /* the space itself stays */
             HNP_TRY(bb_push(out, ' ', in->src[i + 1]));
@@ -381,7 +384,7 @@ static uint32_t undefined_bytes(const cp_page *pg)
  * bytes (normalize_lost.c), spaces for 0xA0, then what is still lossy becomes U+FFFD. *out
  * points at the result, one of w's buffers. */
 static hnp_status prepare_bytes(hnp_norm_work *w, const cp_page *pg, const hnp_norm_bytes *in,
-                                const hnp_norm_bytes **out)
+                                int a_grave, const hnp_norm_bytes **out)
 {
     if (pg->sloppy) {
         hnp_norm_lost_ctx ctx = {undefined_bytes(pg), w->seen, w->n_seen, line_opens_quote(w)};
@@ -391,7 +394,7 @@ static hnp_status prepare_bytes(hnp_norm_work *w, const cp_page *pg, const hnp_n
     /* A space for 0xA0 is a windows-125x story; in MacRoman or cp437 the "lead bytes" before
      * a space are common signs ("– " is D0 20 in MacRoman). */
     if (pg <= &cp_pages[A0_PAGES - 1]) {
-        HNP_TRY(restore_a0(in, &w->fix));
+        HNP_TRY(restore_a0(in, &w->fix, a_grave));
     } else {
         HNP_TRY(copy_bytes(in, &w->fix));
     }
@@ -401,6 +404,18 @@ static hnp_status prepare_bytes(hnp_norm_work *w, const cp_page *pg, const hnp_n
         *out = &w->stretch;
     }
     return HNP_OK;
+}
+
+/* Does the decoded line hold letters that only Vietnamese uses (Latin Extended Additional,
+ * "ớ", "ấ", "ộ")? */
+static int vietnamese(const uint32_t *cp, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (cp[i] >= 0x1EA0 && cp[i] <= 0x1EF9) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Whole-line repair with codepage pg; *done when it was applied. */
@@ -414,8 +429,12 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
         return HNP_OK;
     }
     const hnp_norm_bytes *bytes;
-    HNP_TRY(prepare_bytes(w, pg, &w->enc, &bytes));
+    HNP_TRY(prepare_bytes(w, pg, &w->enc, 1, &bytes));
     HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
+    if (ok && vietnamese(w->dcp, n)) {
+        HNP_TRY(prepare_bytes(w, pg, &w->enc, 0, &bytes));
+        HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
+    }
     if (!ok) {
         return HNP_OK;
     }
@@ -583,7 +602,7 @@ static hnp_status fix_stretch(hnp_norm_work *w, const cp_page *pg, hnp_norm_ed *
     const hnp_norm_bytes *bytes;
     size_t n, before, after;
     int ok;
-    HNP_TRY(prepare_bytes(w, pg, &view, &bytes));
+    HNP_TRY(prepare_bytes(w, pg, &view, 1, &bytes));
     HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
     if (!ok) {
         return HNP_OK;
@@ -640,9 +659,10 @@ static hnp_status try_stretches(hnp_norm_work *w, const cp_page *pg, int *done)
  * characters (measured on ftfy-dev: no case needs them). */
 enum { RUN_PAGES = 2 };
 
-hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed)
+hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed, size_t *bad_out)
 {
     size_t bad = hnp_norm_badness(w->a.cp, w->a.n);
+    *bad_out = bad;
     if (bad == 0) {
         return HNP_OK;
     }
@@ -672,7 +692,7 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed)
             return HNP_OK;
         }
     }
-    return hnp_norm_pass_lossy_utf8(w, bad, changed);
+    return HNP_OK;
 }
 
 unsigned hnp_norm_cp_byte(size_t page, uint32_t c)

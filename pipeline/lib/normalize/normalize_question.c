@@ -22,22 +22,19 @@ static int is_letter(uint32_t c)
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-static int in_list(const char *w)
+/* The first listed word that is not below w (binary search). */
+static size_t lower_bound(const char *w)
 {
     size_t lo = 0, hi = sizeof accented_words / sizeof accented_words[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(accented_words[mid], w);
-        if (c == 0) {
-            return 1;
-        }
-        if (c < 0) {
+        if (strcmp(accented_words[mid], w) < 0) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    return 0;
+    return lo;
 }
 
 /* The letters a lost '?' can stand for: the accented Latin letters of Latin-1 and
@@ -47,32 +44,45 @@ static int candidate(uint32_t c)
     return (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) || (c >= 0x100 && c <= 0x17F);
 }
 
-/* UTF-8 of l[s, e) with the character at q replaced by c, NUL-terminated; 0 if too long. */
-static size_t spell(const hnp_norm_line *l, size_t s, size_t e, size_t q, uint32_t c, char *buf)
+/* UTF-8 of l[s, e) into buf, NUL-terminated; 0 if it does not fit. */
+static size_t spell(const hnp_norm_line *l, size_t s, size_t e, char *buf)
 {
     size_t n = 0;
     for (size_t k = s; k < e; k++) {
         if (n + 5 > MAX_WORD * 4) {
             return 0;
         }
-        n += hnp_norm_utf8_encode(k == q ? c : l->cp[k], (uint8_t *)buf + n);
+        n += hnp_norm_utf8_encode(l->cp[k], (uint8_t *)buf + n);
     }
     buf[n] = '\0';
     return n;
 }
 
-/* The one letter that makes l[s, e) a listed word with it at q, or 0. */
+/* The one letter that makes l[s, e) a listed word with it at q, or 0. The listed words that
+ * begin with l[s, q) are contiguous in the sorted table: each is checked for one candidate
+ * letter followed by exactly l[q + 1, e). */
 static uint32_t lost_letter(const hnp_norm_line *l, size_t s, size_t e, size_t q)
 {
-    char buf[MAX_WORD * 4 + 1];
+    char pre[MAX_WORD * 4 + 1], post[MAX_WORD * 4 + 1];
+    size_t np = spell(l, s, q, pre), ns = spell(l, q + 1, e, post);
     uint32_t found = 0;
-    for (uint32_t c = 0xC0; c <= 0x17F; c++) {
-        if (candidate(c) && spell(l, s, e, q, c, buf) && in_list(buf)) {
-            if (found) {
-                return 0; /* two letters fit: no way to choose */
-            }
-            found = c;
+    if (!np || !ns) {
+        return 0;
+    }
+    for (size_t k = lower_bound(pre); k < sizeof accented_words / sizeof accented_words[0]; k++) {
+        const char *w = accented_words[k];
+        utf8proc_int32_t c;
+        if (strncmp(w, pre, np) != 0) {
+            break;
         }
+        utf8proc_ssize_t len = utf8proc_iterate((const uint8_t *)w + np, -1, &c);
+        if (len <= 0 || !candidate((uint32_t)c) || strcmp(w + np + len, post) != 0) {
+            continue;
+        }
+        if (found && found != (uint32_t)c) {
+            return 0; /* two letters fit: no way to choose */
+        }
+        found = (uint32_t)c;
     }
     return found;
 }
