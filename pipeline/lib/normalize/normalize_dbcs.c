@@ -276,6 +276,14 @@ static hnp_status pass_cp949(hnp_norm_work *w, int *changed)
  * "В°" is °, "В " is NBSP. The badness rules need three such characters ("[ВГРС].[ВГРС]")
  * because in Russian text "В»" can be a word and a quote; one Cyrillic letter amid English
  * cannot. */
+/* "Г" alone between spaces before a word, amid Latin text: the French word "à" (C3 A0)
+ * read as windows-1251 (C3 is Г) whose A0 was lost, as "Ã " is in windows-1252. */
+static int grave_word(const hnp_norm_line *l, size_t i)
+{
+    return l->cp[i] == 0x413 && (i == 0 || l->cp[i - 1] == ' ') && i + 2 < l->n &&
+           l->cp[i + 1] == ' ' && ((l->cp[i + 2] | 0x20) >= 'a' && (l->cp[i + 2] | 0x20) <= 'z');
+}
+
 static hnp_status pass_lone_cyrillic(hnp_norm_work *w, int *changed)
 {
     size_t letters, cyrillic = count_letters(&w->a, is_cyrillic, &letters);
@@ -286,6 +294,16 @@ static hnp_status pass_lone_cyrillic(hnp_norm_work *w, int *changed)
     int any = 0;
     hnp_norm_ed_begin(&e, w);
     for (size_t i = 0; i + 1 < w->a.n; i++) {
+        if (grave_word(&w->a, i)) {
+            uint32_t a = 0xE0, tag = hnp_norm_new_tag(w, HNP_REPAIR_LOST_BYTE);
+            if (!tag) {
+                return HNP_ERR_NOMEM;
+            }
+            HNP_TRY(hnp_norm_ed_copy(&e, i));
+            HNP_TRY(hnp_norm_ed_replace(&e, i + 1, &a, 1, tag));
+            any = 1;
+            continue;
+        }
         unsigned lead = hnp_norm_cp_byte(WINDOWS_1251, w->a.cp[i]);
         unsigned cont = hnp_norm_cp_byte(WINDOWS_1251, w->a.cp[i + 1]);
         if (!is_cyrillic(w->a.cp[i]) || lead < 0xC2 || lead > 0xDF || cont < 0x80 || cont > 0xBF ||

@@ -126,6 +126,10 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed, size_t *bad);
 /* The byte that c has in codepage `page` of the mojibake tables (0: latin-1, 1:
  * windows-1252), c itself below 0x80, or 0x100 when it has none. */
 unsigned hnp_norm_cp_byte(size_t page, uint32_t c);
+/* The character byte b has in codepage `page` (0 for an undefined byte). */
+uint32_t hnp_norm_page_char(size_t page, uint8_t b);
+/* Indexes of the mojibake tables' codepages used by name. */
+enum { NORM_PAGE_MACROMAN = 8 };
 /* Last resort for a bad line: UTF-8 read as Latin-1 that also lost bytes (normalize_lossy.c). */
 hnp_status hnp_norm_pass_lossy_utf8(hnp_norm_work *w, size_t bad, int *changed);
 /* Mojibake seen from the whole line (normalize_dbcs.c): GBK/Big5 read as Latin-1, UTF-8

@@ -125,14 +125,51 @@ static hnp_status pass_entities(hnp_norm_work *w, int *changed)
     return hnp_norm_ed_finish(&e);
 }
 
+static int is_letter(uint32_t c)
+{
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static int c1_in_word(const hnp_norm_line *l, size_t i)
+{
+    return l->cp[i] >= 0x80 && l->cp[i] <= 0x9F && i > 0 && i + 1 < l->n &&
+           is_letter(l->cp[i - 1]) && is_letter(l->cp[i + 1]);
+}
+
+/* Were the C1 controls of this line MacRoman bytes ("Coatl\x87n" for Coatlán)? Yes when one
+ * inside a word reads in windows-1252 as a sign that never stands inside a word (‡, •; the
+ * apostrophe ’ does), and every one inside a word reads in MacRoman as a letter. */
+static int macroman_c1(const hnp_norm_line *l)
+{
+    int sign = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!c1_in_word(l, i)) {
+            continue;
+        }
+        uint32_t v = hnp_norm_cp1252((uint8_t)l->cp[i]);
+        if (!is_letter(hnp_norm_page_char(NORM_PAGE_MACROMAN, (uint8_t)l->cp[i]))) {
+            return 0;
+        }
+        sign |= !is_letter(v) && v != 0x2019;
+    }
+    return sign;
+}
+
 /* C1 controls (U+0080-U+009F) have no use in real text: they are windows-1252 bytes that
- * were decoded as Latin-1. The five bytes windows-1252 leaves undefined stay, and are
- * dropped later with the other controls. */
+ * were decoded as Latin-1 (or MacRoman bytes, see macroman_c1). The five bytes
+ * windows-1252 leaves undefined stay, and are dropped later with the other controls. */
 static hnp_status pass_c1(hnp_norm_work *w, int *changed)
 {
+    int mac = -1; /* decided at the first C1 control */
     for (size_t i = 0; i < w->a.n; i++) {
-        uint32_t c = w->a.cp[i];
-        uint32_t v = (c >= 0x80 && c <= 0x9F) ? hnp_norm_cp1252((uint8_t)c) : 0;
+        uint32_t c = w->a.cp[i], v = 0;
+        if (c < 0x80 || c > 0x9F) {
+            continue;
+        }
+        mac = mac < 0 ? macroman_c1(&w->a) : mac;
+        v = mac && c1_in_word(&w->a, i) ? hnp_norm_page_char(NORM_PAGE_MACROMAN, (uint8_t)c)
+                                        : hnp_norm_cp1252((uint8_t)c);
         if (v) {
             uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_C1);
             if (!tag) {

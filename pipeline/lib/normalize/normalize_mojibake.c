@@ -406,16 +406,33 @@ static hnp_status prepare_bytes(hnp_norm_work *w, const cp_page *pg, const hnp_n
     return HNP_OK;
 }
 
-/* Does the decoded line hold letters that only Vietnamese uses (Latin Extended Additional,
- * "ớ", "ấ", "ộ")? */
+/* Does the decoded line hold letters that only Vietnamese uses (ơ, ư, and the Latin
+ * Extended Additional letters "ớ", "ấ", "ộ")? */
 static int vietnamese(const uint32_t *cp, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (cp[i] >= 0x1EA0 && cp[i] <= 0x1EF9) {
+        uint32_t c = cp[i];
+        if ((c >= 0x1EA0 && c <= 0x1EF9) || c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0) {
             return 1;
         }
     }
     return 0;
+}
+
+/* Bytes in (of the line, or a stretch of it, in pg) repaired and decoded into w->dcp; *ok
+ * when they are valid UTF-8. Decoded Vietnamese is decoded again without the a-grave word
+ * rule (see restore_a0). */
+static hnp_status prepare_decode(hnp_norm_work *w, const cp_page *pg, const hnp_norm_bytes *in,
+                                 size_t *n, int *ok)
+{
+    const hnp_norm_bytes *bytes;
+    HNP_TRY(prepare_bytes(w, pg, in, 1, &bytes));
+    HNP_TRY(decode(w, bytes, 0, bytes->n, n, ok));
+    if (*ok && vietnamese(w->dcp, *n)) {
+        HNP_TRY(prepare_bytes(w, pg, in, 0, &bytes));
+        HNP_TRY(decode(w, bytes, 0, bytes->n, n, ok));
+    }
+    return HNP_OK;
 }
 
 /* Whole-line repair with codepage pg; *done when it was applied. */
@@ -428,13 +445,7 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
     if (!all || !high) {
         return HNP_OK;
     }
-    const hnp_norm_bytes *bytes;
-    HNP_TRY(prepare_bytes(w, pg, &w->enc, 1, &bytes));
-    HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
-    if (ok && vietnamese(w->dcp, n)) {
-        HNP_TRY(prepare_bytes(w, pg, &w->enc, 0, &bytes));
-        HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
-    }
+    HNP_TRY(prepare_decode(w, pg, &w->enc, &n, &ok));
     if (!ok) {
         return HNP_OK;
     }
@@ -599,11 +610,9 @@ static hnp_status fix_stretch(hnp_norm_work *w, const cp_page *pg, hnp_norm_ed *
                               size_t end, int *done)
 {
     hnp_norm_bytes view = {w->enc.b + s, w->enc.src + s, end - s, 0};
-    const hnp_norm_bytes *bytes;
     size_t n, before, after;
     int ok;
-    HNP_TRY(prepare_bytes(w, pg, &view, 1, &bytes));
-    HNP_TRY(decode(w, bytes, 0, bytes->n, &n, &ok));
+    HNP_TRY(prepare_decode(w, pg, &view, &n, &ok));
     if (!ok) {
         return HNP_OK;
     }
@@ -693,6 +702,11 @@ hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed, size_t *bad_ou
         }
     }
     return HNP_OK;
+}
+
+uint32_t hnp_norm_page_char(size_t page, uint8_t b)
+{
+    return page < CP_COUNT && b >= 0x80 ? cp_pages[page].high[b - 0x80] : b;
 }
 
 unsigned hnp_norm_cp_byte(size_t page, uint32_t c)
