@@ -141,6 +141,10 @@ START_TEST(word_boundaries_and_case)
                      "DRUG:MITOXANTRONE:DB01204|DRUG:Mitoxantrone:DB01204|"
                      "DRUG:mitoxantrones:DB01204");
     ck_assert_str_eq(tag(&f, "leukemiaX and xleukemia and leukemia2"), "");
+    /* Chinese and Japanese run words together: a Latin word next to them is a word. */
+    ck_assert_str_eq(tag(&f, "\u6cbb\u7597leukemia(\u767d\u8840\u75c5)\u3068lymphoma\u3002"),
+                     "CONDITION:leukemia:DOID:1240|CONDITION:lymphoma:DOID:0060058");
+    ck_assert_str_eq(tag(&f, "\u00e9leukemia and leukemia\u00e9 stay one word"), "");
     finish(&f);
 }
 END_TEST

@@ -72,6 +72,19 @@ static inline int char_class(const uint8_t *s, size_t len, size_t i, size_t *cle
     return cp_class(cp);
 }
 
+/* The character at s[i] (not ASCII) is of a CJK script: Han, kana, Hangul, and their
+ * extensions and compatibility blocks. */
+static int is_cjk(const uint8_t *s, size_t len, size_t i)
+{
+    int32_t cp;
+    if (s[i] < 0x80 || utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp) <= 0) {
+        return 0;
+    }
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
+           (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
 /* Length of an apostrophe at s[i] (' or U+2019), else 0. */
 static size_t apostrophe_at(const uint8_t *s, size_t len, size_t i)
 {
@@ -118,12 +131,18 @@ int hnp_lexkey_next(const uint8_t *s, size_t len, size_t *pos, lextok *tok)
         *pos = tok->end;
         return 1;
     }
+    int cjk = s[i] >= 0x80 && is_cjk(s, len, i);
     i += clen;
     for (;;) {
-        while (i < len && s[i] < 0x80 && ascii_classes[s[i]] == CL_WORD) {
+        while (!cjk && i < len && s[i] < 0x80 && ascii_classes[s[i]] == CL_WORD) {
             i++; /* the common case: ASCII letters and digits */
         }
         if (i >= len || s[i] < 0x80 || char_class(s, len, i, &clen) != CL_WORD) {
+            break;
+        }
+        /* Chinese, Japanese and Korean are written without spaces, so a Latin word
+         * directly next to them is still a word of its own: "治疗diabetes". */
+        if (is_cjk(s, len, i) != cjk) {
             break;
         }
         tok->ascii = 0;
