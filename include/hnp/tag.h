@@ -34,6 +34,19 @@ typedef struct hnp_tagger hnp_tagger;
 hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex, hnp_tagger **out);
 void hnp_tagger_free(hnp_tagger *t);
 
+/* The trained model (on by default) decides which dictionary matches are DRUG and
+ * CONDITION mentions and finds ones the dictionary lacks; off (0), the dictionary's
+ * longest matches are the mentions. */
+void hnp_tagger_set_model(hnp_tagger *t, int on);
+
+/* For training the model offline (scripts/train_tagger.py, through hnp-tagfeat): fn is
+ * called once per tagged sentence with its tokens' byte spans and n_per_token hashed
+ * features per token (features[i * n_per_token + j]), both valid during the call only.
+ * fn NULL turns tracing off. */
+typedef void (*hnp_tag_trace_fn)(void *ctx, const hnp_span *tokens, size_t n_tokens,
+                                 const uint32_t *features, size_t n_per_token);
+void hnp_tagger_set_trace(hnp_tagger *t, hnp_tag_trace_fn fn, void *ctx);
+
 /* Tags one document. sents are the sentence spans; taggable[i] != 0 when sentence i
  * may hold mentions (body, title, meta); taggable may be NULL (every sentence). On
  * success *mentions points to *n_out mentions in document order, owned by the tagger and

@@ -13,27 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) {
-        return HNP_OK;
-    }
-    size_t n = *cap ? *cap : 16;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / elem) {
-            return HNP_ERR_NOMEM;
-        }
-        n *= 2;
-    }
-    void *q = realloc(*p, n * elem);
-    if (!q) {
-        return HNP_ERR_NOMEM;
-    }
-    *p = q;
-    *cap = n;
-    return HNP_OK;
-}
-
 hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex, hnp_tagger **out)
 {
     if (!out || (n_lex && !lexicons)) {
@@ -50,6 +29,7 @@ hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex, h
         return HNP_ERR_NOMEM;
     }
     t->n_lex = n_lex;
+    t->model = 1;
     t->lex = calloc(n_lex + 1, sizeof *t->lex);
     t->alive = calloc(n_lex + 1, 1);
     hnp_status st = t->lex && t->alive ? HNP_OK : HNP_ERR_NOMEM;
@@ -87,23 +67,14 @@ void hnp_tagger_free(hnp_tagger *t)
     hnp_membuf_free(&t->abbr_text);
     free(t->seen);
     free(t->rejected);
+    free(t->trace_tok);
+    free(t->mt);
+    free(t->mf);
+    free(t->my);
+    free(t->mbp);
+    free(t->mm);
+    free(t->mm_id);
     free(t);
-}
-
-hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
-                        const char *id, const char *name, size_t id_off)
-{
-    HNP_TRY(hnp_tag_grow((void **)&t->m, &t->cap_m, t->n_m + 1, sizeof *t->m));
-    HNP_TRY(hnp_tag_grow((void **)&t->m_id, &t->cap_m_id, t->n_m + 1, sizeof *t->m_id));
-    hnp_mention *m = &t->m[t->n_m];
-    m->span.start = start;
-    m->span.end = end;
-    m->sent = t->sent;
-    m->label = label;
-    m->id = id;
-    m->name = name;
-    t->m_id[t->n_m++] = id_off;
-    return HNP_OK;
 }
 
 /* A word that continues a hyphenated compound: the gap before it is only hyphens or dashes
@@ -189,6 +160,7 @@ static hnp_status find_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t l
 static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
 {
     HNP_TRY(tokenize(t, text, a, b));
+    size_t m0 = t->n_m;
     t->n_rxm = 0;
     if (t->n_rx) {
         HNP_TRY(hnp_tag_rx_scan(t, text, a, b));
@@ -221,7 +193,7 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
         i += m.ntok;
         HNP_TRY(hnp_tag_abbrev_define(t, text, &t->m[t->n_m - 1], &i));
     }
-    return HNP_OK;
+    return t->model || t->trace ? hnp_tag_model_sentence(t, text, m0) : HNP_OK;
 }
 
 static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,
@@ -247,6 +219,21 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
         HNP_TRY(tag_sentence(t, text, sents[s].start, sents[s].end));
     }
     return HNP_OK;
+}
+
+void hnp_tagger_set_model(hnp_tagger *t, int on)
+{
+    if (t) {
+        t->model = on != 0;
+    }
+}
+
+void hnp_tagger_set_trace(hnp_tagger *t, hnp_tag_trace_fn fn, void *ctx)
+{
+    if (t) {
+        t->trace = fn;
+        t->trace_ctx = ctx;
+    }
 }
 
 hnp_status hnp_tag(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,

@@ -46,6 +46,14 @@ typedef struct tag_regex {
     int lit_ci; /* the literal is matched ignoring ASCII case: (?i:...) */
 } tag_regex;
 
+/* Per-token values the model's feature templates combine (tag_model.c). */
+typedef struct tag_mtok {
+    uint64_t w, raw, shape; /* hashes of the folded word, the word as written, its shape */
+    uint64_t src;           /* the dictionary match's id source, hashed */
+    unsigned dc;            /* 0, or 1 + label * 4 + position in the dictionary match */
+    unsigned dn;            /* tokens in that match, at most 4 */
+} tag_mtok;
+
 /* What was chosen at one token. */
 typedef struct tag_match {
     size_t ntok; /* 0: nothing */
@@ -87,9 +95,29 @@ struct hnp_tagger {
     const char **rejected; /* ids of ctx terms turned down for want of support */
     size_t n_rejected, cap_rejected;
     size_t sent;
+    /* The model (tag_model.c): on or off, per-token values, features, labels, scratch. */
+    int model;
+    hnp_tag_trace_fn trace;
+    void *trace_ctx;
+    hnp_span *trace_tok;
+    size_t cap_trace_tok;
+    tag_mtok *mt;
+    size_t cap_mt;
+    uint32_t *mf;
+    size_t cap_mf;
+    uint8_t *my, *mbp;
+    size_t cap_my, cap_mbp;
+    hnp_mention *mm;
+    size_t *mm_id;
+    size_t cap_mm, cap_mm_id;
 };
 
-/* tag.c */
+/* The layers, top to bottom: tag.c (entry: documents, sentences, the dictionary scan)
+ * -> tag_model.c (the trained decision) -> tag_abbrev.c, tag_coord.c, tag_org.c,
+ * tag_trialid.c -> tag_match.c (longest lexicon match) -> tag_support.c ->
+ * tag_mentions.c. A file calls only files below it; state is passed down in the tagger. */
+
+/* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
                         const char *id, const char *name, size_t id_off);
 hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem);
@@ -124,6 +152,11 @@ hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, si
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */
 int hnp_tag_in_org_name(const hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok);
+
+/* tag_model.c: the model's decision for the sentence just scanned, whose dictionary
+ * mentions are m0..n_m-1: they are replaced by the model's (see tag_model.c). Calls the
+ * trace callback, if any, with the sentence's features first. */
+hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0);
 
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);

@@ -1,0 +1,42 @@
+/* tag_mentions.c -- the bottom layer of the tagger: growing its arrays and appending a
+ * mention. Every other tag*.c file may call these; they call nothing of the tagger. */
+#include "tag_internal.h"
+
+#include <stdlib.h>
+
+hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) {
+        return HNP_OK;
+    }
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem) {
+            return HNP_ERR_NOMEM;
+        }
+        n *= 2;
+    }
+    void *q = realloc(*p, n * elem);
+    if (!q) {
+        return HNP_ERR_NOMEM;
+    }
+    *p = q;
+    *cap = n;
+    return HNP_OK;
+}
+
+hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
+                        const char *id, const char *name, size_t id_off)
+{
+    HNP_TRY(hnp_tag_grow((void **)&t->m, &t->cap_m, t->n_m + 1, sizeof *t->m));
+    HNP_TRY(hnp_tag_grow((void **)&t->m_id, &t->cap_m_id, t->n_m + 1, sizeof *t->m_id));
+    hnp_mention *m = &t->m[t->n_m];
+    m->span.start = start;
+    m->span.end = end;
+    m->sent = t->sent;
+    m->label = label;
+    m->id = id;
+    m->name = name;
+    t->m_id[t->n_m++] = id_off;
+    return HNP_OK;
+}

@@ -1,0 +1,30 @@
+/* tag_model.h -- the trained decision over the dictionary's matches: the shape of the
+ * weight table (written by scripts/train_tagger.py into tag_model_weights.c) and the
+ * feature templates both sides agree on. Internal to libhnp. */
+#ifndef HNP_TAG_MODEL_H
+#define HNP_TAG_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* BIO labels: O, B-DRUG, I-DRUG, B-CONDITION, I-CONDITION (DRUG is BC5CDR's Chemical,
+ * CONDITION its Disease). */
+enum { TAG_Y_O, TAG_Y_BD, TAG_Y_ID, TAG_Y_BC, TAG_Y_IC, TAG_MODEL_LABELS };
+
+/* Feature templates per token (tag_model.c, feature_row); each gives exactly one hashed
+ * feature, so a sentence's features are an n_tok x TAG_MODEL_FEATURES matrix. Bump
+ * TAG_MODEL_VERSION whenever a template changes: the table records the version it was
+ * trained for and the model refuses a table of another. */
+#define TAG_MODEL_FEATURES 30
+#define TAG_MODEL_VERSION  1
+
+typedef struct tag_model_table {
+    unsigned version;
+    unsigned bits;        /* 2^bits hash buckets */
+    const int16_t *w;     /* [bucket][TAG_MODEL_LABELS] */
+    const int32_t *trans; /* [previous label, or TAG_MODEL_LABELS at the start][label] */
+} tag_model_table;
+
+extern const tag_model_table hnp_tag_model_table;
+
+#endif /* HNP_TAG_MODEL_H */

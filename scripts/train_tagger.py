@@ -1,0 +1,341 @@
+#!/usr/bin/python3
+"""Trains the tagger's model and writes pipeline/lib/tag/tag_model_weights.c.
+
+usage: /usr/bin/python3 scripts/train_tagger.py [--build DIR] [--epochs N] [--bits B]
+                                                [--out FILE] [--report]
+
+Debian's /usr/bin/python3 with python3-numpy (not the pyenv python3 on PATH). Offline:
+reads the training splits $HNP_SHARED_DIR/eval/ner/{ncbi-disease,bc5cdr}-train.pubtator
+(default ../shared), never the dev splits. Features come from the C tagger itself
+(build/hnp-tagfeat), so training and inference cannot disagree about them.
+
+Model: first-order linear-chain over BIO labels O, B-DRUG, I-DRUG, B-CONDITION,
+I-CONDITION (DRUG = BC5CDR Chemical; CONDITION = Disease of both corpora), averaged
+structured perceptron (Collins 2002), hashed features (2^bits buckets). NCBI Disease
+annotates no chemicals, so on its sentences the reference path is the best path that
+agrees with the disease annotation and may put DRUG or O elsewhere (a partially labelled
+sequence; the model is never taught that an NCBI chemical is not a chemical).
+
+Validation: the documents whose zlib.crc32(PMID) % 10 == 0 (about 10 % of each training
+set) are held out; the number of epochs is chosen on them (best validation micro F1 over
+both labels) and nothing else is tuned. The shipped model is the one trained on the
+remaining 90 %. --report prints train / validation figures per label from the Python
+decoder (the C figures on the same splits: scripts/eval_ner.py --split train|val).
+
+Deterministic: fixed shuffling seed, integer perceptron updates, averaging in float64,
+weights rounded to int16 with a fixed scale; rerunning writes identical bytes.
+"""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import zlib
+
+import numpy as np
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NCBI_TYPES = {"SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention", "Disease"}
+O, BD, ID, BC, IC = range(5)
+L = 5
+NF = 30  # TAG_MODEL_FEATURES
+VERSION = 1  # TAG_MODEL_VERSION
+SEED = 20261206
+NEG = -1e18
+
+
+def is_val(pmid):
+    return zlib.crc32(pmid.encode()) % 10 == 0
+
+
+def read_gold(path):
+    """{pmid: [(start, end, 'Disease'|'Chemical')]}, first record of a PMID only."""
+    gold = {}
+    seen_block = set()
+    with open(path, encoding="utf-8") as f:
+        blocks = f.read().split("\n\n")
+    for block in blocks:
+        pmid = None
+        spans = []
+        for line in block.split("\n"):
+            if "|t|" in line[:40] or "|a|" in line[:40]:
+                pmid = line.split("|", 1)[0]
+                continue
+            p = line.split("\t")
+            if len(p) >= 5 and p[1] != "CID":
+                typ = "Disease" if p[4] in NCBI_TYPES else p[4]
+                if typ in ("Disease", "Chemical"):
+                    spans.append((int(p[1]), int(p[2]), typ))
+        if pmid and pmid not in seen_block:
+            seen_block.add(pmid)
+            gold[pmid] = sorted(set(spans))
+    return gold
+
+
+def read_features(tagfeat, path):
+    """[(pmid, starts, ends, F uint32 (n, NF))] per sentence, first record of a PMID only."""
+    out = subprocess.run([tagfeat, path], stdout=subprocess.PIPE, check=True).stdout
+    sents = []
+    done, cur = set(), None
+    for line in out.decode().split("\n"):
+        if not line:
+            continue
+        fields = line.split("\t")
+        pmid = fields[0]
+        if pmid != cur:
+            if pmid in done:  # a repeated record (ncbi-disease-train has one)
+                continue
+            done.add(cur)
+            cur = pmid
+        if len(fields) < 2:
+            continue
+        arr = np.array([list(map(int, x.split(","))) for x in fields[1:]], dtype=np.int64)
+        sents.append((pmid, arr[:, 0], arr[:, 1], arr[:, 2:].astype(np.uint32)))
+    return sents
+
+
+def bio(starts, ends, spans):
+    """Token labels for gold spans; spans not on token boundaries are counted, not used."""
+    y = np.zeros(len(starts), dtype=np.int64)
+    missed = 0
+    for s, e, typ in spans:
+        a = np.searchsorted(starts, s)
+        b = np.searchsorted(ends, e)
+        if a >= len(starts) or b >= len(ends) or starts[a] != s or ends[b] != e or b < a:
+            if a < len(starts) and s < ends[-1] and e > starts[0]:
+                missed += 1
+            continue
+        y[a] = BD if typ == "Chemical" else BC
+        y[a + 1:b + 1] = ID if typ == "Chemical" else IC
+    return y, missed
+
+
+def allowed_matrix():
+    ok = np.ones((L + 1, L), dtype=bool)
+    for p in range(L + 1):
+        ok[p, ID] = p in (BD, ID)
+        ok[p, IC] = p in (BC, IC)
+    return ok
+
+
+ALLOWED = allowed_matrix()
+
+
+def viterbi(em, trans, mask=None):
+    """Best label path; em (n, L) emission scores, trans (L+1, L), mask (n, L) allowed."""
+    n = len(em)
+    t = np.where(ALLOWED, trans, NEG)
+    score = t[L] + em[0]
+    if mask is not None:
+        score = np.where(mask[0], score, NEG)
+    back = np.zeros((n, L), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + t[:L]
+        back[i] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + em[i]
+        if mask is not None:
+            score = np.where(mask[i], score, NEG)
+    y = np.zeros(n, dtype=np.int64)
+    y[-1] = int(score.argmax())
+    for i in range(n - 1, 0, -1):
+        y[i - 1] = back[i, y[i]]
+    return y
+
+
+def spans_of(y):
+    out, i = set(), 0
+    while i < len(y):
+        if y[i] in (BD, ID, BC, IC):
+            inside = ID if y[i] in (BD, ID) else IC
+            b = i
+            while b + 1 < len(y) and y[b + 1] == inside:
+                b += 1
+            out.add((i, b, inside))
+            i = b + 1
+        else:
+            i += 1
+    return out
+
+
+class Data:
+    def __init__(self, sents, gold, partial):
+        self.items = []
+        self.missed = 0
+        for pmid, st, en, F in sents:
+            y, m = bio(st, en, [g for g in gold.get(pmid, []) if g[0] < en[-1] and g[1] > st[0]])
+            self.missed += m
+            mask = None
+            if partial:  # NCBI: disease fixed, elsewhere O or DRUG
+                mask = np.zeros((len(y), L), dtype=bool)
+                dis = (y == BC) | (y == IC)
+                mask[dis, y[dis]] = True
+                mask[~dis, O] = mask[~dis, BD] = mask[~dis, ID] = True
+            self.items.append((pmid, F, y, mask))
+
+
+class Perceptron:
+    def __init__(self, bits):
+        self.mask = (1 << bits) - 1
+        self.w = np.zeros((1 << bits, L))
+        self.u = np.zeros((1 << bits, L))
+        self.t = np.zeros((L + 1, L))
+        self.tu = np.zeros((L + 1, L))
+        self.c = 1
+
+    def em(self, F, w):
+        return w[(F & self.mask).astype(np.int64)].sum(axis=1)
+
+    def update(self, F, y, sign):
+        idx = (F & self.mask).astype(np.int64)
+        rows = idx.reshape(-1)
+        cols = np.repeat(y, F.shape[1])
+        np.add.at(self.w, (rows, cols), sign)
+        np.add.at(self.u, (rows, cols), sign * self.c)
+        prev = np.concatenate(([L], y[:-1]))
+        np.add.at(self.t, (prev, y), sign)
+        np.add.at(self.tu, (prev, y), sign * self.c)
+
+    def averaged(self):
+        return self.w - self.u / self.c, self.t - self.tu / self.c
+
+
+def train_one_fixed(p, F, y, mask):
+    """One perceptron step with exact transition updates (whole-sequence features)."""
+    em = p.em(F, p.w)
+    pred = viterbi(em, p.t)
+    ref = y if mask is None else viterbi(em, p.t, mask)
+    if not np.array_equal(pred, ref):
+        d = pred != ref
+        idx = (F[d] & p.mask).astype(np.int64)
+        n = idx.shape[1]
+        for lab, sign in ((ref[d], 1.0), (pred[d], -1.0)):
+            rows, cols = idx.reshape(-1), np.repeat(lab, n)
+            np.add.at(p.w, (rows, cols), sign)
+            np.add.at(p.u, (rows, cols), sign * p.c)
+        for lab, sign in ((ref, 1.0), (pred, -1.0)):
+            prev = np.concatenate(([L], lab[:-1]))
+            np.add.at(p.t, (prev, lab), sign)
+            np.add.at(p.tu, (prev, lab), sign * p.c)
+    p.c += 1
+
+
+def evaluate(items, w, t, mask_bits):
+    """Per label (tp, pred, gold) over token spans (unreachable gold spans not counted)."""
+    res = {ID: [0, 0, 0], IC: [0, 0, 0]}
+    m = (1 << mask_bits) - 1
+    for _, F, y, mask in items:
+        em = w[(F & m).astype(np.int64)].sum(axis=1)
+        pred = spans_of(viterbi(em, t))
+        gold = spans_of(y)
+        for lab in (ID, IC):
+            p = {s for s in pred if s[2] == lab}
+            if mask is not None and lab == ID:
+                continue  # NCBI has no chemical annotation
+            g = {s for s in gold if s[2] == lab}
+            res[lab][0] += len(p & g)
+            res[lab][1] += len(p)
+            res[lab][2] += len(g)
+    return res
+
+
+def f1(r):
+    tp, np_, ng = r
+    p = tp / np_ if np_ else 0.0
+    rc = tp / ng if ng else 0.0
+    return p, rc, (2 * p * rc / (p + rc) if p + rc else 0.0)
+
+
+def fmt(name, res):
+    parts = []
+    for lab, nm in ((IC, "CONDITION"), (ID, "DRUG")):
+        if res[lab][2]:
+            p, r, f = f1(res[lab])
+            parts.append("%s P/R/F1 %.3f/%.3f/%.3f" % (nm, p, r, f))
+    return "%s: %s" % (name, "; ".join(parts))
+
+
+def micro(res_list):
+    tp = sum(r[lab][0] for r in res_list for lab in (ID, IC))
+    pr = sum(r[lab][1] for r in res_list for lab in (ID, IC))
+    gd = sum(r[lab][2] for r in res_list for lab in (ID, IC))
+    return f1((tp, pr, gd))[2]
+
+
+def quantize(w, t):
+    big = max(np.abs(w).max(), np.abs(t).max(), 1e-9)
+    scale = min(64.0, 30000.0 / big)
+    return np.rint(w * scale).astype(np.int64), np.rint(t * scale).astype(np.int64), scale
+
+
+def write_c(path, qw, qt, bits, epochs, scale, n_train):
+    lines = ["/* GENERATED by scripts/train_tagger.py -- DO NOT EDIT.",
+             " * Averaged structured perceptron, %d epochs on %d training sentences (NCBI" % (
+                 epochs, n_train),
+             " * Disease and BC5CDR train minus validation), weights x %.4f rounded. */" % scale,
+             '#include "tag_model.h"', "",
+             "static const int16_t w[%d * TAG_MODEL_LABELS] = {" % (1 << bits)]
+    flat = qw.reshape(-1)
+    for i in range(0, len(flat), 20):
+        lines.append(",".join(str(int(v)) for v in flat[i:i + 20]) + ",")
+    lines.append("};")
+    lines.append("static const int32_t trans[(TAG_MODEL_LABELS + 1) * TAG_MODEL_LABELS] = {")
+    lines.append(",".join(str(int(v)) for v in qt.reshape(-1)) + ",")
+    lines.append("};")
+    lines.append("const tag_model_table hnp_tag_model_table = {%d, %d, w, trans};" % (VERSION, bits))
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(REPO, "build"))
+    ap.add_argument("--epochs", type=int, default=0, help="0: choose on validation (max 12)")
+    ap.add_argument("--bits", type=int, default=17)
+    ap.add_argument("--out", default=os.path.join(REPO, "pipeline/lib/tag/tag_model_weights.c"))
+    ap.add_argument("--report", action="store_true")
+    a = ap.parse_args()
+    shared = os.environ.get("HNP_SHARED_DIR") or os.path.join(REPO, "..", "shared")
+    tagfeat = os.path.join(a.build, "hnp-tagfeat")
+    train, val = [], []
+    for name, partial in (("ncbi-disease-train", True), ("bc5cdr-train", False)):
+        path = os.path.join(shared, "eval", "ner", name + ".pubtator")
+        d = Data(read_features(tagfeat, path), read_gold(path), partial)
+        sys.stderr.write("%s: %d sentences, %d gold spans off token boundaries\n" %
+                         (name, len(d.items), d.missed))
+        train += [x for x in d.items if not is_val(x[0])]
+        val += [x for x in d.items if is_val(x[0])]
+    sys.stderr.write("train %d sentences, validation %d\n" % (len(train), len(val)))
+    p = Perceptron(a.bits)
+    max_ep = a.epochs or 12
+    best, best_ep, snap = -1.0, 0, None
+    for ep in range(1, max_ep + 1):
+        order = list(range(len(train)))
+        random.Random(SEED + ep).shuffle(order)
+        for k in order:
+            _, F, y, mask = train[k]
+            train_one_fixed(p, F, y, mask)
+        w, t = p.averaged()
+        if a.epochs:
+            snap, best_ep = (w, t), ep
+            continue
+        rv = evaluate(val, w, t, a.bits)
+        f = micro([rv])
+        sys.stderr.write("epoch %d: %s (micro F1 %.4f)\n" % (ep, fmt("validation", rv), f))
+        if f > best:
+            best, best_ep, snap = f, ep, (w, t)
+        elif ep >= best_ep + 2:
+            break
+    w, t = snap
+    qw, qt, scale = quantize(w, t)
+    if a.report:
+        rt = evaluate(train, qw.astype(np.float64), qt.astype(np.float64), a.bits)
+        rv = evaluate(val, qw.astype(np.float64), qt.astype(np.float64), a.bits)
+        print(fmt("python train", rt))
+        print(fmt("python validation", rv))
+    write_c(a.out, qw, qt, a.bits, best_ep, scale, len(train))
+    sys.stderr.write("wrote %s (%d epochs)\n" % (a.out, best_ep))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
