@@ -15,16 +15,35 @@ DiseaseClass, Modifier, CompositeMention) is `Disease`, as is standard practice.
 mentions are deduplicated per (document, start, end, type). Concept ids are not scored.
 
 Python 3 standard library only. Options: --verbose prints the most frequent false
-positives and misses per set on stderr; --set NAME runs one set.
+positives and misses per set on stderr; --set NAME runs one set (ncbi-disease or bc5cdr,
+with or without the -dev suffix); --split dev|train|val scores the development split
+(the default) or the training split's two parts as scripts/train_tagger.py splits it:
+documents whose zlib.crc32(PMID) % 10 == 0 are the validation part ("val"), the rest is
+what the model was trained on ("train"). A repeated PMID is scored once.
 """
 import collections
 import os
 import subprocess
 import sys
+import zlib
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NCBI_TYPES = {"SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention", "Disease"}
-SETS = [("ncbi-disease-dev", ["Disease"]), ("bc5cdr-dev", ["Disease", "Chemical"])]
+SETS = [("ncbi-disease", ["Disease"]), ("bc5cdr", ["Disease", "Chemical"])]
+
+
+def select_docs(data, split):
+    """The documents of a training file in the part `split` (train or val), first record of
+    each PMID only."""
+    keep, seen = [], set()
+    for block in data.decode("utf-8").split("\n\n"):
+        pmid = block.strip().split("|", 1)[0]
+        if not block.strip() or pmid in seen:
+            continue
+        seen.add(pmid)
+        if (zlib.crc32(pmid.encode()) % 10 == 0) == (split == "val"):
+            keep.append(block.strip("\n"))
+    return ("\n\n".join(keep) + "\n").encode("utf-8")
 
 
 def parse_mentions(text):
@@ -73,19 +92,26 @@ def report_errors(name, typ, gold, pred, g, p):
 def main(argv):
     verbose = "--verbose" in argv
     only = argv[argv.index("--set") + 1] if "--set" in argv else None
+    split = argv[argv.index("--split") + 1] if "--split" in argv else "dev"
+    if split not in ("dev", "train", "val"):
+        sys.exit("eval_ner: --split takes dev, train or val")
     shared = os.environ.get("HNP_SHARED_DIR") or os.path.join(REPO, "..", "shared")
     hnpipe = os.environ.get("HNPIPE") or os.path.join(REPO, "build", "hnpipe")
     if not os.path.exists(hnpipe):
         sys.exit("eval_ner: %s not found (build it, or set HNPIPE)" % hnpipe)
-    for name, types in SETS:
-        if only and name != only:
+    for base, types in SETS:
+        if only and only not in (base, base + "-dev"):
             continue
-        path = os.path.join(shared, "eval", "ner", name + ".pubtator")
+        name = base + ("-dev" if split == "dev" else "-train" + ("" if split == "train" else "-val"))
+        path = os.path.join(shared, "eval", "ner", base + ("-dev" if split == "dev" else "-train") +
+                            ".pubtator")
         if not os.path.exists(path):
             print("ner %s: skipped (%s not found)" % (name, path))
             continue
         with open(path, "rb") as f:
             data = f.read()
+        if split != "dev":
+            data = select_docs(data, split)
         gold = parse_mentions(data.decode("utf-8"))
         pred = parse_mentions(run_hnpipe(hnpipe, data))
         parts = []

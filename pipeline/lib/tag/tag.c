@@ -193,7 +193,10 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
         i += m.ntok;
         HNP_TRY(hnp_tag_abbrev_define(t, text, &t->m[t->n_m - 1], &i));
     }
-    return t->model || t->trace ? hnp_tag_model_sentence(t, text, m0) : HNP_OK;
+    if (t->model || t->trace) {
+        HNP_TRY(hnp_tag_model_sentence(t, text, m0));
+    }
+    return hnp_tag_trial_names(t, text, m0);
 }
 
 static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,

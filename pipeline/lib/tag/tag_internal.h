@@ -52,6 +52,7 @@ typedef struct tag_mtok {
     uint64_t src;           /* the dictionary match's id source, hashed */
     unsigned dc;            /* 0, or 1 + label * 4 + position in the dictionary match */
     unsigned dn;            /* tokens in that match, at most 4 */
+    int have;               /* w, raw and shape are computed */
 } tag_mtok;
 
 /* What was chosen at one token. */
@@ -113,7 +114,7 @@ struct hnp_tagger {
 };
 
 /* The layers, top to bottom: tag.c (entry: documents, sentences, the dictionary scan)
- * -> tag_model.c (the trained decision) -> tag_abbrev.c, tag_coord.c, tag_org.c,
+ * -> tag_trialname.c -> tag_model.c (the trained decision) -> tag_abbrev.c, tag_coord.c, tag_org.c,
  * tag_trialid.c -> tag_match.c (longest lexicon match) -> tag_support.c ->
  * tag_mentions.c. A file calls only files below it; state is passed down in the tagger. */
 
@@ -157,6 +158,10 @@ int hnp_tag_in_org_name(const hnp_tagger *t, const uint8_t *text, size_t i, size
  * mentions are m0..n_m-1: they are replaced by the model's (see tag_model.c). Calls the
  * trace callback, if any, with the sentence's features first. */
 hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0);
+
+/* tag_trialname.c: trials named in the sentence just tagged ("the ACME-HF trial"); the
+ * mentions m0.. inside a name give way to its TRIAL mention. */
+hnp_status hnp_tag_trial_names(hnp_tagger *t, const uint8_t *text, size_t m0);
 
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);

@@ -20,15 +20,12 @@
 
 enum { POS_U, POS_B, POS_I, POS_L };
 
+/* A feature's 32-bit hash: template and value, multiplied and the high half taken (a
+ * multiply-shift hash; the table uses its low bits). */
 static inline uint32_t mix(uint64_t tmpl, uint64_t v)
 {
-    uint64_t x = v ^ ((tmpl + 1) * 0x9E3779B97F4A7C15ull);
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ull;
-    x ^= x >> 33;
-    return (uint32_t)x;
+    uint64_t x = (v ^ ((tmpl + 1) * 0x9E3779B97F4A7C15ull)) * 0xff51afd7ed558ccdull;
+    return (uint32_t)(x >> 32) ^ (uint32_t)(x >> 13);
 }
 
 static inline uint64_t pair(uint64_t a, uint64_t b)
@@ -78,19 +75,14 @@ static int is_punct_tok(const tag_token *k, const uint8_t *text, uint8_t c)
     return k->kind == LEXTOK_PUNCT && text[k->start] == c;
 }
 
-/* Per-token values the templates combine: word hashes, shape and the dictionary's match. */
-static void token_values(hnp_tagger *t, const uint8_t *text, size_t m0)
+/* The dictionary's match at each token: label and position, id source, length. */
+static void dict_values(hnp_tagger *t, size_t m0)
 {
     for (size_t i = 0; i < t->n_tok; i++) {
-        const tag_token *k = &t->tok[i];
-        tag_mtok *v = &t->mt[i];
-        const uint8_t *w = t->fold.data + k->fold_off;
-        v->w = lexkey_hash(LEXKEY_HASH_INIT, w, k->fold_len);
-        v->raw = lexkey_hash(LEXKEY_HASH_INIT, text + k->start, k->end - k->start);
-        v->shape = shape_hash(text + k->start, k->end - k->start);
-        v->dc = 0;
-        v->src = 0;
-        v->dn = 0;
+        t->mt[i].dc = 0;
+        t->mt[i].src = 0;
+        t->mt[i].dn = 0;
+        t->mt[i].have = 0;
     }
     size_t i = 0;
     for (size_t x = m0; x < t->n_m; x++) {
@@ -113,6 +105,20 @@ static void token_values(hnp_tagger *t, const uint8_t *text, size_t m0)
     }
 }
 
+/* The word's hashes, computed once per token and only where a feature needs them. */
+static void word_values(hnp_tagger *t, const uint8_t *text, size_t i)
+{
+    tag_mtok *v = &t->mt[i];
+    if (v->have) {
+        return;
+    }
+    const tag_token *k = &t->tok[i];
+    v->w = lexkey_hash(LEXKEY_HASH_INIT, t->fold.data + k->fold_off, k->fold_len);
+    v->raw = lexkey_hash(LEXKEY_HASH_INIT, text + k->start, k->end - k->start);
+    v->shape = shape_hash(text + k->start, k->end - k->start);
+    v->have = 1;
+}
+
 /* Prefix (k > 0) or suffix (k < 0) of the folded word, hashed. */
 static uint64_t affix(const hnp_tagger *t, size_t i, int k)
 {
@@ -127,7 +133,7 @@ static uint64_t affix(const hnp_tagger *t, size_t i, int k)
 
 static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
 {
-    static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0}, {2, 2, 2, 0, 0, 0}};
+    static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0, 1}, {2, 2, 2, 0, 0, 0, 1}};
     const tag_mtok *c = &t->mt[i];
     const tag_mtok *p1 = i > 0 ? &t->mt[i - 1] : &edge[0];
     const tag_mtok *p2 = i > 1 ? &t->mt[i - 2] : &edge[0];
@@ -171,53 +177,56 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
     f[29] = mix(29, c->raw);
 }
 
-static int allowed(int prev, int y)
-{
-    if (y == TAG_Y_ID) {
-        return prev == TAG_Y_BD || prev == TAG_Y_ID;
-    }
-    if (y == TAG_Y_IC) {
-        return prev == TAG_Y_BC || prev == TAG_Y_IC;
-    }
-    return 1;
-}
+/* Eight int16 lanes: one row of the table (TAG_MODEL_LABELS used) is added with one
+ * vector add; the table is padded so the last row can be read as eight. */
+typedef int16_t v8i16 __attribute__((vector_size(16)));
 
-/* Viterbi over the label lattice; writes the best labels into t->my. */
-static void decode(hnp_tagger *t)
+static void emissions(const hnp_tagger *t, size_t i, int32_t *em)
 {
     const tag_model_table *mt = &hnp_tag_model_table;
     const uint32_t mask = (1u << mt->bits) - 1;
-    int64_t prev[TAG_MODEL_LABELS], cur[TAG_MODEL_LABELS];
-    for (size_t i = 0; i < t->n_tok; i++) {
-        int32_t em[TAG_MODEL_LABELS] = {0};
-        const uint32_t *f = t->mf + i * TAG_MODEL_FEATURES;
-        for (size_t x = 0; x < TAG_MODEL_FEATURES; x++) {
-            const int16_t *w = mt->w + (size_t)(f[x] & mask) * TAG_MODEL_LABELS;
-            for (int y = 0; y < TAG_MODEL_LABELS; y++) {
-                em[y] += w[y];
-            }
-        }
+    const uint32_t *f = t->mf + i * TAG_MODEL_FEATURES;
+    v8i16 acc = {0};
+    for (size_t x = 0; x < TAG_MODEL_FEATURES; x++) {
+        v8i16 row;
+        memcpy(&row, mt->w + (size_t)(f[x] & mask) * TAG_MODEL_LABELS, sizeof row);
+        acc += row; /* the trainer bounds the weights so that the sum fits */
+    }
+    for (int y = 0; y < TAG_MODEL_LABELS; y++) {
+        em[y] = acc[y];
+    }
+}
+
+/* Viterbi over tokens a..b-1 (a region; the token before it, if any, is O); writes the
+ * labels into t->my. Forbidden transitions (O -> I-X) carry a large penalty in trans. */
+static void decode(hnp_tagger *t, size_t a, size_t b)
+{
+    const int32_t *tr = hnp_tag_model_table.trans;
+    int32_t prev[TAG_MODEL_LABELS], cur[TAG_MODEL_LABELS], em[TAG_MODEL_LABELS];
+    const int32_t *first = tr + (a == 0 ? TAG_MODEL_LABELS : TAG_Y_O) * TAG_MODEL_LABELS;
+    emissions(t, a, em);
+    for (int y = 0; y < TAG_MODEL_LABELS; y++) {
+        prev[y] = first[y] + em[y];
+    }
+    for (size_t i = a + 1; i < b; i++) {
+        emissions(t, i, em);
+        uint8_t *bp = t->mbp + i * TAG_MODEL_LABELS;
         for (int y = 0; y < TAG_MODEL_LABELS; y++) {
-            int64_t best = INT64_MIN;
-            uint8_t arg = 0;
-            if (i == 0) {
-                best = y == TAG_Y_ID || y == TAG_Y_IC
-                           ? INT64_MIN / 2
-                           : (int64_t)mt->trans[TAG_MODEL_LABELS * TAG_MODEL_LABELS + y];
-            } else {
-                for (int p = 0; p < TAG_MODEL_LABELS; p++) {
-                    int64_t s = allowed(p, y) ? prev[p] + mt->trans[p * TAG_MODEL_LABELS + y]
-                                              : INT64_MIN / 2;
-                    if (s > best) {
-                        best = s;
-                        arg = (uint8_t)p;
-                    }
+            int32_t best = prev[0] + tr[y];
+            int arg = 0;
+            for (int p = 1; p < TAG_MODEL_LABELS; p++) {
+                int32_t s = prev[p] + tr[p * TAG_MODEL_LABELS + y];
+                if (s > best) {
+                    best = s;
+                    arg = p;
                 }
             }
             cur[y] = best + em[y];
-            t->mbp[i * TAG_MODEL_LABELS + (size_t)y] = arg;
+            bp[y] = (uint8_t)arg;
         }
-        memcpy(prev, cur, sizeof prev);
+        for (int y = 0; y < TAG_MODEL_LABELS; y++) {
+            prev[y] = cur[y] - cur[TAG_Y_O]; /* bounded, whatever the sentence's length */
+        }
     }
     int y = 0;
     for (int p = 1; p < TAG_MODEL_LABELS; p++) {
@@ -225,7 +234,7 @@ static void decode(hnp_tagger *t)
             y = p;
         }
     }
-    for (size_t i = t->n_tok; i-- > 0;) {
+    for (size_t i = b; i-- > a;) {
         t->my[i] = (uint8_t)y;
         y = t->mbp[i * TAG_MODEL_LABELS + (size_t)y];
     }
@@ -324,28 +333,105 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
     return HNP_OK;
 }
 
+/* A token the model must look at although the dictionary matched nothing near it: its
+ * last three letters are among the trainer's trigger suffixes ("-xicity", "-emia"). */
+static int is_trigger(const hnp_tagger *t, size_t i)
+{
+    const tag_model_table *mt = &hnp_tag_model_table;
+    if (t->tok[i].kind != LEXTOK_WORD || t->tok[i].fold_len < 4) {
+        return 0;
+    }
+    uint32_t h = mix(11, affix(t, i, -3));
+    size_t lo = 0, hi = mt->n_trig;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mt->trig[mid] < h) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < mt->n_trig && mt->trig[lo] == h;
+}
+
+/* Marks in t->my (1 = look) the tokens the model decides on: those within
+ * TAG_MODEL_LEFT before and TAG_MODEL_RIGHT after a dictionary match or a trigger
+ * token. Every other token is O without computing its features: most of a text is far
+ * from any candidate, and this is where the model's cost goes. */
+static size_t mark_regions(hnp_tagger *t)
+{
+    size_t n = t->n_tok, last = SIZE_MAX, marked = 0;
+    memset(t->my, 0, n);
+    for (size_t i = 0; i < n; i++) {
+        if (t->trace || t->mt[i].dc || is_trigger(t, i)) {
+            last = i;
+            size_t a = i >= TAG_MODEL_LEFT ? i - TAG_MODEL_LEFT : 0;
+            for (size_t j = a; j <= i; j++) {
+                marked += !t->my[j];
+                t->my[j] = 1;
+            }
+        } else if (last != SIZE_MAX && i - last <= TAG_MODEL_RIGHT) {
+            marked += !t->my[i];
+            t->my[i] = 1;
+        }
+    }
+    return marked;
+}
+
+static void features(hnp_tagger *t, const uint8_t *text, size_t i)
+{
+    size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < t->n_tok ? i + 3 : t->n_tok;
+    for (size_t j = a; j < b; j++) {
+        word_values(t, text, j);
+    }
+    feature_row(t, text, i, t->mf + i * TAG_MODEL_FEATURES);
+}
+
+static hnp_status trace_sentence(hnp_tagger *t)
+{
+    HNP_TRY(
+        hnp_tag_grow((void **)&t->trace_tok, &t->cap_trace_tok, t->n_tok, sizeof *t->trace_tok));
+    for (size_t i = 0; i < t->n_tok; i++) {
+        t->trace_tok[i] = (hnp_span){t->tok[i].start, t->tok[i].end};
+    }
+    t->trace(t->trace_ctx, t->trace_tok, t->n_tok, t->mf, TAG_MODEL_FEATURES);
+    return HNP_OK;
+}
+
 hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0)
 {
-    if (t->n_tok == 0) {
+    const int usable = t->model && hnp_tag_model_table.version == TAG_MODEL_VERSION;
+    if (t->n_tok == 0 || (!usable && !t->trace)) {
         return HNP_OK;
     }
     HNP_TRY(reserve(t));
-    token_values(t, text, m0);
+    dict_values(t, m0);
+    if (!mark_regions(t)) {
+        return HNP_OK; /* no match and no trigger: nothing to decide */
+    }
     for (size_t i = 0; i < t->n_tok; i++) {
-        feature_row(t, text, i, t->mf + i * TAG_MODEL_FEATURES);
+        if (t->my[i]) {
+            features(t, text, i);
+        }
     }
     if (t->trace) {
-        HNP_TRY(hnp_tag_grow((void **)&t->trace_tok, &t->cap_trace_tok, t->n_tok,
-                             sizeof *t->trace_tok));
-        for (size_t i = 0; i < t->n_tok; i++) {
-            t->trace_tok[i] = (hnp_span){t->tok[i].start, t->tok[i].end};
-        }
-        t->trace(t->trace_ctx, t->trace_tok, t->n_tok, t->mf, TAG_MODEL_FEATURES);
+        HNP_TRY(trace_sentence(t));
     }
-    if (!t->model || hnp_tag_model_table.version != TAG_MODEL_VERSION) {
+    if (!usable) {
         return HNP_OK;
     }
-    decode(t);
+    for (size_t a = 0; a < t->n_tok;) {
+        if (!t->my[a]) {
+            a++;
+            continue;
+        }
+        size_t b = a;
+        while (b < t->n_tok && t->my[b]) {
+            b++;
+        }
+        decode(t, a, b); /* overwrites the marks of a..b-1 with labels */
+        a = b;
+    }
     size_t m1 = t->n_m;
     HNP_TRY(emit_spans(t, text, m0, m1));
     return merge(t, m0, m1);
