@@ -215,15 +215,37 @@ class Curated:
     def __init__(self):
         self.stop = {key(r[0]): r for r in read_curated("stoplist.txt")}
         self.ctx = {key(r[0]): r for r in read_curated("ctx-words.txt")}
+        self.ctx_news = {k for k, r in self.ctx.items() if len(r) > 1 and r[1].startswith("news")}
         self.short_ok = {key(r[0]) for r in read_curated("short-terms.txt")}
         self.caps_ok = {r[0] for r in read_curated("acronyms-cs-only.txt")}
         self.words = {r[0] for r in read_curated("english-words.txt")}
         self.supplement = read_curated("supplement.txt")
+        self.study = {r[0] for r in read_curated("study-design.txt")}
         self.sup_flags = {(r[0], r[1]): set(r[4].split(",")) - {"-"}
                           for r in self.supplement if len(r) > 4}
 
 
-def drop_reason(term, label, src, cur):
+def english_any_form(word, words):
+    """The word, or a stem of it by a regular inflection, is an English word: a brand
+    "Advance" matches "advances" through the tagger's plural folding."""
+    w = word.lower()
+    forms = {w}
+    for suf in ("s", "es", "ed", "d", "ing", "er", "ers"):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            forms.add(w[:-len(suf)])
+            forms.add(w[:-len(suf)] + "e")
+    if w.endswith("ies"):
+        forms.add(w[:-3] + "y")
+    return any(f in words for f in forms)
+
+
+# DrugBank's allergen block (DB10000-DB11099: pollens, foods, moulds, danders as allergenic
+# extracts). Its plain-word terms (Fish, Shrimp, Milk, Peanut, Cat hair) name the food or
+# animal, not a drug, wherever news mentions them.
+ALLERGEN_ID_RE = re.compile(r"^DB1(0\d\d\d|10\d\d)$")
+
+
+def drop_reason(term, label, src, cur, cid=None, name=None):
     """Why a row must not be shipped, or None. Counted per reason for the README."""
     k = key(term)
     compact = k.replace(" ", "")
@@ -247,6 +269,13 @@ def drop_reason(term, label, src, cur):
         return "iupac"
     if src == "fda" and all(w in cur.words for w in k.split()):
         return "fda-word"  # brand that is plain English: CAPTURE, INSPIRE, THRIVE, TODAY
+    if src == "fda" and all(english_any_form(w, cur.words) for w in k.split()):
+        return "fda-word-inflected"  # brand that is an inflected English word
+    if (src == "drugbank" and cid and ALLERGEN_ID_RE.match(cid) and len(k.split()) <= 3 and
+            "vaccine" not in k and all(english_any_form(w, cur.words) for w in k.split())):
+        return "allergen-food"
+    if label == "PROCEDURE" and name in cur.study:
+        return "study-design"  # statistics and study design are not procedures
     if label == "PROCEDURE" and ADVICE_RE.search(term):
         return "advice"
     if len(compact) <= 3 and not is_caps(term) and k not in cur.short_ok:
@@ -276,6 +305,8 @@ def flags_for(term, src, cur, ambiguous):
         fl.add("ctx")
     if src in ("doid2016", "mesh-chem"):
         fl.add("low")
+    if src == "fda":
+        fl.add("exact")  # a brand name is never inflected
     return fl
 
 
@@ -322,7 +353,8 @@ def singular_heading(term, label, src):
 
 def singular_variant_drop(rows):
     """Drop a term whose key is the plural of another term of the same concept (MeSH
-    lists 'Acute Abdomens' beside 'Acute Abdomen'): the tagger folds inflection."""
+    lists 'Acute Abdomens' beside 'Acute Abdomen'): the tagger folds inflection. Not cs
+    terms: the tagger matches them exactly, so 'NSAIDs' is needed beside 'NSAID'."""
     by_id = collections.defaultdict(set)
     for r in rows:
         by_id[r.id].add(r.k)
@@ -330,7 +362,7 @@ def singular_variant_drop(rows):
     for r in rows:
         head, _, last = r.k.rpartition(" ")
         cands = [(head + " " + s).strip() for s in singulars(last)]
-        if any(c in by_id[r.id] and c != r.k for c in cands):
+        if "cs" not in r.flags and any(c in by_id[r.id] and c != r.k for c in cands):
             dropped += 1
             continue
         out.append(r)
@@ -366,6 +398,7 @@ class Builder:
         self.src_dir = src_dir
         self.cur = Curated()
         self.counts = collections.Counter()
+        self.dropped = collections.defaultdict(list)  # filter -> rows it removed
         self.raw = {}
         for name in ("doid", "doid-2016-synonyms", "symp", "mesh-conditions", "mesh-drugs",
                      "mesh-procedures", "mesh-chemicals-other", "drugbank-vocabulary",
@@ -409,9 +442,10 @@ class Builder:
             for t, lab, cid, name in rows:
                 if lab != label:
                     continue
-                why = drop_reason(t, label, src, self.cur)
+                why = drop_reason(t, label, src, self.cur, cid, name)
                 if why:
                     self.counts[(label, "drop:" + why)] += 1
+                    self.dropped[why].append(Row(t, label, cid, name, src, rank, set()))
                     continue
                 fl = flags_for(t, src, self.cur, self.ambiguous)
                 if src == "curated":  # hand-written rows carry their own flags
@@ -582,7 +616,7 @@ def write_lexicon(path, label, srcs, rows, listed):
     lines.append(HEADER)
     body = sorted(rows, key=lambda r: (r.k, r.rank, r.term, r.id))
     for r in body:
-        fl = ",".join(f for f in ("cs", "ctx", "low") if f in r.flags) or "-"
+        fl = ",".join(f for f in ("cs", "ctx", "low", "exact", "keep") if f in r.flags) or "-"
         lines.append("\t".join((r.term, r.label, r.id, r.name, fl)))
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
@@ -716,6 +750,39 @@ def eval_ner(matcher, path, fp_counter=None):
             elif fp_counter is not None:
                 fp_counter[(r.label, r.term)] += 1
     return tp, npred, ngold
+
+
+NEW_FILTERS = ("fda-word-inflected", "allergen-food", "study-design")
+
+
+def filter_effects(b, lex):
+    """Each news-hygiene filter's effect on the NER training sets: exact matches of the rows
+    it removed (Python matcher), counted as true positives lost or false positives removed
+    (PROCEDURE rows are never scored by the NER sets: all their matches are listed as
+    removed mentions). ctx rows that the ctx-word list added are measured the same way."""
+    ner = os.path.join(shared_dir(), "eval", "ner")
+    docs = [(name, d) for name in ("ncbi-disease-train", "bc5cdr-train")
+            for d in read_pubtator(os.path.join(ner, name + ".pubtator"))]
+    groups = [(why, b.dropped.get(why, [])) for why in NEW_FILTERS]
+    groups.append(("ctx-words (news)", [r for rows in lex for r in rows
+                                        if r.k in b.cur.ctx_news and "ctx" in r.flags]))
+    for why, rows in groups:
+        m = Matcher([rows], with_ctx=True)
+        tp = fp = other = 0
+        for name, d in docs:
+            for s, e, r in m.match(d["text"]):
+                typ = PUB_TYPE.get(r.label)
+                if typ is None:
+                    other += 1
+                elif name.startswith("ncbi") and typ != "Disease":
+                    continue
+                elif (s, e, typ) in d["gold"]:
+                    tp += 1
+                else:
+                    fp += 1
+        print("filter %s: %d rows; on NER train: %d false positives removed, %d true "
+              "positives lost, %d unscored (PROCEDURE) matches removed" % (
+                  why, len(rows), fp, tp, other))
 
 
 def top_fp(lex):
@@ -853,7 +920,7 @@ def check_output(out_dir):
         for line in body[1:]:
             f5 = line.split("\t")
             if len(f5) != 5 or not all(f5) or f5[1] != FILES[fname][0] or not set(
-                    f5[4].split(",")) <= {"cs", "ctx", "low", "-"}:
+                    f5[4].split(",")) <= {"cs", "ctx", "low", "exact", "keep", "-"}:
                 bad.append("%s: bad row %r" % (fname, line))
                 continue
             keys[key(f5[0])].append((f5[0], f5[1], f5[4]))
@@ -872,6 +939,8 @@ def main():
     ap.add_argument("--stats", action="store_true", help="match the NER dev/train sets")
     ap.add_argument("--suggest", action="store_true", help="rows firing in non-health news")
     ap.add_argument("--top-fp", action="store_true", help="rows with most NER-train FPs")
+    ap.add_argument("--filter-effects", action="store_true",
+                    help="each news-hygiene filter's FPs removed / TPs lost on NER train")
     ap.add_argument("--check", action="store_true",
                     help="only check the files in --out against the contract; exit 1 if bad")
     ap.add_argument("--out", default=OUT_DIR, help="output folder (default: %(default)s)")
@@ -909,6 +978,8 @@ def main():
         run_stats(lex)
     if args.top_fp:
         top_fp(lex)
+    if args.filter_effects:
+        filter_effects(b, lex)
     if args.suggest:
         run_suggest(lex)
 

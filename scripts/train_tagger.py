@@ -38,13 +38,14 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NCBI_TYPES = {"SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention", "Disease"}
 O, BD, ID, BC, IC = range(5)
 L = 5
-NF = 30  # TAG_MODEL_FEATURES
-VERSION = 2  # TAG_MODEL_VERSION
-LEFT, RIGHT = 3, 2  # TAG_MODEL_LEFT, TAG_MODEL_RIGHT
+NF = 20  # TAG_MODEL_FEATURES
+VERSION = 4  # TAG_MODEL_VERSION
+LEFT, RIGHT = 2, 2  # TAG_MODEL_LEFT, TAG_MODEL_RIGHT
 WMAX = 1000  # |weight| bound: 30 int16 weights must sum without overflow
 FORBID = -100000000  # O -> I-X
 SEED = 20261206
 NEG = -1e18
+SUF3, DICT = 8, 12  # the templates of the last three letters and of the dictionary match
 
 
 def is_val(pmid):
@@ -269,7 +270,7 @@ def lengths(item):
 
 
 def choose_triggers(items, no_dict):
-    """Suffix hashes (template 11) of words of 4+ bytes that are inside a gold mention at
+    """Suffix hashes (template SUF3) of words of 4+ bytes that are inside a gold mention at
     least 3 times and at least 20 % of the times they occur, far from any dictionary match
     (which already opens a region)."""
     ent, tot = {}, {}
@@ -277,7 +278,7 @@ def choose_triggers(items, no_dict):
         for i in range(len(y)):
             if ln[i] < 4:
                 continue
-            h = int(F[i, 11])
+            h = int(F[i, SUF3])
             tot[h] = tot.get(h, 0) + 1
             if y[i] != O:
                 ent[h] = ent.get(h, 0) + 1
@@ -287,8 +288,8 @@ def choose_triggers(items, no_dict):
 def regions(F, ln, no_dict, trig):
     n = len(ln)
     mark = np.zeros(n, dtype=bool)
-    hit = (F[:, 16] != no_dict) | np.array(
-        [ln[i] >= 4 and int(F[i, 11]) in trig for i in range(n)], dtype=bool)
+    hit = (F[:, DICT] != no_dict) | np.array(
+        [ln[i] >= 4 and int(F[i, SUF3]) in trig for i in range(n)], dtype=bool)
     for i in np.nonzero(hit)[0]:
         mark[max(0, i - LEFT):min(n, i + RIGHT + 1)] = True
     return mark
@@ -335,8 +336,15 @@ def write_c(path, qw, qt, bits, epochs, scale, n_train, trig):
     for i in range(0, max(len(trig), 1), 8):
         lines.append(",".join("%du" % v for v in (trig or [0])[i:i + 8]) + ",")
     lines.append("};")
-    lines.append("const tag_model_table hnp_tag_model_table = {%d, %d, w, trans, trig, %d};" % (
-        VERSION, bits, len(trig)))
+    bits_tab = [0] * 128
+    for h in trig:
+        bits_tab[(h >> 20) & 127] |= 1 << ((h >> 27) & 31)
+    lines.append("static const uint32_t trig_bits[128] = {")
+    for i in range(0, 128, 8):
+        lines.append(",".join("%du" % v for v in bits_tab[i:i + 8]) + ",")
+    lines.append("};")
+    lines.append("const tag_model_table hnp_tag_model_table = {%d, %d, w, trans, trig, %d, "
+                 "trig_bits};" % (VERSION, bits, len(trig)))
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -384,11 +392,11 @@ def main():
         sys.stderr.write("epoch %d: %s (micro F1 %.4f)\n" % (ep, fmt("validation", rv), f))
         if f > best:
             best, best_ep, snap = f, ep, (w, t)
-        elif ep >= best_ep + 2:
+        elif ep >= best_ep + 3:
             break
     w, t = snap
     qw, qt, scale = quantize(w, t)
-    vals, counts = np.unique(np.concatenate([x[1][:, 16] for x in train]), return_counts=True)
+    vals, counts = np.unique(np.concatenate([x[1][:, DICT] for x in train]), return_counts=True)
     no_dict = int(vals[counts.argmax()])
     trig = choose_triggers(train, no_dict)
     tset = set(trig)

@@ -218,6 +218,22 @@ START_TEST(plurals_and_possessives)
 }
 END_TEST
 
+/* A brand name (flag exact) is matched as written, never through an inflection: a brand
+ * "Advance" is not "advances"; common nouns still fold their plurals. */
+START_TEST(brand_names_are_not_inflected)
+{
+    fixture f;
+    start(&f, "#version: brand fixture\n"
+              "term\tlabel\tid\tname\tflags\n"
+              "Advance\tDRUG\tX:adv\tAdvance\texact\n"
+              "lymphoma\tCONDITION\tX:lym\tlymphoma\t-\n");
+    ck_assert_str_eq(tag(&f, "Science advances; ADVANCE and Advance are brands."),
+                     "DRUG:ADVANCE:X:adv|DRUG:Advance:X:adv");
+    ck_assert_str_eq(tag(&f, "Two lymphomas."), "CONDITION:lymphomas:X:lym");
+    finish(&f);
+}
+END_TEST
+
 START_TEST(abbreviations_defined_in_the_text)
 {
     fixture f;
@@ -541,6 +557,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, hyphenated_compounds);
     tcase_add_test(tc, coordinated_terms);
     tcase_add_test(tc, organisation_names);
+    tcase_add_test(tc, brand_names_are_not_inflected);
     tcase_add_test(tc, abbreviations_defined_in_the_text);
     tcase_add_test(tc, ambiguous_terms_need_support);
     tcase_add_test(tc, only_taggable_sentences);

@@ -87,8 +87,12 @@ static hnp_status parse_flags(parser *ps, bstr f, uint8_t *out)
             *out |= LEX_FLAG_CTX;
         } else if (bstr_is(one, "low")) {
             *out |= LEX_FLAG_LOW;
+        } else if (bstr_is(one, "exact")) {
+            *out |= LEX_FLAG_EXACT;
+        } else if (bstr_is(one, "keep")) {
+            *out |= LEX_FLAG_KEEP;
         } else {
-            return fail(ps, "unknown flag '%.*s' (known: cs, ctx, low)", (int)one.len,
+            return fail(ps, "unknown flag '%.*s' (known: cs, ctx, low, exact, keep)", (int)one.len,
                         (const char *)one.p);
         }
         start = i + 1;

@@ -25,7 +25,7 @@ typedef struct lexbuild_error {
 /* Compiles the sources, in the given order (earlier rows win ties), into one blob.
  * Input per source: '#' comment lines ("#version: TEXT" lines are collected into the
  * version string), an optional header line ("term\t..." or "pattern\t..."), then rows:
- *   term files:    term<TAB>label<TAB>id<TAB>name[<TAB>flags]  (flags "-" or cs,ctx,low)
+ *   term files:    term<TAB>label<TAB>id<TAB>name[<TAB>flags]  (flags "-" or cs,ctx,low,exact,keep)
  *   pattern files: pattern<TAB>registry[<TAB>example]          (ICU regular expressions)
  * The output is byte-reproducible. On success *blob is malloc'd (free with free()). On
  * HNP_ERR_FORMAT, *err says where and why. */

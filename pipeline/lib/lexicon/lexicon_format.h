@@ -31,10 +31,12 @@
 #define LEX_FORMAT_VERSION 1u
 
 /* Entry flags. */
-#define LEX_FLAG_CS   1u /* match only this exact case */
-#define LEX_FLAG_CTX  2u /* ambiguous: needs support from the context */
-#define LEX_FLAG_LOW  4u /* loses ties */
-#define LEX_FLAG_MASK 7u
+#define LEX_FLAG_CS    1u  /* match only this exact case */
+#define LEX_FLAG_CTX   2u  /* ambiguous: needs support from the context */
+#define LEX_FLAG_LOW   4u  /* loses ties */
+#define LEX_FLAG_EXACT 8u  /* no inflection: brand names ("Advance" is not "advances") */
+#define LEX_FLAG_KEEP  16u /* always a mention: the tagger's model may not drop it */
+#define LEX_FLAG_MASK  31u
 
 /* Key flag (high bit of lex_key.n_entries): a longer key starts with this key + " ". */
 #define LEX_KEY_PREFIX 0x80000000u

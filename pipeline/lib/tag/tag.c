@@ -61,6 +61,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->win);
     free(t->m);
     free(t->m_id);
+    free(t->m_keep);
     hnp_membuf_free(&t->ids);
     free(t->abbr);
     free(t->abbr_slot);
@@ -74,6 +75,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->mbp);
     free(t->mm);
     free(t->mm_id);
+    free(t->mm_keep);
     free(t);
 }
 
@@ -116,7 +118,8 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         k->fold_len = t->fold.len - k->fold_off;
         HNP_TRY(hnp_buf_putc(&t->fold, ' '));
     }
-    return HNP_OK;
+    /* Slack for the model's 8-byte loads past the last word (tag_model.c, affix). */
+    return hnp_buf_reserve(&t->fold, 8);
 }
 
 /* Emits the trial-id match r, and returns the first token after it. */
@@ -187,6 +190,7 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
         }
         HNP_TRY(hnp_tag_emit(t, t->tok[first].start, t->tok[i + m.ntok - 1].end, m.label, m.id,
                              m.name, SIZE_MAX));
+        t->m_keep[t->n_m - 1] = (unsigned char)m.keep;
         if (!m.ctx) {
             HNP_TRY(hnp_tag_see(t, m.id));
         }

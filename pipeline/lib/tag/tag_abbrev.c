@@ -273,6 +273,33 @@ hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_m
     return HNP_OK;
 }
 
+static const tag_abbr *abbr_find(const hnp_tagger *t, const uint8_t *sf, size_t n);
+
+hnp_status hnp_tag_abbrev_learn(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf, size_t p)
+{
+    if (p >= t->n_tok || !is_punct(&t->tok[p], text, '(') || lf->span.end > t->tok[p].start) {
+        return HNP_OK;
+    }
+    for (size_t x = lf->span.end; x < t->tok[p].start; x++) {
+        if (text[x] != ' ') {
+            return HNP_OK;
+        }
+    }
+    size_t q = short_form(t, text, p);
+    if (!q) {
+        return HNP_OK;
+    }
+    size_t a = t->tok[p + 1].start, b = t->tok[q - 1].end;
+    const uint8_t *lfs = text + lf->span.start;
+    size_t lfn = lf->span.end - lf->span.start;
+    if (lfn <= b - a || (t->n_abbr && abbr_find(t, text + a, b - a)) ||
+        !(sf_matches_lf(text + a, b - a, lfs, lfn) || sf_is_code(text + a, b - a, lfs))) {
+        return HNP_OK;
+    }
+    hnp_mention def = *lf;
+    return define(t, text + a, b - a, &def);
+}
+
 static const tag_abbr *abbr_find(const hnp_tagger *t, const uint8_t *sf, size_t n)
 {
     size_t mask = t->cap_abbr_slot - 1;

@@ -48,7 +48,7 @@ typedef struct tag_regex {
 
 /* Per-token values the model's feature templates combine (tag_model.c). */
 typedef struct tag_mtok {
-    uint64_t w, raw, shape; /* hashes of the folded word, the word as written, its shape */
+    uint64_t w, raw, shape; /* hashes of the folded word, (unused), its shape */
     uint64_t src;           /* the dictionary match's id source, hashed */
     unsigned dc;            /* 0, or 1 + label * 4 + position in the dictionary match */
     unsigned dn;            /* tokens in that match, at most 4 */
@@ -60,7 +60,8 @@ typedef struct tag_match {
     size_t ntok; /* 0: nothing */
     hnp_entity_label label;
     const char *id, *name;
-    int ctx; /* matched through a ctx term: does not count as support */
+    int ctx;  /* matched through a ctx term: does not count as support */
+    int keep; /* a "keep" term: the model may not drop it */
 } tag_match;
 
 struct hnp_tagger {
@@ -82,7 +83,9 @@ struct hnp_tagger {
     size_t n_win, cap_win;
     /* The current document. */
     hnp_mention *m;
-    size_t *m_id; /* per mention: offset of its id in ids, or SIZE_MAX (lexicon id) */
+    size_t *m_id;          /* per mention: offset of its id in ids, or SIZE_MAX (lexicon id) */
+    unsigned char *m_keep; /* per mention: from a "keep" term */
+    size_t cap_m_keep;
     size_t n_m, cap_m, cap_m_id;
     lexbuf ids; /* trial-id ids, NUL-terminated */
     tag_abbr *abbr;
@@ -110,13 +113,19 @@ struct hnp_tagger {
     size_t cap_my, cap_mbp;
     hnp_mention *mm;
     size_t *mm_id;
-    size_t cap_mm, cap_mm_id;
+    unsigned char *mm_keep;
+    size_t cap_mm, cap_mm_id, cap_mm_keep;
 };
 
-/* The layers, top to bottom: tag.c (entry: documents, sentences, the dictionary scan)
- * -> tag_trialname.c -> tag_model.c (the trained decision) -> tag_abbrev.c, tag_coord.c, tag_org.c,
- * tag_trialid.c -> tag_match.c (longest lexicon match) -> tag_support.c ->
- * tag_mentions.c. A file calls only files below it; state is passed down in the tagger. */
+/* The layers, top to bottom (a file calls only files below it; state is passed down in
+ * the tagger, never through callbacks):
+ *   tag.c            the entry: documents, passes, sentences, the dictionary scan
+ *   tag_trialname.c  trials named in the text
+ *   tag_model.c      the trained decision (tag_model.h, tag_model_weights.c)
+ *   tag_match.c      the longest lexicon match at a token
+ *   tag_abbrev.c     abbreviations defined in the text
+ *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c   leaf helpers
+ *   tag_mentions.c   growing arrays, appending a mention */
 
 /* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
@@ -138,6 +147,11 @@ int hnp_tag_rejected_now_seen(const hnp_tagger *t);
  * SF as a mention and advances *i past ")" when there is one. */
 hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
                                  size_t *i);
+
+/* tag_abbrev.c: the model's mention lf followed at token p by "(SF)" defines SF for the
+ * rest of the document (no mention is emitted; SF is not redefined). */
+hnp_status hnp_tag_abbrev_learn(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
+                                size_t p);
 
 /* tag_abbrev.c: a defined abbreviation starting at token i (out->ntok = 0 if none). */
 void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,

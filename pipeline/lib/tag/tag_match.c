@@ -69,6 +69,9 @@ static hnp_status pick(hnp_tagger *t, const hnp_lexicon *lex, const lex_key *k, 
             (inflected || !surface_equals(t, text, i, j, hnp_lexicon_str(lex, e->surface_off)))) {
             continue;
         }
+        if (inflected && (e->flags & LEX_FLAG_EXACT)) {
+            continue; /* a brand name is never inflected */
+        }
         *ctx = (e->flags & LEX_FLAG_CTX) != 0;
         if (*ctx && !hnp_tag_seen(t, hnp_lexicon_str(lex, e->id_off))) {
             HNP_TRY(hnp_tag_reject(t, hnp_lexicon_str(lex, e->id_off)));
@@ -87,6 +90,7 @@ static void take(tag_match *out, const hnp_lexicon *lex, const lex_entry *e, siz
     out->id = hnp_lexicon_str(lex, e->id_off);
     out->name = hnp_lexicon_str(lex, e->name_off);
     out->ctx = ctx;
+    out->keep = (e->flags & LEX_FLAG_KEEP) != 0;
 }
 
 /* Tries the singular forms of token j as the end of a key (tokens i..j-1 hashed into

@@ -30,6 +30,8 @@ hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_labe
 {
     HNP_TRY(hnp_tag_grow((void **)&t->m, &t->cap_m, t->n_m + 1, sizeof *t->m));
     HNP_TRY(hnp_tag_grow((void **)&t->m_id, &t->cap_m_id, t->n_m + 1, sizeof *t->m_id));
+    HNP_TRY(hnp_tag_grow((void **)&t->m_keep, &t->cap_m_keep, t->n_m + 1, 1));
+    t->m_keep[t->n_m] = 0;
     hnp_mention *m = &t->m[t->n_m];
     m->span.start = start;
     m->span.end = end;

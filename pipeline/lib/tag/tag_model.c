@@ -11,7 +11,8 @@
  * otherwise its id is "-". TRIAL and PROCEDURE mentions stay the dictionary's unless a
  * model mention overlaps them.
  *
- * Layering: called by tag.c only; calls tag_match.c (id lookup) and tag_mentions.c. */
+ * Layering: called by tag.c only; calls tag_match.c (id lookup), tag_abbrev.c (short forms
+ * the model defines) and tag_mentions.c. */
 #include "tag_model.h"
 #include "tag_internal.h"
 
@@ -33,22 +34,44 @@ static inline uint64_t pair(uint64_t a, uint64_t b)
     return (a * 0x100000001b3ull) ^ (b + 0x7f4a7c15ull);
 }
 
+/* Up to 8 bytes as one little-endian number, zero-padded. */
+static inline uint64_t load_upto8(const uint8_t *s, size_t n)
+{
+    uint8_t b[8] = {0};
+    memcpy(b, s, n < 8 ? n : 8);
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
+           (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 |
+           (uint64_t)b[7] << 56;
+}
+
+/* A word's bytes hashed eight at a time (multiply and rotate), length included: cheaper
+ * than a byte-wise hash for the few words per token the features need. */
+static uint64_t bytes_hash(const uint8_t *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (size_t i = 0; i < n; i += 8) {
+        h = (h ^ load_upto8(s + i, n - i)) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
 /* The word's shape: A a 0 for upper, lower, digit, u for other non-ASCII bytes, other
- * ASCII as itself; runs collapsed, at most 6 symbols. */
+ * ASCII as itself; runs collapsed, at most 6 symbols, packed into one number. */
 static uint64_t shape_hash(const uint8_t *s, size_t n)
 {
-    uint64_t h = LEXKEY_HASH_INIT;
+    uint64_t h = 0;
     uint8_t last = 0;
     size_t k = 0;
     for (size_t i = 0; i < n && k < 6; i++) {
         uint8_t c = s[i];
-        uint8_t y = (c >= 'A' && c <= 'Z')   ? 'A'
-                    : (c >= 'a' && c <= 'z') ? 'a'
-                    : (c >= '0' && c <= '9') ? '0'
-                    : c >= 0x80              ? 'u'
-                                             : c;
+        uint8_t y = (uint8_t)(c - 'A') < 26   ? 'A'
+                    : (uint8_t)(c - 'a') < 26 ? 'a'
+                    : (uint8_t)(c - '0') < 10 ? '0'
+                    : c >= 0x80               ? 'u'
+                                              : c;
         if (y != last) {
-            h = lexkey_hash(h, &y, 1);
+            h = h << 8 | y;
             last = y;
             k++;
         }
@@ -67,7 +90,7 @@ static uint64_t source_hash(const char *id)
     if (id[n] != ':') {
         n = id[0] && id[1] ? 2 : strlen(id);
     }
-    return lexkey_hash(LEXKEY_HASH_INIT, (const uint8_t *)id, n);
+    return bytes_hash((const uint8_t *)id, n);
 }
 
 static int is_punct_tok(const tag_token *k, const uint8_t *text, uint8_t c)
@@ -113,22 +136,34 @@ static void word_values(hnp_tagger *t, const uint8_t *text, size_t i)
         return;
     }
     const tag_token *k = &t->tok[i];
-    v->w = lexkey_hash(LEXKEY_HASH_INIT, t->fold.data + k->fold_off, k->fold_len);
-    v->raw = lexkey_hash(LEXKEY_HASH_INIT, text + k->start, k->end - k->start);
+    v->w = bytes_hash(t->fold.data + k->fold_off, k->fold_len);
     v->shape = shape_hash(text + k->start, k->end - k->start);
     v->have = 1;
 }
 
-/* Prefix (k > 0) or suffix (k < 0) of the folded word, hashed. */
+/* Prefix (k > 0) or suffix (k < 0) of at most 7 bytes of the folded word, as a number:
+ * its bytes little-endian, zero-padded, with k in the top byte. One unaligned load: the
+ * fold buffer keeps 8 bytes of slack after its end (tag.c) and holds the sentence's words
+ * from offset 0, so the 8 bytes before a word's end exist when it ends at 8 or later. */
 static uint64_t affix(const hnp_tagger *t, size_t i, int k)
 {
     const tag_token *tk = &t->tok[i];
     const uint8_t *w = t->fold.data + tk->fold_off;
-    size_t n = (size_t)(k > 0 ? k : -k);
+    size_t n = (size_t)(k > 0 ? k : -k), end = tk->fold_off + tk->fold_len;
     if (n > tk->fold_len) {
         n = tk->fold_len;
     }
-    return lexkey_hash(LEXKEY_HASH_INIT, k > 0 ? w : w + tk->fold_len - n, n);
+    uint64_t v;
+    if (k > 0) {
+        memcpy(&v, w, 8);
+        v &= (UINT64_C(1) << (8 * n)) - 1;
+    } else if (end >= 8) {
+        memcpy(&v, t->fold.data + end - 8, 8);
+        v = n ? v >> (8 * (8 - n)) : 0;
+    } else {
+        v = load_upto8(w + tk->fold_len - n, n);
+    }
+    return v | (uint64_t)(k & 0xff) << 56;
 }
 
 static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
@@ -136,45 +171,38 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
     static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0, 1}, {2, 2, 2, 0, 0, 0, 1}};
     const tag_mtok *c = &t->mt[i];
     const tag_mtok *p1 = i > 0 ? &t->mt[i - 1] : &edge[0];
-    const tag_mtok *p2 = i > 1 ? &t->mt[i - 2] : &edge[0];
     const tag_mtok *n1 = i + 1 < t->n_tok ? &t->mt[i + 1] : &edge[1];
-    const tag_mtok *n2 = i + 2 < t->n_tok ? &t->mt[i + 2] : &edge[1];
     const tag_token *k = &t->tok[i];
     size_t len = k->end - k->start;
-    int paren = i > 0 && i + 1 < t->n_tok && is_punct_tok(&t->tok[i - 1], text, '(') &&
-                is_punct_tok(&t->tok[i + 1], text, ')');
-    int glued_next = i + 1 < t->n_tok && t->tok[i + 1].glued;
-    uint64_t suf3 = affix(t, i, -3);
+    uint64_t paren = i > 0 && i + 1 < t->n_tok && is_punct_tok(&t->tok[i - 1], text, '(') &&
+                     is_punct_tok(&t->tok[i + 1], text, ')');
+    uint64_t glued_next = i + 1 < t->n_tok && t->tok[i + 1].glued;
+    uint64_t form = (len < 3    ? len
+                     : len < 6  ? 3
+                     : len < 10 ? 4
+                                : 5) *
+                        8 +
+                    (uint64_t)k->glued * 4 + glued_next * 2 + paren;
     f[0] = mix(0, 0);
     f[1] = mix(1, c->w);
     f[2] = mix(2, p1->w);
     f[3] = mix(3, n1->w);
-    f[4] = mix(4, p2->w);
-    f[5] = mix(5, n2->w);
-    f[6] = mix(6, pair(p1->w, c->w));
-    f[7] = mix(7, pair(c->w, n1->w));
-    f[8] = mix(8, affix(t, i, 3));
-    f[9] = mix(9, affix(t, i, 4));
-    f[10] = mix(10, affix(t, i, -2));
-    f[11] = mix(11, suf3);
-    f[12] = mix(12, affix(t, i, -4));
-    f[13] = mix(13, affix(t, i, -5));
-    f[14] = mix(14, c->shape);
-    f[15] = mix(15, pair(pair(p1->shape, c->shape), n1->shape));
-    f[16] = mix(16, c->dc);
-    f[17] = mix(17, p1->dc);
-    f[18] = mix(18, n1->dc);
-    f[19] = mix(19, pair(c->dc, c->src));
-    f[20] = mix(20, pair(c->dc, c->dn));
-    f[21] = mix(21, pair(c->dc, c->w));
-    f[22] = mix(22, pair(len < 3 ? len : len < 6 ? 3 : len < 10 ? 4 : 5, c->shape & 0xff));
-    f[23] = mix(23, (uint64_t)(k->glued * 2 + glued_next));
-    f[24] = mix(24, pair((uint64_t)paren, c->shape));
-    f[25] = mix(25, pair(pair(p1->dc, c->dc), n1->dc));
-    f[26] = mix(26, pair(c->dc, suf3));
-    f[27] = mix(27, pair(c->dc, p1->w));
-    f[28] = mix(28, pair(c->dc, n1->w));
-    f[29] = mix(29, c->raw);
+    f[4] = mix(4, pair(p1->w, c->w));
+    f[5] = mix(5, pair(c->w, n1->w));
+    f[6] = mix(6, affix(t, i, 3));
+    f[7] = mix(7, affix(t, i, -2));
+    f[8] = mix(8, affix(t, i, -3));
+    f[9] = mix(9, affix(t, i, -4));
+    f[10] = mix(10, c->shape);
+    f[11] = mix(11, pair(pair(p1->shape, c->shape), n1->shape));
+    f[12] = mix(12, c->dc);
+    f[13] = mix(13, p1->dc);
+    f[14] = mix(14, n1->dc);
+    f[15] = mix(15, pair(c->dc, c->src));
+    f[16] = mix(16, pair(c->dc, c->dn));
+    f[17] = mix(17, pair(c->dc, c->w));
+    f[18] = mix(18, pair(form, c->shape));
+    f[19] = mix(19, pair(pair(p1->dc, c->dc), n1->dc));
 }
 
 /* Eight int16 lanes: one row of the table (TAG_MODEL_LABELS used) is added with one
@@ -294,6 +322,8 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
         const char *id, *name;
         HNP_TRY(span_id(t, text, m0, m1, i, b, label, &id, &name));
         HNP_TRY(hnp_tag_emit(t, t->tok[i].start, t->tok[b].end, label, id, name, SIZE_MAX));
+        /* "nephrotoxicity (NT)": later uses of NT are candidates too. */
+        HNP_TRY(hnp_tag_abbrev_learn(t, text, &t->m[t->n_m - 1], b + 1));
         i = b + 1;
     }
     return HNP_OK;
@@ -310,25 +340,31 @@ static int overlaps_any(const hnp_mention *m, const hnp_mention *set, size_t n)
 }
 
 /* Replaces the dictionary's mentions m0..m1-1 by the model's (m1..n_m-1) plus the
- * dictionary's TRIAL and PROCEDURE mentions that no model mention overlaps, in order. */
+ * dictionary's TRIAL and PROCEDURE mentions, and its "keep" terms (curated news terms such
+ * as drug classes, which the training corpora rarely annotate), that no model mention
+ * overlaps, in order. */
 static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
 {
     size_t n_model = t->n_m - m1, n = 0;
     HNP_TRY(hnp_tag_grow((void **)&t->mm, &t->cap_mm, t->n_m - m0, sizeof *t->mm));
     HNP_TRY(hnp_tag_grow((void **)&t->mm_id, &t->cap_mm_id, t->n_m - m0, sizeof *t->mm_id));
+    HNP_TRY(hnp_tag_grow((void **)&t->mm_keep, &t->cap_mm_keep, t->n_m - m0, 1));
     size_t d = m0, e = m1;
     while (d < m1 || e < t->n_m) {
         int take_dict = d < m1 && (e == t->n_m || t->m[d].span.start < t->m[e].span.start);
         size_t x = take_dict ? d++ : e++;
-        if (take_dict && (t->m[x].label == HNP_LABEL_DRUG || t->m[x].label == HNP_LABEL_CONDITION ||
-                          overlaps_any(&t->m[x], t->m + m1, n_model))) {
+        int decided = (t->m[x].label == HNP_LABEL_DRUG || t->m[x].label == HNP_LABEL_CONDITION) &&
+                      !t->m_keep[x];
+        if (take_dict && (decided || overlaps_any(&t->m[x], t->m + m1, n_model))) {
             continue;
         }
         t->mm[n] = t->m[x];
+        t->mm_keep[n] = t->m_keep[x];
         t->mm_id[n++] = t->m_id[x];
     }
     memcpy(t->m + m0, t->mm, n * sizeof *t->mm);
     memcpy(t->m_id + m0, t->mm_id, n * sizeof *t->mm_id);
+    memcpy(t->m_keep + m0, t->mm_keep, n);
     t->n_m = m0 + n;
     return HNP_OK;
 }
@@ -341,7 +377,10 @@ static int is_trigger(const hnp_tagger *t, size_t i)
     if (t->tok[i].kind != LEXTOK_WORD || t->tok[i].fold_len < 4) {
         return 0;
     }
-    uint32_t h = mix(11, affix(t, i, -3));
+    uint32_t h = mix(8, affix(t, i, -3));
+    if (!((mt->trig_bits[(h >> 20) & 127] >> ((h >> 27) & 31)) & 1)) {
+        return 0; /* a bitmap of the triggers' hashes turns most words away */
+    }
     size_t lo = 0, hi = mt->n_trig;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

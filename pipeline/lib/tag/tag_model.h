@@ -15,12 +15,12 @@ enum { TAG_Y_O, TAG_Y_BD, TAG_Y_ID, TAG_Y_BC, TAG_Y_IC, TAG_MODEL_LABELS };
  * feature, so a sentence's features are an n_tok x TAG_MODEL_FEATURES matrix. Bump
  * TAG_MODEL_VERSION whenever a template changes: the table records the version it was
  * trained for and the model refuses a table of another. */
-#define TAG_MODEL_FEATURES 30
-#define TAG_MODEL_VERSION 2
+#define TAG_MODEL_FEATURES 20
+#define TAG_MODEL_VERSION  4
 
 /* The model looks only at tokens at most LEFT before and RIGHT after a dictionary match
  * or a trigger token (tag_model.c, mark_regions); the rest are O. */
-#define TAG_MODEL_LEFT 3
+#define TAG_MODEL_LEFT  2
 #define TAG_MODEL_RIGHT 2
 
 typedef struct tag_model_table {
@@ -28,8 +28,9 @@ typedef struct tag_model_table {
     unsigned bits;        /* 2^bits hash buckets */
     const int16_t *w;     /* [bucket][TAG_MODEL_LABELS], then 3 zeros of padding */
     const int32_t *trans; /* [previous label, or TAG_MODEL_LABELS at the start][label] */
-    const uint32_t *trig; /* sorted hashes of trigger suffixes (feature template 11) */
+    const uint32_t *trig; /* sorted hashes of trigger suffixes (feature template 8) */
     size_t n_trig;
+    const uint32_t *trig_bits; /* [128]: bit (h >> 27) of word (h >> 20) & 127 per trigger */
 } tag_model_table;
 
 extern const tag_model_table hnp_tag_model_table;

@@ -107,7 +107,7 @@ static size_t trial_word_after(const hnp_tagger *t, const uint8_t *text, size_t 
 
 static int is_agency(const hnp_tagger *t, size_t i, size_t j)
 {
-    static const char *const agencies[] = {"fda", "nih", "cdc", "who", "nhs", "ema",
+    static const char *const agencies[] = {"fda", "nih",  "cdc",  "who", "nhs", "ema",
                                            "usa", "nice", "mhra", "nci", "va"};
     return i == j && word_is(t, i, agencies, sizeof agencies / sizeof agencies[0]);
 }
@@ -150,6 +150,7 @@ static hnp_status replace(hnp_tagger *t, size_t m0, size_t a, size_t b, size_t c
             at = w;
         }
         t->m_id[w] = t->m_id[x];
+        t->m_keep[w] = t->m_keep[x];
         t->m[w++] = m;
     }
     t->n_m = w;
@@ -162,14 +163,34 @@ static hnp_status replace(hnp_tagger *t, size_t m0, size_t a, size_t b, size_t c
     size_t nid = t->m_id[t->n_m - 1];
     memmove(t->m + at + 1, t->m + at, (t->n_m - 1 - at) * sizeof *t->m);
     memmove(t->m_id + at + 1, t->m_id + at, (t->n_m - 1 - at) * sizeof *t->m_id);
+    memmove(t->m_keep + at + 1, t->m_keep + at, t->n_m - 1 - at);
     t->m[at] = nm;
     t->m_id[at] = nid;
+    t->m_keep[at] = 0;
     return HNP_OK;
+}
+
+/* The sentence has "trial(s)" or "study/studies": most have neither, and are done. */
+static int has_trial_word(const hnp_tagger *t)
+{
+    static const char *const trial[] = {"trial", "trials", "study", "studies"};
+    for (size_t i = 1; i < t->n_tok; i++) {
+        const tag_token *k = &t->tok[i];
+        uint8_t c = t->fold.data[k->fold_off];
+        if (k->fold_len >= 5 && k->fold_len <= 7 && (c == 't' || c == 's') &&
+            word_is(t, i, trial, 4)) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 hnp_status hnp_tag_trial_names(hnp_tagger *t, const uint8_t *text, size_t m0)
 {
     static const char *const the[] = {"the"};
+    if (!has_trial_word(t)) {
+        return HNP_OK;
+    }
     for (size_t i = 0; i < t->n_tok; i++) {
         size_t j;
         int numbered = 0, strong = 0;
