@@ -32,11 +32,11 @@ run --input-format jsonl -f text "$T/in.jsonl"
 has "$T/out" "^7	Café 😀 and multiple sclerosis\.$"
 
 # Other member names; stdin.
-printf '{"body":"Insulin for diabetes.","doc_id":"x9","id":"ignored"}\n' |
+printf '{"body":"Metformin for diabetes.","doc_id":"x9","id":"ignored"}\n' |
     "$H" --input-format jsonl --text-field body --id-field doc_id -f entities --no-header \
         >"$T/out" 2>"$T/err"
 expect_rc 0 $?
-has "$T/out" "^x9	1	0	7	DRUG	"
+has "$T/out" "^x9	1	0	9	DRUG	"
 run --text-field body "$SAMPLE"; expect_rc 2 "$(rc)"; has "$T/err" "input-format jsonl"
 
 finish
