@@ -19,11 +19,19 @@ run --records -r "$T/increc" -o "$T/incr" --incremental; expect_rc 0 "$(rc)"
 run --records -r "$T/increc" -o "$T/incr" --incremental; expect_rc 0 "$(rc)"
 has "$T/err" "1 up to date"
 if command -v flock >/dev/null 2>&1; then
-    flock "$T/lock" sleep 3 &
-    sleep 1
+    # The holder keeps the lock until told to let go (or 60 s pass), so a slow
+    # (sanitizer) start of hnpipe cannot find it released; wait until it is held.
+    (
+        flock 9
+        n=0
+        while [ ! -e "$T/release" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+    ) 9>"$T/lock" &
+    holder=$!
+    while flock -n "$T/lock" true; do sleep 0.1; done
     run -r "$T/inc" -o "$T/inco" --lock "$T/lock"; expect_rc 3 "$(rc)"
     has "$T/err" "lock"
-    wait
+    touch "$T/release"
+    wait "$holder"
 fi
 
 finish
