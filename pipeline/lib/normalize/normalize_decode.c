@@ -52,7 +52,9 @@ static size_t seq_len(const uint8_t *s, size_t avail)
     return 0;
 }
 
-size_t hnp_norm_utf8_valid_prefix(const uint8_t *s, size_t len)
+/* Length of the longest prefix of s that is valid UTF-8 (strict: no overlongs, surrogates
+ * or code points above U+10FFFF). */
+static size_t hnp_norm_utf8_valid_prefix(const uint8_t *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {

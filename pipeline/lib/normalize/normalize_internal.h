@@ -79,10 +79,6 @@ hnp_status hnp_norm_decode(const hnp_normalize_opts *opts, const uint8_t *in, si
                            hnp_norm_decoded *out);
 void hnp_norm_decoded_free(hnp_norm_decoded *d);
 
-/* Length of the longest prefix of s that is valid UTF-8 (strict: no overlongs, surrogates
- * or code points above U+10FFFF). */
-size_t hnp_norm_utf8_valid_prefix(const uint8_t *s, size_t len);
-
 /* Writes code point c as UTF-8 into u (room for 4); returns the length. */
 size_t hnp_norm_utf8_encode(uint32_t c, uint8_t *u);
 
@@ -96,7 +92,6 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w);
 hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n);
 /* A fresh tag for a repair of the given kind (0 on allocation failure). */
 uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind);
-void hnp_norm_line_free(hnp_norm_line *l);
 /* Records that tag's repair replaced w->a[lo, hi) (see hnp_norm_note_before in
  * normalize_work.c); hnp_norm_ed_replace does this itself. */
 hnp_status hnp_norm_note_before(hnp_norm_work *w, uint32_t tag, size_t lo, size_t hi);

@@ -66,7 +66,7 @@ hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n)
     return HNP_OK;
 }
 
-void hnp_norm_line_free(hnp_norm_line *l)
+static void hnp_norm_line_free(hnp_norm_line *l)
 {
     free(l->cp);
     free(l->tag);

@@ -132,7 +132,8 @@ bool hnp_seg_is_closer(int32_t cp)
     }
 }
 
-bool hnp_seg_is_opener(int32_t cp)
+/* Opening quotes and brackets that may precede a sentence's first letter. */
+static bool hnp_seg_is_opener(int32_t cp)
 {
     switch (cp) {
     case '"':

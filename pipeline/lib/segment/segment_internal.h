@@ -46,8 +46,6 @@ bool hnp_seg_is_term(int32_t cp);
 bool hnp_seg_is_cjk_term(int32_t cp);
 /* Closing quotes and brackets that stay with the sentence they close. */
 bool hnp_seg_is_closer(int32_t cp);
-/* Opening quotes and brackets that may precede a sentence's first letter. */
-bool hnp_seg_is_opener(int32_t cp);
 /* List bullets (•, ⁃, ▪, ...). */
 bool hnp_seg_is_bullet(int32_t cp);
 /* True when the letters of [start, end) are mostly outside the Latin script. */
