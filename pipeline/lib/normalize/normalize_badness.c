@@ -6,7 +6,13 @@
  * followed by an upper-case one). The score is the number of non-overlapping places where
  * some rule matches, as ftfy counts re.findall; a repair is kept only if it lowers it.
  * Written by hand over a class table rather than with ICU regex because the pattern would
- * have to be compiled on every call (the library keeps no state between calls). */
+ * have to be compiled on every call (the library keeps no state between calls).
+ *
+ * Reading the code-point rules: a UTF-8 lead byte read as windows-1252 is a capital
+ * accented letter (C2-DF -> Â..ß) or â ã ï ð (E2 E3 EF F0); its continuation bytes (80-BF)
+ * read as the signs € ‚ ƒ „ … † ‡ ... ¿. Each rule names a lead and the continuations it
+ * meets in mojibake; the byte values are given beside the characters. This file calls no
+ * other file of the stage. */
 #include "normalize_class_tables.h"
 #include "normalize_internal.h"
 
@@ -139,18 +145,24 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     if (avail >= 3 && (k[0] & K_ACC) && (kb & K_PUNCT) && is_word(c)) {
         return 3;
     }
+    /* Œ œ (windows-1252 8C 9C, continuation bytes) not followed by a letter: in French they
+     * start words ("œuvre"); as mojibake they end a sequence */
     if (avail >= 2 && (a == 0x152 || a == 0x153) && !az_any(b)) {
         return 2;
     }
+    /* a capital accented letter then ° (B0): a 2-byte lead and its continuation */
     if (avail >= 2 && (k[0] & K_UPPER_ACCENTED) && b == 0xB0) {
         return 2;
     }
+    /* Â Ã Î Ð (the UTF-8 leads of Latin-1, Greek and Cyrillic) before what windows-1252 reads
+     * their continuation bytes as: € Š š ¢ £ Ÿ ž NBSP SHY ® © ° · » – — ´ Œ œ Ž, or punctuation */
     if (avail >= 2 && (a == 0xC2 || a == 0xC3 || a == 0xCE || a == 0xD0) &&
         (IN(b, 0x20AC, 0x160, 0x161, 0xA2, 0xA3, 0x178, 0x17E, 0xA0, 0xAD, 0xAE, 0xA9, 0xB0, 0xB7,
             0xBB, 0x2013, 0x2014, 0xB4, 0x152, 0x153, 0x17D) ||
          (kb & K_PUNCT))) {
         return 2;
     }
+    /* × (D7, the lead of Hebrew) before ² ³: "×²" is ײ */
     if (avail >= 2 && a == 0xD7 && IN(b, 0xB2, 0xB3)) {
         return 2;
     }
@@ -167,10 +179,11 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     }
     /* Â and Ã before a continuation sign ("Ã¥" for å); not before ’ ‘ …, which follow a
      * capital Ã in Portuguese ("JOÃ…", "Ã’s"). */
-    if (avail >= 2 && (a == 0xC2 || a == 0xC3) && (kb & K_W1252_CONT) &&
+    if (avail >= 2 && (a == 0xC2 || a == 0xC3) && (kb & K_W1252_CONT) && /* ’ ‘ … excluded */
         !IN(b, 0x2019, 0x2018, 0x2026)) {
         return 2;
     }
+    /* a line that starts with "Ã " or "Â ": a lead whose 0xA0 became a space */
     if (at_start && avail >= 2 && (a == 0xC3 || a == 0xC2) && b == ' ') {
         return 2;
     }
@@ -178,6 +191,9 @@ static size_t match_mixed(const uint32_t *s, const uint32_t *k, size_t avail, in
     return 0;
 }
 
+/* What the second byte of an Arabic letter (D8 xx, D9 xx) reads as in windows-1252: a
+ * common sign, currency, a C1-range sign, a digit sign, an opening bracket, or one of
+ * Ÿ Š ® ° µ » (9F 8A AE B0 B5 BB). */
 static int arabic_tail(uint32_t c, uint32_t k)
 {
     return (k & (K_COMMON | K_CURRENCY | K_BAD | K_NUMERIC | K_START_PUNCTUATION)) ||
@@ -191,10 +207,13 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
         return 0; /* every rule below starts at U+00C3 or above */
     }
     uint32_t a = s[0], b = avail > 1 ? s[1] : 0, c = avail > 2 ? s[2] : 0;
+    /* Ø or Ù (D8 D9, the leads of Arabic), a tail, and again: "Ø§Ù„" is "ال" */
     if (avail >= 4 && (a == 0xD8 || a == 0xD9) && arabic_tail(b, k[1]) &&
         (c == 0xD8 || c == 0xD9) && arabic_tail(s[3], k[3])) {
         return 4;
     }
+    /* à (E0, the lead of Indic scripts) before ² µ ¹ ¼ ½ ¾: "à¤" rows of Devanagari and
+     * its neighbours (B2-BE are their second bytes) */
     if (a == 0xE0 && IN(b, 0xB2, 0xB5, 0xB9, 0xBC, 0xBD, 0xBE)) {
         return 2;
     }
@@ -222,38 +241,48 @@ static size_t match_codepages(const uint32_t *s, const uint32_t *k, size_t avail
     if ((k[0] & K_CP437_LEAD2) && (k[1] & K_CP437_CONT)) {
         return 2;
     }
+    /* MacRoman ≈ (C5) before ° or ¢: the lead of "Å" rows ("≈°" is š) */
     if (a == 0x2248 && IN(b, 0xB0, 0xA2)) {
         return 2;
     }
+    /* MacRoman "‚Ä" (E2 80) and a third sign: General Punctuation ("‚Äú" is “, "‚Ä¢" •) */
     if (a == 0x201A && b == 0xC4 &&
         (c == 0xEC || c == 0xEE || c == 0xEF || c == 0xF2 || c == 0xF4 || c == 0xFA || c == 0xF9 ||
          c == 0xFB || c == 0x2020 || c == 0xB0 || c == 0xA2 || c == 0x3C0)) {
         return 3;
     }
+    /* MacRoman "‚â" "‚Û" (E2 89 / E2 9C...): arrows, math and dingbats */
     if (a == 0x201A && IN(b, 0xE2, 0xF3) && (c == 0xE0 || c == 0xE4 || c == 0xB0 || c == 0xEA)) {
         return 3;
     }
+    /* windows-1251 "вЂ" and windows-1252 "â€" (both E2 80): the lead of every ’ “ ” – — */
     if ((a == 0x432 && b == 0x402) || (a == 0xE2 && b == 0x20AC)) {
         return 2;
     }
+    /* windows-1251 В Г Р С (C2 C3 D0 D1, UTF-8 leads), a continuation sign, and again:
+     * "Р С" Cyrillic read as Cyrillic ("РїСЂ" is "пр") */
     uint32_t mid = K_C1 | K_BAD | K_PUNCT | K_CURRENCY;
     if (avail >= 3 && (a == 0x412 || a == 0x413 || a == 0x420 || a == 0x421) &&
         ((k[1] & mid) || IN(b, 0xB0, 0xB5)) &&
         (c == 0x412 || c == 0x413 || c == 0x420 || c == 0x421)) {
         return 3;
     }
+    /* the same in windows-1253: Β Γ Ξ Ο are C2 C3 CE CF */
     if (avail >= 3 && (a == 0x392 || a == 0x393 || a == 0x39E || a == 0x39F) &&
         ((k[1] & mid) || b == 0xB0) && (c == 0x392 || c == 0x393 || c == 0x39E || c == 0x39F)) {
         return 3;
     }
+    /* windows-1253 "β€" (E2 80) before ™ NBSP Ά SHY ® °: General Punctuation */
     if (avail >= 3 && a == 0x3B2 && b == 0x20AC &&
         (c == 0x2122 || c == 0xA0 || c == 0x386 || c == 0xAD || c == 0xAE || c == 0xB0)) {
         return 3;
     }
+    /* windows-1251 read twice: "ГўВЂВ" before a letter or space is "â€" itself */
     if (avail >= 7 && a == 0x413 && b == 0x45E && c == 0x412 && s[3] == 0x402 && s[4] == 0x412 &&
         (az_any(s[6]) || s[6] == ' ')) {
         return 7;
     }
+    /* "Ã" before NBSP or ¡: à and á (C3 A0, C3 A1) */
     if (a == 0xC3 && IN(b, 0xA0, 0xA1)) {
         return 2;
     }

@@ -1,19 +1,29 @@
 /* normalize_internal.h -- what the files of the normalize stage share.
  *
- * normalize.c          the public entry point: binary check, line splitting, controls, NFC,
- *                      assembly of the output text and of the repair records
- * normalize_decode.c   bytes -> valid UTF-8: BOM, UTF-8 repair, ICU detection, iconv
- * normalize_line.c     per-line repair passes over code points (entities, mojibake, C1, lossy)
- * normalize_mojibake.c UTF-8 read as a single-byte codepage, re-decoded
- * normalize_lossy.c    UTF-8 read as Latin-1 that lost bytes on the way
- * normalize_dbcs.c     mojibake seen from the whole line: double-byte codepages (GBK, Big5,
- *                      CP949, with iconv), a lone Cyrillic letter amid English
- * normalize_badness.c  the badness score that decides whether a repair is an improvement
+ * The files are one-way layers: each calls only files listed below it, never one above,
+ * and state is passed down in hnp_norm_work (nothing is reached for through a caller).
+ *
+ * normalize.c           the entry (hnp_normalize): binary check, line splitting, the fast
+ *                       path for plain lines, controls, NFC, output text and repair records
+ * normalize_decode.c    bytes -> valid UTF-8: BOM, UTF-8 repair, ICU detection, iconv
+ * normalize_line.c      the per-line loop of repair passes: entities, C1 controls, the
+ *                       lost closing quote, and the calls into the files below
+ * normalize_question.c  a '?' that stood for an accented letter, from a word list
+ * normalize_dbcs.c      mojibake seen from the whole line or its words: GBK/Big5 read as
+ *                       Latin-1, UTF-8 read as CP949, a lone windows-1251 pair amid English
+ * normalize_lossy.c     UTF-8 read as Latin-1 that lost many bytes (dense CJK lines)
+ * normalize_mojibake.c  UTF-8 read as a single-byte codepage, re-decoded line, stretch or
+ *                       run at a time; owns the codepage tables (hnp_norm_cp_byte)
+ * normalize_lost.c      UTF-8 sequences that lost their last byte, completed from context
+ * normalize_badness.c   the badness score that decides whether a repair is an improvement
+ * normalize_work.c      the bottom: arrays, lines and tags, the editor, byte buffers, UTF-8
+ *                       encoding, what each repair replaced ("before")
  *
  * A line under repair is an array of code points with a parallel array of tags: tag 0 is
  * an original character, tag k > 0 says the character came from repair k, whose kind is
- * work->kinds[k]. A pass that replaces characters gives the new ones a fresh tag, so a later
- * repair over an earlier one is recorded once. */
+ * work->kinds[k] and whose input is work->bcp[bef_off[k], + bef_len[k]). A pass that
+ * replaces characters gives the new ones a fresh tag, so a later repair over an earlier one
+ * is recorded once, with the original input as its "before". */
 #ifndef HNP_NORMALIZE_INTERNAL_H
 #define HNP_NORMALIZE_INTERNAL_H
 
