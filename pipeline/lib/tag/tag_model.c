@@ -362,9 +362,11 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
         t->mm_keep[n] = t->m_keep[x];
         t->mm_id[n++] = t->m_id[x];
     }
-    memcpy(t->m + m0, t->mm, n * sizeof *t->mm);
-    memcpy(t->m_id + m0, t->mm_id, n * sizeof *t->mm_id);
-    memcpy(t->m_keep + m0, t->mm_keep, n);
+    if (n > 0) { /* with no mentions the arrays may still be NULL: memcpy(NULL, ...) is UB */
+        memcpy(t->m + m0, t->mm, n * sizeof *t->mm);
+        memcpy(t->m_id + m0, t->mm_id, n * sizeof *t->mm_id);
+        memcpy(t->m_keep + m0, t->mm_keep, n);
+    }
     t->n_m = m0 + n;
     return HNP_OK;
 }
