@@ -51,6 +51,17 @@ static int is_cjk(uint32_t c)
            (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+/* The document's decoder k (NORM_CD_*), opened on first use; (iconv_t)-1 if unavailable. */
+static iconv_t decoder(hnp_norm_work *w, unsigned k)
+{
+    static const char *const names[] = {"GB18030", "BIG5"};
+    if (!(w->cd_tried & (1u << k))) {
+        w->cd[k] = iconv_open("UTF-8", names[k]);
+        w->cd_tried |= 1u << k;
+    }
+    return w->cd[k];
+}
+
 /* Converts n bytes with cd; returns the output length or 0 on any failure. */
 static size_t conv(iconv_t cd, const uint8_t *in, size_t n, uint8_t *out, size_t cap)
 {
@@ -164,17 +175,16 @@ static hnp_status gbk_runs(hnp_norm_work *w, iconv_t cd, hnp_norm_ed *e, int *qu
 }
 
 /* Tries the line as double-byte `enc` read as Latin-1; *done when it was repaired. */
-static hnp_status try_dbcs(hnp_norm_work *w, const char *enc, const gbk_shape *sh, int *done)
+static hnp_status try_dbcs(hnp_norm_work *w, unsigned enc, const gbk_shape *sh, int *done)
 {
     hnp_norm_ed e;
     int quotes_only, ok;
-    iconv_t cd = iconv_open("UTF-8", enc);
+    iconv_t cd = decoder(w, enc);
     if (cd == (iconv_t)-1) {
         return HNP_OK; /* not in this libc: the repair is skipped */
     }
     hnp_norm_ed_begin(&e, w);
     hnp_status st = gbk_runs(w, cd, &e, &quotes_only, &ok);
-    iconv_close(cd);
     /* Chinese text read as Latin-1 is mostly signs; Portuguese "ção" pairs are not. */
     if (st != HNP_OK || !ok ||
         !(quotes_only || (sh->pairs >= MIN_GBK_PAIRS && sh->signs >= sh->letters))) {
@@ -192,9 +202,9 @@ static hnp_status pass_gbk(hnp_norm_work *w, int *changed)
     if (!gbk_shaped(&w->a, &sh)) {
         return HNP_OK;
     }
-    HNP_TRY(try_dbcs(w, "GB18030", &sh, &done));
+    HNP_TRY(try_dbcs(w, NORM_CD_GB18030, &sh, &done));
     if (!done) {
-        HNP_TRY(try_dbcs(w, "BIG5", &sh, &done));
+        HNP_TRY(try_dbcs(w, NORM_CD_BIG5, &sh, &done));
     }
     *changed |= done;
     return HNP_OK;
@@ -488,17 +498,11 @@ static hnp_status pass_gbk_words(hnp_norm_work *w, int *changed)
     if (letters == 0 || leads == 0) {
         return HNP_OK;
     }
-    iconv_t gb = iconv_open("UTF-8", "GB18030");
+    iconv_t gb = decoder(w, NORM_CD_GB18030);
     if (gb == (iconv_t)-1) {
         return HNP_OK;
     }
-    iconv_t big5 = iconv_open("UTF-8", "BIG5");
-    hnp_status st = gbk_words(w, gb, big5, changed);
-    iconv_close(gb);
-    if (big5 != (iconv_t)-1) {
-        iconv_close(big5);
-    }
-    return st;
+    return gbk_words(w, gb, decoder(w, NORM_CD_BIG5), changed);
 }
 
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed)

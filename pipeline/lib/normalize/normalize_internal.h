@@ -29,6 +29,7 @@
 
 #include "hnp/normalize.h"
 
+#include <iconv.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -72,7 +73,14 @@ typedef struct hnp_norm_work {
      * evidence for normalize_lost.c. */
     uint32_t seen[NORM_MAX_SEEN];
     size_t n_seen;
+    /* GB18030 and Big5 decoders, opened at the first line that needs them and kept for the
+     * document (opening one per line costs and churns glibc's module cache); cd_tried has
+     * bit k set once cd[k] was tried, cd[k] is (iconv_t)-1 when it could not be opened. */
+    iconv_t cd[2];
+    unsigned cd_tried;
 } hnp_norm_work;
+
+enum { NORM_CD_GB18030 = 0, NORM_CD_BIG5 = 1 };
 
 /* Decoded document: valid UTF-8 plus the byte ranges (in it) that replaced undecodable
  * input. When owned is 0, text points into the caller's input (the valid UTF-8 fast path). */

@@ -148,6 +148,11 @@ void hnp_norm_work_free(hnp_norm_work *w)
     free(w->dlo);
     free(w->dhi);
     free(w->tmp);
+    for (unsigned k = 0; k < 2; k++) {
+        if ((w->cd_tried & (1u << k)) && w->cd[k] != (iconv_t)-1) {
+            iconv_close(w->cd[k]);
+        }
+    }
     free(w->kinds);
     free(w->bef_off);
     free(w->bef_len);
