@@ -4,10 +4,11 @@
 # utf8proc, Check, python3 (evaluation scripts and the golden test), util-linux (flock, for
 # the lock test), wamerican-huge and wbritish-huge (SCOWL word lists that
 # scripts/gen_accented_words.py turns into the committed table of the lossy-'?' repair),
-# libclang-rt-14-dev (libFuzzer's runtime for -DHNP_FUZZ=ON; clang-14 only recommends it).
+# libclang-rt-14-dev (libFuzzer's runtime for -DHNP_FUZZ=ON; clang-14 only recommends it),
+# python3-numpy (scripts/train_tagger.py, which regenerates the tagger's committed weights).
 set -eu
 PKGS="gcc clang libc6-dev make cmake pkg-config libicu-dev libutf8proc-dev check python3 util-linux"
-PKGS="$PKGS wamerican-huge wbritish-huge libclang-rt-14-dev"
+PKGS="$PKGS wamerican-huge wbritish-huge libclang-rt-14-dev python3-numpy"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
