@@ -10,7 +10,15 @@ junk P/R/F1 and body F1 over all lines, per converter, and on the en-long subset
 (English lines of >= 10 words), plus the same F1s when meta and title also count as
 not-body (`notbody`).
 
-Usage: scripts/eval_boilerplate.py [--verbose]   (env: HNP_SHARED_DIR, HNPIPE)
+The first figure, `body F1`, is the rule the classify model is judged by: a line is
+body when at least half of its non-blank characters lie in `body` sentences.
+
+--sources also scores each training/validation source in
+$HNP_SHARED_DIR/train/boilerplate/ (Dragnet and Readability train the shipped model;
+Google News, CleanEval and CleanPortalEval are validation only), one line each.
+
+Usage: scripts/eval_boilerplate.py [--sources] [--verbose [--notbody]]
+       (env: HNP_SHARED_DIR, HNPIPE)
 """
 import json
 import os
@@ -54,7 +62,9 @@ def run(docs):
 
 
 def line_predictions(doc, sents):
-    """For each line: (junk?, notbody?) from the characters its sentences cover."""
+    """For each line: (junk?, notbody?, not body by the line rule?) from the characters
+    its sentences cover. The line rule: body when >= half the line's non-blank
+    characters are in body sentences (uncovered characters count against)."""
     text = doc["norm"]
     kind = [None] * len(text)
     for start, end, k, _ in sents:
@@ -62,14 +72,17 @@ def line_predictions(doc, sents):
             kind[i] = k
     preds, pos = [], 0
     for line in text.split("\n"):
-        ks = [k for k in kind[pos:pos + len(line)] if k is not None]
+        seg = kind[pos:pos + len(line)]
+        ks = [k for k in seg if k is not None]
+        vis = [k for k, c in zip(seg, line) if not c.isspace()]
+        rule = not vis or 2 * sum(k == "body" for k in vis) < len(vis)
         pos += len(line) + 1
         if not ks:
-            preds.append((True, True))
+            preds.append((True, True, rule))
             continue
         junk = sum(k in JUNK for k in ks)
         notbody = sum(k != "body" for k in ks)
-        preds.append((2 * junk > len(ks), 2 * notbody > len(ks)))
+        preds.append((2 * junk > len(ks), 2 * notbody > len(ks), rule))
     return preds
 
 
@@ -113,7 +126,7 @@ def prf(tp, fp, fn):
 
 class Score:
     def __init__(self):
-        self.c = [[0, 0, 0, 0], [0, 0, 0, 0]]  # per mode: tp fp fn tn (junk positive)
+        self.c = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]  # per mode: tp fp fn tn (junk +)
 
     def add(self, gold_junk, preds):
         for m, pred in enumerate(preds):
@@ -128,15 +141,12 @@ class Score:
         return sum(self.c[0])
 
 
-def main():
-    if not os.access(HNPIPE, os.X_OK):
-        print("boilerplate dev: skipped (no hnpipe at %s; set HNPIPE)" % HNPIPE)
-        return 2
-    path = os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
-    if not os.path.exists(path):
-        print("boilerplate dev: skipped (no %s)" % path)
-        return 0
-    docs = [json.loads(l) for l in open(path, encoding="utf-8")]
+def load(path):
+    return [json.loads(l) for l in open(path, encoding="utf-8")]
+
+
+def score_set(name, docs):
+    """Scores one set; returns its summary line."""
     sents = run(docs)
     scores = {k: Score() for k in ("all", "lynx", "tags", "en-long")}
     headline_docs = headline_found = 0
@@ -155,18 +165,43 @@ def main():
                 scores["en-long"].add(gold, pr)
             if "--verbose" in sys.argv and gold != pr[1 if "--notbody" in sys.argv else 0]:
                 print("%s\t%s\t%s" % ("FN" if gold else "FP", d["converter"], line["text"][:160]))
+    (bp, br, bf) = prf(scores["all"].c[2][3], scores["all"].c[2][2], scores["all"].c[2][1])
+    parts = ["boilerplate %s: body F1=%.3f (P=%.3f R=%.3f, line rule)" % (name, bf, bp, br)]
     (p, r, f), bf = scores["all"].f1()
-    parts = ["boilerplate dev: junk P=%.3f R=%.3f F1=%.3f body F1=%.3f (%d lines)" % (p, r, f, bf, scores["all"].n())]
+    parts.append("junk P=%.3f R=%.3f F1=%.3f body F1=%.3f (%d lines)" % (p, r, f, bf, scores["all"].n()))
     for k in ("lynx", "tags", "en-long"):
-        (_, _, f), bf = scores[k].f1()
-        parts.append("%s F1=%.3f/body %.3f" % (k, f, bf))
+        if scores[k].n():
+            (_, _, f), bf = scores[k].f1()
+            parts.append("%s F1=%.3f/body %.3f" % (k, f, bf))
     (_, _, f), bf = scores["all"].f1(1)
     (_, _, fl), bfl = scores["en-long"].f1(1)
     parts.append("notbody F1=%.3f/body %.3f, en-long %.3f/body %.3f" % (f, bf, fl, bfl))
     parts.append("headline as title on %d/%d docs" % (headline_found, headline_docs))
     total, same = dates_vs_url(docs)
     parts.append("date = URL date on %d/%d docs" % (same, total))
-    print("; ".join(parts))
+    return "; ".join(parts)
+
+
+SOURCES = ["dragnet", "readability", "googlenews", "cleaneval", "cleanportaleval"]
+
+
+def main():
+    if not os.access(HNPIPE, os.X_OK):
+        print("boilerplate dev: skipped (no hnpipe at %s; set HNPIPE)" % HNPIPE)
+        return 2
+    path = os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
+    if not os.path.exists(path):
+        print("boilerplate dev: skipped (no %s)" % path)
+        return 0
+    print(score_set("dev", load(path)), flush=True)
+    if "--sources" in sys.argv:
+        for s in SOURCES:
+            p = os.path.join(SHARED, "train", "boilerplate", s + ".jsonl")
+            if os.path.exists(p):
+                role = "train" if s in ("dragnet", "readability") else "validation"
+                print(score_set("%s (%s)" % (s, role), load(p)), flush=True)
+            else:
+                print("boilerplate %s: skipped (no %s)" % (s, p))
     return 0
 
 

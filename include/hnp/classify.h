@@ -58,6 +58,15 @@ void hnp_classifier_free(hnp_classifier *c);
 hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len,
                         const hnp_span *sents, size_t n, hnp_label *labels, hnp_docmeta *meta);
 
+/* For training tools (pipeline/tools/hnp-clsfeat): the model's input. The number of
+ * features per sentence, the name of feature j (written into buf; NULL out of range),
+ * and the feature vectors of a document's n sentences (n * hnp_classify_n_features()
+ * floats into x), computed by the same code the classifier runs. Thread-safe. */
+size_t hnp_classify_n_features(void);
+const char *hnp_classify_feature_name(size_t j, char *buf, size_t cap);
+hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, size_t len,
+                                 const hnp_span *sents, size_t n, float *x);
+
 /* Frees the strings in *m and sets them to NULL. NULL is a no-op. */
 void hnp_docmeta_free(hnp_docmeta *m);
 

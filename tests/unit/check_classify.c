@@ -4,7 +4,13 @@
 #include "hnp/classify.h"
 #include "testutil.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
+
+/* The model's scores on model_page (see test_model_pinned). */
+#define PIN_HEAD   0.978f
+#define PIN_TEASER 0.997f
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
@@ -288,6 +294,22 @@ static const junk_case junk_cases[] = {
     {"Disclaimer: this content does not replace the advice of your doctor.", HNP_KIND_BOILERPLATE,
      "disclaimer", 0},
     {"Updated 1:39 am EST, Wednesday, November 20, 2019", HNP_KIND_META, "dateline", 0},
+    /* press releases and inline widgets (issue 10's classes; sentences written here) */
+    {"This release contains forward-looking statements that involve risks and uncertainties.",
+     HNP_KIND_BOILERPLATE, "press-release", 0},
+    {"Follow us on Twitter and Facebook for daily updates from the clinic.", HNP_KIND_BOILERPLATE,
+     "share", 0},
+    {"(Reporting by Jane Roe; Editing by Sam Poe)", HNP_KIND_META, "byline", 0},
+    {"Continue reading below", HNP_KIND_BOILERPLATE, "ad-slot", 0},
+    {"Sign up for our weekly health newsletter and get new research delivered to your inbox.",
+     HNP_KIND_BOILERPLATE, "subscribe", 0},
+    {"Click to tweet: early diagnosis of MS changes lives", HNP_KIND_BOILERPLATE, "share", 0},
+    {"We may earn a commission when you buy through links on this page.", HNP_KIND_BOILERPLATE,
+     "affiliate", 0},
+    {"Cast your vote: would you try this therapy?", HNP_KIND_BOILERPLATE, "poll", 0},
+    {"Leia tamb\xC3\xA9m: nova terapia contra a esclerose m\xC3\xBAltipla", HNP_KIND_BOILERPLATE,
+     "related", 0},
+    {"Your browser does not support the video tag.", HNP_KIND_BOILERPLATE, "player", 0},
 };
 
 START_TEST(test_junk_inline)
@@ -755,6 +777,87 @@ START_TEST(test_kind_names)
 }
 END_TEST
 
+/* ---- the trained model ----------------------------------------------------------------- */
+
+/* A small page written for this test: navigation, a headline, a dateline, three
+ * paragraphs, a teaser list. The expected scores are the model's calibrated P(kind) as
+ * trained by scripts/train_classify.py; retraining changes them, on purpose: the test
+ * then shows what moved. */
+static const char model_page[] = "Home\n"
+                                 "Health\n"
+                                 "Nurses trial a calmer way to wake patients after surgery\n"
+                                 "March 3, 2021\n" P1 "\n" P2 "\n" P3 "\n"
+                                 "More stories\n"
+                                 "* Five foods that help you sleep\n"
+                                 "* Why walking after dinner matters\n";
+
+typedef struct pinned {
+    const char *prefix;
+    hnp_kind kind;
+    float score;
+} pinned;
+
+/* "Health" (page head) and the teaser (tail) are the model's verdicts; the rest are the
+ * rules' (a nav item, the headline, the dateline, prose in the article). */
+static const pinned model_pins[] = {
+    {"Home", HNP_KIND_BOILERPLATE, 0.9f},
+    {"Health", HNP_KIND_BOILERPLATE, PIN_HEAD},
+    {"Nurses trial", HNP_KIND_TITLE, 0.85f},
+    {"March 3", HNP_KIND_META, 0.85f},
+    {"Researchers at", HNP_KIND_BODY, 0.95f},
+    {"Independent experts", HNP_KIND_BODY, 0.95f},
+    {"* Five foods", HNP_KIND_BOILERPLATE, PIN_TEASER},
+};
+
+START_TEST(test_model_pinned)
+{
+    result r;
+    run_lines(model_page, &r);
+    for (size_t k = 0; k < sizeof model_pins / sizeof model_pins[0]; k++) {
+        const pinned *pn = &model_pins[k];
+        size_t i = find(&r, pn->prefix);
+        ck_assert_msg(r.lab[i].kind == pn->kind, "'%s': want %s, got %s (%s)", pn->prefix,
+                      hnp_kind_name(pn->kind), hnp_kind_name(r.lab[i].kind), r.lab[i].reason);
+        ck_assert_msg(fabsf(r.lab[i].score - pn->score) < 0.0051f, "'%s': score %.4f, pinned %.4f",
+                      pn->prefix, (double)r.lab[i].score, (double)pn->score);
+    }
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* The feature dump for the trainer: names are unique and the vectors are finite and
+ * the same on a second call (the trainer and the classifier share this code). */
+START_TEST(test_feature_dump)
+{
+    size_t nf = hnp_classify_n_features();
+    char a[64], b[64];
+    ck_assert(nf > 50);
+    ck_assert_ptr_null(hnp_classify_feature_name(nf, a, sizeof a));
+    for (size_t i = 0; i < nf; i++) {
+        ck_assert_ptr_nonnull(hnp_classify_feature_name(i, a, sizeof a));
+        for (size_t j = i + 1; j < nf; j++) {
+            ck_assert_str_ne(a, hnp_classify_feature_name(j, b, sizeof b));
+        }
+    }
+    result r;
+    run_lines(model_page, &r);
+    hnp_classifier *c = NULL;
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
+    float *x = calloc(r.n * nf, sizeof *x), *y = calloc(r.n * nf, sizeof *y);
+    ck_assert(x && y);
+    const uint8_t *t = (const uint8_t *)r.text;
+    ck_assert_int_eq(hnp_classify_features(c, t, strlen(r.text), r.sp, r.n, x), HNP_OK);
+    ck_assert_int_eq(hnp_classify_features(c, t, strlen(r.text), r.sp, r.n, y), HNP_OK);
+    for (size_t i = 0; i < r.n * nf; i++) {
+        ck_assert(isfinite(x[i]) && memcmp(&x[i], &y[i], sizeof x[i]) == 0);
+    }
+    free(x);
+    free(y);
+    hnp_classifier_free(c);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* ---- the seed sample from ../shared, when present ---------------------------------------- */
 
 START_TEST(test_shared_seed_tail)
@@ -818,6 +921,8 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_non_latin);
     tcase_add_test(t, test_chinese_page);
     tcase_add_test(t, test_kind_names);
+    tcase_add_test(t, test_model_pinned);
+    tcase_add_test(t, test_feature_dump);
     suite_add_tcase(s, t);
     return s;
 }

@@ -80,6 +80,17 @@ static int spans_ok(size_t len, const hnp_span *sents, size_t n)
     return 1;
 }
 
+/* The rules: local verdicts, the article region, the headline, link runs. */
+static hnp_status judge(cls_doc *d)
+{
+    HNP_TRY(hnp_cls_judge_sentences(d));
+    hnp_cls_find_region(d);
+    hnp_cls_find_title(d);
+    hnp_cls_mark_runs(d);
+    hnp_cls_rule_verdicts(d);
+    return HNP_OK;
+}
+
 hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len,
                         const hnp_span *sents, size_t n, hnp_label *labels, hnp_docmeta *meta)
 {
@@ -101,18 +112,56 @@ hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len
         return HNP_ERR_NOMEM;
     }
     cls_doc d = {text, len, sents, n, w, 0, 0, (size_t)-1};
-    hnp_status st = hnp_cls_judge_sentences(&d);
+    hnp_status st = judge(&d);
     if (st == HNP_OK) {
-        hnp_cls_find_region(&d);
-        hnp_cls_find_title(&d);
-        hnp_cls_mark_runs(&d);
-        hnp_cls_assign(&d, labels);
+        st = hnp_cls_apply_model(&d);
+    }
+    if (st == HNP_OK) {
+        for (size_t i = 0; i < n; i++) {
+            const cls_verdict *v = &w[i].final;
+            labels[i] = (hnp_label){v->kind, v->score, hnp_cls_reason_name(v->reason)};
+        }
         st = hnp_cls_fill_meta(&d, meta);
     }
     free(w);
     if (st != HNP_OK) {
         hnp_docmeta_free(meta);
     }
+    return st;
+}
+
+size_t hnp_classify_n_features(void)
+{
+    return CLS_NFEAT;
+}
+
+const char *hnp_classify_feature_name(size_t j, char *buf, size_t cap)
+{
+    return j < CLS_NFEAT ? hnp_cls_feature_name(j, buf, cap) : NULL;
+}
+
+hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, size_t len,
+                                 const hnp_span *sents, size_t n, float *x)
+{
+    if (!c || (n > 0 && (!text || !sents || !x))) {
+        return HNP_ERR_INVALID;
+    }
+    if (n == 0) {
+        return HNP_OK;
+    }
+    if (!spans_ok(len, sents, n) || n > SIZE_MAX / sizeof(cls_sent)) {
+        return HNP_ERR_INVALID;
+    }
+    cls_sent *w = calloc(n, sizeof *w);
+    if (!w) {
+        return HNP_ERR_NOMEM;
+    }
+    cls_doc d = {text, len, sents, n, w, 0, 0, (size_t)-1};
+    hnp_status st = judge(&d);
+    if (st == HNP_OK) {
+        hnp_cls_doc_features(&d, x);
+    }
+    free(w);
     return st;
 }
 

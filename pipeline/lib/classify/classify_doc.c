@@ -10,39 +10,50 @@ static int is_junk_local(const cls_local *l)
     return l->strong && hnp_kind_is_junk(l->kind);
 }
 
+/* Thresholds of the prose value: word counts and function-word shares. A paragraph has
+ * ten words or more and one word in five a function word; a short sentence needs a stop
+ * and some function words; eight words and a stop is prose in a language without our
+ * function words; twenty words without a stop is a long caption or a run-on. */
+enum { PROSE_WORDS = 10, SHORT_PROSE_WORDS = 6, FOREIGN_PROSE_WORDS = 8, RUNON_WORDS = 20 };
+enum { TINY_WORDS = 3 };
+static const float prose_stop_share = 0.2f, short_prose_stop_share = 0.15f;
+
+/* CJK: characters for a sentence with a stop, a long line without one, a short one. */
+enum { CJK_PROSE_CHARS = 15, CJK_LONG_CHARS = 40, CJK_SHORT_CHARS = 6 };
+
 /* How much a sentence looks like article prose, from its shape alone. */
 static float latin_value(const cls_feat *f)
 {
     unsigned w = f->words;
     float sr = w ? (float)f->stop / (float)w : 0.0f;
-    if (w >= 10 && sr >= 0.2f) {
+    if (w >= PROSE_WORDS && sr >= prose_stop_share) {
         return f->ends_stop ? 1.0f : 0.6f;
     }
-    if (w >= 6 && f->ends_stop && sr >= 0.15f) {
+    if (w >= SHORT_PROSE_WORDS && f->ends_stop && sr >= short_prose_stop_share) {
         return 0.6f;
     }
-    if (w >= 8 && f->ends_stop) {
+    if (w >= FOREIGN_PROSE_WORDS && f->ends_stop) {
         return 0.4f; /* prose in a language without our function words */
     }
-    if (w >= 20) {
+    if (w >= RUNON_WORDS) {
         return 0.3f;
     }
-    if (f->ends_stop && w >= 3) {
+    if (f->ends_stop && w >= TINY_WORDS) {
         return 0.1f;
     }
-    return w <= 3 ? -0.8f : -0.5f;
+    return w <= TINY_WORDS ? -0.8f : -0.5f;
 }
 
 static float cjk_value(const cls_feat *f)
 {
     int stop = f->cjk_stops > 0 || f->ends_stop;
-    if (f->cjk >= 15 && stop) {
+    if (f->cjk >= CJK_PROSE_CHARS && stop) {
         return 1.0f;
     }
-    if (f->cjk >= 40) {
+    if (f->cjk >= CJK_LONG_CHARS) {
         return 0.5f;
     }
-    if (f->cjk >= 6 && stop) {
+    if (f->cjk >= CJK_SHORT_CHARS && stop) {
         return 0.3f;
     }
     return -0.5f;
@@ -150,6 +161,8 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d)
         hnp_cls_make_key(s, len, &k);
         hnp_cls_key_bigrams(&k);
         hnp_cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
+        d->w[i].bullet = k.skip > 0;
+        d->w[i].credit = d->w[i].f.words <= 60 && hnp_cls_credit_cue(&k);
         value_of(&d->w[i]);
     }
     return HNP_OK;
@@ -160,9 +173,8 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d)
  * stand inside articles, so they do not cut. */
 static int closes_article(const cls_local *l)
 {
-    return l->strong >= 2 &&
-           (strcmp(l->reason, "comment") == 0 || strcmp(l->reason, "source-link") == 0 ||
-            strcmp(l->reason, "appeared-first") == 0);
+    return l->strong >= 2 && (l->reason == CLS_R_COMMENT || l->reason == CLS_R_SOURCE_LINK ||
+                              l->reason == CLS_R_APPEARED_FIRST);
 }
 
 enum { CLS_MIN_ARTICLE = 400 }; /* characters of prose before a closer may cut */
@@ -191,6 +203,9 @@ static int plain_line(const cls_sent *s)
 
 enum { CLS_BRIDGE = 8 };
 
+/* The prose value a sentence needs for the region to be extended back to it. */
+static const float bridge_min_value = 0.6f;
+
 /* A list or a run of subheadings costs more than a short paragraph above it weighs, so
  * the sum may start the article too late. Walk back over at most CLS_BRIDGE plain short
  * lines to a sentence of prose and start there; repeat. */
@@ -203,7 +218,7 @@ static void extend_back(cls_doc *d)
             k--;
             gap++;
         }
-        if (k == 0 || gap == 0 || d->w[k - 1].v < 0.6f) {
+        if (k == 0 || gap == 0 || d->w[k - 1].v < bridge_min_value) {
             break;
         }
         rs = k - 1;
@@ -259,24 +274,27 @@ void hnp_cls_find_region(cls_doc *d)
  * question is fine), no colon at the end, starting with a capital or a non-Latin
  * letter, not judged by any local rule. Shorter lines near the top are bylines and
  * section names ("Cai Wenjun", "(China Daily)"). */
+enum { HEAD_MIN_WORDS = 4, HEAD_MAX_WORDS = 30, HEAD_MIN_CJK = 6, HEAD_MAX_COMMAS = 3 };
+
 static int headline_like(const cls_sent *s)
 {
     const cls_feat *f = &s->f;
     unsigned size = f->alpha_words + f->cjk / 2; /* "11/20/19 6:38 AM" has one word */
-    if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size > 30 || (size < 4 && f->cjk < 6) ||
-        f->ends_colon) {
+    if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size > HEAD_MAX_WORDS ||
+        (size < HEAD_MIN_WORDS && f->cjk < HEAD_MIN_CJK) || f->ends_colon) {
         return 0;
     }
     if ((f->ends_stop && !f->ends_q) || f->symbols * 2 > f->letters + f->digits) {
         return 0; /* a sentence, or a run of symbols and U+FFFD, is not a headline */
     }
-    return (f->first_upper || f->cjk > 0) && f->commas <= 3;
+    return (f->first_upper || f->cjk > 0) && f->commas <= HEAD_MAX_COMMAS;
 }
 
 static int skippable(const cls_sent *s)
 {
     return s->loc.kind == HNP_KIND_META || is_junk_local(&s->loc) ||
-           (s->f.letters == 0 && s->f.cjk == 0) || (s->f.words <= 3 && s->f.cjk < 6) ||
+           (s->f.letters == 0 && s->f.cjk == 0) ||
+           (s->f.words <= TINY_WORDS && s->f.cjk < HEAD_MIN_CJK) ||
            (s->f.ends_colon && s->f.words <= 12);
 }
 
@@ -301,12 +319,16 @@ static int plain_start(const cls_doc *d, size_t rs)
 /* How much a headline candidate looks like the page's headline: longer, printed twice
  * (pages repeat it in the title bar, h1 and share text), title-cased, close to the
  * article. */
+/* Size counts up to HEAD_SIZE_CAP words; printed twice adds HEAD_DUP_BONUS, title case
+ * HEAD_CASE_BONUS; each sentence between it and the article costs one. */
+enum { HEAD_SIZE_CAP = 14, HEAD_DUP_BONUS = 6, HEAD_CASE_BONUS = 2 };
+
 static int headline_score(const cls_sent *s, unsigned passed)
 {
     unsigned size = s->f.words + s->f.cjk / 2;
-    int score = (int)(size < 14 ? size : 14);
-    score += s->dup ? 6 : 0;
-    score += s->f.cap_words * 2 >= s->f.alpha_words ? 2 : 0;
+    int score = (int)(size < HEAD_SIZE_CAP ? size : HEAD_SIZE_CAP);
+    score += s->dup ? HEAD_DUP_BONUS : 0;
+    score += s->f.cap_words * 2 >= s->f.alpha_words ? HEAD_CASE_BONUS : 0;
     return score - (int)passed;
 }
 
@@ -326,7 +348,7 @@ static size_t pick_title(const cls_doc *d)
         return 0; /* "Pravastatin-associated myopathy." above an abstract */
     }
     size_t best = (size_t)-1;
-    int best_score = 3;
+    int best_score = 3;  /* a candidate must beat a three-word line next to the article */
     unsigned passed = 0; /* sentences between the candidate and the article */
     for (size_t back = 0; back < CLS_TITLE_WINDOW && back < rs; back++) {
         const cls_sent *s = &d->w[rs - 1 - back];

@@ -34,12 +34,62 @@ typedef struct cls_feat {
     int bracketed;   /* the whole sentence is inside [ ] */
 } cls_feat;
 
+/* Why a sentence got its kind. One enum, one name table (classify_reason.c); the
+ * names are the reason codes of the output. */
+typedef enum cls_reason {
+    CLS_R_NONE,
+    CLS_R_HEADLINE,
+    CLS_R_DATELINE,
+    CLS_R_SOURCE,
+    CLS_R_BYLINE,
+    CLS_R_CREDIT,
+    CLS_R_CONTACT,
+    CLS_R_COMPANY_URL,
+    CLS_R_COMPANY,
+    CLS_R_PRICE,
+    CLS_R_CTA,
+    CLS_R_PROMO,
+    CLS_R_SEO,
+    CLS_R_CJK_SEO,
+    CLS_R_PRODUCT_LIST,
+    CLS_R_KEYWORDS,
+    CLS_R_NAV,
+    CLS_R_SHARE,
+    CLS_R_SUBSCRIBE,
+    CLS_R_RELATED,
+    CLS_R_COMMENT,
+    CLS_R_SOURCE_LINK,
+    CLS_R_APPEARED_FIRST,
+    CLS_R_COPYRIGHT,
+    CLS_R_AD_SLOT,
+    CLS_R_MARKUP,
+    CLS_R_CAPTION,
+    CLS_R_TAGS,
+    CLS_R_GALLERY,
+    CLS_R_COOKIE,
+    CLS_R_ADBLOCK,
+    CLS_R_DISCLAIMER,
+    CLS_R_FRAGMENT,
+    CLS_R_HEAD,
+    CLS_R_TAIL,
+    CLS_R_SHAPE,   /* not given since the model only confirms region verdicts; kept so */
+    CLS_R_CONTEXT, /* the trained feature layout holds until the next retraining */
+    CLS_R_PRESS,
+    CLS_R_AFFILIATE,
+    CLS_R_POLL,
+    CLS_R_PLAYER,
+    CLS_R_COUNT
+} cls_reason;
+
+/* The reason code's name: "-" for CLS_R_NONE. */
+const char *hnp_cls_reason_name(cls_reason r);
+
 /* The verdict of the local rules on one sentence. */
 typedef struct cls_local {
-    hnp_kind kind;      /* BODY when no rule fired */
-    const char *reason; /* static; "-" when none */
-    int strong;         /* 1: a phrase rule fired; 2: also a page-structure marker (tail barrier) */
-    int legit;          /* a legitimate ending: "For more information", a reference */
+    hnp_kind kind;     /* BODY when no rule fired */
+    cls_reason reason; /* CLS_R_NONE when none */
+    int strong;        /* 1: a phrase rule fired; 2: also a page-structure marker (tail barrier) */
+    int legit;         /* a legitimate ending: "For more information", a reference */
 } cls_local;
 
 /* The ASCII-lower-cased, whitespace-collapsed key of a sentence, bullets stripped. */
@@ -62,6 +112,9 @@ void hnp_cls_scan_company(const uint8_t *s, size_t n, cls_feat *f);
 /* Phrase and shape rules on one sentence (classify_rules.c). */
 void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
                          cls_local *out);
+
+/* 1 if the key holds a photo credit ("(Image: ...)", "/ Reuters"): caption evidence. */
+int hnp_cls_credit_cue(const cls_key *k);
 
 /* 1 if the key contains any of the n lower-case phrases. */
 int hnp_cls_any_phrase(const cls_key *k, const char *const *list, size_t n);
@@ -115,6 +168,13 @@ static inline int hnp_cls_key_has(const cls_key *k, const char *needle)
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
 int hnp_cls_is_stopword(const char *w, size_t n);
 
+/* A verdict: kind, confidence, reason. */
+typedef struct cls_verdict {
+    hnp_kind kind;
+    float score;
+    cls_reason reason;
+} cls_verdict;
+
 /* One sentence under judgement. */
 typedef struct cls_sent {
     cls_feat f;
@@ -122,9 +182,13 @@ typedef struct cls_sent {
     float v;      /* body value, -1 (junk-like) .. 1 (prose) */
     float weight; /* its weight in the region search */
     int title;
-    int between; /* between the headline and the article: 1 byline (meta), 2 lead-in (body) */
-    int in_run;  /* inside the article, but in a run of short lines (a link list) */
-    int dup;     /* the same text occurs elsewhere in the document (teasers, repeated links) */
+    int between;      /* between the headline and the article: 1 byline (meta), 2 lead-in (body) */
+    int in_run;       /* inside the article, but in a run of short lines (a link list) */
+    int dup;          /* the same text occurs elsewhere in the document (teasers, repeated links) */
+    int bullet;       /* it starts with a list bullet */
+    int credit;       /* it holds a photo credit */
+    cls_verdict rule; /* what the rules alone say (hnp_cls_rule_verdicts) */
+    cls_verdict final; /* after the model */
 } cls_sent;
 
 /* One document under judgement (classify_doc.c). The article region is [rs, re). */
@@ -142,7 +206,32 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d);
 void hnp_cls_find_region(cls_doc *d);
 void hnp_cls_find_title(cls_doc *d);
 void hnp_cls_mark_runs(cls_doc *d);
-void hnp_cls_assign(const cls_doc *d, hnp_label *labels);
+void hnp_cls_rule_verdicts(cls_doc *d);
 hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta);
+
+/* The learned layer (classify_model.c). Feature layout: the sentence's shape, what the
+ * rules and the region search said (with one flag per rule kind and reason), four
+ * neighbours, window means, two document figures. */
+enum {
+    CLS_SHAPE_FEATS = 28,
+    CLS_RULE_FEATS = 16 + 5 + CLS_R_COUNT,
+    CLS_NEIGH_FEATS = 8,
+    CLS_WINDOW = 5,
+    CLS_NFEAT = CLS_SHAPE_FEATS + CLS_RULE_FEATS + 4 * CLS_NEIGH_FEATS + 3 + 2
+};
+
+/* Writes d->n * CLS_NFEAT features (after the rules and hnp_cls_rule_verdicts ran). */
+void hnp_cls_doc_features(const cls_doc *d, float *x);
+
+/* The name of feature j ("shape:words", "reason=nav", "n-1:v", ...). */
+const char *hnp_cls_feature_name(size_t j, char *buf, size_t cap);
+
+/* Runs the model and the sequence step; fills every sentence's final verdict. */
+hnp_status hnp_cls_apply_model(cls_doc *d);
+
+/* The trained model (classify_weights.c, generated by scripts/train_classify.py). */
+extern const float hnp_cls_model_weights[CLS_NFEAT];
+extern const float hnp_cls_model_bias;
+extern const float hnp_cls_model_trans[4]; /* tempered log P(to | from), [from * 2 + to] */
 
 #endif /* HNP_CLASSIFY_INTERNAL_H */

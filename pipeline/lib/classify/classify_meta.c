@@ -10,40 +10,54 @@ static float clip01(float x)
     return x < 0.0f ? 0.0f : (x > 1.0f ? 1.0f : x);
 }
 
-static void label_one(const cls_doc *d, size_t i, hnp_label *l)
+static cls_verdict verdict(hnp_kind kind, float score, cls_reason reason)
+{
+    cls_verdict v = {kind, score, reason};
+    return v;
+}
+
+/* The rules' verdict on sentence i, from its local rule and where it lies relative to
+ * the article region and the headline. */
+static cls_verdict rule_verdict(const cls_doc *d, size_t i)
 {
     const cls_sent *s = &d->w[i];
     if (s->title) {
-        *l = (hnp_label){HNP_KIND_TITLE, i == d->title ? 0.85f : 0.75f, "headline"};
-    } else if (s->loc.strong && hnp_kind_is_junk(s->loc.kind)) {
-        *l = (hnp_label){s->loc.kind, s->loc.strong >= 2 ? 0.95f : 0.9f, s->loc.reason};
-    } else if (s->loc.kind == HNP_KIND_META) {
-        *l = (hnp_label){HNP_KIND_META, 0.85f, s->loc.reason};
-    } else if (s->between) {
-        *l = s->between == 1 ? (hnp_label){HNP_KIND_META, 0.6f, "byline"}
-                             : (hnp_label){HNP_KIND_BODY, 0.6f, "-"};
-    } else if (s->in_run) {
-        *l = (hnp_label){HNP_KIND_BOILERPLATE, 0.6f, "nav"};
-    } else if (i >= d->rs && i < d->re) {
-        *l = (hnp_label){HNP_KIND_BODY, s->v > 0 ? 0.5f + 0.45f * s->v : 0.55f, "-"};
-    } else if (s->loc.legit) {
-        *l = (hnp_label){HNP_KIND_BODY, 0.6f, "-"};
-    } else if (d->rs >= d->n) {
+        return verdict(HNP_KIND_TITLE, i == d->title ? 0.85f : 0.75f, CLS_R_HEADLINE);
+    }
+    if (s->loc.strong && hnp_kind_is_junk(s->loc.kind)) {
+        return verdict(s->loc.kind, s->loc.strong >= 2 ? 0.95f : 0.9f, s->loc.reason);
+    }
+    if (s->loc.kind == HNP_KIND_META) {
+        return verdict(HNP_KIND_META, 0.85f, s->loc.reason);
+    }
+    if (s->between) {
+        return s->between == 1 ? verdict(HNP_KIND_META, 0.6f, CLS_R_BYLINE)
+                               : verdict(HNP_KIND_BODY, 0.6f, CLS_R_NONE);
+    }
+    if (s->in_run) {
+        return verdict(HNP_KIND_BOILERPLATE, 0.6f, CLS_R_NAV);
+    }
+    if (i >= d->rs && i < d->re) {
+        return verdict(HNP_KIND_BODY, s->v > 0 ? 0.5f + 0.45f * s->v : 0.55f, CLS_R_NONE);
+    }
+    if (s->loc.legit) {
+        return verdict(HNP_KIND_BODY, 0.6f, CLS_R_NONE);
+    }
+    if (d->rs >= d->n) {
         /* No sentence reads like prose (a greeting, garbled text): without an article
          * there is no head or tail to cut, only what the local rules found. */
-        *l = (hnp_label){HNP_KIND_BODY, 0.4f, "-"};
-    } else {
-        /* Outside the article: page head or appended tail. The more junk-like the
-         * sentence is on its own, the surer the verdict. */
-        *l = (hnp_label){HNP_KIND_BOILERPLATE, 0.6f + 0.3f * clip01(-s->v),
-                         i < d->rs ? "head" : "tail"};
+        return verdict(HNP_KIND_BODY, 0.4f, CLS_R_NONE);
     }
+    /* Outside the article: page head or appended tail. The more junk-like the sentence
+     * is on its own, the surer the verdict. */
+    return verdict(HNP_KIND_BOILERPLATE, 0.6f + 0.3f * clip01(-s->v),
+                   i < d->rs ? CLS_R_HEAD : CLS_R_TAIL);
 }
 
-void hnp_cls_assign(const cls_doc *d, hnp_label *labels)
+void hnp_cls_rule_verdicts(cls_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
-        label_one(d, i, &labels[i]);
+        d->w[i].rule = rule_verdict(d, i);
     }
 }
 

@@ -17,7 +17,7 @@ static const char *const shop_cues[] = {
     "moq",          "fob ",          "factory price", "best price",  "buy online",    "get yours",
     "order online", "call now",      "contact us",    "inquiry",     "enquiry"};
 
-static void set(cls_local *out, hnp_kind kind, const char *reason)
+static void set(cls_local *out, hnp_kind kind, cls_reason reason)
 {
     out->kind = kind;
     out->reason = reason;
@@ -79,23 +79,23 @@ int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_f
     size_t nc = sizeof contact_cues / sizeof contact_cues[0];
     size_t ns = sizeof shop_cues / sizeof shop_cues[0];
     if (f->company_end && (f->has_url || f->has_email || f->phone) && f->words <= 40) {
-        set(out, HNP_KIND_SPAM, "company+url");
+        set(out, HNP_KIND_SPAM, CLS_R_COMPANY_URL);
     } else if (f->company_end && f->stop <= 1 && f->words <= 12 && !out->legit) {
-        set(out, HNP_KIND_SPAM, "company");
+        set(out, HNP_KIND_SPAM, CLS_R_COMPANY);
     } else if (cjk_seo(s, n, f)) {
-        set(out, HNP_KIND_SPAM, "cjk-seo");
+        set(out, HNP_KIND_SPAM, CLS_R_CJK_SEO);
     } else if (f->hashtags >= 3 && f->hashtags * 2 >= f->alpha_words) {
-        set(out, HNP_KIND_SPAM, "seo");
+        set(out, HNP_KIND_SPAM, CLS_R_SEO);
     } else if (f->phone && !out->legit && size_of(f) <= 30 &&
                (hnp_cls_any_phrase(k, contact_cues, nc) || f->alpha_words <= 3)) {
-        set(out, HNP_KIND_SPAM, "contact");
+        set(out, HNP_KIND_SPAM, CLS_R_CONTACT);
     } else if (f->price && !out->legit && f->words <= 25 && hnp_cls_any_phrase(k, shop_cues, ns)) {
-        set(out, HNP_KIND_SPAM, "price");
+        set(out, HNP_KIND_SPAM, CLS_R_PRICE);
     } else if (f->stop == 0 && f->commas >= 1 && f->words >= 3 && f->words <= 20 && f->cjk == 0 &&
                !f->ends_q && first_letter(s, n, k) == 'l') {
-        set(out, HNP_KIND_SPAM, "product-list");
+        set(out, HNP_KIND_SPAM, CLS_R_PRODUCT_LIST);
     } else if (keyword_list(s, n, f)) {
-        set(out, HNP_KIND_SPAM, "seo");
+        set(out, HNP_KIND_SPAM, CLS_R_SEO);
     } else {
         return 0;
     }
@@ -122,16 +122,16 @@ int hnp_cls_shape_meta(const uint8_t *s, size_t n, const cls_key *k, const cls_f
             i++;
         }
         if (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '@' || s[i] >= 0x80)) {
-            set(out, HNP_KIND_META, "byline");
+            set(out, HNP_KIND_META, CLS_R_BYLINE);
             return 1;
         }
     }
     if (agency_credit(s, n, f)) {
-        set(out, HNP_KIND_META, "credit");
+        set(out, HNP_KIND_META, CLS_R_CREDIT);
         return 1;
     }
     if (hnp_cls_is_dateline(s, n, f)) {
-        set(out, HNP_KIND_META, "dateline");
+        set(out, HNP_KIND_META, CLS_R_DATELINE);
         return 1;
     }
     return 0;
@@ -174,18 +174,18 @@ int hnp_cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_f
                        cls_local *out)
 {
     if (f->letters == 0 && f->cjk == 0 && f->digits <= 4 && !only_quotes(s, n)) {
-        set(out, HNP_KIND_BOILERPLATE, "markup");
+        set(out, HNP_KIND_BOILERPLATE, CLS_R_MARKUP);
     } else if (comment_count(k) && f->words <= 20) {
-        set(out, HNP_KIND_BOILERPLATE, "comment");
+        set(out, HNP_KIND_BOILERPLATE, CLS_R_COMMENT);
         out->strong = 2; /* "34 responses to ...": the comment thread starts */
     } else if (f->words <= 6 && n >= 5 && memcmp(s + n - 5, "says:", 5) == 0) {
-        set(out, HNP_KIND_BOILERPLATE, "comment"); /* "averagejoe says:" over a comment */
+        set(out, HNP_KIND_BOILERPLATE, CLS_R_COMMENT); /* "averagejoe says:" over a comment */
     } else if (f->bracketed && f->words <= 12) {
-        set(out, HNP_KIND_BOILERPLATE, "caption");
+        set(out, HNP_KIND_BOILERPLATE, CLS_R_CAPTION);
     } else if (f->whole_line && !f->ends_stop && f->words <= 6 && f->cjk == 0 && f->stop <= 1 &&
                f->cap_words == 0 && first_letter(s, n, k) == 'l') {
         set(out, f->words >= 2 ? HNP_KIND_SPAM : HNP_KIND_BOILERPLATE,
-            f->words >= 2 ? "keywords" : "fragment");
+            f->words >= 2 ? CLS_R_KEYWORDS : CLS_R_FRAGMENT);
     } else {
         return 0;
     }

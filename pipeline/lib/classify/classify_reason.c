@@ -1,0 +1,52 @@
+/* classify_reason.c -- the names of the classify stage's reason codes (the bottom
+ * layer: every other file of the stage may use it; it uses none of them). */
+#include "classify_internal.h"
+
+static const char *const reason_names[CLS_R_COUNT] = {
+    "-",
+    "headline",
+    "dateline",
+    "source",
+    "byline",
+    "credit",
+    "contact",
+    "company+url",
+    "company",
+    "price",
+    "cta",
+    "promo",
+    "seo",
+    "cjk-seo",
+    "product-list",
+    "keywords",
+    "nav",
+    "share",
+    "subscribe",
+    "related",
+    "comment",
+    "source-link",
+    "appeared-first",
+    "copyright",
+    "ad-slot",
+    "markup",
+    "caption",
+    "tags",
+    "gallery",
+    "cookie",
+    "adblock",
+    "disclaimer",
+    "fragment",
+    "head",
+    "tail",
+    "shape",
+    "context",
+    "press-release",
+    "affiliate",
+    "poll",
+    "player",
+};
+
+const char *hnp_cls_reason_name(cls_reason r)
+{
+    return (unsigned)r < CLS_R_COUNT ? reason_names[r] : "-";
+}

@@ -1,0 +1,416 @@
+#!/usr/bin/python3
+"""Trains the classify stage's article/junk model and writes its weights as C.
+
+    /usr/bin/python3 scripts/train_classify.py [--write] [--cache DIR] [--report]
+
+Run with /usr/bin/python3 (Debian's python3-sklearn). The features come from
+build/hnp-clsfeat, which calls the library's own feature code (hnp_classify_features),
+so the model is trained on exactly what the classifier computes at run time.
+
+Data ($HNP_SHARED_DIR/train/boilerplate, see its README): by licence only Dragnet and
+Readability train the shipped model; Google News, CleanEval and CleanPortalEval are
+validation only, and ../eval/boilerplate/dev.jsonl is for measuring only. A sentence's
+label is body when at least half of its non-blank characters lie in lines labelled body.
+
+Model: logistic regression over the standardized features (the scaling is folded into
+the exported weights), trained on and applied to the sentences that the region search
+put in the page head, the tail or a link run (the rest keep the rules' verdict), then a two-state Viterbi pass over the sentences of a page: log posteriors plus
+the log transitions counted on the training pages, times a temper chosen by the
+cross-validation on the training pages alone; classify_model.c does the same.
+Reported, all by the line rule of scripts/eval_boilerplate.py (a line is body when at
+least half of its non-blank characters are in body sentences; headline lines left out):
+train (5-fold cross-validation grouped by page), each validation source, and dev.
+
+--write regenerates pipeline/lib/classify/classify_weights.c; the same data and the
+same build give the same bytes (fixed fold assignment, deterministic solver, fixed
+float formatting). --init writes the bootstrap table that repeats the rules' verdict
+(used once, before the first build of hnp-clsfeat).
+"""
+import hashlib
+import json
+import math
+import os
+import pickle
+import subprocess
+import sys
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from hnp_eval import SHARED, escape, unescape  # noqa: E402
+
+TRAIN = ["dragnet", "readability"]
+VALID = ["googlenews", "cleaneval", "cleanportaleval"]
+OUT_C = os.path.join(ROOT, "pipeline", "lib", "classify", "classify_weights.c")
+CLSFEAT = os.environ.get("HNP_CLSFEAT", os.path.join(ROOT, "build", "hnp-clsfeat"))
+C_REG = 0.5
+FOLDS = 5
+
+
+def source_path(name):
+    if name == "dev":
+        return os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
+    return os.path.join(SHARED, "train", "boilerplate", name + ".jsonl")
+
+
+def dump_features(name, cache):
+    """Runs hnp-clsfeat over a source (cached by the tool's and the data's mtimes)."""
+    out = os.path.join(cache, name + ".feat")
+    src = source_path(name)
+    stamp = max(os.path.getmtime(CLSFEAT), os.path.getmtime(src))
+    if not os.path.exists(out) or os.path.getmtime(out) < stamp:
+        recs = [json.loads(l) for l in open(src, encoding="utf-8")]
+        inp = "".join("%d\t%s\n" % (i, escape(r["text"])) for i, r in enumerate(recs))
+        with open(out + ".tmp", "wb") as f:
+            subprocess.run([CLSFEAT], input=inp.encode(), stdout=f, check=True)
+        os.replace(out + ".tmp", out)
+    return out
+
+
+def load(name, cache):
+    """Documents of a source (parsed once, then read from a pickle in the cache)."""
+    pk = os.path.join(cache, name + ".pickle")
+    feat = dump_features(name, cache)
+    if os.path.exists(pk) and os.path.getmtime(pk) >= os.path.getmtime(feat):
+        with open(pk, "rb") as f:
+            return pickle.load(f)
+    out = parse(name, feat)
+    for d in out[0]:
+        char_owner(d)
+        d["y"] = sentence_labels(d)
+    with open(pk + ".tmp", "wb") as f:
+        pickle.dump(out, f, protocol=4)
+    os.replace(pk + ".tmp", pk)
+    return out
+
+
+def parse(name, feat):
+    """Documents of a source: lines with gold labels, and sentences with features."""
+    recs = [json.loads(l) for l in open(source_path(name), encoding="utf-8")]
+    docs, names, cur = [], None, None
+    for row in open(feat, encoding="utf-8"):
+        row = row.rstrip("\n")
+        if row.startswith("#\t"):
+            names = row.split("\t")[1:]
+        elif row.startswith("D\t"):
+            _, i, n, text = row.split("\t", 3)
+            rec = recs[int(i)]
+            cur = {"rec": rec, "text": unescape(text), "spans": [], "x": []}
+            docs.append(cur)
+        elif row:
+            s, e, _, feats = row.split("\t", 3)
+            cur["spans"].append((int(s), int(e)))
+            cur["x"].append([float(v) for v in feats.split(" ")])
+    kept = []
+    for d in docs:
+        d["x"] = np.array(d["x"], dtype=np.float64).reshape(len(d["spans"]), len(names))
+        if lines_of(d) is not None:
+            kept.append(d)
+    return kept, names
+
+
+def lines_of(d):
+    """Per line: (start, end) in the normalized text, gold body?, title?; None when the
+    normalized text does not keep the record's lines."""
+    if "lines" in d:
+        return d["lines"]
+    text, gold = d["text"], d["rec"]["lines"]
+    parts = text.split("\n")
+    if len(parts) != len(gold):
+        d["lines"] = None
+        return None
+    out, pos = [], 0
+    for p, g in zip(parts, gold):
+        out.append((pos, pos + len(p), g["label"] == "body", bool(g.get("title"))))
+        pos += len(p) + 1
+    d["lines"] = out
+    return out
+
+
+def char_owner(d):
+    """For every character of the text, the index of the sentence covering it, or -1."""
+    if "owner" not in d:
+        own = np.full(len(d["text"]) + 1, -1, dtype=np.int64)
+        for k, (s, e) in enumerate(d["spans"]):
+            own[s:e] = k
+        nonblank = np.array([not c.isspace() for c in d["text"]] + [False])
+        d["owner"], d["nonblank"] = own, nonblank
+    return d["owner"], d["nonblank"]
+
+
+def sentence_labels(d):
+    """(label, keep) per sentence: body when >= half its non-blank chars are in body lines;
+    sentences mostly in headline lines are left out."""
+    own, nb = char_owner(d)
+    body = np.zeros(len(d["text"]) + 1, dtype=bool)
+    title = np.zeros(len(d["text"]) + 1, dtype=bool)
+    for s, e, b, t in d["lines"]:
+        body[s:e] = b
+        title[s:e] = t
+    n = len(d["spans"])
+    tot = np.bincount(own[nb & (own >= 0)], minlength=n)
+    inb = np.bincount(own[nb & body & (own >= 0)], minlength=n)
+    intl = np.bincount(own[nb & title & (own >= 0)], minlength=n)
+    label = (2 * inb >= tot) & (tot > 0)
+    keep = (tot > 0) & (2 * intl < tot)
+    return label.astype(np.int64), keep
+
+
+def viterbi(p, trans):
+    """The C decoder's twin (classify_model.c): the best state sequence under the sum of
+    log posteriors plus the (tempered) log transitions."""
+    n = len(p)
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    e0, e1 = np.log(1 - q), np.log(q)
+    t = trans
+    bp = np.zeros((n, 2), dtype=np.int8)
+    s0, s1 = e0[0], e1[0]
+    for i in range(1, n):
+        a0, b0 = s0 + t[0], s1 + t[2]
+        a1, b1 = s0 + t[1], s1 + t[3]
+        bp[i, 0] = 0 if a0 >= b0 else 1
+        bp[i, 1] = 0 if a1 >= b1 else 1
+        s0 = max(a0, b0) + e0[i]
+        s1 = max(a1, b1) + e1[i]
+    state = np.zeros(n, dtype=np.int64)
+    cur = 1 if s1 > s0 else 0
+    for i in range(n - 1, -1, -1):
+        state[i] = cur
+        cur = bp[i, cur]
+    return state
+
+
+class Model:
+    def __init__(self, w, b, logt, temper=1.0, offset=0.0):
+        self.w, self.b0, self.logt, self.temper, self.offset = w, b, logt, temper, offset
+
+    @property
+    def b(self):
+        return self.b0 + self.offset
+
+    @property
+    def trans(self):
+        return self.logt * self.temper
+
+    def body(self, d, names):
+        """Final body/not-body per sentence, as the C classifier decides."""
+        if len(d["spans"]) == 0:
+            return np.zeros(0, dtype=bool)
+        z = d["x"] @ self.w + self.b
+        p = 1 / (1 + np.exp(-z))
+        state = viterbi(p, self.trans) if self.temper > 0 else (p >= 0.5).astype(np.int64)
+        dec = decided(d, names)
+        rule_body = d["x"][:, names.index("kind=body")] > 0.5
+        return np.where(dec, state == 1, rule_body)
+
+
+def decided(d, names):
+    """The sentences the model decides (classify_model.c, model_decides): those the region
+    search put in the page head, the tail or a link run, with no local rule behind them.
+    The rest keep the rules' verdict."""
+    x = d["x"]
+    col = lambda n: x[:, names.index(n)] > 0.5  # noqa: E731
+    strong = col("rule:strong1") | col("rule:strong2")
+    return (col("reason=head") | col("reason=tail") | col("reason=nav")) & ~strong
+
+
+def fit(docs, names, seed=0):
+    from sklearn.linear_model import LogisticRegression
+    xs, ys = [], []
+    for d in docs:
+        y, keep = d["y"]
+        # the model learns only the sentences it decides
+        keep = keep & decided(d, names)
+        xs.append(d["x"][keep])
+        ys.append(y[keep])
+    X, y = np.vstack(xs), np.concatenate(ys)
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=seed)
+    lr.fit((X - mu) / sd, y)
+    w = lr.coef_[0] / sd
+    b = lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd))
+    counts = np.ones(4)
+    for d in docs:
+        lab, keep = d["y"]
+        lab = lab[keep]
+        for a, c in zip(lab[:-1], lab[1:]):
+            counts[2 * a + c] += 1
+    logt = np.log(np.concatenate([counts[:2] / counts[:2].sum(), counts[2:] / counts[2:].sum()]))
+    return Model(w, b, logt)
+
+
+def score(docs, names, model):
+    """(P, R, F1) of body lines over the documents (headline lines left out)."""
+    return pooled([(model, d) for d in docs], names)
+
+
+def page_fold(d):
+    return int(hashlib.sha1(d["rec"]["page_id"].encode()).hexdigest()[:8], 16) % FOLDS
+
+
+TEMPERS = (0.0, 0.25, 0.5, 1.0)
+OFFSETS = (0.0, 0.5, 1.0, 1.5, 2.0)
+
+
+def cross_validate(docs, names):
+    """Pooled line scores for every (temper of the sequence step, prior offset), each page
+    scored by the model of the folds without it: {(temper, offset): (P, R, F1)}. The
+    offset moves the training pages' prior (Dragnet is 91 % junk lines) in log-odds."""
+    pairs = []
+    for k in range(FOLDS):
+        te = [d for d in docs if page_fold(d) == k]
+        if te:
+            m = fit([d for d in docs if page_fold(d) != k], names)
+            pairs += [(m, d) for d in te]
+    out = {}
+    for t in TEMPERS:
+        for o in OFFSETS:
+            for m, _ in pairs:
+                m.temper, m.offset = t, o
+            out[(t, o)] = pooled(pairs, names)
+            print("cv temper %.2f offset %.2f: P=%.3f R=%.3f F1=%.3f" % ((t, o) + out[(t, o)]),
+                  file=sys.stderr, flush=True)
+    return out
+
+
+def line_map(d):
+    """Per document, once: for every (line, sentence) pair the non-blank characters the
+    sentence covers in the line; per line its non-blank total, gold label and title flag."""
+    if "lmap" not in d:
+        own, nb = char_owner(d)
+        li, si, cnt, tot, gold = [], [], [], [], []
+        for k, (s, e, g, t) in enumerate(d["lines"]):
+            if t:
+                continue
+            o = own[s:e][nb[s:e]]
+            tot.append(len(o))
+            gold.append(g)
+            o = o[o >= 0]
+            if len(o):
+                u, c = np.unique(o, return_counts=True)
+                li += [len(tot) - 1] * len(u)
+                si += list(u)
+                cnt += list(c)
+        d["lmap"] = (np.array(li, dtype=np.int64), np.array(si, dtype=np.int64),
+                     np.array(cnt, dtype=np.float64), np.array(tot), np.array(gold, dtype=bool))
+    return d["lmap"]
+
+
+def pooled(pairs, names):
+    """(P, R, F1) of body lines, each document scored with its model (headlines left out)."""
+    tp = fp = fn = 0
+    for m, d in pairs:
+        li, si, cnt, tot, gold = line_map(d)
+        body_s = m.body(d, names).astype(np.float64)
+        inb = np.bincount(li, weights=cnt * body_s[si] if len(si) else cnt, minlength=len(tot))
+        pred = (tot > 0) & (2 * inb >= tot)
+        tp += int(np.sum(pred & gold))
+        fp += int(np.sum(pred & ~gold))
+        fn += int(np.sum(~pred & gold))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def detector_precision(docs, names):
+    """For every reason code: the sentences whose rule verdict carries it, and the share of
+    them labelled as the verdict says (junk for spam/boilerplate reasons, not body for
+    meta and headline reasons) on the training pages."""
+    stats = {}
+    for d in docs:
+        y, keep = d["y"]
+        x = d["x"][keep]
+        body = y[keep] == 1
+        junk = (x[:, names.index("kind=spam")] > 0.5) | (x[:, names.index("kind=boilerplate")] > 0.5)
+        for j, n in enumerate(names):
+            if not n.startswith("reason=") or n == "reason=-":
+                continue
+            m = x[:, j] > 0.5
+            if m.any():
+                st = stats.setdefault(n[7:], [0, 0, 0])
+                st[0] += int(m.sum())
+                st[1] += int(np.sum(m & junk & ~body))
+                st[2] += int(np.sum(m & ~junk & ~body))
+    print("reason           sentences  precision (junk reasons: labelled junk; others: not body)")
+    for r in sorted(stats, key=lambda k: -stats[k][0]):
+        n, jk, nb = stats[r]
+        print("%-16s %9d  %.3f" % (r, n, (jk + nb) / n))
+    return 0
+
+
+def fmt(x):
+    return "%.9ef" % x
+
+
+def write_c(model, names, path):
+    lines = ["/* GENERATED by scripts/train_classify.py -- DO NOT EDIT.",
+             " * The classify model: logistic weights over the features of classify_model.c",
+             " * (names beside each), the sequence step's transitions. Trained on",
+             " * Dragnet (AGPL-3.0, see corpora/NOTICE) and Readability (Apache-2.0). */",
+             '#include "classify_internal.h"', "",
+             "const float hnp_cls_model_weights[CLS_NFEAT] = {"]
+    for w, n in zip(model.w, names):
+        lines.append("    %s, /* %s */" % (fmt(w), n))
+    lines.append("};")
+    lines.append("/* the intercept plus %.2f, the prior offset chosen by cross-validation */"
+                 % model.offset)
+    lines.append("const float hnp_cls_model_bias = %s;" % fmt(model.b))
+    lines.append("/* log transitions x %s, the temper chosen by cross-validation on the training"
+                 " pages */" % ("%.2f" % model.temper))
+    lines.append("const float hnp_cls_model_trans[4] = {%s};" % ", ".join(fmt(t) for t in model.trans))
+    with open(path + ".tmp", "w") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(path + ".tmp", path)
+
+
+def init_model(names):
+    """Repeats the rules: body when the rules say body (the bootstrap table)."""
+    w = np.zeros(len(names))
+    w[names.index("kind=body")] = 4.0
+    return Model(w, -2.0, np.zeros(4))
+
+
+def feature_names():
+    out = subprocess.run([CLSFEAT], input=b"", stdout=subprocess.PIPE, check=True).stdout.decode()
+    return out.split("\n")[0].split("\t")[1:]
+
+
+def main():
+    args = sys.argv[1:]
+    cache = args[args.index("--cache") + 1] if "--cache" in args else os.path.join(ROOT, "build", "clsfeat")
+    os.makedirs(cache, exist_ok=True)
+    names = feature_names()
+    if "--init" in args:
+        write_c(init_model(names), names, OUT_C)
+        return 0
+    train = []
+    for s in TRAIN:
+        docs, _ = load(s, cache)
+        train += docs
+    if "--detectors" in args:
+        return detector_precision(train, names)
+    cv = cross_validate(train, names)
+    best = max(sorted(cv), key=lambda k: cv[k][2])
+    model = fit(train, names)
+    model.temper, model.offset = best
+    rules = init_model(names)
+    rows = [("train CV (Dragnet+Readability), rules alone", None),
+            ("train CV, model (%d folds, temper %.2f, offset %.1f)" % ((FOLDS,) + best), cv[best])]
+    rows[0] = (rows[0][0], score(train, names, rules))
+    for s in VALID + ["dev"]:
+        docs, _ = load(s, cache)
+        role = "dev" if s == "dev" else "validation"
+        rows.append(("%s (%s), rules alone" % (s, role), score(docs, names, rules)))
+        rows.append(("%s (%s), model" % (s, role), score(docs, names, model)))
+        del docs
+    for name, (p, r, f) in rows:
+        print("%-56s body F1=%.3f (P=%.3f R=%.3f)" % (name, f, p, r))
+    if "--write" in args:
+        write_c(model, names, OUT_C)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
