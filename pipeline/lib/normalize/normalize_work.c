@@ -3,6 +3,7 @@
  * encoding, and the record of what each repair replaced ("before", for -f repairs).
  * Everything here works on what the caller passes down and calls no other file of the
  * stage. */
+#include "base/vec.h"
 #include "normalize_internal.h"
 
 #include <stdlib.h>
@@ -32,25 +33,10 @@ size_t hnp_norm_utf8_encode(uint32_t c, uint8_t *u)
     return 4;
 }
 
+/* The stage's arrays start at 64 elements (lines are long); base/vec.h does the rest. */
 hnp_status hnp_norm_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap) {
-        return HNP_OK;
-    }
-    size_t ncap = *cap ? *cap : 64;
-    while (ncap < need) {
-        if (ncap > SIZE_MAX / 2 / elem) {
-            return HNP_ERR_NOMEM;
-        }
-        ncap *= 2;
-    }
-    void *np = realloc(*p, ncap * elem);
-    if (!np) {
-        return HNP_ERR_NOMEM;
-    }
-    *p = np;
-    *cap = ncap;
-    return HNP_OK;
+    return hnp_vec_reserve(p, cap, need, elem, 64);
 }
 
 hnp_status hnp_norm_line_reserve(hnp_norm_line *l, size_t n)

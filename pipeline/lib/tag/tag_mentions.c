@@ -1,28 +1,14 @@
 /* tag_mentions.c -- the bottom layer of the tagger: growing its arrays and appending a
  * mention. Every other tag*.c file may call these; they call nothing of the tagger. */
+#include "base/vec.h"
 #include "tag_internal.h"
 
 #include <stdlib.h>
 
+/* The tagger's arrays start at 16 elements; base/vec.h does the rest. */
 hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap) {
-        return HNP_OK;
-    }
-    size_t n = *cap ? *cap : 16;
-    while (n < need) {
-        if (n > SIZE_MAX / 2 / elem) {
-            return HNP_ERR_NOMEM;
-        }
-        n *= 2;
-    }
-    void *q = realloc(*p, n * elem);
-    if (!q) {
-        return HNP_ERR_NOMEM;
-    }
-    *p = q;
-    *cap = n;
-    return HNP_OK;
+    return hnp_vec_reserve(p, cap, need, elem, 16);
 }
 
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
