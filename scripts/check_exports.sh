@@ -7,6 +7,9 @@
 # The shared library (default: dist/libhnp.so beside the archive, when built): fails on a
 # dynamic symbol that the public headers do not declare (scripts/public_api.sh), or on a
 # declared function that it does not define.
+# Every object of the build: fails on a global function of the archive that is neither
+# public nor called from another object file (library, CLI, tools or tests): it should be
+# static.
 set -eu
 LIB=${1:?usage: check_exports.sh libhnp.a [libhnp.so]}
 SO=${2:-$(dirname "$LIB")/dist/libhnp.so}
@@ -27,6 +30,16 @@ $SO exports $s, which no public header declares"; done
     for s in $missing; do bad="$bad
 $SO lacks $s, which a public header declares"; done
 fi
+# "should be static": defined globally in the archive, called from no other object
+BUILD=$(dirname "$LIB")
+public=$(sh "$(dirname "$0")/public_api.sh" "$INCLUDE")
+called=$(find "$BUILD" -name '*.o' -print0 | xargs -0 nm -u 2>/dev/null | awk '{ print $NF }' | sort -u)
+for f in $(nm -g --defined-only "$LIB" 2>/dev/null | awk '$2 == "T" { print $3 }' | sort -u); do
+    printf '%s\n' "$public" | grep -qxF "$f" && continue
+    printf '%s\n' "$called" | grep -qxF "$f" && continue
+    bad="$bad
+$f is global but called from no other file: make it static"
+done
 bad=$(echo "$bad" | sed '/^$/d')
 if [ -n "$bad" ]; then
     echo "$bad"
