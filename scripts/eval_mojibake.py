@@ -32,45 +32,9 @@ Options: -v lists every case that is not as-contract.
 """
 import json
 import os
-import subprocess
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-
-
-def escape(s):
-    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def unescape(s):
-    out, i = [], 0
-    while i < len(s):
-        c = s[i]
-        if c == "\\" and i + 1 < len(s):
-            n = s[i + 1]
-            out.append({"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}.get(n, n))
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-def run(records):
-    exe = os.environ.get("HNPIPE", os.path.join(ROOT, "build", "hnpipe"))
-    data = "".join("%d\t%s\n" % (i, escape(r["input"])) for i, r in enumerate(records))
-    proc = subprocess.run([exe, "--records", "-f", "text"], input=data.encode("utf-8"),
-                          stdout=subprocess.PIPE, check=False)
-    if proc.returncode not in (0, 1):
-        sys.exit("eval_mojibake: %s exited with %d" % (exe, proc.returncode))
-    got = {}
-    for line in proc.stdout.decode("utf-8", "replace").split("\n"):
-        if "\t" in line:
-            rid, text = line.split("\t", 1)
-            got[int(rid)] = unescape(text)
-    return got
-
+from hnp_eval import ROOT, repair_texts
 
 QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
           "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'}
@@ -119,7 +83,7 @@ def realworld(shared, verbose):
     for r in rows:
         with open(os.path.join(base, r[0]), encoding="utf-8") as f:
             records.append({"input": f.read()})
-    got = run(records)
+    got = repair_texts([r["input"] for r in records], "eval_mojibake")
     seqs = gone = files_clean = 0
     for i, r in enumerate(rows):
         bad = [b.strip() for b in r[3].split(";") if b.strip()]
@@ -143,7 +107,7 @@ def main():
         return
     with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
-    got = run(records)
+    got = repair_texts([r["input"] for r in records], "eval_mojibake")
     exact = contract = broken = fixed = clean = untouched = strict = 0
     by_expect = {}
     for i, r in enumerate(records):

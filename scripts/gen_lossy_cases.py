@@ -20,10 +20,9 @@ Lines are split into two halves by a hash of their text: rules were developed lo
 import hashlib
 import json
 import os
-import subprocess
 import sys
 
-from hnp_eval import HNPIPE, SHARED, escape, unescape
+from hnp_eval import SHARED, repair_texts
 
 LOST = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 
@@ -83,20 +82,6 @@ def half(line):
     return "tune" if hashlib.sha1(line.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
 
 
-def run(inputs):
-    data = "".join("%d\t%s\n" % (i, escape(s)) for i, s in enumerate(inputs))
-    proc = subprocess.run([HNPIPE, "--records", "-f", "text"], input=data.encode("utf-8"),
-                          stdout=subprocess.PIPE, check=False)
-    if proc.returncode not in (0, 1):
-        sys.exit("gen_lossy_cases: %s exited with %d" % (HNPIPE, proc.returncode))
-    got = {}
-    for row in proc.stdout.decode("utf-8", "replace").split("\n"):
-        if "\t" in row:
-            rid, text = row.split("\t", 1)
-            got[int(rid)] = unescape(text)
-    return got
-
-
 def pct(a, b):
     return 100.0 * a / b if b else 0.0
 
@@ -117,7 +102,7 @@ def main():
                 f.write(json.dumps({"id": i, "mode": mode, "input": inp, "expected": line},
                                    ensure_ascii=False) + "\n")
         return
-    got = run([c[2] for c in cases])
+    got = repair_texts([c[2] for c in cases], "gen_lossy_cases")
     score = {}
     for i, (line, mode, inp) in enumerate(cases):
         ok = got.get(i) == line
