@@ -80,9 +80,15 @@ static int spans_ok(size_t len, const hnp_span *sents, size_t n)
     return 1;
 }
 
-/* The rules: local verdicts, the article region, the headline, link runs. */
-static hnp_status judge(cls_doc *d)
+/* The rules over a fresh per-sentence scratch: local verdicts, the article region, the
+ * headline, link runs. d->w is the caller's to free, whatever the result. */
+static hnp_status judge(const uint8_t *text, size_t len, const hnp_span *sents, size_t n,
+                        cls_doc *d)
 {
+    *d = (cls_doc){text, len, sents, n, calloc(n, sizeof(cls_sent)), 0, 0, (size_t)-1};
+    if (!d->w) {
+        return HNP_ERR_NOMEM;
+    }
     HNP_TRY(hnp_cls_judge_sentences(d));
     hnp_cls_find_region(d);
     hnp_cls_find_title(d);
@@ -107,23 +113,19 @@ hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len
     if (n > SIZE_MAX / sizeof(cls_sent)) {
         return HNP_ERR_NOMEM;
     }
-    cls_sent *w = calloc(n, sizeof *w);
-    if (!w) {
-        return HNP_ERR_NOMEM;
-    }
-    cls_doc d = {text, len, sents, n, w, 0, 0, (size_t)-1};
-    hnp_status st = judge(&d);
+    cls_doc d;
+    hnp_status st = judge(text, len, sents, n, &d);
     if (st == HNP_OK) {
         st = hnp_cls_apply_model(&d);
     }
     if (st == HNP_OK) {
         for (size_t i = 0; i < n; i++) {
-            const cls_verdict *v = &w[i].final;
+            const cls_verdict *v = &d.w[i].final;
             labels[i] = (hnp_label){v->kind, v->score, hnp_cls_reason_name(v->reason)};
         }
         st = hnp_cls_fill_meta(&d, meta);
     }
-    free(w);
+    free(d.w);
     if (st != HNP_OK) {
         hnp_docmeta_free(meta);
     }
@@ -152,16 +154,12 @@ hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, s
     if (!spans_ok(len, sents, n) || n > SIZE_MAX / sizeof(cls_sent)) {
         return HNP_ERR_INVALID;
     }
-    cls_sent *w = calloc(n, sizeof *w);
-    if (!w) {
-        return HNP_ERR_NOMEM;
-    }
-    cls_doc d = {text, len, sents, n, w, 0, 0, (size_t)-1};
-    hnp_status st = judge(&d);
+    cls_doc d;
+    hnp_status st = judge(text, len, sents, n, &d);
     if (st == HNP_OK) {
         hnp_cls_doc_features(&d, x);
     }
-    free(w);
+    free(d.w);
     return st;
 }
 
