@@ -174,6 +174,28 @@ static size_t short_form(const hnp_tagger *t, const uint8_t *text, size_t p)
     return letters ? q : 0;
 }
 
+/* The short form in "(...)" at token p right after a long form that ends at lf_end, only
+ * spaces between: returns the index of its ")" (0 when there is none) and its bytes
+ * [*a, *b). */
+static size_t short_form_after(const hnp_tagger *t, const uint8_t *text, size_t lf_end, size_t p,
+                               size_t *a, size_t *b)
+{
+    if (p >= t->n_tok || !is_punct(&t->tok[p], text, '(')) {
+        return 0;
+    }
+    for (size_t x = lf_end; x < t->tok[p].start; x++) {
+        if (text[x] != ' ') {
+            return 0;
+        }
+    }
+    size_t q = short_form(t, text, p);
+    if (q) {
+        *a = t->tok[p + 1].start;
+        *b = t->tok[q - 1].end;
+    }
+    return q;
+}
+
 static size_t sf_hash(const uint8_t *sf, size_t n)
 {
     return (size_t)lexkey_hash(LEXKEY_HASH_INIT, sf, n);
@@ -234,20 +256,12 @@ static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_m
 hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
                                  size_t *i)
 {
-    size_t p = *i;
-    if (p >= t->n_tok || !is_punct(&t->tok[p], text, '(') || lf->label == HNP_LABEL_TRIAL) {
-        return HNP_OK;
-    }
-    for (size_t x = lf->span.end; x < t->tok[p].start; x++) {
-        if (text[x] != ' ') {
-            return HNP_OK;
-        }
-    }
-    size_t q = short_form(t, text, p);
+    size_t p = *i, a = 0, b = 0;
+    size_t q =
+        lf->label == HNP_LABEL_TRIAL ? 0 : short_form_after(t, text, lf->span.end, p, &a, &b);
     if (!q) {
         return HNP_OK;
     }
-    size_t a = t->tok[p + 1].start, b = t->tok[q - 1].end;
     const uint8_t *lfs = text + lf->span.start;
     size_t lfn = lf->span.end - lf->span.start;
     hnp_mention def = *lf; /* emitting may move t->m, and lf points into it */
@@ -277,19 +291,11 @@ static const tag_abbr *abbr_find(const hnp_tagger *t, const uint8_t *sf, size_t 
 
 hnp_status hnp_tag_abbrev_learn(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf, size_t p)
 {
-    if (p >= t->n_tok || !is_punct(&t->tok[p], text, '(') || lf->span.end > t->tok[p].start) {
+    size_t a = 0, b = 0;
+    if (p >= t->n_tok || lf->span.end > t->tok[p].start ||
+        !short_form_after(t, text, lf->span.end, p, &a, &b)) {
         return HNP_OK;
     }
-    for (size_t x = lf->span.end; x < t->tok[p].start; x++) {
-        if (text[x] != ' ') {
-            return HNP_OK;
-        }
-    }
-    size_t q = short_form(t, text, p);
-    if (!q) {
-        return HNP_OK;
-    }
-    size_t a = t->tok[p + 1].start, b = t->tok[q - 1].end;
     const uint8_t *lfs = text + lf->span.start;
     size_t lfn = lf->span.end - lf->span.start;
     if (lfn <= b - a || (t->n_abbr && abbr_find(t, text + a, b - a)) ||
