@@ -63,7 +63,7 @@ enum {
 typedef struct hnp_token {
     uint32_t start; /* bytes from hnp_tokens.base */
     uint32_t len;   /* bytes */
-    uint32_t hash;  /* FNV-1a (32-bit) of the bytes, ASCII letters lower-cased */
+    uint32_t hash;  /* low 32 bits of FNV-1a-64 of the bytes, ASCII letters lower-cased */
     uint16_t flags; /* kind | HNP_TOK_* */
     uint16_t cps;   /* code points, saturated at 65535 */
 } hnp_token;

@@ -1,5 +1,6 @@
 /* classify_doc.c -- the document-level half of the classify stage: body values, the
  * article region (maximum-sum run), the headline, the final labels. */
+#include "base/fnv.h"
 #include "classify_internal.h"
 
 #include <stdlib.h>
@@ -109,15 +110,6 @@ static int cmp_hashed(const void *a, const void *b)
     return x->i < y->i ? -1 : (x->i > y->i ? 1 : 0);
 }
 
-static uint64_t fnv1a(const uint8_t *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h = (h ^ s[i]) * 1099511628211ULL;
-    }
-    return h;
-}
-
 static int same_text(const cls_doc *d, size_t a, size_t b)
 {
     const hnp_span *x = &d->sents[a], *y = &d->sents[b];
@@ -135,7 +127,8 @@ static hnp_status mark_duplicates(cls_doc *d)
         return HNP_ERR_NOMEM;
     }
     for (size_t i = 0; i < d->n; i++) {
-        hs[i].h = fnv1a(d->text + d->sents[i].start, d->sents[i].end - d->sents[i].start);
+        hs[i].h = hnp_fnv64(HNP_FNV64_INIT, d->text + d->sents[i].start,
+                            d->sents[i].end - d->sents[i].start);
         hs[i].i = i;
     }
     qsort(hs, d->n, sizeof *hs, cmp_hashed);

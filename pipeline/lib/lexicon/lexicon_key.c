@@ -3,6 +3,7 @@
  * Word characters follow the Unicode general categories (utf8proc): letters, marks and
  * digits. ASCII takes a fast path because nearly all of the text is ASCII. */
 #include "lexicon_key.h"
+#include "base/ascii.h"
 #include "base/vec.h"
 #include "hnp/lexicon.h"
 
@@ -19,22 +20,16 @@ void hnp_lexkey_scratch_free(lexkey_scratch *sc)
     sc->cap = 0;
 }
 
-/* ASCII classes: letters and digits are words; space, tab, CR, LF, FF, VT are space;
- * '-' and '\'' join; everything else is punctuation. */
-#define W CL_WORD
-#define S CL_SPACE
-#define H CL_SOFT
-#define P CL_PUNCT
-static const unsigned char ascii_classes[128] = {
-    P, P, P, P, P, P, P, P, P, S, S, S, S, S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
-    S, P, P, P, P, P, P, H, P, P, P, P, P, H, P, P, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P, P,
-    P, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P,
-    P, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, P, P, P, P, P,
-};
-#undef W
-#undef S
-#undef H
-#undef P
+/* ASCII classes, from the library's ASCII table: letters and digits are words; space,
+ * tab, CR, LF, FF, VT are space; '-' and '\'' join; everything else is punctuation. */
+static int ascii_key_class(uint8_t c)
+{
+    unsigned p = hnp_ascii_props[c];
+    return p & HNP_ASCII_WORD    ? CL_WORD
+           : p & HNP_ASCII_SPACE ? CL_SPACE
+           : p & HNP_ASCII_JOIN  ? CL_SOFT
+                                 : CL_PUNCT;
+}
 
 static int cp_class(int32_t cp)
 {
@@ -60,7 +55,7 @@ static inline int char_class(const uint8_t *s, size_t len, size_t i, size_t *cle
 {
     if (s[i] < 0x80) {
         *clen = 1;
-        return ascii_classes[s[i]];
+        return ascii_key_class(s[i]);
     }
     int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
@@ -134,7 +129,7 @@ int hnp_lexkey_next(const uint8_t *s, size_t len, size_t *pos, lextok *tok)
     int cjk = s[i] >= 0x80 && is_cjk(s, len, i);
     i += clen;
     for (;;) {
-        while (!cjk && i < len && s[i] < 0x80 && ascii_classes[s[i]] == CL_WORD) {
+        while (!cjk && i < len && s[i] < 0x80 && (hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
             i++; /* the common case: ASCII letters and digits */
         }
         if (i >= len || s[i] < 0x80 || char_class(s, len, i, &clen) != CL_WORD) {

@@ -11,6 +11,7 @@
 #define HNP_LEXICON_KEY_H
 
 #include "base/buf_internal.h"
+#include "base/fnv.h"
 #include "hnp/common.h"
 
 #include <stddef.h>
@@ -53,16 +54,13 @@ hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf 
 hnp_status hnp_lexkey_make(const uint8_t *s, size_t len, int fold, lexbuf *out, lexkey_scratch *sc,
                            size_t *n_tokens);
 
-/* FNV-1a, 64-bit: incremental, so the tagger extends a key's hash token by token. */
-#define LEXKEY_HASH_INIT 0xcbf29ce484222325ull
+/* Keys are hashed with the library's FNV-1a (base/fnv.h), extended token by token by
+ * the tagger. */
+#define LEXKEY_HASH_INIT HNP_FNV64_INIT
 
 static inline uint64_t lexkey_hash(uint64_t h, const uint8_t *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
+    return hnp_fnv64(h, s, n);
 }
 
 #endif /* HNP_LEXICON_KEY_H */

@@ -2,6 +2,7 @@
  *
  * ASCII is decided inline (most of the text); everything else goes through utf8proc's
  * category table, so the classes follow the Unicode version utf8proc ships. */
+#include "base/ascii.h"
 #include "segment_internal.h"
 
 #include <string.h>
@@ -230,14 +231,15 @@ static bool plain_ascii(uint8_t c)
 
 /* For ASCII bytes: 1 for those the rules look at inside a token (. ! ? ( ) [ ] : @),
  * 2 for whitespace, 0 for the rest. Non-ASCII bytes count as 1. */
-static const uint8_t ascii_class[128] = {
-    [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\v'] = 2, ['\f'] = 2, ['\r'] = 2, ['.'] = 1, ['!'] = 1,
-    ['?'] = 1, ['('] = 1,  [')'] = 1,  ['['] = 1,  [']'] = 1,  [':'] = 1,  ['@'] = 1,
-};
-
 static unsigned byte_class(uint8_t c)
 {
-    return c < 0x80 ? ascii_class[c] : 1u;
+    if (c >= 0x80) {
+        return 1u;
+    }
+    unsigned p = hnp_ascii_props[c];
+    return p & HNP_ASCII_SPACE                                          ? 2u
+           : p & (HNP_ASCII_TERM | HNP_ASCII_BRACKET | HNP_ASCII_INFIX) ? 1u
+                                                                        : 0u;
 }
 
 bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain)

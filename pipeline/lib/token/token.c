@@ -5,14 +5,15 @@
  * classes follow the Unicode version utf8proc ships (as the segmenter's do). */
 #include "hnp/token.h"
 
+#include "base/ascii.h"
+#include "base/fnv.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-#define FNV32_INIT  2166136261u
-#define FNV32_PRIME 16777619u
-#define WINDOW_MAX  ((size_t)UINT32_MAX)
+#define WINDOW_MAX ((size_t)UINT32_MAX)
 
 /* What one character is. */
 typedef enum ch_class {
@@ -27,29 +28,17 @@ typedef enum ch_class {
     CH_PUNCT
 } ch_class;
 
-/* The class of every ASCII byte (short names so the table reads as a grid of 16 a row). */
-enum {
-    SP = CH_SPACE,
-    NL = CH_NEWLINE,
-    UP = CH_UPPER,
-    LO = CH_LOWER,
-    DG = CH_DIGIT,
-    SO = CH_SOFT,
-    TE = CH_TERM,
-    PU = CH_PUNCT
-};
-static const uint8_t ascii_classes[128] = {
-    PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, NL, NL, NL, NL, PU, PU, PU, PU, PU, PU, PU, PU,
-    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, TE, PU, PU, PU, PU, PU, SO, PU, PU, PU, PU,
-    PU, SO, TE, PU, DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, PU, PU, PU, TE, PU, UP,
-    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
-    UP, UP, UP, PU, PU, PU, PU, PU, PU, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
-    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, PU, PU, PU, PU,
-};
-
+/* The class of an ASCII byte, from the library's ASCII table. */
 static ch_class ascii_class(uint8_t c)
 {
-    return (ch_class)ascii_classes[c];
+    unsigned p = hnp_ascii_props[c];
+    if (p & HNP_ASCII_SPACE) {
+        return p & HNP_ASCII_NEWLINE ? CH_NEWLINE : CH_SPACE;
+    }
+    if (p & HNP_ASCII_WORD) {
+        return p & HNP_ASCII_UPPER ? CH_UPPER : p & HNP_ASCII_LOWER ? CH_LOWER : CH_DIGIT;
+    }
+    return p & HNP_ASCII_JOIN ? CH_SOFT : p & HNP_ASCII_TERM ? CH_TERM : CH_PUNCT;
 }
 
 static bool is_space_cp(int32_t cp)
@@ -194,12 +183,13 @@ static unsigned flags_before(const uint8_t *t, size_t pos)
                            : 0;
 }
 
-static uint32_t fnv_byte(uint32_t h, uint8_t c)
+/* The hash of the folded key: ASCII letters lower-cased, as the lexicon folds them. */
+static uint64_t fnv_byte(uint64_t h, uint8_t c)
 {
     if (c >= 'A' && c <= 'Z') {
         c = (uint8_t)(c + ('a' - 'A'));
     }
-    return (h ^ c) * FNV32_PRIME;
+    return hnp_fnv64_byte(h, c);
 }
 
 /* Reads one word from p (its first character has class c, length n): returns its end and
@@ -208,7 +198,7 @@ static size_t read_word(const uint8_t *t, size_t p, size_t end, ch_class c, size
 {
     unsigned flags = char_flags(c) | HNP_TOK_WORD | (c == CH_UPPER ? HNP_TOK_UPPER_FIRST : 0) |
                      (c == CH_LOWER ? HNP_TOK_LOWER_FIRST : 0);
-    uint32_t h = FNV32_INIT;
+    uint64_t h = HNP_FNV64_INIT;
     size_t cps = 0;
     bool ascii = true;
     for (;;) {
@@ -219,9 +209,8 @@ static size_t read_word(const uint8_t *t, size_t p, size_t end, ch_class c, size
         cps++;
         p += n;
         /* the common case: ASCII letters and digits, classified by the table inline */
-        while (p < end && t[p] < 0x80 && ascii_classes[t[p]] >= CH_UPPER &&
-               ascii_classes[t[p]] <= CH_DIGIT) {
-            flags |= char_flags((ch_class)ascii_classes[t[p]]);
+        while (p < end && t[p] < 0x80 && (hnp_ascii_props[t[p]] & HNP_ASCII_WORD)) {
+            flags |= char_flags(ascii_class(t[p]));
             h = fnv_byte(h, t[p]);
             cps++;
             p++;
@@ -236,7 +225,7 @@ static size_t read_word(const uint8_t *t, size_t p, size_t end, ch_class c, size
         flags |= char_flags(c);
     }
     k->flags = (uint16_t)(k->flags | flags | (ascii ? HNP_TOK_ASCII : 0));
-    k->hash = h;
+    k->hash = (uint32_t)h;
     k->cps = (uint16_t)(cps > UINT16_MAX ? UINT16_MAX : cps);
     return p;
 }
@@ -284,11 +273,11 @@ hnp_status hnp_tokenize(const uint8_t *text, size_t pos, size_t end, size_t max,
         if (is_word_class(c)) {
             p = read_word(text, p, end, c, n, k);
         } else {
-            uint32_t h = FNV32_INIT;
+            uint64_t h = HNP_FNV64_INIT;
             for (size_t i = 0; i < n; i++) {
                 h = fnv_byte(h, text[p + i]);
             }
-            k->hash = h;
+            k->hash = (uint32_t)h;
             k->cps = 1;
             k->flags = (uint16_t)(k->flags | (c == CH_SOFT ? HNP_TOK_SOFT : HNP_TOK_PUNCT) |
                                   (c == CH_TERM ? HNP_TOK_TERM : 0) |

@@ -1,0 +1,27 @@
+/* ascii.h -- the one table of ASCII character properties. Each stage derives the classes
+ * it needs from these bits (the tokens' classes, the lexicon's key classes, the
+ * segmenter's fast path), so the stages cannot disagree about what an ASCII byte is.
+ * Bytes >= 0x80 are not in the table: callers decode them. Internal. */
+#ifndef HNP_BASE_ASCII_H
+#define HNP_BASE_ASCII_H
+
+#include <stdint.h>
+
+enum {
+    HNP_ASCII_SPACE = 1 << 0,   /* space, \t, \n, \v, \f, \r */
+    HNP_ASCII_NEWLINE = 1 << 1, /* \n \v \f \r: the white space that breaks a line */
+    HNP_ASCII_UPPER = 1 << 2,   /* A-Z */
+    HNP_ASCII_LOWER = 1 << 3,   /* a-z */
+    HNP_ASCII_DIGIT = 1 << 4,   /* 0-9 */
+    HNP_ASCII_JOIN = 1 << 5,    /* - and ': join the words on either side */
+    HNP_ASCII_TERM = 1 << 6,    /* . ! ?: may end a sentence */
+    HNP_ASCII_BRACKET = 1 << 7, /* ( ) [ ] */
+    HNP_ASCII_INFIX = 1 << 8,   /* : @: inside times, ratios and addresses */
+    HNP_ASCII_WORD = HNP_ASCII_UPPER | HNP_ASCII_LOWER | HNP_ASCII_DIGIT
+};
+
+/* Properties of each byte 0x00-0x7F (HNP_ASCII_* bits; 0: other punctuation or a
+ * control character). */
+extern const uint16_t hnp_ascii_props[128];
+
+#endif /* HNP_BASE_ASCII_H */
