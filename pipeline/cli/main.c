@@ -4,6 +4,7 @@
 #include "output.h"
 #include "report.h"
 #include "run.h"
+#include "read_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -67,8 +68,10 @@ static int load_user_lexicons(app *a)
         const char *path = a->o.lexicons[i];
         uint8_t *buf;
         size_t len, bad_line = 0;
-        if (run_read_input(path, a->o.max_doc_size, &buf, &len) != 0) {
-            fprintf(stderr, "hnpipe: %s: cannot read lexicon: %s\n", path, strerror(errno));
+        int rc = util_read_file(path, a->o.max_doc_size, &buf, &len);
+        if (rc != 0) {
+            fprintf(stderr, "hnpipe: %s: cannot read lexicon: %s\n", path,
+                    rc > 0 ? "larger than --max-doc-size" : strerror(errno));
             return -1;
         }
         char why[256] = "";

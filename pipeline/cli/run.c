@@ -1,5 +1,6 @@
 /* run.c -- one input at a time: read, process, render, write. */
 #include "run.h"
+#include "read_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -8,60 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len)
-{
-    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0) {
-        return -1;
-    }
-    struct stat st;
-    size_t limit = max < SIZE_MAX ? max + 1 : max; /* one byte past max tells "too big" */
-    size_t cap = limit < 1 << 16 ? limit : 1 << 16;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        if ((uint64_t)st.st_size > max) {
-            if (fd != STDIN_FILENO) {
-                close(fd);
-            }
-            return 1; /* decided before reading a byte */
-        }
-        cap = (size_t)st.st_size + 1;
-    }
-    uint8_t *b = malloc(cap);
-    size_t n = 0;
-    int rc = b ? 0 : -1;
-    while (rc == 0 && n < limit) { /* a pipe or a device is read up to the limit, no further */
-        if (n == cap) {
-            size_t grown = cap > limit / 2 ? limit : cap * 2;
-            uint8_t *nb = realloc(b, grown);
-            rc = nb ? 0 : -1;
-            b = nb ? nb : b;
-            cap = nb ? grown : cap;
-            continue;
-        }
-        ssize_t got = read(fd, b + n, cap - n);
-        if (got == 0) {
-            break;
-        }
-        if (got < 0 && errno != EINTR) {
-            rc = -1;
-        }
-        n += got > 0 ? (size_t)got : 0;
-    }
-    int err = errno;
-    if (fd != STDIN_FILENO) {
-        close(fd);
-    }
-    rc = rc == 0 && n > max ? 1 : rc;
-    if (rc != 0) {
-        free(b);
-        errno = err;
-        return rc;
-    }
-    *buf = b;
-    *len = n;
-    return 0;
-}
 
 static const char *format_ext(hnp_format f)
 {
@@ -285,7 +232,7 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
     }
     uint8_t *raw = NULL;
     size_t len = 0;
-    int rc = run_read_input(in->path, r->o->max_doc_size, &raw, &len);
+    int rc = util_read_file(in->path, r->o->max_doc_size, &raw, &len);
     if (rc != 0) {
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: %s\n", in->path,
                  rc > 0 ? "skipped: larger than --max-doc-size" : strerror(errno));

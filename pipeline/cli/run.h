@@ -79,10 +79,6 @@ typedef struct job_result {
     report_log rep; /* --report only */
 } job_result;
 
-/* Reads one input fully (stdin for "-"). Returns 0, 1 when larger than max (skipped, the
- * rest is not read), or -1 with errno set. */
-int run_read_input(const char *path, size_t max, uint8_t **buf, size_t *len);
-
 /* Runs one text-mode input file through w into r's stream buffer or its own output file. */
 void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
                   job_result *res);

@@ -4,29 +4,14 @@
  * line's text is given to the iterator on its own (escapes are left as they are: the
  * baseline only has to do the same work per record). The benchmark script times it beside
  * hnpipe. */
+#include "read_file.h"
+
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
-
-static char *read_all(const char *path, long *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    char *buf = NULL;
-    if (fseek(f, 0, SEEK_END) == 0 && (*len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        buf = malloc((size_t)*len + 1);
-        if (buf && fread(buf, 1, (size_t)*len, f) != (size_t)*len) {
-            free(buf);
-            buf = NULL;
-        }
-    }
-    fclose(f);
-    return buf;
-}
 
 /* Sentences in [text, text + len), or -1 when ICU fails. */
 static long count_sentences(UBreakIterator *bi, UText *ut, const char *text, long len)
@@ -73,12 +58,14 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *path = argv[1 + records];
-    long len = 0;
-    char *text = read_all(path, &len);
-    if (!text) {
+    uint8_t *bytes = NULL;
+    size_t size = 0;
+    if (util_read_file(path, (size_t)LONG_MAX, &bytes, &size) != 0) {
         perror(path);
         return 2;
     }
+    char *text = (char *)bytes;
+    long len = (long)size;
     UErrorCode err = U_ZERO_ERROR;
     UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en@ss=standard", NULL, 0, &err);
     if (U_FAILURE(err)) {

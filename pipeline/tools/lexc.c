@@ -8,6 +8,7 @@
  * half-written lexicon for the build to embed. Errors name FILE:LINE; exit 2. */
 #include "hnp/lexicon.h"
 #include "lexicon/lexicon_build.h"
+#include "read_file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -18,34 +19,6 @@ static int usage(void)
 {
     fprintf(stderr, "usage: hnp-lexc -o OUT.hnplex FILE.tsv...\n");
     return 2;
-}
-
-static uint8_t *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0, got;
-    uint8_t *b = malloc(cap);
-    while (b && (got = fread(b + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            uint8_t *nb = realloc(b, cap * 2);
-            if (!nb) {
-                free(b);
-            }
-            b = nb;
-            cap *= 2;
-        }
-    }
-    if (b && ferror(f)) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    *len = n;
-    return b;
 }
 
 static int write_atomic(const char *out, const void *blob, size_t len)
@@ -83,8 +56,10 @@ static int compile(const char *out, char **files, size_t n)
     }
     for (size_t i = 0; i < n; i++) {
         src[i].name = files[i];
-        src[i].data = read_all(files[i], &src[i].len);
-        if (!src[i].data) {
+        uint8_t *data = NULL;
+        int got = util_read_file(files[i], SIZE_MAX, &data, &src[i].len);
+        src[i].data = data;
+        if (got != 0) {
             fprintf(stderr, "hnp-lexc: %s: cannot read: %s\n", files[i], strerror(errno));
             goto done;
         }

@@ -4,6 +4,7 @@
  * ctest runs it over tests/fuzz/corpus/TARGET/. Exit 0 when all ran, 1 when one could not
  * be read (a crash is the target's abort or a sanitizer report). */
 #include "fuzz.h"
+#include "read_file.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -13,29 +14,15 @@
 
 static int run_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    uint8_t *buf = NULL;
+    size_t n = 0;
+    if (util_read_file(path, SIZE_MAX, &buf, &n) != 0) {
         perror(path);
         return 1;
     }
-    size_t cap = 1 << 16, n = 0;
-    uint8_t *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        uint8_t *nb = n == cap ? realloc(buf, cap *= 2) : buf;
-        if (!nb) {
-            free(buf);
-        }
-        buf = nb;
-    }
-    int err = !buf || ferror(f);
-    fclose(f);
-    if (!err) {
-        LLVMFuzzerTestOneInput(buf, n);
-    }
+    LLVMFuzzerTestOneInput(buf, n);
     free(buf);
-    return err;
+    return 0;
 }
 
 /* The files of a directory in name order, so runs are repeatable. */

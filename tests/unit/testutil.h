@@ -2,7 +2,10 @@
 #ifndef HNP_TESTUTIL_H
 #define HNP_TESTUTIL_H
 
+#include "read_file.h"
+
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,33 +41,15 @@ static inline const char *hnp_test_shared_dir(void)
 /* Reads a whole file into a malloc'd NUL-terminated buffer; NULL on failure. */
 static inline char *hnp_test_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    uint8_t *buf = NULL;
+    size_t n = 0;
+    if (util_read_file(path, SIZE_MAX, &buf, &n) != 0) {
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
+    if (len) {
+        *len = n;
     }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        if (len) {
-            *len = n;
-        }
-    }
-    return buf;
+    return (char *)buf;
 }
 
 #endif /* HNP_TESTUTIL_H */
