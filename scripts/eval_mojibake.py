@@ -20,8 +20,11 @@ prints one summary line per set:
   a U+FFFD in ftfy's answer matches any one character there. "strict" is the old count
   (expected or expected_fix_encoding only), printed beside it.
 - fixed-when-broken: the other cases, repaired as-contract.
-- untouched-when-clean: cases whose input needs no change (input == expected, and all of
-  ftfy's negative cases), returned unchanged.
+- untouched-when-clean: cases whose input needs no change (input == expected), returned
+  unchanged.
+- negative: ftfy's negative cases (text that looks like mojibake but is not), left as ftfy
+  leaves them (as-contract: ftfy's answer is the input, but for its non-encoding fixes such
+  as a C1 control for an ellipsis); "unchanged" counts those returned byte for byte.
 - expect=pass / known-failures: as-contract, split by the file's `expect` field.
 
 A second line does the same for the real scraped excerpts in eval/realworld: for the files
@@ -109,6 +112,7 @@ def main():
         records = [json.loads(line) for line in f if line.strip()]
     got = repair_texts([r["input"] for r in records], "eval_mojibake")
     exact = contract = broken = fixed = clean = untouched = strict = 0
+    neg = neg_ok = neg_same = 0
     by_expect = {}
     for i, r in enumerate(records):
         out = got.get(i)
@@ -117,10 +121,14 @@ def main():
         strict += out in answers
         exact += out == r["expected"]
         contract += ok
-        if r["input"] == r["expected"] or r["id"].startswith("negative"):
+        if r["id"].startswith("negative"):
+            neg += 1
+            neg_ok += ok
+            neg_same += out == r["input"]
+        if r["input"] == r["expected"]:
             clean += 1
             untouched += out == r["input"]
-        else:
+        elif not r["id"].startswith("negative"):
             broken += 1
             fixed += ok
         tot = by_expect.setdefault(r["expect"], [0, 0])
@@ -133,9 +141,10 @@ def main():
     n = len(records)
     p, f = by_expect.get("pass", [0, 0]), by_expect.get("fail", [0, 0])
     print("mojibake ftfy-dev: %d/%d exact (%.1f%%), %d/%d as-contract (%.1f%%; strict %d), "
-          "fixed-when-broken %d/%d, untouched-when-clean %d/%d, expect=pass %d/%d, "
-          "known-failures %d/%d" % (exact, n, pct(exact, n), contract, n, pct(contract, n), strict,
-                                    fixed, broken, untouched, clean, p[0], p[1], f[0], f[1]))
+          "fixed-when-broken %d/%d, untouched-when-clean %d/%d, negative %d/%d as ftfy (%d "
+          "unchanged), expect=pass %d/%d, known-failures %d/%d"
+          % (exact, n, pct(exact, n), contract, n, pct(contract, n), strict, fixed, broken,
+             untouched, clean, neg_ok, neg, neg_same, p[0], p[1], f[0], f[1]))
     realworld(shared, verbose)
 
 

@@ -39,21 +39,24 @@ typedef enum hnp_repair_kind {
     HNP_REPAIR_INVALID = 4,   /* undecodable byte replaced by U+FFFD */
     HNP_REPAIR_CONTROL = 5,   /* control character or NUL dropped */
     HNP_REPAIR_LOST_BYTE = 6, /* UTF-8 sequence that lost a byte (dropped or U+FFFD), completed */
-    HNP_REPAIR_QUESTION = 7   /* '?' for a letter lost in a legacy codepage, put back from a
+    HNP_REPAIR_QUESTION = 7,  /* '?' for a letter lost in a legacy codepage, put back from a
                                * word list ("Qu?bec" -> "Québec") */
+    HNP_REPAIR_LIGATURE = 8   /* Latin ligature inside a word split into its letters, as ftfy
+                               * does ("signiﬁcantly" -> "significantly") */
 } hnp_repair_kind;
 
 /* One repair, located in the OUTPUT text (bytes). A dropped character has start == end.
  * before locates, in hnp_normalized.before, the damaged text as it came in (after decoding
- * to UTF-8; a dropped control character is written "U+XXXX"). */
+ * to UTF-8; a dropped control character is written "U+XXXX", and bytes that could not be
+ * decoded (kind "invalid") are written as "\xNN" escapes of the input's bytes). */
 typedef struct hnp_repair {
     hnp_span span;
     hnp_repair_kind kind;
     hnp_span before;
 } hnp_repair;
 
-/* "mojibake", "c1", "entity", "lossy", "invalid", "control", "lost-byte", "question";
- * "?" for a value outside the enum. */
+/* "mojibake", "c1", "entity", "lossy", "invalid", "control", "lost-byte", "question",
+ * "ligature"; "?" for a value outside the enum. */
 const char *hnp_repair_kind_name(hnp_repair_kind kind);
 
 /* The result of hnp_normalize. Owns all its memory; release with hnp_normalized_free. */

@@ -120,13 +120,16 @@ static const repair_case repairs[] = {
      "the panel\xe2\x80\x99s \xe2\x80\x9c"
      "final\xe2\x80\x9d vote",
      HNP_REPAIR_LOST_BYTE},
-    {"in the twenty-\xc3\xaf\xc2\xacrst century", "in the twenty-\xef\xac\x81rst century",
+    /* (and the ligature it made split into its letters, as ftfy does) */
+    {"in the twenty-\xc3\xaf\xc2\xacrst century", "in the twenty-first century",
      HNP_REPAIR_LOST_BYTE},
     {"a signi\xc3\xaf\xc2\xac\xef\xbf\xbd"
      "cant rise",
-     "a signi\xef\xac\x81"
-     "cant rise",
-     HNP_REPAIR_LOST_BYTE},
+     "a significant rise", HNP_REPAIR_LOST_BYTE},
+    /* Latin ligatures inside words split into their letters (not one standing alone) */
+    {"signi\xef\xac\x81"
+     "cantly \xef\xac\x82ow, the \xef\xac\x81 sign, \xc4\xb3s",
+     "significantly flow, the \xef\xac\x81 sign, ijs", HNP_REPAIR_LIGATURE},
     {"Dr. \xc3\x83\xef\xbf\xbdlvaro G\xc3\xb3mez spoke", "Dr. \xc3\x81lvaro G\xc3\xb3mez spoke",
      HNP_REPAIR_LOST_BYTE},
     {"a clinic in \xc3\x85\xc3\x83\xc2\xb3"

@@ -18,8 +18,8 @@ typedef struct out_buf {
     size_t cap, cap_rep, cap_before;
 } out_buf;
 
-static const char *const kind_names[] = {"mojibake", "c1",      "entity",    "lossy",
-                                         "invalid",  "control", "lost-byte", "question"};
+static const char *const kind_names[] = {"mojibake", "c1",        "entity",   "lossy",   "invalid",
+                                         "control",  "lost-byte", "question", "ligature"};
 
 const char *hnp_repair_kind_name(hnp_repair_kind kind)
 {

@@ -130,6 +130,9 @@ hnp_status hnp_norm_ed_copy(hnp_norm_ed *e, size_t upto);
 /* Replaces w->a[pos, upto) by n code points tagged tag. */
 hnp_status hnp_norm_ed_replace(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n,
                                uint32_t tag);
+/* Replaces w->a[pos, upto) by n code points tagged tag without noting what they replaced:
+ * for a pass that reshapes an earlier repair's output, which keeps that repair's record. */
+hnp_status hnp_norm_ed_put(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n, uint32_t tag);
 hnp_status hnp_norm_ed_finish(hnp_norm_ed *e);
 
 /* The mojibake pass: re-decodes UTF-8 that was read as a single-byte codepage, for the whole

@@ -236,6 +236,61 @@ static hnp_status pass_lossy(hnp_norm_work *w, int *changed)
     return hnp_norm_ed_finish(&e);
 }
 
+/* The letters of ligature c (up to 3, into out), or 0 if c is not a Latin ligature: a letter
+ * whose compatibility decomposition (utf8proc's) is two or more Latin letters. That is
+ * exactly the set ftfy splits (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ, Ĳ ĳ, Ǆ-ǌ, Ǳ-ǳ) but for ŉ, whose "ʼn" is no
+ * pair of letters. */
+static size_t ligature_letters(uint32_t c, uint32_t *out)
+{
+    const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)c);
+    if (c < 0x100 || p->decomp_type != UTF8PROC_DECOMP_TYPE_COMPAT || !is_letter(c)) {
+        return 0;
+    }
+    utf8proc_int32_t d[4];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)c, d, 4,
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+    if (n < 2 || n > 3) {
+        return 0;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        if (d[i] >= 0x250 || !is_letter((uint32_t)d[i])) {
+            return 0;
+        }
+        out[i] = (uint32_t)d[i];
+    }
+    return (size_t)n;
+}
+
+/* Ligatures come from text copied out of rendered pages (PDFs): "signiﬁcantly". As ftfy
+ * does, they are split into their letters, but only inside a word (a letter beside them):
+ * a ligature standing alone is being written about. */
+static hnp_status pass_ligatures(hnp_norm_work *w)
+{
+    hnp_norm_ed e;
+    hnp_norm_ed_begin(&e, w);
+    for (size_t i = 0; i < w->a.n; i++) {
+        uint32_t letters[3];
+        size_t k = w->a.cp[i] >= 0x100 ? ligature_letters(w->a.cp[i], letters) : 0;
+        int in_word =
+            (i > 0 && is_letter(w->a.cp[i - 1])) || (i + 1 < w->a.n && is_letter(w->a.cp[i + 1]));
+        if (k == 0 || !in_word) {
+            continue;
+        }
+        HNP_TRY(hnp_norm_ed_copy(&e, i));
+        if (w->a.tag[i]) { /* made by an earlier repair ("ï¬rst"): that repair's letters now */
+            HNP_TRY(hnp_norm_ed_put(&e, i + 1, letters, k, w->a.tag[i]));
+            continue;
+        }
+        uint32_t tag = hnp_norm_new_tag(w, HNP_REPAIR_LIGATURE);
+        if (!tag) {
+            return HNP_ERR_NOMEM;
+        }
+        HNP_TRY(hnp_norm_ed_replace(&e, i + 1, letters, k, tag));
+    }
+    return hnp_norm_ed_finish(&e);
+}
+
 /* Is every character of the line ASCII? Then only entities and a lost '?' can need repair:
  * the codepage passes have nothing to read (most slow lines are English with an '&'). */
 static int all_ascii(const hnp_norm_line *l)
@@ -288,6 +343,9 @@ hnp_status hnp_norm_fix_line(hnp_norm_work *w)
     if (changed && !ascii) { /* out of rounds while still decoding: the leftovers' turn */
         HNP_TRY(pass_c1(w, &changed));
         HNP_TRY(pass_lossy(w, &changed));
+    }
+    if (!ascii) {
+        HNP_TRY(pass_ligatures(w));
     }
     /* last: a '?' is judged on the words as the other repairs left them */
     return has_cp(&w->a, '?') ? hnp_norm_pass_question(w, &changed) : HNP_OK;

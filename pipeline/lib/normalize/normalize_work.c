@@ -171,8 +171,13 @@ hnp_status hnp_norm_ed_copy(hnp_norm_ed *e, size_t upto)
 hnp_status hnp_norm_ed_replace(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n,
                                uint32_t tag)
 {
-    hnp_norm_line *b = &e->w->b;
     HNP_TRY(hnp_norm_note_before(e->w, tag, e->pos, upto));
+    return hnp_norm_ed_put(e, upto, cp, n, tag);
+}
+
+hnp_status hnp_norm_ed_put(hnp_norm_ed *e, size_t upto, const uint32_t *cp, size_t n, uint32_t tag)
+{
+    hnp_norm_line *b = &e->w->b;
     HNP_TRY(hnp_norm_line_reserve(b, b->n + n));
     for (size_t i = 0; i < n; i++) {
         b->cp[b->n] = cp[i];
