@@ -228,6 +228,27 @@ START_TEST(test_before)
 }
 END_TEST
 
+/* An undecodable byte's "before" names the byte ("\\xFF"), not the U+FFFD that replaced it;
+ * a truncated sequence is one repair with all its bytes. */
+START_TEST(test_before_invalid)
+{
+    const char *in = "\xe4\xb8\xad\xe6\x96\x87 \xe4\xb8\xad\xe6\x96\x87 \xe4\xb8\xad\xe6\x96\x87 "
+                     "ok \xff then \xf0\x9f\x98 end";
+    static const char *const want[] = {"\\xFF", "\\xF0\\x9F\\x98"};
+    hnp_normalized n;
+    ck_assert_int_eq(norm(in, &n), HNP_OK);
+    ck_assert_uint_eq(n.n_repairs, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const hnp_repair *r = &n.repairs[i];
+        ck_assert_int_eq(r->kind, HNP_REPAIR_INVALID);
+        ck_assert_uint_eq(r->span.end - r->span.start, 3); /* U+FFFD */
+        ck_assert_uint_eq(r->before.end - r->before.start, strlen(want[i]));
+        ck_assert_mem_eq(n.before + r->before.start, want[i], strlen(want[i]));
+    }
+    hnp_normalized_free(&n);
+}
+END_TEST
+
 /* ---- legitimate text stays byte-identical, with no repairs ----------------------------- */
 
 static const char *const clean[] = {
@@ -718,6 +739,7 @@ static Suite *normalize_suite(void)
     tcase_add_loop_test(t, test_repair, 0, (int)(sizeof repairs / sizeof repairs[0]));
     tcase_add_loop_test(t, test_clean, 0, (int)(sizeof clean / sizeof clean[0]));
     tcase_add_test(t, test_before);
+    tcase_add_test(t, test_before_invalid);
     tcase_add_test(t, test_line_endings_and_nfc);
     tcase_add_test(t, test_spans);
     tcase_add_test(t, test_flags);

@@ -94,6 +94,20 @@ static int is_dropped(uint32_t c)
     return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F);
 }
 
+/* What bad span k replaced, as "\\xNN" per input byte: the bytes themselves have no place
+ * in UTF-8 output, and U+FFFD would not say what they were. */
+static hnp_status before_raw(hnp_norm_work *w, uint32_t tag, const hnp_norm_decoded *d, size_t k)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (size_t j = k ? d->raw_end[k - 1] : 0; j < d->raw_end[k]; j++) {
+        HNP_TRY(hnp_norm_before_push(w, tag, '\\'));
+        HNP_TRY(hnp_norm_before_push(w, tag, 'x'));
+        HNP_TRY(hnp_norm_before_push(w, tag, (uint32_t)hex[d->raw[j] >> 4]));
+        HNP_TRY(hnp_norm_before_push(w, tag, (uint32_t)hex[d->raw[j] & 15]));
+    }
+    return HNP_OK;
+}
+
 /* Loads bytes [lo, hi) of the decoded text into w->a. Characters inside a bad[] span (input
  * that could not be decoded) get a tag of kind HNP_REPAIR_INVALID, one per span. */
 static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t lo, size_t hi,
@@ -123,9 +137,9 @@ static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
                 if (!tag) {
                     return HNP_ERR_NOMEM;
                 }
+                HNP_TRY(before_raw(w, tag, d, *bi));
             }
             t = tag;
-            HNP_TRY(hnp_norm_before_push(w, tag, (uint32_t)c));
         }
         /* reserved above: a line has no more characters than bytes */
         w->a.cp[w->a.n] = (uint32_t)c;

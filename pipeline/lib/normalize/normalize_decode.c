@@ -143,11 +143,20 @@ static hnp_status put(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, size_t
     return HNP_OK;
 }
 
-static hnp_status put_bad(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, size_t n)
+/* Writes p[0, n) for the input bytes raw[0, nraw) that could not be decoded, and notes both
+ * (the raw bytes are what -f repairs shows as "before"). */
+static hnp_status put_bad(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, size_t n,
+                          const uint8_t *raw, size_t nraw)
 {
-    HNP_TRY(hnp_norm_grow((void **)&d->bad, &d->cap_bad, d->n_bad + 1, sizeof *d->bad));
-    d->bad[d->n_bad].start = d->len;
-    d->bad[d->n_bad].end = d->len + n;
+    size_t k = d->n_bad;
+    HNP_TRY(hnp_norm_grow((void **)&d->bad, &d->cap_bad, k + 1, sizeof *d->bad));
+    HNP_TRY(hnp_norm_grow((void **)&d->raw_end, &d->cap_raw_end, k + 1, sizeof *d->raw_end));
+    HNP_TRY(hnp_norm_grow((void **)&d->raw, &d->cap_raw, d->n_raw + nraw, 1));
+    memcpy(d->raw + d->n_raw, raw, nraw);
+    d->n_raw += nraw;
+    d->raw_end[k] = d->n_raw;
+    d->bad[k].start = d->len;
+    d->bad[k].end = d->len + n;
     d->n_bad++;
     return put(d, cap, p, n);
 }
@@ -157,7 +166,7 @@ static hnp_status put_cp1252(hnp_norm_decoded *d, size_t *cap, uint8_t b)
 {
     uint8_t u[4];
     size_t n = hnp_norm_utf8_encode(b >= 0xA0 ? b : hnp_norm_cp1252(b), u);
-    return put_bad(d, cap, u, n);
+    return put_bad(d, cap, u, n, &b, 1);
 }
 
 static int ascii_letter(uint8_t b)
@@ -195,7 +204,7 @@ static hnp_status put_invalid(hnp_norm_decoded *d, size_t *cap, const uint8_t *s
         while (k < want && i + k < n && cont(s[i + k])) {
             k++;
         }
-        HNP_TRY(put_bad(d, cap, REPLACEMENT_UTF8, 3));
+        HNP_TRY(put_bad(d, cap, REPLACEMENT_UTF8, 3, s + i, k));
         i += k;
     }
     return HNP_OK;
@@ -344,7 +353,7 @@ static hnp_status transcode(const char *from, const uint8_t *in, size_t len, siz
             st = hnp_norm_grow((void **)&d->owned, &cap, cap + len + 16, 1);
         } else {
             size_t skip = errno == EINVAL ? il : (unit < il ? unit : il);
-            st = put_bad(d, &cap, REPLACEMENT_UTF8, 3);
+            st = put_bad(d, &cap, REPLACEMENT_UTF8, 3, (const uint8_t *)ip, skip);
             ip += skip;
             il -= skip;
         }
@@ -427,5 +436,7 @@ void hnp_norm_decoded_free(hnp_norm_decoded *d)
 {
     free(d->owned);
     free(d->bad);
+    free(d->raw_end);
+    free(d->raw);
     memset(d, 0, sizeof *d);
 }

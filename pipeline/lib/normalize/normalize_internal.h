@@ -83,13 +83,19 @@ typedef struct hnp_norm_work {
 enum { NORM_CD_GB18030 = 0, NORM_CD_BIG5 = 1 };
 
 /* Decoded document: valid UTF-8 plus the byte ranges (in it) that replaced undecodable
- * input. When owned is 0, text points into the caller's input (the valid UTF-8 fast path). */
+ * input, and for each such range k the input bytes it replaced: raw[raw_end[k - 1] (0 for
+ * k = 0), raw_end[k]). When owned is 0, text points into the caller's input (the valid
+ * UTF-8 fast path). */
 typedef struct hnp_norm_decoded {
     const uint8_t *text;
     uint8_t *owned;
     size_t len;
     hnp_span *bad;
     size_t n_bad, cap_bad;
+    size_t *raw_end;
+    size_t cap_raw_end;
+    uint8_t *raw;
+    size_t n_raw, cap_raw;
     char encoding[32];
 } hnp_norm_decoded;
 
