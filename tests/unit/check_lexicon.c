@@ -218,6 +218,12 @@ enum {
     C_SLOTS_FULL,
     C_VERSION_OFF,
     C_FLAGS,
+    C_VOCAB_KEY,
+    C_VOCAB_STR,
+    C_VSLOTS_FULL,
+    C_KIDS_ORDER,
+    C_EDGE_TOK,
+    C_EDGE_KEY,
     C_COUNT
 };
 
@@ -237,7 +243,7 @@ static size_t corrupt(uint8_t *b, size_t len, int how)
         b[0] = 'X';
         break;
     case C_VERSION:
-        h->format_version = 2;
+        h->format_version = LEX_FORMAT_VERSION + 1;
         break;
     case C_TRUNC1:
         return len - 1;
@@ -293,6 +299,27 @@ static size_t corrupt(uint8_t *b, size_t len, int how)
         break;
     case C_FLAGS:
         entries[0].flags = 0x80;
+        break;
+    case C_VOCAB_KEY:
+        ((lex_vocab *)(void *)(b + h->vocab_off))[0].key = h->n_keys;
+        break;
+    case C_VOCAB_STR:
+        ((lex_vocab *)(void *)(b + h->vocab_off))[h->n_vocab - 1].len = (uint32_t)h->strings_size;
+        break;
+    case C_VSLOTS_FULL:
+        for (uint32_t i = 0; i < h->n_vslots; i++) {
+            lex_slot *v = (lex_slot *)(void *)(b + h->vslots_off) + i;
+            v->key = v->key ? v->key : 1;
+        }
+        break;
+    case C_KIDS_ORDER:
+        ((uint32_t *)(void *)(b + h->kids_off))[h->n_keys] = h->n_edges + 1;
+        break;
+    case C_EDGE_TOK:
+        ((lex_edge *)(void *)(b + h->edges_off))[0].tok = h->n_vocab;
+        break;
+    case C_EDGE_KEY:
+        ((lex_edge *)(void *)(b + h->edges_off))[h->n_edges - 1].key = h->n_keys;
         break;
     default:
         break;

@@ -82,7 +82,11 @@ static hnp_status check_header(const lex_header *h, size_t len)
         !section_ok(h->slots_off, h->n_slots, sizeof(lex_slot), len) ||
         !section_ok(h->entries_off, h->n_entries, sizeof(lex_entry), len) ||
         !section_ok(h->patterns_off, h->n_patterns, sizeof(lex_pattern), len) ||
-        !section_ok(h->strings_off, h->strings_size, 1, len)) {
+        !section_ok(h->strings_off, h->strings_size, 1, len) ||
+        !section_ok(h->vocab_off, h->n_vocab, sizeof(lex_vocab), len) ||
+        !section_ok(h->vslots_off, h->n_vslots, sizeof(lex_slot), len) ||
+        !section_ok(h->kids_off, (uint64_t)h->n_keys + 1, sizeof(uint32_t), len) ||
+        !section_ok(h->edges_off, h->n_edges, sizeof(lex_edge), len)) {
         return HNP_ERR_FORMAT;
     }
     if (h->filter_log2 < 6 || h->filter_log2 > 28 ||
@@ -93,8 +97,49 @@ static hnp_status check_header(const lex_header *h, size_t len)
     if (h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) != 0 || h->n_keys >= h->n_slots) {
         return HNP_ERR_FORMAT;
     }
+    if (h->n_vslots == 0 || (h->n_vslots & (h->n_vslots - 1)) != 0 || h->n_vocab >= h->n_vslots) {
+        return HNP_ERR_FORMAT;
+    }
     if (h->strings_size == 0 || h->version_off >= h->strings_size) {
         return HNP_ERR_FORMAT;
+    }
+    return HNP_OK;
+}
+
+/* The vocabulary and the trie: every token inside the pool, every id and key index in
+ * range, every probe ends at an empty slot, the children's ranges in order. */
+static hnp_status check_trie(const hnp_lexicon *l)
+{
+    const lex_header *h = l->hdr;
+    uint32_t empty = 0;
+    for (uint32_t i = 0; i < h->n_vslots; i++) {
+        if (l->vslots[i].key > h->n_vocab) {
+            return HNP_ERR_FORMAT;
+        }
+        empty += l->vslots[i].key == 0;
+    }
+    if (empty == 0) {
+        return HNP_ERR_FORMAT;
+    }
+    for (uint32_t i = 0; i < h->n_vocab; i++) {
+        const lex_vocab *v = &l->vocab[i];
+        if ((uint64_t)v->str_off + v->len >= h->strings_size ||
+            (v->key != LEX_NONE && v->key >= h->n_keys)) {
+            return HNP_ERR_FORMAT;
+        }
+    }
+    for (uint32_t k = 0; k < h->n_keys; k++) {
+        if (l->kids[k] > l->kids[k + 1]) {
+            return HNP_ERR_FORMAT;
+        }
+    }
+    if (l->kids[0] != 0 || l->kids[h->n_keys] != h->n_edges) {
+        return HNP_ERR_FORMAT;
+    }
+    for (uint32_t i = 0; i < h->n_edges; i++) {
+        if (l->edges[i].tok >= h->n_vocab || l->edges[i].key >= h->n_keys) {
+            return HNP_ERR_FORMAT;
+        }
     }
     return HNP_OK;
 }
@@ -137,7 +182,7 @@ static hnp_status check_tables(const hnp_lexicon *l)
             return HNP_ERR_FORMAT;
         }
     }
-    return HNP_OK;
+    return check_trie(l);
 }
 
 static hnp_status load(const uint8_t *b, size_t len, hnp_lexicon *l)
@@ -163,7 +208,12 @@ static hnp_status load(const uint8_t *b, size_t len, hnp_lexicon *l)
     l->patterns = (const lex_pattern *)(const void *)(b + h->patterns_off);
     l->strings = (const char *)(b + h->strings_off);
     l->filter = (const uint64_t *)(const void *)(b + h->filter_off);
+    l->vocab = (const lex_vocab *)(const void *)(b + h->vocab_off);
+    l->vslots = (const lex_slot *)(const void *)(b + h->vslots_off);
+    l->kids = (const uint32_t *)(const void *)(b + h->kids_off);
+    l->edges = (const lex_edge *)(const void *)(b + h->edges_off);
     l->slot_mask = h->n_slots - 1;
+    l->vslot_mask = h->n_vslots - 1;
     l->filter_mask = ((uint64_t)1 << h->filter_log2) - 1;
     if (l->strings[h->strings_size - 1] != '\0') {
         return HNP_ERR_FORMAT;
@@ -240,4 +290,44 @@ const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size
             return k;
         }
     }
+}
+
+uint32_t hnp_lexicon_token(const hnp_lexicon *lex, const uint8_t *tok, size_t len, uint64_t hash)
+{
+    uint32_t hi = (uint32_t)(hash >> 32);
+    for (uint32_t i = (uint32_t)hash & lex->vslot_mask;; i = (i + 1) & lex->vslot_mask) {
+        const lex_slot *s = &lex->vslots[i];
+        if (s->key == 0) {
+            return LEX_NONE;
+        }
+        if (s->hash_hi != hi) {
+            continue;
+        }
+        const lex_vocab *v = &lex->vocab[s->key - 1];
+        if (v->len == len && memcmp(lex->strings + v->str_off, tok, len) == 0) {
+            return s->key - 1;
+        }
+    }
+}
+
+const lex_key *hnp_lexicon_child(const hnp_lexicon *lex, uint32_t parent, uint32_t tok)
+{
+    if (parent == LEX_NONE) {
+        uint32_t k = lex->vocab[tok].key;
+        return k == LEX_NONE ? NULL : &lex->keys[k];
+    }
+    /* Binary search of the parent's children by token id (most have a handful). */
+    uint32_t lo = lex->kids[parent], hi = lex->kids[parent + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (lex->edges[mid].tok < tok) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo < lex->kids[parent + 1] && lex->edges[lo].tok == tok) {
+        return &lex->keys[lex->edges[lo].key];
+    }
+    return NULL;
 }

@@ -31,6 +31,22 @@ typedef struct bpattern {
     uint32_t order;
 } bpattern;
 
+/* The vocabulary and trie of token ids over the sorted, distinct keys
+ * (lexicon_write_trie.c); key_off[k] is where key k's bytes are in the string pool. */
+typedef struct lextrie {
+    bstr *vocab;         /* distinct tokens, sorted: the index is the token id */
+    uint32_t *vocab_off; /* where each token's bytes are in the string pool */
+    uint32_t *vocab_key; /* its one-token key, or LEX_NONE */
+    size_t n_vocab;
+    uint32_t n_vslots; /* hash slots for the vocabulary: a power of two, at most half full */
+    uint32_t *kids;    /* [n_keys + 1]: key k's children are edges[kids[k] .. kids[k + 1]) */
+    struct lex_edge *edges;
+    size_t n_edges;
+} lextrie;
+
+hnp_status hnp_lextrie_build(const bstr *keys, const uint32_t *key_off, size_t n_keys, lextrie *tr);
+void hnp_lextrie_free(lextrie *tr);
+
 /* Lays out the blob. entries must already be sorted by key then tie order and free of
  * duplicates; everything else (key set, prefixes, hash slots, string pool) is derived
  * here, deterministically. *blob is malloc'd. */

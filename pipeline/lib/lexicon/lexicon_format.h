@@ -1,4 +1,4 @@
-/* lexicon_format.h -- the compiled lexicon blob (format version 1), and the internal
+/* lexicon_format.h -- the compiled lexicon blob (format version 2), and the internal
  * view of a loaded lexicon that the tagger reads.
  *
  * Layout (all integers little-endian, every section 8-byte aligned, the in-memory form
@@ -15,8 +15,21 @@
  *   filter[2^filter_log2 bits]       a two-probe Bloom filter of every key's hash, small
  *                                    enough for the cache: most lookups of words that
  *                                    are in no term end here, without touching the slots
+ *   vocab[n_vocab]    lex_vocab      every distinct token of the keys, sorted by bytes;
+ *                                    a token's id is its index
+ *   vslots[n_vslots]  lex_slot       open-addressing hash of the tokens (as slots, the
+ *                                    value is token id + 1)
+ *   kids[n_keys + 1]  uint32_t       the trie of token ids: the children of key k (the
+ *                                    keys one token longer that start with it) are
+ *                                    edges[kids[k] .. kids[k + 1])
+ *   edges[n_edges]    lex_edge       (token id, child key), grouped by parent key, sorted
+ *                                    by token id within a parent
  *   strings[strings_size]            NUL-terminated UTF-8; the last byte is NUL, so any
  *                                    in-range offset is a terminated string
+ *
+ * Two ways to find a key: by its bytes (slots, one hash of the whole key: the reference
+ * matcher), or token by token (each token of the text folded and looked up once in the
+ * vocabulary, then one step down the trie per token: the tagger's matcher).
  *
  * The CRC-32 covers bytes [header_size, file_size). */
 #ifndef HNP_LEXICON_FORMAT_H
@@ -28,7 +41,7 @@
 
 #define LEX_MAGIC          "HNPLEX\0\n"
 #define LEX_MAGIC_LEN      8
-#define LEX_FORMAT_VERSION 1u
+#define LEX_FORMAT_VERSION 2u
 
 /* Entry flags. */
 #define LEX_FLAG_CS    1u  /* match only this exact case */
@@ -62,7 +75,13 @@ typedef struct lex_header {
     uint64_t strings_size;
     uint64_t filter_off;
     uint32_t filter_log2; /* 6..28 */
-    uint32_t reserved;
+    uint32_t n_vocab;
+    uint32_t n_vslots;
+    uint32_t n_edges;
+    uint64_t vocab_off;
+    uint64_t vslots_off;
+    uint64_t kids_off;
+    uint64_t edges_off;
 } lex_header;
 
 typedef struct lex_key {
@@ -100,6 +119,17 @@ typedef struct lex_entry {
     uint16_t reserved;
 } lex_entry;
 
+typedef struct lex_vocab {
+    uint32_t str_off; /* into strings: the token's bytes (inside a key, not NUL-terminated) */
+    uint32_t len;
+    uint32_t key; /* the one-token key of this token, or LEX_NONE */
+} lex_vocab;
+
+typedef struct lex_edge {
+    uint32_t tok; /* token id */
+    uint32_t key; /* the child key */
+} lex_edge;
+
 typedef struct lex_pattern {
     uint32_t pattern_off;
     uint32_t registry_off;
@@ -119,7 +149,12 @@ struct hnp_lexicon {
     const lex_pattern *patterns;
     const char *strings;
     const uint64_t *filter;
+    const lex_vocab *vocab;
+    const lex_slot *vslots;
+    const uint32_t *kids;
+    const lex_edge *edges;
     uint32_t slot_mask;
+    uint32_t vslot_mask;
     uint64_t filter_mask;
 };
 
@@ -133,6 +168,20 @@ static inline int hnp_lexicon_maybe(const hnp_lexicon *lex, uint64_t hash)
 /* Finds a key (bytes, and its lexkey_hash from LEXKEY_HASH_INIT); NULL when absent. */
 const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size_t len,
                                 uint64_t hash);
+
+/* The id of a token (its folded bytes and their lexkey_hash from LEXKEY_HASH_INIT), or
+ * LEX_NONE when no key has it. */
+uint32_t hnp_lexicon_token(const hnp_lexicon *lex, const uint8_t *tok, size_t len, uint64_t hash);
+
+/* The key one token longer than key `parent` (LEX_NONE: the empty key, the trie's root)
+ * whose last token is `tok`, or NULL. */
+const lex_key *hnp_lexicon_child(const hnp_lexicon *lex, uint32_t parent, uint32_t tok);
+
+/* The index of key k in the keys array (a trie node). */
+static inline uint32_t hnp_lexicon_key_index(const hnp_lexicon *lex, const lex_key *k)
+{
+    return (uint32_t)(k - lex->keys);
+}
 
 static inline const char *hnp_lexicon_str(const hnp_lexicon *lex, uint32_t off)
 {

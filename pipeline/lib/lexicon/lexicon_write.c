@@ -156,7 +156,7 @@ static hnp_status collect_keys(const bentry *e, size_t n_e, cand **out, size_t *
 }
 
 typedef struct layout {
-    uint64_t keys, slots, entries, patterns, filter, strings, total;
+    uint64_t keys, slots, entries, patterns, filter, vocab, vslots, kids, edges, strings, total;
     uint32_t n_slots;
     uint32_t filter_log2;
 } layout;
@@ -166,9 +166,11 @@ static uint64_t align8(uint64_t v)
     return (v + 7) & ~(uint64_t)7;
 }
 
-static hnp_status plan(size_t n_keys, size_t n_e, size_t n_p, size_t pool_len, layout *L)
+static hnp_status plan(size_t n_keys, size_t n_e, size_t n_p, size_t pool_len, const lextrie *tr,
+                       layout *L)
 {
-    if (n_keys >= UINT32_MAX / 4 || n_e >= UINT32_MAX || n_p >= UINT32_MAX) {
+    if (n_keys >= UINT32_MAX / 4 || n_e >= UINT32_MAX || n_p >= UINT32_MAX ||
+        tr->n_vocab >= UINT32_MAX / 4) {
         return HNP_ERR_NOMEM;
     }
     uint32_t ns = 8;
@@ -187,14 +189,25 @@ static hnp_status plan(size_t n_keys, size_t n_e, size_t n_p, size_t pool_len, l
     L->entries = align8(L->slots + (uint64_t)ns * sizeof(lex_slot));
     L->patterns = align8(L->entries + n_e * sizeof(lex_entry));
     L->filter = align8(L->patterns + n_p * sizeof(lex_pattern));
-    L->strings = L->filter + ((uint64_t)1 << fl) / 8;
+    L->vocab = align8(L->filter + ((uint64_t)1 << fl) / 8);
+    L->vslots = align8(L->vocab + tr->n_vocab * sizeof(lex_vocab));
+    L->kids = align8(L->vslots + (uint64_t)tr->n_vslots * sizeof(lex_slot));
+    L->edges = align8(L->kids + ((uint64_t)n_keys + 1) * sizeof(uint32_t));
+    L->strings = align8(L->edges + tr->n_edges * sizeof(lex_edge));
     L->total = L->strings + pool_len;
     return L->total > SIZE_MAX ? HNP_ERR_NOMEM : HNP_OK;
 }
 
 static void write_header(uint8_t *b, const layout *L, size_t n_e, size_t n_keys, size_t n_p,
-                         uint32_t version_off, uint64_t pool_len)
+                         const lextrie *tr, uint32_t version_off, uint64_t pool_len)
 {
+    put32(b + offsetof(lex_header, n_vocab), (uint32_t)tr->n_vocab);
+    put32(b + offsetof(lex_header, n_vslots), tr->n_vslots);
+    put32(b + offsetof(lex_header, n_edges), (uint32_t)tr->n_edges);
+    put64(b + offsetof(lex_header, vocab_off), L->vocab);
+    put64(b + offsetof(lex_header, vslots_off), L->vslots);
+    put64(b + offsetof(lex_header, kids_off), L->kids);
+    put64(b + offsetof(lex_header, edges_off), L->edges);
     memcpy(b, LEX_MAGIC, LEX_MAGIC_LEN);
     put32(b + offsetof(lex_header, format_version), LEX_FORMAT_VERSION);
     put32(b + offsetof(lex_header, header_size), (uint32_t)sizeof(lex_header));
@@ -237,6 +250,35 @@ static void write_keys(uint8_t *b, const layout *L, const cand *c, size_t n,
         uint8_t *s = b + L->slots + j * sizeof(lex_slot);
         put32(s + offsetof(lex_slot, hash_hi), (uint32_t)(h >> 32));
         put32(s + offsetof(lex_slot, key), (uint32_t)i + 1);
+    }
+}
+
+/* The vocabulary, its hash slots (linear probing, inserted in token-id order), and the
+ * trie's children ranges and edges. */
+static void write_trie(uint8_t *b, const layout *L, const lextrie *tr, size_t n_keys)
+{
+    uint32_t mask = tr->n_vslots - 1;
+    for (size_t i = 0; i < tr->n_vocab; i++) {
+        uint8_t *v = b + L->vocab + i * sizeof(lex_vocab);
+        put32(v + offsetof(lex_vocab, str_off), tr->vocab_off[i]);
+        put32(v + offsetof(lex_vocab, len), (uint32_t)tr->vocab[i].len);
+        put32(v + offsetof(lex_vocab, key), tr->vocab_key[i]);
+        uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, tr->vocab[i].p, tr->vocab[i].len);
+        uint32_t j = (uint32_t)h & mask;
+        while (get32(b + L->vslots + j * sizeof(lex_slot) + offsetof(lex_slot, key)) != 0) {
+            j = (j + 1) & mask;
+        }
+        uint8_t *s = b + L->vslots + j * sizeof(lex_slot);
+        put32(s + offsetof(lex_slot, hash_hi), (uint32_t)(h >> 32));
+        put32(s + offsetof(lex_slot, key), (uint32_t)i + 1);
+    }
+    for (size_t k = 0; k <= n_keys; k++) {
+        put32(b + L->kids + k * sizeof(uint32_t), tr->kids[k]);
+    }
+    for (size_t i = 0; i < tr->n_edges; i++) {
+        uint8_t *e = b + L->edges + i * sizeof(lex_edge);
+        put32(e + offsetof(lex_edge, tok), tr->edges[i].tok);
+        put32(e + offsetof(lex_edge, key), tr->edges[i].key);
     }
 }
 
@@ -303,6 +345,8 @@ hnp_status hnp_lexwrite_blob(const bentry *entries, size_t n_entries, const bpat
     pool pl = {0};
     uint32_t *key_off = NULL, *str_off = NULL, version_off = 0;
     uint8_t *b = NULL;
+    bstr *keys = NULL;
+    lextrie tr = {0};
     layout L;
     hnp_status st = collect_keys(entries, n_entries, &c, &n_keys);
     if (st != HNP_OK) {
@@ -316,7 +360,16 @@ hnp_status hnp_lexwrite_blob(const bentry *entries, size_t n_entries, const bpat
                         &version_off, key_off, str_off);
     }
     if (st == HNP_OK) {
-        st = plan(n_keys, n_entries, n_patterns, pl.b.len, &L);
+        st = (keys = calloc(n_keys + 1, sizeof *keys)) ? HNP_OK : HNP_ERR_NOMEM;
+    }
+    for (size_t i = 0; st == HNP_OK && i < n_keys; i++) {
+        keys[i] = c[i].key;
+    }
+    if (st == HNP_OK) {
+        st = hnp_lextrie_build(keys, key_off, n_keys, &tr);
+    }
+    if (st == HNP_OK) {
+        st = plan(n_keys, n_entries, n_patterns, pl.b.len, &tr, &L);
     }
     if (st == HNP_OK && !(b = calloc(1, (size_t)L.total))) {
         st = HNP_ERR_NOMEM;
@@ -324,8 +377,9 @@ hnp_status hnp_lexwrite_blob(const bentry *entries, size_t n_entries, const bpat
     if (st != HNP_OK) {
         goto done;
     }
-    write_header(b, &L, n_entries, n_keys, n_patterns, version_off, pl.b.len);
+    write_header(b, &L, n_entries, n_keys, n_patterns, &tr, version_off, pl.b.len);
     write_keys(b, &L, c, n_keys, key_off);
+    write_trie(b, &L, &tr, n_keys);
     write_entries(b, &L, entries, n_entries, str_off);
     write_patterns(b, &L, patterns, n_patterns, str_off + 3 * n_entries);
     memcpy(b + L.strings, pl.b.data, pl.b.len);
@@ -336,6 +390,8 @@ hnp_status hnp_lexwrite_blob(const bentry *entries, size_t n_entries, const bpat
     b = NULL;
 done:
     free(b);
+    free(keys);
+    hnp_lextrie_free(&tr);
     free(c);
     free(key_off);
     free(str_off);

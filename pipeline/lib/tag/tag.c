@@ -32,7 +32,8 @@ hnp_status hnp_tagger_create(const hnp_lexicon *const *lexicons, size_t n_lex, h
     t->model = 1;
     t->lex = calloc(n_lex + 1, sizeof *t->lex);
     t->alive = calloc(n_lex + 1, 1);
-    hnp_status st = t->lex && t->alive ? HNP_OK : HNP_ERR_NOMEM;
+    t->node = calloc(n_lex + 1, sizeof *t->node);
+    hnp_status st = t->lex && t->alive && t->node ? HNP_OK : HNP_ERR_NOMEM;
     if (st == HNP_OK) {
         memcpy(t->lex, lexicons, n_lex * sizeof *t->lex);
         st = hnp_tag_rx_compile(t);
@@ -53,6 +54,8 @@ void hnp_tagger_free(hnp_tagger *t)
     hnp_tag_rx_free(t);
     free(t->lex);
     free(t->alive);
+    free(t->node);
+    free(t->tid);
     free(t->tok);
     hnp_membuf_free(&t->fold);
     hnp_membuf_free(&t->tmp);
@@ -98,6 +101,20 @@ static int is_glued(const uint8_t *text, const tag_token *prev, const tag_token 
     return 1;
 }
 
+/* Room for each token's id in each lexicon's vocabulary, looked up when a trie walk of
+ * tag_match.c first needs it. */
+static hnp_status token_ids(hnp_tagger *t)
+{
+    size_t n = t->n_tok * t->n_lex;
+    if (n > t->cap_tid) {
+        HNP_TRY(hnp_tag_grow((void **)&t->tid, &t->cap_tid, n, sizeof *t->tid));
+    }
+    for (size_t i = 0; i < n; i++) {
+        t->tid[i] = TAG_TID_UNKNOWN;
+    }
+    return HNP_OK;
+}
+
 static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
 {
     size_t pos = 0;
@@ -105,7 +122,9 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
     t->n_tok = 0;
     t->fold.len = 0;
     while (hnp_lexkey_next(text + a, b - a, &pos, &tk)) {
-        HNP_TRY(hnp_tag_grow((void **)&t->tok, &t->cap_tok, t->n_tok + 1, sizeof *t->tok));
+        if (t->n_tok + 1 > t->cap_tok) {
+            HNP_TRY(hnp_tag_grow((void **)&t->tok, &t->cap_tok, t->n_tok + 1, sizeof *t->tok));
+        }
         tag_token *k = &t->tok[t->n_tok++];
         k->start = a + tk.start;
         k->end = a + tk.end;
@@ -116,10 +135,12 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         HNP_TRY(
             hnp_lexkey_fold_append(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc));
         k->fold_len = t->fold.len - k->fold_off;
+        k->hash = lexkey_hash(LEXKEY_HASH_INIT, t->fold.data + k->fold_off, k->fold_len);
         HNP_TRY(hnp_buf_putc(&t->fold, ' '));
     }
     /* Slack for the model's 8-byte loads past the last word (tag_model.c, affix). */
-    return hnp_buf_reserve(&t->fold, 8);
+    HNP_TRY(hnp_buf_reserve(&t->fold, 8));
+    return t->ref_match ? HNP_OK : token_ids(t);
 }
 
 /* Emits the trial-id match r, and returns the first token after it. */
@@ -175,6 +196,10 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
         }
         if (r < t->n_rxm && t->rxm[r].start < t->tok[i].end) {
             HNP_TRY(take_rx(t, text, r++, &i));
+            continue;
+        }
+        if (!hnp_tag_may_start(t, text, i)) {
+            i++;
             continue;
         }
         tag_match m;
@@ -233,6 +258,11 @@ void hnp_tagger_set_model(hnp_tagger *t, int on)
     if (t) {
         t->model = on != 0;
     }
+}
+
+void hnp_tag_set_reference_matcher(hnp_tagger *t, int on)
+{
+    t->ref_match = on != 0;
 }
 
 void hnp_tagger_set_trace(hnp_tagger *t, hnp_tag_trace_fn fn, void *ctx)

@@ -18,8 +18,12 @@ typedef struct tag_token {
     size_t fold_off, fold_len; /* folded form in hnp_tagger.fold */
     int kind;
     int ascii;
-    int glued; /* joined by a hyphen to the word before it ("captopril-induced") */
+    int glued;     /* joined by a hyphen to the word before it ("captopril-induced") */
+    uint64_t hash; /* lexkey_hash of the folded form */
 } tag_token;
+
+/* tag_token's id in a lexicon's vocabulary before it is looked up (tag_match.c). */
+#define TAG_TID_UNKNOWN 0xFFFFFFFEu
 
 /* An abbreviation defined in the document: "long form (SF)". */
 typedef struct tag_abbr {
@@ -68,6 +72,10 @@ struct hnp_tagger {
     const hnp_lexicon **lex;
     size_t n_lex;
     unsigned char *alive; /* per lexicon, during one longest-match search */
+    uint32_t *node;       /* per lexicon, during one search: the trie node reached */
+    int ref_match;        /* find keys by their bytes (the reference matcher, tag_match.c) */
+    uint32_t *tid;        /* per token and lexicon: the token's id, LEX_NONE, or TAG_TID_UNKNOWN */
+    size_t cap_tid;
     tag_regex *rx;
     size_t n_rx;
     /* The current sentence: tokens and their folded forms, each followed by one space,
@@ -132,10 +140,18 @@ hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_labe
                         const char *id, const char *name, size_t id_off);
 hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem);
 
+/* tag_match.c: whether any match may start at token i (a cheap test: when 0,
+ * hnp_tag_match_at finds nothing there). */
+int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i);
+
 /* tag_match.c: the best lexicon or abbreviation match at token i, not extending past
  * byte limit. Inside a hyphenated compound only one-word matches, unless in_compound. */
 hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                             int in_compound, tag_match *out);
+
+/* tag.c: on (1), keys are found by their bytes instead of through the tries of
+ * token ids; the output must be the same (for the differential test). */
+void hnp_tag_set_reference_matcher(hnp_tagger *t, int on);
 
 /* tag_support.c: the concept-id set that licenses ctx terms. */
 int hnp_tag_seen(const hnp_tagger *t, const char *id);

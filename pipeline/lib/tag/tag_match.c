@@ -1,9 +1,15 @@
 /* tag_match.c -- the longest match at one token start.
  *
- * The key of tokens i..j is a slice of the sentence's fold buffer and its hash is
- * extended token by token, so each step costs one hash of the new token and one probe
- * per lexicon. A lexicon drops out as soon as the key is not a prefix of a longer key
- * in it ("prefix" flag), which ends nearly every search after one or two tokens. */
+ * Each token of the sentence was folded and looked up once in every lexicon's vocabulary
+ * (tag.c, tokenize), so a search from token i is a walk down each lexicon's trie of token
+ * ids: one step per token, no hashing (lexicon_format.h). A lexicon drops out as soon as
+ * the tokens so far are not the start of a longer key in it ("prefix" flag), which ends
+ * nearly every search after one or two tokens.
+ *
+ * The reference matcher (hnp_tag_set_reference_matcher) finds the same keys by their
+ * bytes instead: the key of tokens i..j is a slice of the sentence's fold buffer, hashed
+ * token by token and probed in each lexicon's key hash. It is kept so that a test can
+ * check that both give the same mentions on every evaluation set. */
 #include "tag_internal.h"
 
 #include <string.h>
@@ -93,10 +99,10 @@ static void take(tag_match *out, const hnp_lexicon *lex, const lex_entry *e, siz
     out->keep = (e->flags & LEX_FLAG_KEEP) != 0;
 }
 
-/* Tries the singular forms of token j as the end of a key (tokens i..j-1 hashed into
- * hprev, which already includes the separating space). */
-static hnp_status try_singular(hnp_tagger *t, const uint8_t *text, const hnp_lexicon *lex, size_t i,
-                               size_t j, uint64_t hprev, tag_match *out, int *got)
+/* Reference: tries the singular forms of token j as the end of a key (tokens i..j-1
+ * hashed into hprev, which already includes the separating space). */
+static hnp_status try_singular_ref(hnp_tagger *t, const uint8_t *text, const hnp_lexicon *lex,
+                                   size_t i, size_t j, uint64_t hprev, tag_match *out, int *got)
 {
     const tag_token *tk = &t->tok[j];
     const uint8_t *w = t->fold.data + tk->fold_off;
@@ -125,10 +131,11 @@ static hnp_status try_singular(hnp_tagger *t, const uint8_t *text, const hnp_lex
     return HNP_OK;
 }
 
-/* One step of the search: tokens i..j (key slice and hash given) in every lexicon that is
- * still alive. Earlier lexicons win ties; an exact key beats a singular form. */
-static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, uint64_t hprev,
-                       uint64_t h, tag_match *out, size_t *n_alive)
+/* Reference: one step of the search, tokens i..j (key slice and hash given) in every
+ * lexicon that is still alive. Earlier lexicons win ties; an exact key beats a singular
+ * form. */
+static hnp_status step_ref(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, uint64_t hprev,
+                           uint64_t h, tag_match *out, size_t *n_alive)
 {
     const uint8_t *key = t->fold.data + t->tok[i].fold_off;
     size_t klen = t->tok[j].fold_off + t->tok[j].fold_len - t->tok[i].fold_off;
@@ -155,8 +162,158 @@ static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, u
             take(out, lex, e, j - i + 1, ctx);
             got = 1;
         } else if (t->tok[j].kind == LEXTOK_WORD && t->tok[j].ascii) {
-            HNP_TRY(try_singular(t, text, lex, i, j, hprev, out, &got));
+            HNP_TRY(try_singular_ref(t, text, lex, i, j, hprev, out, &got));
         }
+    }
+    return HNP_OK;
+}
+
+/* Token j's id in lexicon l, looked up on first use. */
+static uint32_t token_id(hnp_tagger *t, size_t j, size_t l)
+{
+    uint32_t *id = &t->tid[j * t->n_lex + l];
+    if (*id == TAG_TID_UNKNOWN) {
+        const tag_token *k = &t->tok[j];
+        *id = hnp_lexicon_token(t->lex[l], t->fold.data + k->fold_off, k->fold_len, k->hash);
+    }
+    return *id;
+}
+
+/* Some lexicon's filter lets a key with this hash through. */
+static int any_maybe(const hnp_tagger *t, uint64_t h)
+{
+    for (size_t l = 0; l < t->n_lex; l++) {
+        if (hnp_lexicon_maybe(t->lex[l], h)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i)
+{
+    const tag_token *k = &t->tok[i];
+    if (k->kind != LEXTOK_WORD || t->ref_match) {
+        return k->kind == LEXTOK_WORD;
+    }
+    /* Short forms defined in the document (tag_abbrev.c): the set of their first bytes. */
+    uint8_t c0 = text[k->start];
+    if (t->n_abbr && ((t->abbr_first[c0 / 64] >> (c0 % 64)) & 1)) {
+        return 1;
+    }
+    /* A key that starts here has the token (or, for a one-token key, its singular) as a
+     * key of its own: every token prefix of a key is a key, and in the filter. */
+    if (any_maybe(t, k->hash)) {
+        return 1;
+    }
+    if (!k->ascii) {
+        return 0;
+    }
+    const uint8_t *w = t->fold.data + k->fold_off;
+    size_t stem[4];
+    const char *suffix[4];
+    size_t nv = singulars(w, k->fold_len, stem, suffix);
+    for (size_t v = 0; v < nv; v++) {
+        uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, w, stem[v]);
+        h = lexkey_hash(h, (const uint8_t *)suffix[v], strlen(suffix[v]));
+        if (any_maybe(t, h)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Tries the singular forms of token j as the last token of a key whose tokens i..j-1 are
+ * trie node parent of lexicon l. */
+static hnp_status try_singular(hnp_tagger *t, const uint8_t *text, size_t l, size_t i, size_t j,
+                               uint32_t parent, tag_match *out, int *got)
+{
+    const hnp_lexicon *lex = t->lex[l];
+    const tag_token *tk = &t->tok[j];
+    const uint8_t *w = t->fold.data + tk->fold_off;
+    size_t stem[4];
+    const char *suffix[4];
+    size_t nv = singulars(w, tk->fold_len, stem, suffix);
+    for (size_t v = 0; v < nv && !*got; v++) {
+        t->tmp.len = 0;
+        HNP_TRY(hnp_buf_put(&t->tmp, w, stem[v]));
+        HNP_TRY(hnp_buf_put(&t->tmp, suffix[v], strlen(suffix[v])));
+        uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, t->tmp.data, t->tmp.len);
+        uint32_t id = hnp_lexicon_token(lex, t->tmp.data, t->tmp.len, h);
+        const lex_key *k = id == LEX_NONE ? NULL : hnp_lexicon_child(lex, parent, id);
+        const lex_entry *e = NULL;
+        int ctx = 0;
+        if (k && hnp_lex_key_entries(k)) {
+            HNP_TRY(pick(t, lex, k, text, i, j, 1, &e, &ctx));
+        }
+        if (e) {
+            take(out, lex, e, j - i + 1, ctx);
+            *got = 1;
+        }
+    }
+    return HNP_OK;
+}
+
+/* One step of the search: token j, one step down the trie of every lexicon that is still
+ * alive (t->node: where tokens i..j-1 left each). Earlier lexicons win ties; an exact key
+ * beats a singular form. */
+static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, tag_match *out,
+                       size_t *n_alive)
+{
+    int got = 0;
+    for (size_t l = 0; l < t->n_lex; l++) {
+        if (!t->alive[l]) {
+            continue;
+        }
+        const hnp_lexicon *lex = t->lex[l];
+        uint32_t parent = t->node[l], id = token_id(t, j, l);
+        const lex_key *k = id == LEX_NONE ? NULL : hnp_lexicon_child(lex, parent, id);
+        if (!k || !hnp_lex_key_continues(k)) {
+            t->alive[l] = 0;
+            (*n_alive)--;
+        } else {
+            t->node[l] = hnp_lexicon_key_index(lex, k);
+        }
+        if (got) {
+            continue;
+        }
+        const lex_entry *e = NULL;
+        int ctx = 0;
+        if (k && hnp_lex_key_entries(k)) {
+            HNP_TRY(pick(t, lex, k, text, i, j, 0, &e, &ctx));
+        }
+        if (e) {
+            take(out, lex, e, j - i + 1, ctx);
+            got = 1;
+        } else if (t->tok[j].kind == LEXTOK_WORD && t->tok[j].ascii) {
+            HNP_TRY(try_singular(t, text, l, i, j, parent, out, &got));
+        }
+    }
+    return HNP_OK;
+}
+
+/* The lexicon part of the search from token i: the longest key (or singular form) that
+ * ends at most max_tok tokens later, before byte limit. */
+static hnp_status search(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit, size_t max_tok,
+                         tag_match *best)
+{
+    for (size_t l = 0; l < t->n_lex; l++) { /* one or two lexicons: no memset call */
+        t->alive[l] = 1;
+        t->node[l] = LEX_NONE;
+    }
+    size_t n_alive = t->n_lex;
+    uint64_t h = LEXKEY_HASH_INIT;
+    for (size_t j = i; j < t->n_tok && j - i < max_tok && n_alive; j++) {
+        if (t->tok[j].end > limit) {
+            break;
+        }
+        if (!t->ref_match) {
+            HNP_TRY(step(t, text, i, j, best, &n_alive));
+            continue;
+        }
+        uint64_t hprev = j > i ? lexkey_hash(h, (const uint8_t *)" ", 1) : h;
+        h = lexkey_hash(hprev, t->fold.data + t->tok[j].fold_off, t->tok[j].fold_len);
+        HNP_TRY(step_ref(t, text, i, j, hprev, h, best, &n_alive));
     }
     return HNP_OK;
 }
@@ -182,19 +339,7 @@ hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t
     /* An abbreviation defined in this document wins a tie with the lexicon. */
     hnp_tag_abbrev_match(t, text, i, limit, out);
     tag_match lex_best = {0};
-    for (size_t l = 0; l < t->n_lex; l++) { /* one or two lexicons: no memset call */
-        t->alive[l] = 1;
-    }
-    size_t n_alive = t->n_lex;
-    uint64_t h = LEXKEY_HASH_INIT;
-    for (size_t j = i; j < t->n_tok && j - i < max_tok && n_alive; j++) {
-        if (t->tok[j].end > limit) {
-            break;
-        }
-        uint64_t hprev = j > i ? lexkey_hash(h, (const uint8_t *)" ", 1) : h;
-        h = lexkey_hash(hprev, t->fold.data + t->tok[j].fold_off, t->tok[j].fold_len);
-        HNP_TRY(step(t, text, i, j, hprev, h, &lex_best, &n_alive));
-    }
+    HNP_TRY(search(t, text, i, limit, max_tok, &lex_best));
     if (lex_best.ntok > out->ntok) {
         *out = lex_best;
     }

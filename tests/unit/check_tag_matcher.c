@@ -1,0 +1,225 @@
+/* check_tag_matcher.c -- the tagger's two lexicon matchers agree: the trie of token ids
+ * (the one in use) and the reference that finds keys by their bytes (tag_match.c). Every
+ * evaluation text of ../shared is tagged both ways, with and without the model, and the
+ * mentions must be identical; a small fixture checks the same without ../shared. */
+#include "tag/tag_internal.h"
+#include "testutil.h"
+
+#include "hnp/hnp.h"
+#include <dirent.h>
+
+/* A mention of one tagging run, copied (the tagger's arrays are reused). */
+typedef struct copy {
+    hnp_span span;
+    size_t sent;
+    hnp_entity_label label;
+    char *id, *name;
+} copy;
+
+typedef struct run {
+    copy *m;
+    size_t n;
+} run;
+
+static void free_run(run *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->m[i].id);
+        free(r->m[i].name);
+    }
+    free(r->m);
+    r->m = NULL;
+    r->n = 0;
+}
+
+/* One span per line: the matchers see every line of a file as a sentence. */
+static hnp_span *lines_of(const char *text, size_t len, size_t *n)
+{
+    size_t cap = 16, k = 0, a = 0;
+    hnp_span *s = malloc(cap * sizeof *s);
+    for (size_t i = 0; s && i <= len; i++) {
+        if (i < len && text[i] != '\n') {
+            continue;
+        }
+        if (k == cap) {
+            cap *= 2;
+            hnp_span *ns = realloc(s, cap * sizeof *s);
+            if (!ns) {
+                free(s);
+                return NULL;
+            }
+            s = ns;
+        }
+        s[k++] = (hnp_span){a, i};
+        a = i + 1;
+    }
+    *n = k;
+    return s;
+}
+
+static run tag_with(const hnp_lexicon *const *lex, size_t n_lex, int reference, int model,
+                    const char *text, size_t len, const hnp_span *sents, size_t n_sents)
+{
+    hnp_tagger *t = NULL;
+    ck_assert_int_eq(hnp_tagger_create(lex, n_lex, &t), HNP_OK);
+    hnp_tag_set_reference_matcher(t, reference);
+    hnp_tagger_set_model(t, model);
+    const hnp_mention *m = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(hnp_tag(t, (const uint8_t *)text, len, sents, NULL, n_sents, &m, &n), HNP_OK);
+    run r = {calloc(n + 1, sizeof *r.m), n};
+    ck_assert_ptr_nonnull(r.m);
+    for (size_t i = 0; i < n; i++) {
+        r.m[i] = (copy){m[i].span, m[i].sent, m[i].label, NULL, NULL};
+        r.m[i].id = strdup(m[i].id);
+        r.m[i].name = strdup(m[i].name);
+    }
+    hnp_tagger_free(t);
+    return r;
+}
+
+/* Both matchers on one text; returns the number of mentions (the same for both). */
+static size_t compare(const hnp_lexicon *const *lex, size_t n_lex, const char *what,
+                      const char *text, size_t len, int model)
+{
+    size_t n_sents = 0;
+    hnp_span *sents = lines_of(text, len, &n_sents);
+    ck_assert_ptr_nonnull(sents);
+    run a = tag_with(lex, n_lex, 0, model, text, len, sents, n_sents);
+    run b = tag_with(lex, n_lex, 1, model, text, len, sents, n_sents);
+    for (size_t i = 0; i < a.n && i < b.n; i++) {
+        const copy *x = &a.m[i], *y = &b.m[i];
+        ck_assert_msg(x->span.start == y->span.start && x->span.end == y->span.end &&
+                          x->label == y->label && x->sent == y->sent && strcmp(x->id, y->id) == 0 &&
+                          strcmp(x->name, y->name) == 0,
+                      "%s (model %d): mention %zu differs: trie %zu-%zu %s %s, reference "
+                      "%zu-%zu %s %s",
+                      what, model, i, x->span.start, x->span.end, x->id, x->name, y->span.start,
+                      y->span.end, y->id, y->name);
+    }
+    ck_assert_msg(a.n == b.n, "%s (model %d): %zu mentions with the trie, %zu by reference", what,
+                  model, a.n, b.n);
+    size_t n = a.n;
+    free_run(&a);
+    free_run(&b);
+    free(sents);
+    return n;
+}
+
+/* Sentences written for this test: multi-word terms, plurals (-ies, -es, -ses), a
+ * case-sensitive term, a brand name that must not inflect, a term that is a prefix of a
+ * longer one, and two lexicons whose terms overlap. */
+static const char fixture_tsv[] =
+    "heart failure\tCONDITION\tT:1\theart failure\n"
+    "congestive heart failure\tCONDITION\tT:2\tcongestive heart failure\n"
+    "therapy\tPROCEDURE\tT:3\ttherapy\n"
+    "gene therapy\tPROCEDURE\tT:4\tgene therapy\n"
+    "virus\tCONDITION\tT:5\tvirus infection\n"
+    "metastasis\tCONDITION\tT:6\tmetastasis\n"
+    "Advance\tDRUG\tT:7\tAdvance (brand)\texact\n"
+    "HF\tCONDITION\tT:10\theart failure\tcs\n"
+    "type 2 diabetes mellitus\tCONDITION\tT:8\ttype 2 diabetes\n"
+    "diabetes\tCONDITION\tT:9\tdiabetes\n";
+
+static const char fixture_user_tsv[] = "heart\tCONDITION\tU:1\theart (user)\n"
+                                       "gene therapies\tPROCEDURE\tU:2\tgene therapies\n"
+                                       "diabetes mellitus\tCONDITION\tU:3\tdiabetes mellitus\n";
+
+static const char fixture_text[] =
+    "Congestive heart failure and heart failures were treated with gene therapies.\n"
+    "Viruses spread; metastases grew; the advances in Advance therapy were small.\n"
+    "Type 2 diabetes mellitus, type 2 diabetes and diabetes mellitus differ.\n"
+    "Heart-failure clinics and HEART FAILURE wards; HF, not hf.\n";
+
+START_TEST(fixture_matches_agree)
+{
+    hnp_lexicon *a = NULL, *b = NULL;
+    ck_assert_int_eq(
+        hnp_lexicon_from_tsv((const uint8_t *)fixture_tsv, strlen(fixture_tsv), &a, NULL), HNP_OK);
+    ck_assert_int_eq(
+        hnp_lexicon_from_tsv((const uint8_t *)fixture_user_tsv, strlen(fixture_user_tsv), &b, NULL),
+        HNP_OK);
+    const hnp_lexicon *one[] = {a}, *two[] = {b, a};
+    size_t len = strlen(fixture_text);
+    /* Congestive heart failure, heart failures, gene therapies, Viruses, metastases,
+     * Advance (not "advances"), therapy, Type 2 diabetes mellitus, diabetes, diabetes,
+     * Heart-failure, HEART FAILURE, HF (not "hf") */
+    ck_assert_uint_eq(compare(one, 1, "fixture", fixture_text, len, 0), 13);
+    ck_assert_uint_ge(compare(two, 2, "fixture, two lexicons", fixture_text, len, 0), 13);
+    hnp_lexicon_free(a);
+    hnp_lexicon_free(b);
+}
+END_TEST
+
+static int skip_name(const char *name)
+{
+    return name[0] == '.';
+}
+
+/* Every file of one folder under ../shared through both matchers. */
+static void compare_dir(const hnp_lexicon *lex, const char *dir, size_t *files, size_t *mentions)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (skip_name(e->d_name)) {
+            continue;
+        }
+        char path[4096 + 512];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len = 0;
+        char *text = hnp_test_read_file(path, &len);
+        if (!text) {
+            continue; /* a folder */
+        }
+        const hnp_lexicon *one[] = {lex};
+        for (int model = 0; model <= 1; model++) {
+            *mentions += compare(one, 1, path, text, len, model);
+        }
+        (*files)++;
+        free(text);
+    }
+    closedir(d);
+}
+
+START_TEST(eval_sets_agree)
+{
+    const char *shared = hnp_test_shared_dir();
+    const hnp_lexicon *lex = NULL;
+    if (!shared || hnp_lexicon_embedded(&lex) != HNP_OK) {
+        fprintf(stderr, "check_tag_matcher: ../shared absent: eval-set comparison skipped\n");
+        return;
+    }
+    static const char *const dirs[] = {"eval/ner",         "eval/sentences", "eval/realworld",
+                                       "eval/boilerplate", "eval/mojibake",  "samples"};
+    size_t files = 0, mentions = 0;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/%s", shared, dirs[i]);
+        compare_dir(lex, dir, &files, &mentions);
+    }
+    fprintf(stderr, "check_tag_matcher: %zu files, %zu mentions, identical both ways\n", files,
+            mentions);
+    ck_assert_uint_gt(files, 10);
+    ck_assert_uint_gt(mentions, 10000);
+}
+END_TEST
+
+static Suite *tag_matcher_suite(void)
+{
+    Suite *s = suite_create("tag_matcher");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, fixture_matches_agree);
+    tcase_add_test(tc, eval_sets_agree);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(tag_matcher_suite());
+}
