@@ -8,6 +8,7 @@
 #   segment/ classify/: also the token array (token.h), which they may read
 #   tag/       also reads the lexicon (its private view and public header) and the tokens
 #   output/    renders a whole hnp_doc, so it sees every public header (not the driver .c)
+# Then scripts/check_layers.py checks that inside each folder the files are one-way layers.
 # usage: scripts/check_layout.sh BUILD_DIR   (a configured build: its generated headers;
 #        needs gcc and the ICU/utf8proc headers)
 set -eu
@@ -46,3 +47,5 @@ for dir in pipeline/lib/*/; do
 done
 [ $bad -eq 0 ] || exit 1
 echo "check_layout: every stage reaches only base/, its own folder and its declared inputs"
+# Inside a folder, the files are one-way layers (from the object files' calls).
+python3 scripts/check_layers.py "$BUILD"

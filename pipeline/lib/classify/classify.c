@@ -29,28 +29,6 @@ struct hnp_classifier {
     unsigned flags;
 };
 
-const char *hnp_kind_name(hnp_kind kind)
-{
-    switch (kind) {
-    case HNP_KIND_BODY:
-        return "body";
-    case HNP_KIND_TITLE:
-        return "title";
-    case HNP_KIND_META:
-        return "meta";
-    case HNP_KIND_SPAM:
-        return "spam";
-    case HNP_KIND_BOILERPLATE:
-        return "boilerplate";
-    }
-    return "?";
-}
-
-int hnp_kind_is_junk(hnp_kind kind)
-{
-    return kind == HNP_KIND_SPAM || kind == HNP_KIND_BOILERPLATE;
-}
-
 hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier **out)
 {
     if (!out) {

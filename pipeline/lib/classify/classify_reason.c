@@ -1,6 +1,28 @@
-/* classify_reason.c -- the names of the classify stage's reason codes (the bottom
+/* classify_reason.c -- the names of the classify stage's kinds and reason codes (the bottom
  * layer: every other file of the stage may use it; it uses none of them). */
 #include "classify_internal.h"
+
+const char *hnp_kind_name(hnp_kind kind)
+{
+    switch (kind) {
+    case HNP_KIND_BODY:
+        return "body";
+    case HNP_KIND_TITLE:
+        return "title";
+    case HNP_KIND_META:
+        return "meta";
+    case HNP_KIND_SPAM:
+        return "spam";
+    case HNP_KIND_BOILERPLATE:
+        return "boilerplate";
+    }
+    return "?";
+}
+
+int hnp_kind_is_junk(hnp_kind kind)
+{
+    return kind == HNP_KIND_SPAM || kind == HNP_KIND_BOILERPLATE;
+}
 
 static const char *const reason_names[CLS_R_COUNT] = {
     "-",

@@ -1,24 +1,16 @@
 /* tsv.c -- the output formats. Each writer renders one document into a memory buffer and
  * hands it to the sink. The row formats (tsv, entities, sentences; jsonl, pubtator and html
  * per sentence or mention) hand it over every SPILL_BYTES, so a big document's output is never held
- * twice (here and in the sink's own buffer); the CLI still flushes per document. */
+ * twice (here and in the sink's own buffer); the CLI still flushes per document.
+ *
+ * The files are one-way layers: this entry file calls the renderers (tsv_json.c,
+ * tsv_html.c, tsv_repairs.c), and every file may call tsv_common.c (spilling, document
+ * counts) at the bottom; nothing calls back up. */
 #include "hnp/tsv.h"
 
 #include "tsv_internal.h"
 
 #include <string.h>
-
-#define SPILL_BYTES ((size_t)64 << 10)
-
-hnp_status hnp_out_spill(hnp_membuf *b, const hnp_sink *sink)
-{
-    if (b->len < SPILL_BYTES) {
-        return HNP_OK;
-    }
-    hnp_status st = sink->write(sink->ctx, b->data, b->len);
-    b->len = 0;
-    return st;
-}
 
 static const char *const format_names[] = {"tsv",       "entities", "docs",     "text", "clean",
                                            "sentences", "jsonl",    "pubtator", "html", "repairs"};
@@ -59,15 +51,6 @@ hnp_stage hnp_format_stages(hnp_format f)
         break;
     }
     return HNP_STAGE_TAG;
-}
-
-size_t hnp_doc_junk_count(const hnp_doc *d)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < d->n_sents; i++) {
-        n += hnp_kind_is_junk(d->sents[i].kind) ? 1u : 0u;
-    }
-    return n;
 }
 
 hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink)

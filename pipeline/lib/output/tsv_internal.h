@@ -7,7 +7,8 @@
 #include "hnp/tsv.h"
 
 /* Hands what b holds to the sink once it passes 64 KiB, and empties it: renderers call it
- * between rows so a big document's output is never held whole here and again in the sink. */
+ * between rows so a big document's output is never held whole here and again in the sink
+ * (tsv_common.c, the bottom layer, with hnp_doc_junk_count). */
 hnp_status hnp_out_spill(hnp_membuf *b, const hnp_sink *sink);
 
 hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink);

@@ -6,7 +6,11 @@
  * and a next line that begins in lowercase: "It was a cold\nnight in the city."). Lists
  * written one lowercase item a line stay apart. Each block then goes to the English rules
  * (segment_rules.c), or to ICU when its letters are mostly non-Latin or the caller asked
- * for ICU alone. */
+ * for ICU alone.
+ *
+ * The files are one-way layers: this entry file calls the block segmenters (segment_rules.c,
+ * segment_icu.c), which call the helpers below them (segment_meta.c, then segment_words.c,
+ * segment_chars.c and segment_emit.c, the sentence sink); nothing calls back up. */
 #include "segment_internal.h"
 
 #include <stdlib.h>
@@ -46,52 +50,6 @@ void hnp_segmenter_free(hnp_segmenter *s)
     free(s);
 }
 
-/* Makes room for one more span in a growable buffer (by half again, as it is per document
- * and the driver reuses it); false when that fails. */
-static bool make_room(seg_out *o)
-{
-    if (o->n < o->cap || !o->growable || o->nomem) {
-        return o->n < o->cap;
-    }
-    size_t cap = o->cap + o->cap / 2 + 64;
-    hnp_span *p = cap < SIZE_MAX / sizeof *p ? realloc(o->spans, cap * sizeof *p) : NULL;
-    if (!p) {
-        o->nomem = true;
-        return false;
-    }
-    o->spans = *o->growable = p;
-    o->cap = *o->growable_cap = cap;
-    return true;
-}
-
-void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
-{
-    int32_t cp;
-    while (start < end) {
-        size_t n = hnp_seg_decode(t, start, end, &cp);
-        if (!hnp_seg_is_space(cp)) {
-            break;
-        }
-        start += n;
-    }
-    while (end > start) {
-        size_t p = hnp_seg_prev(t, start, end);
-        hnp_seg_decode(t, p, end, &cp);
-        if (!hnp_seg_is_space(cp)) {
-            break;
-        }
-        end = p;
-    }
-    if (start < end) {
-        if (make_room(o)) {
-            o->spans[o->n].start = start;
-            o->spans[o->n].end = end;
-        }
-        o->n++;
-    }
-}
-
-/* End of the line that starts at pos; *next is where the following line starts. */
 /* True when one of the 8 bytes at p is below 0x0E or has its high bit set: only those can
  * start a line break. Skipping 8 plain bytes at a time makes the line scan cheap. */
 static bool word_may_break(const uint8_t *p)
@@ -102,6 +60,7 @@ static bool word_may_break(const uint8_t *p)
     return ((x - ones * 0x0E) | x) & highs;
 }
 
+/* End of the line that starts at pos; *next is where the following line starts. */
 static size_t line_end(const uint8_t *t, size_t pos, size_t len, size_t *next)
 {
     while (pos + 8 <= len && !word_may_break(t + pos)) {

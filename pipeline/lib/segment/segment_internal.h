@@ -18,7 +18,7 @@ typedef struct seg_out {
     bool nomem;
 } seg_out;
 
-/* Trims [start, end) of whitespace and records it when something is left. */
+/* Trims [start, end) of whitespace and records it when something is left (segment_emit.c). */
 void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end);
 
 /* ---- characters (segment_chars.c) ------------------------------------------------------ */

@@ -1,0 +1,51 @@
+/* segment_emit.c -- the sentence sink of the segment stage: the bottom layer that the block
+ * segmenters (segment_rules.c, segment_icu.c) hand each sentence to. */
+#include "segment_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+/* Makes room for one more span in a growable buffer (by half again, as it is per document
+ * and the driver reuses it); false when that fails. */
+static bool make_room(seg_out *o)
+{
+    if (o->n < o->cap || !o->growable || o->nomem) {
+        return o->n < o->cap;
+    }
+    size_t cap = o->cap + o->cap / 2 + 64;
+    hnp_span *p = cap < SIZE_MAX / sizeof *p ? realloc(o->spans, cap * sizeof *p) : NULL;
+    if (!p) {
+        o->nomem = true;
+        return false;
+    }
+    o->spans = *o->growable = p;
+    o->cap = *o->growable_cap = cap;
+    return true;
+}
+
+void hnp_seg_emit(seg_out *o, const uint8_t *t, size_t start, size_t end)
+{
+    int32_t cp;
+    while (start < end) {
+        size_t n = hnp_seg_decode(t, start, end, &cp);
+        if (!hnp_seg_is_space(cp)) {
+            break;
+        }
+        start += n;
+    }
+    while (end > start) {
+        size_t p = hnp_seg_prev(t, start, end);
+        hnp_seg_decode(t, p, end, &cp);
+        if (!hnp_seg_is_space(cp)) {
+            break;
+        }
+        end = p;
+    }
+    if (start < end) {
+        if (make_room(o)) {
+            o->spans[o->n].start = start;
+            o->spans[o->n].end = end;
+        }
+        o->n++;
+    }
+}
