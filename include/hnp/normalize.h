@@ -20,9 +20,12 @@ extern "C" {
 
 /* Bit flags for hnp_normalize_opts.flags. */
 enum {
-    HNP_NORM_NO_REPAIR = 1 << 0,   /* skip mojibake/entity repair (encoding + NFC only) */
-    HNP_NORM_NO_ENTITIES = 1 << 1, /* leave HTML entities such as &amp; alone */
-    HNP_NORM_ALLOW_BINARY = 1 << 2 /* do not refuse input that looks binary */
+    HNP_NORM_NO_REPAIR = 1 << 0,    /* skip mojibake/entity repair (encoding + NFC only) */
+    HNP_NORM_NO_ENTITIES = 1 << 1,  /* leave HTML entities such as &amp; alone */
+    HNP_NORM_ALLOW_BINARY = 1 << 2, /* do not refuse input that looks binary */
+    /* count the repairs (n_repairs) but keep no records (repairs and before stay NULL):
+     * for callers that show the count alone, as random bytes make a repair of every few */
+    HNP_NORM_COUNT_REPAIRS = 1 << 3
 };
 
 typedef struct hnp_normalize_opts {
@@ -65,7 +68,7 @@ typedef struct hnp_normalized {
     size_t len;          /* bytes in text */
     char encoding[32];   /* what the input was read as: "UTF-8", "windows-1252", ... */
     size_t n_repairs;    /* number of repairs made (all kinds) */
-    hnp_repair *repairs; /* n_repairs records, in text order (may be NULL when 0) */
+    hnp_repair *repairs; /* n_repairs records, in text order (NULL when 0 or counted only) */
     uint8_t *before;     /* the repairs' "before" texts, UTF-8 (may be NULL when empty) */
     size_t before_len;
 } hnp_normalized;

@@ -108,6 +108,11 @@ static int make_pipeline(app *a)
     memset(&po, 0, sizeof po);
     po.normalize.from_encoding = a->o.from_encoding;
     po.normalize.flags = a->o.no_repair ? HNP_NORM_NO_REPAIR : 0;
+    /* Only repairs and html show each repair; the others show at most the count, and the
+     * records of random bytes would outweigh the text (issue 5). */
+    if (a->o.format != HNP_FMT_REPAIRS && a->o.format != HNP_FMT_HTML) {
+        po.normalize.flags |= HNP_NORM_COUNT_REPAIRS;
+    }
     po.segment.flags = a->o.segmenter_icu ? HNP_SEG_ICU_ONLY : 0;
     po.user_lexicons = (const hnp_lexicon *const *)a->user_lex;
     po.n_user_lexicons = a->n_user_lex;

@@ -2,9 +2,12 @@
  *
  * Workers claim inputs in order and render each into its own buffer; the main thread writes
  * the buffers in input order. A worker may run at most `window` inputs ahead of the writer,
- * so memory stays bounded by a few documents per thread, never by the corpus. */
+ * so memory stays bounded by a few documents per thread, never by the corpus. The oldest
+ * unwritten input (the head) writes straight to the stream instead: the writer waits for it
+ * anyway, and a big document's output (often several times the document) is never held. */
 #include "run.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,41 @@ typedef struct pool {
     pthread_mutex_t mu;
     pthread_cond_t cv;
 } pool;
+
+/* The sink of job i in stream mode: buffered in the job's result until the job is the head,
+ * then (after handing over what it buffered) written to the stream directly. Only the head
+ * writes to the stream, and the main thread writes nothing until the head is done. */
+typedef struct job_sink {
+    pool *p;
+    size_t i;
+    int direct;
+} job_sink;
+
+static hnp_status job_write(void *ctx, const void *data, size_t len)
+{
+    job_sink *js = ctx;
+    pool *p = js->p;
+    job_result *res = &p->jobs[js->i];
+    if (!js->direct) {
+        pthread_mutex_lock(&p->mu);
+        js->direct = p->next_write == js->i && !p->stop;
+        pthread_mutex_unlock(&p->mu);
+        if (!js->direct) {
+            return hnp_membuf_sink(&res->out).write(&res->out, data, len);
+        }
+        if (res->out.len &&
+            p->r->sink.write(p->r->sink.ctx, res->out.data, res->out.len) != HNP_OK) {
+            res->stream_errno = errno ? errno : EIO;
+        }
+        hnp_membuf_free(&res->out);
+    }
+    /* A failed stream write stops the run (run_finish_job), not this document: later
+     * writes are dropped, as the buffered path drops a job's output after a failure. */
+    if (!res->stream_errno && p->r->sink.write(p->r->sink.ctx, data, len) != HNP_OK) {
+        res->stream_errno = errno ? errno : EIO;
+    }
+    return HNP_OK;
+}
 
 typedef struct worker_arg {
     pool *p;
@@ -44,7 +82,9 @@ static void *worker_main(void *arg)
         size_t i = p->next_claim++;
         pthread_mutex_unlock(&p->mu);
         if (w) {
-            run_text_job(p->r, w, wa->slot, &p->r->inputs->v[i], i, &p->jobs[i]);
+            job_sink js = {p, i, 0};
+            hnp_sink sink = {job_write, &js};
+            run_text_job(p->r, w, wa->slot, &p->r->inputs->v[i], i, &sink, &p->jobs[i]);
         } else {
             snprintf(p->jobs[i].msg, sizeof p->jobs[i].msg, "hnpipe: %s: %s\n",
                      p->r->inputs->v[i].path, hnp_strerror(wa->create_status));

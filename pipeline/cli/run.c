@@ -219,7 +219,7 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
 }
 
 void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
-                  job_result *res)
+                  const hnp_sink *stream, job_result *res)
 {
     if (r->out_dir && !in->out_path) {
         return; /* cannot be mirrored: said and counted by run_plan_mirror */
@@ -244,8 +244,7 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
     if (r->out_dir) {
         text_job_to_file(r, w, slot, in, raw, len, res);
     } else {
-        hnp_sink sink = hnp_membuf_sink(&res->out);
-        process_into(r, w, in, raw, len, &sink, index, NULL, res);
+        process_into(r, w, in, raw, len, stream, index, NULL, res);
     }
     free(raw);
 }
@@ -331,11 +330,16 @@ void run_note_failure(runner *r, const char *msg)
 
 void run_finish_job(runner *r, const char *id, job_result *res)
 {
-    if (res->out.len && !r->write_failed) {
-        if (r->sink.write(r->sink.ctx, res->out.data, res->out.len) != HNP_OK ||
-            fflush(r->stream) != 0) {
-            r->write_failed = errno ? errno : EIO;
-        }
+    if (res->stream_errno && !r->write_failed) {
+        r->write_failed = res->stream_errno;
+    }
+    if (res->out.len && !r->write_failed &&
+        r->sink.write(r->sink.ctx, res->out.data, res->out.len) != HNP_OK) {
+        r->write_failed = errno ? errno : EIO;
+    }
+    /* flushed per document, also when the job wrote to the stream itself */
+    if (r->stream && !r->out_dir && !r->write_failed && fflush(r->stream) != 0) {
+        r->write_failed = errno ? errno : EIO;
     }
     r->doc_index += res->st.docs;
     if (res->msg[0]) {

@@ -72,16 +72,19 @@ int run_all(runner *r);
 
 /* Per-job result, built by a worker and consumed in input order by the main thread. */
 typedef struct job_result {
-    hnp_membuf out; /* stream mode: the rendered documents */
-    char msg[768];  /* an error or skip message, or "" */
+    hnp_membuf out;   /* stream mode: what was rendered before the job could write directly */
+    int stream_errno; /* stream mode: errno of a failed direct write to the stream, or 0 */
+    char msg[768];    /* an error or skip message, or "" */
     int failed, skipped, uptodate, write_error;
     run_stats st;
     report_log rep; /* --report only */
 } job_result;
 
-/* Runs one text-mode input file through w into r's stream buffer or its own output file. */
+/* Runs one text-mode input file through w into its own output file (mirror mode) or, in
+ * stream mode, into stream (a sink that holds the output back in res->out until the earlier
+ * inputs are written, then writes straight to the stream). */
 void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_file *in, size_t index,
-                  job_result *res);
+                  const hnp_sink *stream, job_result *res);
 
 /* Mirror mode: sets each input's out_path to OUTDIR/<id><ext>. An id that would climb out
  * of OUTDIR (absolute, or with a ".." component) keeps only its last component; two inputs

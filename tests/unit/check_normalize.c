@@ -349,6 +349,28 @@ START_TEST(test_spans)
 }
 END_TEST
 
+/* Counted, not recorded: the same text and count as with the records, and no records. */
+START_TEST(test_count_repairs)
+{
+    static const char in[] = "x caf\xc3\x83\xc2\xa9 &amp; a\x01\x02\x03"
+                             "b \xe2\x80\x9cq\xe2\x80 \xff\xfe";
+    hnp_normalize_opts o = {NULL, HNP_NORM_COUNT_REPAIRS};
+    hnp_normalized full, counted, joined;
+    ck_assert_int_eq(norm(in, &full), HNP_OK);
+    ck_assert_int_eq(hnp_normalize(&o, (const uint8_t *)in, strlen(in), &counted), HNP_OK);
+    ck_assert_str_eq((const char *)counted.text, (const char *)full.text);
+    ck_assert_uint_gt(full.n_repairs, 4);
+    ck_assert_uint_eq(counted.n_repairs, full.n_repairs);
+    ck_assert_ptr_null(counted.repairs);
+    ck_assert_int_eq(hnp_normalized_join(&counted, &full, &joined), HNP_OK);
+    ck_assert_uint_eq(joined.n_repairs, 2 * full.n_repairs);
+    ck_assert_ptr_null(joined.repairs);
+    hnp_normalized_free(&joined);
+    hnp_normalized_free(&counted);
+    hnp_normalized_free(&full);
+}
+END_TEST
+
 START_TEST(test_flags)
 {
     hnp_normalize_opts o = {NULL, HNP_NORM_NO_ENTITIES};
@@ -743,6 +765,7 @@ static Suite *normalize_suite(void)
     tcase_add_test(t, test_line_endings_and_nfc);
     tcase_add_test(t, test_spans);
     tcase_add_test(t, test_flags);
+    tcase_add_test(t, test_count_repairs);
     suite_add_tcase(s, t);
     t = tcase_create("encodings");
     tcase_add_loop_test(t, test_encoding, 0, (int)(sizeof encs / sizeof encs[0]));

@@ -16,6 +16,7 @@
 typedef struct out_buf {
     hnp_normalized *n;
     size_t cap, cap_rep, cap_before;
+    int count_only; /* HNP_NORM_COUNT_REPAIRS: n_repairs counts, no records are kept */
 } out_buf;
 
 static const char *const kind_names[] = {"mojibake", "c1",        "entity",   "lossy",   "invalid",
@@ -39,6 +40,10 @@ static hnp_status out_put(out_buf *o, const uint8_t *p, size_t len)
 static hnp_status out_repair(out_buf *o, size_t start, size_t end, hnp_repair_kind kind)
 {
     hnp_normalized *n = o->n;
+    if (o->count_only) {
+        n->n_repairs++;
+        return HNP_OK;
+    }
     HNP_TRY(hnp_norm_grow((void **)&n->repairs, &o->cap_rep, n->n_repairs + 1, sizeof *n->repairs));
     n->repairs[n->n_repairs].span.start = start;
     n->repairs[n->n_repairs].span.end = end;
@@ -53,6 +58,9 @@ static hnp_status out_repair(out_buf *o, size_t start, size_t end, hnp_repair_ki
 static hnp_status out_before(out_buf *o, const uint8_t *p, size_t len)
 {
     hnp_normalized *n = o->n;
+    if (o->count_only) {
+        return HNP_OK;
+    }
     HNP_TRY(hnp_norm_grow((void **)&n->before, &o->cap_before, n->before_len + len + 1, 1));
     memcpy(n->before + n->before_len, p, len);
     n->before_len += len;
@@ -184,7 +192,9 @@ static hnp_status emit_line(hnp_norm_work *w, out_buf *o, int *needs_nfc)
             hnp_norm_note_seen(w, c); /* evidence for later lines (normalize_lost.c) */
         }
         if (l->tag[i] && l->tag[i] == open_tag) {
-            o->n->repairs[o->n->n_repairs - 1].span.end = o->n->len;
+            if (!o->count_only) {
+                o->n->repairs[o->n->n_repairs - 1].span.end = o->n->len;
+            }
         } else if (l->tag[i]) {
             HNP_TRY(out_repair(o, at, o->n->len, (hnp_repair_kind)w->kinds[l->tag[i]]));
             HNP_TRY(out_before_tag(o, w, l->tag[i]));
@@ -209,7 +219,7 @@ static hnp_status nfc_line(out_buf *o, size_t from, size_t first_repair)
     if (nk != n->len - from || memcmp(dst, n->text + from, nk) != 0) {
         n->len = from;
         hnp_status st = out_put(o, dst, nk);
-        for (size_t r = first_repair; st == HNP_OK && r < n->n_repairs; r++) {
+        for (size_t r = first_repair; st == HNP_OK && !o->count_only && r < n->n_repairs; r++) {
             hnp_span *s = &n->repairs[r].span;
             s->end = s->end > n->len ? n->len : s->end;
             s->start = s->start > s->end ? s->end : s->start;
@@ -371,7 +381,7 @@ hnp_status hnp_normalize(const hnp_normalize_opts *opts, const uint8_t *in, size
     }
     hnp_norm_decoded d;
     HNP_TRY(hnp_norm_decode(opts, in, len, &d));
-    out_buf o = {out, 0, 0, 0};
+    out_buf o = {out, 0, 0, 0, (flags & HNP_NORM_COUNT_REPAIRS) != 0};
     hnp_status st = out_put(&o, NULL, 0);
     st = st == HNP_OK ? assemble(&d, flags, &o) : st;
     if (st == HNP_OK) {
@@ -391,12 +401,14 @@ hnp_status hnp_normalized_join(const hnp_normalized *a, const hnp_normalized *b,
 {
     memset(out, 0, sizeof *out);
     size_t shift = a->len + 1, n_rep = a->n_repairs + b->n_repairs;
+    /* counted but not recorded (HNP_NORM_COUNT_REPAIRS): the join keeps the count alone */
+    int records = (a->repairs || !a->n_repairs) && (b->repairs || !b->n_repairs);
     out->len = a->len + 1 + b->len;
     out->text = malloc(out->len + 1);
-    out->repairs = n_rep ? malloc(n_rep * sizeof *out->repairs) : NULL;
+    out->repairs = n_rep && records ? malloc(n_rep * sizeof *out->repairs) : NULL;
     out->before_len = a->before_len + b->before_len;
     out->before = malloc(out->before_len + 1);
-    if (!out->text || (n_rep && !out->repairs) || !out->before) {
+    if (!out->text || (n_rep && records && !out->repairs) || !out->before) {
         hnp_normalized_free(out);
         return HNP_ERR_NOMEM;
     }
@@ -410,7 +422,7 @@ hnp_status hnp_normalized_join(const hnp_normalized *a, const hnp_normalized *b,
     if (b->before_len) {
         memcpy(out->before + a->before_len, b->before, b->before_len);
     }
-    for (size_t i = 0; i < n_rep; i++) {
+    for (size_t i = 0; records && i < n_rep; i++) {
         int in_b = i >= a->n_repairs;
         hnp_repair r = in_b ? b->repairs[i - a->n_repairs] : a->repairs[i];
         r.span.start += in_b ? shift : 0;
