@@ -130,7 +130,8 @@ static const repair_case repairs[] = {
     {"signi\xef\xac\x81"
      "cantly \xef\xac\x82ow, the \xef\xac\x81 sign, \xc4\xb3s",
      "significantly flow, the \xef\xac\x81 sign, ijs", HNP_REPAIR_LIGATURE},
-    {"Dr. \xc3\x83\xef\xbf\xbdlvaro G\xc3\xb3mez spoke", "Dr. \xc3\x81lvaro G\xc3\xb3mez spoke",
+    /* (č after an i, as the training texts have it; Á and Í before "lv" they cannot tell) */
+    {"Dr. Milan Petrovi\xc3\x84\xef\xbf\xbd said", "Dr. Milan Petrovi\xc4\x8d said",
      HNP_REPAIR_LOST_BYTE},
     {"a clinic in \xc3\x85\xc3\x83\xc2\xb3"
      "d\xc3\x85\xc2\xba, Poland",

@@ -1,58 +1,39 @@
-/* normalize_lost.c -- UTF-8 sequences that lost their last byte on the way through a
- * codepage that has no character for it.
+/* normalize_lost.c -- UTF-8 sequences that lost a byte on the way through a codepage that
+ * has no character for it.
  *
  * Windows-1252 leaves 81, 8D, 8F, 90 and 9D undefined (windows-1251 leaves 98). UTF-8 read as
  * such a page loses those bytes: a converter drops them or writes U+FFFD. The closing quote
- * E2 80 9D comes out as "â€" (dropped) or "â€�"; "ﬁ" (EF AC 81) as "ï¬" and "Á" (C3 81) as
- * "Ã�". The missing byte is one of the page's undefined bytes, so the candidates are few;
- * the one kept is chosen from the context:
+ * E2 80 9D comes out as "â€" (dropped) or "â€�"; "ﬁ" (EF AC 81) as "ï¬", "Á" (C3 81) as
+ * "Ã�" and "口" (E5 8F A3) as "å£" or "å�£" (the lost byte need not be the last). The
+ * missing byte is one of the page's undefined bytes, so the candidates are few; the one
+ * kept is chosen from the context:
  *   1. the document: a candidate that the document already holds (intact or repaired in an
  *      earlier line) is the likely one;
- *   2. the line: a closing quote where the line opens one;
- *   3. the prefix: what usually follows it ("â€" is far more often "”" than a zero-width
- *      joiner or a hyphen), as a small table of characters that news text uses.
+ *   2. the line: a closing quote where the line opens one; a letter after a letter takes
+ *      its case;
+ *   3. a prior: how often each candidate occurs in real text, alone and beside the
+ *      characters around it, counted in training data by scripts/gen_lost_prior.py
+ *      (normalize_lost_prior.h): "â€" is far more often "”" than a zero-width joiner,
+ *      Devanagari "à¥" more often a virama than a vowel sign, "LiÄ�en" a č after an i;
+ *      and, where the data has none of them, the script of the neighbours (ICU).
  * A sequence is completed only when one candidate wins; otherwise it is left for the
- * U+FFFD rule of normalize_mojibake.c. A dropped byte is recognised only in 3- and 4-byte
- * sequences (two bytes of evidence): "Ã" followed by a letter is Portuguese ("SÃO"), not a
- * lost "Á". With U+FFFD in its place (byte 0x1A, SUB, in the sloppy encoding) the loss is
- * explicit, so 2-byte sequences are completed too.
+ * U+FFFD rule of normalize_mojibake.c. A dropped byte is recognised in 3- and 4-byte
+ * sequences (two bytes of evidence), and in a 2-byte one only where the short sequence
+ * cannot be text: followed by another lead byte ("ÅÃ³dÅº"), or an uppercase letter after a
+ * lowercase one ("LiÄen", "IchiyÅ"), which then needs a lowercase candidate ("Ã" followed
+ * by a letter is Portuguese, "SÃO", not a lost "Á"). With U+FFFD in its place (byte 0x1A,
+ * SUB, in the sloppy encoding) the loss is explicit, so 2-byte sequences are completed too.
  *
  * This file sits below normalize_mojibake.c: it works on a line's bytes and the evidence
  * the caller passes down, and calls nothing above it. */
 #include "normalize_internal.h"
+#include "normalize_lost_prior.h"
 
 #include <string.h>
+#include <unicode/uscript.h>
 #include <utf8proc.h>
 
 enum { SUB = 0x1A, MAX_CAND = 32 };
-
-/* Characters that text in Latin, Cyrillic or Greek script uses often, among those whose
- * UTF-8 ends in a byte that windows-1252 or windows-1251 lacks; a weight per character. The
- * closing quote dominates English news; the rest are letters of European names and words. */
-typedef struct lost_prior {
-    uint32_t cp;
-    unsigned weight;
-} lost_prior;
-
-static const lost_prior priors[] = {
-    {0x00C1, 3}, /* Á */
-    {0x00CD, 2}, /* Í */
-    {0x00CF, 1}, /* Ï */
-    {0x00D0, 1}, /* Ð */
-    {0x00DD, 1}, /* Ý */
-    {0x0141, 3}, /* Ł */
-    {0x0101, 2}, /* ā */
-    {0x010D, 3}, /* č */
-    {0x0150, 2}, /* Ő */
-    {0x014D, 2}, /* ō */
-    {0x0410, 3}, /* А */
-    {0x041D, 3}, /* Н */
-    {0x0441, 3}, /* с */
-    {0x044D, 2}, /* э */
-    {0x044F, 3}, /* я */
-    {0x201D, 8}, /* ” */
-    {0xFB01, 4}, /* ﬁ */
-};
 
 static int cont(unsigned b)
 {
@@ -89,23 +70,95 @@ static uint32_t decode_full(const unsigned *s, size_t len)
 
 static unsigned prior_of(uint32_t c)
 {
-    for (size_t i = 0; i < sizeof priors / sizeof priors[0]; i++) {
-        if (priors[i].cp == c) {
-            return priors[i].weight;
+    size_t lo = 0, hi = sizeof lost_priors / sizeof lost_priors[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lost_priors[mid].cp == c) {
+            return lost_priors[mid].weight;
+        }
+        if (lost_priors[mid].cp < c) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
         }
     }
     return 0;
 }
 
-/* The score of candidate c: document evidence first, then the line's, then the prior. A
- * letter after a letter takes its case ("IchiyÅ\xef\xbf\xbd" is ō, not Ł). */
-static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, unsigned prev)
+static unsigned pair_of(const lost_pair *t, size_t n, uint32_t a, uint32_t b)
 {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].a == a && t[mid].b == b) {
+            return t[mid].weight;
+        }
+        if (t[mid].a < a || (t[mid].a == a && t[mid].b < b)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
+/* Where and how a sequence lost its byte (see lost_form). */
+typedef struct lost_site {
+    size_t len;             /* the sequence's full length */
+    size_t pos;             /* form 2: where SUB stands; form 1: 0 (any position after the lead) */
+    int form;               /* 0 none, 1 dropped, 2 replaced by SUB */
+    int need_lower;         /* only a lowercase letter may complete it ("LiÄen") */
+    uint32_t before, after; /* the characters around it (white space as ' ', 0 unknown) */
+} lost_site;
+
+static int is_cat(uint32_t c, utf8proc_category_t k)
+{
+    return c && utf8proc_category((utf8proc_int32_t)c) == k;
+}
+
+static int is_letter(uint32_t c)
+{
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return c && k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+/* Is c of the script of neighbour n (a real script, not Common or Inherited)? ICU's
+ * property: "ï¬\xef\xbf\xbd" among Latin letters is ﬁ, not the Hebrew יִ. */
+static int same_script(uint32_t c, uint32_t n)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    if (n < 0x41) {
+        return 0;
+    }
+    UScriptCode a = uscript_getScript((UChar32)c, &err), b = uscript_getScript((UChar32)n, &err);
+    return U_SUCCESS(err) && a == b && a != USCRIPT_COMMON && a != USCRIPT_INHERITED;
+}
+
+/* The score of candidate c: document evidence first, then the line's, then the prior: how
+ * often c occurs, and how often after site->before and before site->after. A letter after
+ * a letter takes its case ("IchiyÅ\xef\xbf\xbd" is ō, not Ł), and a word's first letter
+ * before a lowercase one is a capital ("Å\xef\xbf\xbdÃ³dÅº" is Łódź). */
+static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site *site)
+{
+    enum { N_LEFT = sizeof lost_left / sizeof lost_left[0] };
+    enum { N_RIGHT = sizeof lost_right / sizeof lost_right[0] };
     unsigned s = prior_of(c);
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
-    int prev_lower = prev >= 'a' && prev <= 'z', prev_upper = prev >= 'A' && prev <= 'Z';
-    if (s &&
-        ((prev_lower && k == UTF8PROC_CATEGORY_LL) || (prev_upper && k == UTF8PROC_CATEGORY_LU))) {
+    uint32_t prev = site->before;
+    if (site->need_lower && k != UTF8PROC_CATEGORY_LL) {
+        return 0;
+    }
+    if (s) {
+        s += 2 *
+             (pair_of(lost_left, N_LEFT, prev, c) + pair_of(lost_right, N_RIGHT, c, site->after));
+    }
+    s += (unsigned)(same_script(c, prev) || same_script(c, site->after));
+    if (s && ((is_cat(prev, UTF8PROC_CATEGORY_LL) && k == UTF8PROC_CATEGORY_LL) ||
+              (is_cat(prev, UTF8PROC_CATEGORY_LU) && k == UTF8PROC_CATEGORY_LU))) {
+        s += 4;
+    }
+    if (s && !is_letter(prev) && is_cat(site->after, UTF8PROC_CATEGORY_LL) &&
+        k == UTF8PROC_CATEGORY_LU) {
         s += 4;
     }
     for (size_t i = 0; i < ctx->n_seen; i++) {
@@ -119,60 +172,134 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, unsigned prev)
     return s;
 }
 
-/* The byte that completes prefix s[0, have) (have = len - 1), or 0x100 when no single
+/* The sequence s (the bytes present: len - 1 for a dropped byte, len with SUB at site->pos)
+ * completed with byte b at position pos, into seq. */
+static void complete(const unsigned *s, const lost_site *site, size_t pos, unsigned b,
+                     unsigned *seq)
+{
+    for (size_t j = 0, k = 0; j < site->len; j++) {
+        if (j == pos) {
+            seq[j] = b;
+            k += site->form == 2; /* SUB is replaced, a dropped byte inserted */
+        } else {
+            seq[j] = s[k++];
+        }
+    }
+}
+
+/* The byte and position that complete the sequence at s, or 0x100 when no single
  * candidate wins. */
-static unsigned best_byte(const unsigned *s, size_t len, unsigned prev,
-                          const hnp_norm_lost_ctx *ctx)
+static unsigned best_byte(const unsigned *s, const lost_site *site, const hnp_norm_lost_ctx *ctx,
+                          size_t *best_pos)
 {
     unsigned seq[4], best = 0x100, best_score = 0;
+    uint32_t best_cp = 0;
     int tie = 0;
-    memcpy(seq, s, (len - 1) * sizeof *seq);
-    for (unsigned b = 0x80; b <= 0x9F; b++) {
-        if (!(ctx->undefined & (1u << (b - 0x80)))) {
-            continue;
-        }
-        seq[len - 1] = b;
-        uint32_t c = decode_full(seq, len);
-        unsigned sc = c ? score(c, ctx, prev) : 0;
-        if (sc > best_score) {
-            best = b;
-            best_score = sc;
-            tie = 0;
-        } else if (sc && sc == best_score) {
-            tie = 1;
+    size_t first = site->form == 2 ? site->pos : 1,
+           last = site->form == 2 ? site->pos : site->len - 1;
+    for (size_t pos = first; pos <= last; pos++) {
+        for (unsigned b = 0x80; b <= 0x9F; b++) {
+            if (!(ctx->undefined & (1u << (b - 0x80)))) {
+                continue;
+            }
+            complete(s, site, pos, b, seq);
+            uint32_t c = decode_full(seq, site->len);
+            unsigned sc = c ? score(c, ctx, site) : 0;
+            if (sc > best_score) {
+                best = b;
+                best_cp = c;
+                *best_pos = pos;
+                best_score = sc;
+                tie = 0;
+            } else if (sc && sc == best_score && c != best_cp) {
+                tie = 1;
+            }
         }
     }
     return tie ? 0x100 : best;
 }
 
-/* How the sequence led by in[i] lost its last byte: 0 not at all, 1 dropped, 2 replaced by
- * SUB (U+FFFD). *len gets the sequence's full length. */
-static int lost_form(const hnp_norm_bytes *in, size_t i, size_t *len)
+static int upper_latin1_lead(unsigned b)
 {
-    size_t n = seq_len(in->b[i]), k = 1;
+    return b >= 0xC2 && b <= 0xDE && b != 0xD7;
+}
+
+/* How the sequence led by in->b[i] lost a byte (site->form: 0 not at all, 1 dropped, 2
+ * replaced by SUB at site->pos). */
+static void lost_form(const hnp_norm_bytes *in, size_t i, lost_site *site)
+{
+    size_t n = seq_len(in->b[i]), k = 1, sub = 0;
+    memset(site, 0, sizeof *site);
     if (n == 0) {
-        return 0;
+        return;
     }
-    while (k < n - 1 && i + k < in->n && cont(in->b[i + k])) {
-        k++;
+    while (k < n && i + k < in->n) {
+        unsigned b = in->b[i + k];
+        /* ftfy's reading: a '?' where a 3-byte sequence ends is the converter's substitute */
+        int subst = b == SUB || (b == '?' && n == 3 && k == 2);
+        if (cont(b) || (subst && !sub)) {
+            sub = cont(b) ? sub : k;
+            k++;
+            continue;
+        }
+        break;
+    }
+    site->len = n;
+    if (sub) {
+        site->form = k == n ? 2 : 0;
+        site->pos = sub;
+        return;
     }
     if (k != n - 1) {
-        return 0; /* more than one byte missing, or none */
+        return; /* complete, or more than one byte missing */
     }
-    *len = n;
-    if (i + k < in->n && in->b[i + k] == SUB) {
-        return 2;
+    unsigned next = i + k < in->n ? in->b[i + k] : 0, prev = i ? in->b[i - 1] : 0;
+    /* A dropped byte needs two bytes of evidence: a 3- or 4-byte prefix, a 2-byte lead
+     * followed by another lead ("ÅÃ³dÅº"), which Latin text does not have, or an uppercase
+     * letter right after a lowercase one ("LiÄen"), which no word has. */
+    if (n >= 3 || (next >= 0xC2 && next <= 0xF4)) {
+        site->form = 1;
+    } else if (prev >= 'a' && prev <= 'z' && upper_latin1_lead(in->b[i])) {
+        site->form = 1;
+        site->need_lower = 1;
     }
-    /* ftfy's reading: a '?' where a 3-byte sequence ends is the converter's substitute */
-    if (n == 3 && i + k < in->n && in->b[i + k] == '?') {
-        return 2;
+}
+
+/* The character whose UTF-8 is in->b[at, at + len), 0 if it is not one. */
+static uint32_t char_at(const hnp_norm_bytes *in, size_t at, size_t len)
+{
+    if (len == 0 || at + len > in->n) {
+        return 0;
     }
-    if (i + k < in->n && cont(in->b[i + k])) {
-        return 0; /* complete */
+    uint32_t c = decode_full(in->b + at, len);
+    return c == 0xA0 || c == 0x3000 ? ' ' : c;
+}
+
+static uint32_t fold_ascii(unsigned b)
+{
+    return b == '\t' || b == '\n' || b == '\r' ? ' ' : b;
+}
+
+/* The characters before and after the sequence at i (as far as they decode; ' ' at the
+ * line's edges). */
+static void neighbours(const hnp_norm_bytes *in, size_t i, lost_site *site)
+{
+    size_t at = i + (site->form == 2 ? site->len : site->len - 1), j = i;
+    site->before = ' ';
+    if (i > 0 && in->b[i - 1] < 0x80) {
+        site->before = fold_ascii(in->b[i - 1]);
+    } else if (i > 0) {
+        while (j > 0 && i - j < 4 && cont(in->b[j - 1])) {
+            j--;
+        }
+        site->before = j > 0 ? char_at(in, j - 1, i - j + 1) : 0;
     }
-    /* A dropped byte needs two bytes of evidence: a 3- or 4-byte prefix, or a 2-byte lead
-     * followed by another lead ("ÅÃ³dÅº"), which Latin text does not have. */
-    return n >= 3 || (i + k < in->n && in->b[i + k] >= 0xC2 && in->b[i + k] <= 0xF4) ? 1 : 0;
+    site->after = ' ';
+    if (at < in->n && in->b[at] < 0x80) {
+        site->after = fold_ascii(in->b[at]);
+    } else if (at < in->n) {
+        site->after = char_at(in, at, seq_len(in->b[at]));
+    }
 }
 
 /* "â€ " (E2 80, space): a closing quote that lost 9D, or a dagger (E2 80 A0) whose A0 turned
@@ -185,18 +312,22 @@ static int quote_before_space(const hnp_norm_bytes *in, size_t at, const hnp_nor
     return ctx->open_quote || word || (next >= '0' && next <= '9') || next >= 0x80 || next == 0;
 }
 
-/* The byte that completes the sequence led by in[i], if it lost one (0x100 if not); *len
- * gets the sequence's length and *form how the byte was lost (see lost_form). */
+/* The byte that completes the sequence led by in[i], if it lost one (0x100 if not); site
+ * gets where and how, *pos the position of the lost byte in the sequence. */
 static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
-                             size_t *len, int *form)
+                             lost_site *site, size_t *pos)
 {
-    *form = ctx->undefined ? lost_form(in, i, len) : 0;
-    if (!*form) {
+    if (!ctx->undefined) {
         return 0x100;
     }
-    unsigned b = best_byte(in->b + i, *len, i ? in->b[i - 1] : 0, ctx);
-    size_t at = i + *len - 1; /* where the lost byte was */
-    if (b != 0x100 && *form == 1 && at < in->n && in->b[at] == ' ' &&
+    lost_form(in, i, site);
+    if (!site->form) {
+        return 0x100;
+    }
+    neighbours(in, i, site);
+    unsigned b = best_byte(in->b + i, site, ctx, pos);
+    size_t at = i + site->len - 1; /* the byte after a sequence that is one short */
+    if (b != 0x100 && site->form == 1 && at < in->n && in->b[at] == ' ' &&
         !quote_before_space(in, at, ctx)) {
         return 0x100; /* left for restore_a0: a dagger */
     }
@@ -206,16 +337,15 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
 size_t hnp_norm_lost_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
                         uint32_t *cp)
 {
-    size_t len;
-    int form;
-    unsigned seq[4], b = lost_byte_at(in, i, ctx, &len, &form);
+    lost_site site;
+    size_t pos = 0;
+    unsigned seq[4], b = lost_byte_at(in, i, ctx, &site, &pos);
     if (b == 0x100) {
         return 0;
     }
-    memcpy(seq, in->b + i, (len - 1) * sizeof *seq);
-    seq[len - 1] = b;
-    *cp = decode_full(seq, len);
-    return form == 2 ? len : len - 1;
+    complete(in->b + i, &site, pos, b, seq);
+    *cp = decode_full(seq, site.len);
+    return site.form == 2 ? site.len : site.len - 1;
 }
 
 hnp_status hnp_norm_restore_lost(const hnp_norm_bytes *in, const hnp_norm_lost_ctx *ctx,
@@ -223,33 +353,38 @@ hnp_status hnp_norm_restore_lost(const hnp_norm_bytes *in, const hnp_norm_lost_c
 {
     out->n = 0;
     for (size_t i = 0; i < in->n;) {
-        size_t len = 0;
-        int form;
-        unsigned b = lost_byte_at(in, i, ctx, &len, &form);
+        lost_site site;
+        size_t pos = 0;
+        unsigned seq[4], b = lost_byte_at(in, i, ctx, &site, &pos);
         if (b == 0x100) {
             HNP_TRY(hnp_norm_bytes_push(out, in->b[i], in->src[i]));
             i++;
             continue;
         }
-        size_t at = i + len - 1;
-        for (size_t j = 0; j + 1 < len; j++) {
-            HNP_TRY(hnp_norm_bytes_push(out, in->b[i + j], in->src[i + j]));
+        complete(in->b + i, &site, pos, b, seq);
+        for (size_t j = 0; j < site.len; j++) {
+            /* the lost byte takes the source of the byte before it, or of SUB */
+            size_t from = site.form == 2 || j < pos ? i + j : i + j - 1;
+            HNP_TRY(hnp_norm_bytes_push(out, seq[j], in->src[from]));
         }
-        HNP_TRY(hnp_norm_bytes_push(out, b, in->src[form == 2 ? at : at - 1]));
-        i = form == 2 ? at + 1 : at;
+        i += site.form == 2 ? site.len : site.len - 1;
     }
     return HNP_OK;
 }
 
-/* Can c stand where a byte was lost: does its UTF-8 end in a byte that windows-1252 or
+/* Can c stand where a byte was lost: does its UTF-8 hold a byte that windows-1252 or
  * windows-1251 lacks? */
 static int losable(uint32_t c)
 {
     uint8_t u[4];
     size_t n = c >= 0x80 ? hnp_norm_utf8_encode(c, u) : 0;
-    uint8_t last = n ? u[n - 1] : 0;
-    return last == 0x81 || last == 0x8D || last == 0x8F || last == 0x90 || last == 0x9D ||
-           last == 0x98;
+    for (size_t k = 1; k < n; k++) {
+        if (u[k] == 0x81 || u[k] == 0x8D || u[k] == 0x8F || u[k] == 0x90 || u[k] == 0x9D ||
+            u[k] == 0x98) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void hnp_norm_note_seen(hnp_norm_work *w, uint32_t c)
