@@ -2,6 +2,8 @@
  * (normalize -> segment -> classify -> tag). Stages never call each other. */
 #include "hnp/pipeline.h"
 
+#include "base/vec.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,15 +244,7 @@ static hnp_status run_tag(hnp_worker *w, size_t n_sents)
     size_t n = 0;
     HNP_TRY(
         hnp_tag(w->tagger, w->norm.text, w->norm.len, w->spans, w->taggable, n_sents, &found, &n));
-    if (n > w->cap_mentions) {
-        size_t cap = n + n / 2 + 16;
-        hnp_doc_mention *m = realloc(w->mentions, cap * sizeof *m);
-        if (!m) {
-            return HNP_ERR_NOMEM;
-        }
-        w->mentions = m;
-        w->cap_mentions = cap;
-    }
+    HNP_TRY(hnp_vec_reserve((void **)&w->mentions, &w->cap_mentions, n, sizeof *w->mentions, 16));
     cp_cursor c = {w->norm.text, 0, 0};
     for (size_t i = 0; i < n; i++) {
         w->mentions[i].m = found[i];

@@ -14,7 +14,7 @@ hnp_status hnp_vec_reserve(void **p, size_t *cap, size_t need, size_t elem, size
         if (n > SIZE_MAX / 2 / elem) {
             return HNP_ERR_NOMEM;
         }
-        n *= 2;
+        n += n / 2 + 1;
     }
     if (n > SIZE_MAX / elem) {
         return HNP_ERR_NOMEM;

@@ -2,24 +2,24 @@
  * segmenters (segment_rules.c, segment_icu.c) hand each sentence to. */
 #include "segment_internal.h"
 
+#include "base/vec.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 
-/* Makes room for one more span in a growable buffer (by half again, as it is per document
- * and the driver reuses it); false when that fails. */
+/* Makes room for one more span in a growable buffer; false when that fails. */
 static bool make_room(seg_out *o)
 {
     if (o->n < o->cap || !o->growable || o->nomem) {
         return o->n < o->cap;
     }
-    size_t cap = o->cap + o->cap / 2 + 64;
-    hnp_span *p = cap < SIZE_MAX / sizeof *p ? realloc(o->spans, cap * sizeof *p) : NULL;
-    if (!p) {
+    if (hnp_vec_reserve((void **)o->growable, o->growable_cap, o->n + 1, sizeof *o->spans, 64) !=
+        HNP_OK) {
         o->nomem = true;
         return false;
     }
-    o->spans = *o->growable = p;
-    o->cap = *o->growable_cap = cap;
+    o->spans = *o->growable;
+    o->cap = *o->growable_cap;
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "base/ascii.h"
 #include "base/fnv.h"
+#include "base/vec.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -232,15 +233,7 @@ static size_t read_word(const uint8_t *t, size_t p, size_t end, ch_class c, size
 
 static hnp_status push(hnp_tokens *out, hnp_token **k)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap + out->cap / 2 : 256;
-        hnp_token *v = cap < SIZE_MAX / sizeof *v ? realloc(out->v, cap * sizeof *v) : NULL;
-        if (!v) {
-            return HNP_ERR_NOMEM;
-        }
-        out->v = v;
-        out->cap = cap;
-    }
+    HNP_TRY(hnp_vec_reserve((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v, 256));
     *k = &out->v[out->n++];
     return HNP_OK;
 }
