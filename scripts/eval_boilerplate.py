@@ -47,11 +47,11 @@ def normalized(docs):
         d["norm"] = t
 
 
-def run(docs):
+def run(docs, extra=()):
     normalized(docs)
     inp = "".join("%d\t%s\n" % (i, escape(d["norm"])) for i, d in enumerate(docs))
-    out = subprocess.run([HNPIPE, "--records", "-f", "tsv", "--no-header"], input=inp.encode(),
-                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    out = subprocess.run([HNPIPE, "--records", "-f", "tsv", "--no-header"] + list(extra),
+                         input=inp.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
     sents = {}
     for row in out.split("\n"):
         f = row.split("\t")
@@ -145,9 +145,9 @@ def load(path):
     return [json.loads(l) for l in open(path, encoding="utf-8")]
 
 
-def score_set(name, docs):
+def score_set(name, docs, extra=()):
     """Scores one set; returns its summary line."""
-    sents = run(docs)
+    sents = run(docs, extra)
     scores = {k: Score() for k in ("all", "lynx", "tags", "en-long")}
     headline_docs = headline_found = 0
     for i, d in enumerate(docs):
@@ -182,6 +182,56 @@ def score_set(name, docs):
     return "; ".join(parts)
 
 
+def body_counts(docs, s, extra=()):
+    """Adds the line-rule verdicts on docs into Score s (headline lines left out)."""
+    sents = run(docs, extra)
+    for i, d in enumerate(docs):
+        for line, pr in zip(d["lines"], line_predictions(d, sents.get(i, []))):
+            if not line.get("title"):
+                s.add(line["label"] == "junk", pr)
+
+
+def memory_of(docs, path):
+    """Writes the site-template memory of docs to path, as a run over them leaves it."""
+    if os.path.exists(path):
+        os.unlink(path)
+    normalized(docs)
+    inp = "".join("%d\t%s\n" % (i, escape(d["norm"])) for i, d in enumerate(docs))
+    subprocess.run([HNPIPE, "--records", "-f", "text", "--templates", path], input=inp.encode(),
+                   stdout=subprocess.DEVNULL, check=True)
+
+
+def templates_report(name, docs, tmp):
+    """Site templates on one source, each converter a batch of its own (a page's two
+    conversions are one page): no memory; the batch's own memory (what -r builds); and
+    across runs: per site, the first half of its pages is last night's run, the rest is
+    scored without and with last night's memory."""
+    mem = os.path.join(tmp, "templates.mem")
+    groups = {}
+    for d in docs:
+        groups.setdefault(d["converter"], []).append(d)
+    res = {k: Score() for k in ("none", "batch", "tonight", "tonight+memory")}
+
+    for conv in sorted(groups):
+        g = sorted(groups[conv], key=lambda d: d["page_id"])
+        body_counts(g, res["none"])
+        memory_of(g, mem)
+        body_counts(g, res["batch"], ["--templates", mem])
+        sites = {}
+        for d in g:
+            sites.setdefault(d.get("site") or d["domain"], []).append(d)
+        last = [d for s in sorted(sites) for d in sites[s][:len(sites[s]) // 2]]
+        tonight = [d for s in sorted(sites) for d in sites[s][len(sites[s]) // 2:]]
+        body_counts(tonight, res["tonight"])
+        memory_of(last, mem)
+        body_counts(tonight, res["tonight+memory"], ["--templates", mem])
+    os.unlink(mem)
+    f = {k: prf(v.c[2][3], v.c[2][2], v.c[2][1])[2] for k, v in res.items()}
+    return ("templates %s: body F1 no memory %.3f, batch memory (-r) %.3f; across runs "
+            "(half of each site's pages the night before): %.3f without, %.3f with the memory"
+            % (name, f["none"], f["batch"], f["tonight"], f["tonight+memory"]))
+
+
 SOURCES = ["dragnet", "readability", "googlenews", "cleaneval", "cleanportaleval"]
 
 
@@ -192,6 +242,13 @@ def main():
     path = os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
     if not os.path.exists(path):
         print("boilerplate dev: skipped (no %s)" % path)
+        return 0
+    if "--templates" in sys.argv:
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            for s in [a for a in sys.argv[1:] if not a.startswith("-")] or ["cleanportaleval"]:
+                p = os.path.join(SHARED, "train", "boilerplate", s + ".jsonl")
+                print(templates_report(s, load(p), tmp), flush=True)
         return 0
     print(score_set("dev", load(path)), flush=True)
     if "--sources" in sys.argv:

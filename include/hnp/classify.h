@@ -40,10 +40,44 @@ typedef struct hnp_docmeta {
     char *title;
     char *date; /* ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY when that is all the text says */
     char *source;
+    /* The main language as an ISO 639-1 code ("en", "fr"), by Compact Language Detector 2;
+     * "" when it is not sure (very short text) or the language has no two-letter code. */
+    char lang[8];
 } hnp_docmeta;
 
+/* Site-template memory: for each line (case, digits and blanks folded), the number of
+ * documents it was seen in. Pages of one site share their navigation and footers, so a
+ * line that recurs across many documents is boilerplate evidence (hnpipe builds it from a
+ * -r batch and keeps it across runs with --templates FILE). Lines are stored as 64-bit
+ * hashes; at HNP_TEMPLATES_MAX lines the ones seen only once are dropped, so memory stays
+ * bounded whatever the corpus. Adding and merging need exclusive access; a memory that no
+ * longer changes may be read by any number of threads (the classifier only reads it). */
+typedef struct hnp_templates hnp_templates;
+enum { HNP_TEMPLATES_MAX = 1 << 20 };
+
+hnp_status hnp_templates_create(hnp_templates **out);
+void hnp_templates_free(hnp_templates *t);
+
+/* Counts each distinct line of one normalized document once, and the document. */
+hnp_status hnp_templates_add(hnp_templates *t, const uint8_t *text, size_t len);
+
+/* Documents counted so far (added or loaded). */
+size_t hnp_templates_docs(const hnp_templates *t);
+
+/* Documents seen with this line (the same folding as hnp_templates_add; 0: unknown). */
+size_t hnp_templates_count(const hnp_templates *t, const uint8_t *line, size_t len);
+
+/* Merges a saved memory (hnp_templates_save's text) into t. On HNP_ERR_FORMAT *bad_line
+ * (when not NULL) is the 1-based line that is malformed; t then holds what was merged. */
+hnp_status hnp_templates_load(hnp_templates *t, const uint8_t *data, size_t len, size_t *bad_line);
+
+/* Writes t as text ("hnpipe-templates 1", "docs N", one "hash<TAB>count" per line, sorted)
+ * into *out (newly allocated, the caller frees it) and its length into *out_len. */
+hnp_status hnp_templates_save(const hnp_templates *t, uint8_t **out, size_t *out_len);
+
 typedef struct hnp_classify_opts {
-    unsigned flags; /* reserved, 0 */
+    unsigned flags;                 /* reserved, 0 */
+    const hnp_templates *templates; /* NULL: none; read, never changed, while classifying */
 } hnp_classify_opts;
 
 typedef struct hnp_classifier hnp_classifier;

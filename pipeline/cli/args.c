@@ -27,6 +27,7 @@ enum {
     OPT_NO_PROGRESS,
     OPT_OUTPUT_DIR,
     OPT_REPORT,
+    OPT_TEMPLATES,
     OPT_TEXT_FIELD,
     OPT_ID_FIELD
 };
@@ -51,6 +52,7 @@ static const struct option long_opts[] = {
     {"incremental", no_argument, NULL, OPT_INCREMENTAL},
     {"lock", required_argument, NULL, OPT_LOCK},
     {"report", required_argument, NULL, OPT_REPORT},
+    {"templates", required_argument, NULL, OPT_TEMPLATES},
     {"follow", no_argument, NULL, OPT_FOLLOW},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -231,6 +233,9 @@ static int parse_one(int c, const char *arg, cli_opts *o)
         return EXIT_OK;
     case OPT_REPORT:
         o->report_path = arg;
+        return EXIT_OK;
+    case OPT_TEMPLATES:
+        o->templates_path = arg;
         return EXIT_OK;
     case OPT_FOLLOW:
         o->follow_symlinks = 1;

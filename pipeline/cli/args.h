@@ -37,6 +37,7 @@ typedef struct cli_opts {
     int incremental;
     const char *lock_path;
     const char *report_path;      /* --report FILE.html */
+    const char *templates_path;   /* --templates FILE */
     int quiet, verbose, progress; /* progress: -1 auto (TTY), 0 off, 1 on */
     int show_help, show_version;
 } cli_opts;

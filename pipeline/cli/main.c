@@ -5,6 +5,7 @@
 #include "report.h"
 #include "run.h"
 #include "read_file.h"
+#include "templates.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +24,8 @@ typedef struct app {
     hnp_lexicon *user_lex[MAX_USER_LEXICONS];
     size_t n_user_lex;
     hnp_pipeline *pipe;
-    out_file single; /* -o FILE */
+    hnp_templates *tmpl; /* the site-template memory the run classifies with, or NULL */
+    out_file single;     /* -o FILE */
     int lock_fd;
     int stdout_closed; /* fd 1 was closed at start (now /dev/null) */
 } app;
@@ -119,6 +121,7 @@ static int make_pipeline(app *a)
     po.no_default_lexicon = a->o.no_default_lexicon;
     po.max_doc_size = a->o.max_doc_size;
     po.last_stage = run_stages(&a->o);
+    po.classify.templates = a->tmpl;
     /* Only the tagger reads the lexicon: formats that stop earlier skip its check (CRC). */
     if (!po.no_default_lexicon && po.last_stage >= HNP_STAGE_TAG) {
         hnp_status st = hnp_lexicon_embedded(&po.default_lexicon);
@@ -259,14 +262,12 @@ static int run(app *a)
               stderr);
         return EXIT_USAGE;
     }
-    if (check_from_encoding(a->o.from_encoding) != 0 || load_user_lexicons(a) != 0 ||
-        make_pipeline(a) != 0) {
+    if (check_from_encoding(a->o.from_encoding) != 0 || load_user_lexicons(a) != 0) {
         return EXIT_USAGE;
     }
     runner r;
     memset(&r, 0, sizeof r);
     r.o = &a->o;
-    r.pipe = a->pipe;
     r.inputs = &a->inputs;
     r.out_dir = mirror_dir(&a->o);
     r.t0 = now_s();
@@ -278,12 +279,29 @@ static int run(app *a)
         hnp_membuf_free(&r.fail_log);
         return EXIT_USAGE;
     }
+    /* After the mirror plan: --incremental leaves inputs that are up to date out of the
+     * batch's template memory, as it leaves them out of the run. */
+    if (tmpl_prepare(&a->o, &a->inputs, &a->tmpl) != 0 || make_pipeline(a) != 0) {
+        hnp_membuf_free(&r.fail_log);
+        return EXIT_USAGE;
+    }
+    r.pipe = a->pipe;
     if (open_stream(a, &r) != 0) {
+        hnp_membuf_free(&r.fail_log);
+        return EXIT_USAGE;
+    }
+    if (a->o.templates_path && a->o.input_format != INPUT_TEXT &&
+        hnp_templates_create(&r.tmpl_seen) != HNP_OK) {
+        fputs("hnpipe: out of memory\n", stderr);
         hnp_membuf_free(&r.fail_log);
         return EXIT_USAGE;
     }
     int status = run_all(&r);
     status = close_stream(a, &r, status);
+    if (a->o.templates_path && tmpl_write_back(a->o.templates_path, a->tmpl, r.tmpl_seen) != 0) {
+        status = EXIT_USAGE; /* a failed write is a system error */
+    }
+    hnp_templates_free(r.tmpl_seen);
     summary(a, &r);
     if (a->o.report_path && report_write(a->o.report_path, &r, now_s() - r.t0) != 0) {
         fprintf(stderr, "hnpipe: %s: cannot write report: %s\n", a->o.report_path, strerror(errno));
@@ -321,6 +339,7 @@ int main(int argc, char **argv)
     }
     status = run(&a);
     hnp_pipeline_free(a.pipe);
+    hnp_templates_free(a.tmpl);
     for (size_t i = 0; i < a.n_user_lex; i++) {
         hnp_lexicon_free(a.user_lex[i]);
     }

@@ -46,9 +46,10 @@ typedef struct runner {
     double t0;
     hnp_membuf fail_log; /* the first messages about failed or skipped inputs, for --report */
     size_t n_fail_log;
-    progress prog;       /* drawn by the main thread only */
-    report_log rep;      /* --report: documents and concepts, merged in input order */
-    uint64_t bytes_done; /* input bytes of the finished line-oriented inputs (progress) */
+    progress prog;            /* drawn by the main thread only */
+    report_log rep;           /* --report: documents and concepts, merged in input order */
+    uint64_t bytes_done;      /* input bytes of the finished line-oriented inputs (progress) */
+    hnp_templates *tmpl_seen; /* --templates with line-oriented inputs: what the run saw */
 } runner;
 
 /* The last stage the run needs: the format's (hnp_format_stages), or all for --report. */

@@ -100,6 +100,9 @@ void stream_count_doc(stream_ctx *c, const hnp_doc *d)
     if (c->r->o->report_path) {
         (void)report_log_doc(&c->r->rep, d, c->out_path); /* short of memory: a row less */
     }
+    if (c->r->tmpl_seen) {
+        (void)hnp_templates_add(c->r->tmpl_seen, d->text, d->len); /* short of memory: a doc less */
+    }
 }
 
 void stream_emit(stream_ctx *c, const hnp_doc *d)

@@ -827,6 +827,147 @@ END_TEST
 
 /* The feature dump for the trainer: names are unique and the vectors are finite and
  * the same on a second call (the trainer and the classifier share this code). */
+/* The document's language comes from CLD2 and picks the function words that the
+ * stop-density features count: French and German prose has as many of its own as English
+ * prose (non-ASCII ones too: "été", "für"), so it does not look like a link list. */
+static const char french_page[] =
+    "Le ministère de la Santé a annoncé mardi une nouvelle campagne de vaccination.\n"
+    "Les médecins de famille pourront vacciner les personnes âgées dès le mois prochain.\n"
+    "Selon les autorités, la campagne de l'an dernier a été un succès dans la plupart des "
+    "régions du pays.\n";
+static const char german_page[] =
+    "Das Gesundheitsministerium hat am Dienstag eine neue Kampagne für die Grippeimpfung "
+    "vorgestellt, die sich vor allem an ältere Menschen richtet.\n"
+    "Nach Angaben der Behörde war die Impfquote im letzten Winter in vielen Regionen zu "
+    "niedrig, und die Ärzte sollen nun über die Risiken aufklären.\n";
+
+/* The mean of feature "shape:stop" over the document's sentences. */
+static float mean_stop(const result *r)
+{
+    size_t nf = hnp_classify_n_features(), j = 0;
+    char name[64];
+    while (j < nf && strcmp(hnp_classify_feature_name(j, name, sizeof name), "shape:stop") != 0) {
+        j++;
+    }
+    ck_assert(j < nf);
+    hnp_classifier *c = NULL;
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
+    float *x = calloc(r->n * nf, sizeof *x);
+    ck_assert_ptr_nonnull(x);
+    ck_assert_int_eq(
+        hnp_classify_features(c, (const uint8_t *)r->text, strlen(r->text), r->sp, r->n, x),
+        HNP_OK);
+    float sum = 0.0f;
+    for (size_t i = 0; i < r->n; i++) {
+        sum += x[i * nf + j];
+    }
+    free(x);
+    hnp_classifier_free(c);
+    return sum / (float)r->n;
+}
+
+START_TEST(test_language)
+{
+    result r;
+    run_lines(french_page, &r);
+    ck_assert_str_eq(r.m.lang, "fr");
+    ck_assert_msg(mean_stop(&r) > 0.3f, "French function words: %f", (double)mean_stop(&r));
+    for (size_t i = 0; i < r.n; i++) {
+        ck_assert(!hnp_kind_is_junk(r.lab[i].kind));
+    }
+    hnp_docmeta_free(&r.m);
+    ck_assert_str_eq(r.m.lang, "");
+    run_lines(german_page, &r);
+    ck_assert_str_eq(r.m.lang, "de");
+    ck_assert_msg(mean_stop(&r) > 0.25f, "German function words: %f", (double)mean_stop(&r));
+    hnp_docmeta_free(&r.m);
+    run_lines(seed, &r);
+    ck_assert_str_eq(r.m.lang, "en");
+    hnp_docmeta_free(&r.m);
+    run_lines("Hi\n", &r); /* too short to tell */
+    ck_assert_str_eq(r.m.lang, "");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* The site-template memory: lines counted once per document (case, digits and blanks
+ * folded), saved as sorted text that loads back to the same bytes, bad text refused with
+ * its line; in the classifier a recurring line becomes boilerplate, unless most of the
+ * body recurs (a repeated article). */
+static const char tmpl_page[] = "Researchers in Lyon reported a drop in hospital admissions for "
+                                "asthma after the new clean-air rules came in.\n"
+                                "The effect was largest among children under five.\n"
+                                "Health Daily brings you the stories that matter to patients and "
+                                "their families.\n";
+
+START_TEST(test_templates)
+{
+    hnp_templates *t = NULL;
+    ck_assert_int_eq(hnp_templates_create(&t), HNP_OK);
+    const char *foot =
+        "Health Daily brings you the stories that matter to patients and their families.";
+    char doc[256];
+    for (int i = 0; i < 3; i++) {
+        snprintf(doc, sizeof doc,
+                 "Story number %d is about something else entirely, day %c.\n%s\n%s\n", i, 'a' + i,
+                 foot, foot);
+        ck_assert_int_eq(hnp_templates_add(t, (const uint8_t *)doc, strlen(doc)), HNP_OK);
+    }
+    ck_assert_uint_eq(hnp_templates_docs(t), 3);
+    ck_assert_uint_eq(hnp_templates_count(t, (const uint8_t *)foot, strlen(foot)), 3);
+    const char *folded =
+        "  HEALTH DAILY brings you the stories  that matter to patients and their families. ";
+    ck_assert_uint_eq(hnp_templates_count(t, (const uint8_t *)folded, strlen(folded)), 3);
+    const char *digits = "Story number 7 is about something else entirely, day a.";
+    ck_assert_uint_eq(hnp_templates_count(t, (const uint8_t *)digits, strlen(digits)), 1);
+
+    uint8_t *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0, bad = 0;
+    ck_assert_int_eq(hnp_templates_save(t, &a, &na), HNP_OK);
+    ck_assert(na > 20 && memcmp(a, "hnpipe-templates 1\ndocs\t3\n", 26) == 0);
+    hnp_templates *u = NULL;
+    ck_assert_int_eq(hnp_templates_create(&u), HNP_OK);
+    ck_assert_int_eq(hnp_templates_load(u, a, na, &bad), HNP_OK);
+    ck_assert_int_eq(hnp_templates_save(u, &b, &nb), HNP_OK);
+    ck_assert(na == nb && memcmp(a, b, na) == 0);
+    free(b);
+    ck_assert_int_eq(hnp_templates_load(u, a, na, &bad), HNP_OK); /* merged: counts add */
+    ck_assert_uint_eq(hnp_templates_count(u, (const uint8_t *)foot, strlen(foot)), 6);
+    ck_assert_uint_eq(hnp_templates_docs(u), 6);
+    const char *broken = "hnpipe-templates 1\ndocs\t1\n00000000000000ab\t2\nzz\t1\n";
+    ck_assert_int_eq(hnp_templates_load(u, (const uint8_t *)broken, strlen(broken), &bad),
+                     HNP_ERR_FORMAT);
+    ck_assert_uint_eq(bad, 4);
+    ck_assert_int_eq(hnp_templates_load(u, (const uint8_t *)"", 0, &bad), HNP_ERR_FORMAT);
+    free(a);
+    hnp_templates_free(u);
+
+    /* In the classifier: the footer line is template boilerplate, the article stays. */
+    hnp_classify_opts o = {0, t};
+    hnp_classifier *c = NULL;
+    ck_assert_int_eq(hnp_classifier_create(&o, &c), HNP_OK);
+    result r;
+    run_lines(tmpl_page, &r);
+    hnp_docmeta_free(&r.m);
+    ck_assert_int_eq(
+        hnp_classify(c, (const uint8_t *)r.text, strlen(r.text), r.sp, r.n, r.lab, &r.m), HNP_OK);
+    expect_kind(&r, "Health Daily", HNP_KIND_BOILERPLATE, "template");
+    expect_kind(&r, "Researchers in Lyon", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+    /* A page whose body is mostly recurring lines is a repeated article: left alone. */
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(hnp_templates_add(t, (const uint8_t *)tmpl_page, strlen(tmpl_page)),
+                         HNP_OK);
+    }
+    ck_assert_int_eq(
+        hnp_classify(c, (const uint8_t *)r.text, strlen(r.text), r.sp, r.n, r.lab, &r.m), HNP_OK);
+    expect_kind(&r, "Health Daily", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+    hnp_classifier_free(c);
+    hnp_templates_free(t);
+}
+END_TEST
+
 START_TEST(test_feature_dump)
 {
     size_t nf = hnp_classify_n_features();
@@ -923,6 +1064,8 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_kind_names);
     tcase_add_test(t, test_model_pinned);
     tcase_add_test(t, test_feature_dump);
+    tcase_add_test(t, test_language);
+    tcase_add_test(t, test_templates);
     suite_add_tcase(s, t);
     return s;
 }

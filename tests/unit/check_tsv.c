@@ -47,6 +47,7 @@ static char *render(hnp_format f, unsigned flags)
     hnp_doc d = make_doc(s, m);
     char date[] = "2016-08-18";
     d.meta.date = date;
+    memcpy(d.meta.lang, "fr", 3);
     return render_doc(&d, f, flags);
 }
 
@@ -90,7 +91,7 @@ START_TEST(entities_docs_rows)
     ck_assert_str_eq(out, "doc\\t1\t1\t0\t5\tCONDITION\tX:1\thello\tH\xc3\xa9llo\n");
     free(out);
     out = render(HNP_FMT_DOCS, 0);
-    ck_assert_str_eq(out, "doc\\t1\tUTF-8\t2\t2\t1\t-\t2016-08-18\t-\n");
+    ck_assert_str_eq(out, "doc\\t1\tUTF-8\t2\t2\t1\t-\t2016-08-18\t-\tfr\n");
     free(out);
 }
 END_TEST
@@ -119,6 +120,7 @@ START_TEST(jsonl_is_one_escaped_line)
     ck_assert_ptr_nonnull(strstr(out, "\"text\":\"H\xc3\xa9llo\\tworld.\\nBuy now at x.com\""));
     ck_assert_ptr_nonnull(strstr(out, "\"kind\":\"spam\""));
     ck_assert_ptr_nonnull(strstr(out, "\"date\":\"2016-08-18\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"lang\":\"fr\""));
     ck_assert_ptr_nonnull(strstr(out, "\"title\":null"));
     ck_assert_ptr_eq(strchr(out, '\n'), out + strlen(out) - 1);
     free(out);

@@ -21,12 +21,16 @@
  *                disclaimer, fragment; head / tail (outside the article, no rule of its own)
  *   body         "-" */
 #include "classify_internal.h"
+#include "classify_lang.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(((hnp_docmeta *)0)->lang) == CLS_LANG_CODE, "hnp_docmeta.lang holds a code");
+
 struct hnp_classifier {
     unsigned flags;
+    const hnp_templates *templates;
 };
 
 hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier **out)
@@ -39,6 +43,7 @@ hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier *
         return HNP_ERR_NOMEM;
     }
     c->flags = opts ? opts->flags : 0;
+    c->templates = opts ? opts->templates : NULL;
     *out = c;
     return HNP_OK;
 }
@@ -59,11 +64,14 @@ static int spans_ok(size_t len, const hnp_span *sents, size_t n)
 }
 
 /* The rules over a fresh per-sentence scratch: local verdicts, the article region, the
- * headline, link runs. d->w is the caller's to free, whatever the result. */
+ * headline, link runs. lang is the document's ISO 639-1 code or "". d->w is the caller's
+ * to free, whatever the result. */
 static hnp_status judge(const uint8_t *text, size_t len, const hnp_span *sents, size_t n,
-                        cls_doc *d)
+                        const char *lang, cls_doc *d)
 {
-    *d = (cls_doc){text, len, sents, n, calloc(n, sizeof(cls_sent)), 0, 0, (size_t)-1};
+    *d = (cls_doc){
+        text, len, sents, n, calloc(n, sizeof(cls_sent)), 0, 0, (size_t)-1, hnp_cls_lang_of(lang),
+        NULL};
     if (!d->w) {
         return HNP_ERR_NOMEM;
     }
@@ -91,10 +99,15 @@ hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len
     if (n > SIZE_MAX / sizeof(cls_sent)) {
         return HNP_ERR_NOMEM;
     }
+    hnp_cls_detect_lang(text, len, meta->lang);
     cls_doc d;
-    hnp_status st = judge(text, len, sents, n, &d);
+    hnp_status st = judge(text, len, sents, n, meta->lang, &d);
     if (st == HNP_OK) {
         st = hnp_cls_apply_model(&d);
+    }
+    if (st == HNP_OK) {
+        d.tmpl = c->templates;
+        hnp_cls_apply_templates(&d);
     }
     if (st == HNP_OK) {
         for (size_t i = 0; i < n; i++) {
@@ -132,8 +145,10 @@ hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, s
     if (!spans_ok(len, sents, n) || n > SIZE_MAX / sizeof(cls_sent)) {
         return HNP_ERR_INVALID;
     }
+    char lang[CLS_LANG_CODE];
+    hnp_cls_detect_lang(text, len, lang);
     cls_doc d;
-    hnp_status st = judge(text, len, sents, n, &d);
+    hnp_status st = judge(text, len, sents, n, lang, &d);
     if (st == HNP_OK) {
         hnp_cls_doc_features(&d, x);
     }

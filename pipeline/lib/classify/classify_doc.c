@@ -150,7 +150,7 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d)
         const uint8_t *s = d->text + d->sents[i].start;
         size_t len = d->sents[i].end - d->sents[i].start;
         cls_key k;
-        hnp_cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, &d->w[i].f);
+        hnp_cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, d->lang, &d->w[i].f);
         hnp_cls_make_key(s, len, &k);
         hnp_cls_key_bigrams(&k);
         hnp_cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);

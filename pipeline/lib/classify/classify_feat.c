@@ -3,6 +3,7 @@
  * that the phrase rules match against. */
 #include "classify_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -119,11 +120,96 @@ static int is_wordch(utf8proc_category_t cat)
     return is_letter(cat) || (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+/* Function words of the other languages whose pages health news arrives in, sorted by
+ * bytes for bsearch. A French or Spanish article has as many of its own function words as
+ * an English one, so its prose is not mistaken for a link list. */
+static const char *const sw_de[] = {
+    "als",  "am",   "an",   "auch", "auf", "aus",   "bei", "bis",  "da",    "das",   "dass",
+    "dem",  "den",  "der",  "des",  "die", "durch", "ein", "eine", "einem", "einen", "einer",
+    "es",   "für",  "hat",  "im",   "in",  "ist",   "mit", "nach", "nicht", "noch",  "nur",
+    "oder", "sich", "sie",  "sind", "so",  "um",    "und", "uns",  "von",   "vor",   "war",
+    "wie",  "wir",  "wird", "zu",   "zum", "zur",   "über"};
+static const char *const sw_es[] = {
+    "a",  "al",    "como",    "con", "cuando", "de",   "del",  "donde", "el",  "ella", "ellos",
+    "en", "entre", "era",     "es",  "esta",   "este", "está", "están", "fue", "ha",   "hay",
+    "la", "las",   "le",      "les", "lo",     "los",  "me",   "muy",   "más", "no",   "nos",
+    "o",  "para",  "pero",    "por", "que",    "qué",  "se",   "ser",   "si",  "sin",  "sobre",
+    "su", "sus",   "también", "un",  "una",    "uno",  "y",    "ya",    "yo"};
+static const char *const sw_fr[] = {
+    "au",   "aussi", "aux", "avec", "ce",   "ces", "cette", "comme", "dans", "de",  "des", "du",
+    "elle", "elles", "en",  "est",  "et",   "il",  "ils",   "je",    "la",   "le",  "les", "leur",
+    "lui",  "mais",  "mes", "mon",  "même", "ne",  "nos",   "notre", "nous", "on",  "ont", "ou",
+    "où",   "par",   "pas", "plus", "pour", "qu",  "que",   "qui",   "sa",   "se",  "ses", "son",
+    "sont", "sur",   "un",  "une",  "vous", "y",   "à",     "était", "été",  "être"};
+static const char *const sw_it[] = {"a",   "ad",   "al",  "alla",  "anche", "che", "chi",   "come",
+                                    "con", "da",   "dal", "degli", "dei",   "del", "della", "delle",
+                                    "di",  "e",    "gli", "ha",    "i",     "il",  "in",    "la",
+                                    "le",  "lo",   "ma",  "nel",   "nella", "non", "per",   "più",
+                                    "si",  "sono", "su",  "tra",   "un",    "una", "uno",   "è"};
+static const char *const sw_nl[] = {
+    "aan",  "al",   "als", "bij",  "dat",  "de",    "den", "der",  "die", "dit",  "door",
+    "een",  "en",   "er",  "geen", "het",  "hij",   "hoe", "in",   "is",  "maar", "met",
+    "naar", "niet", "nog", "of",   "om",   "ook",   "op",  "over", "te",  "tot",  "uit",
+    "van",  "voor", "was", "wat",  "werd", "wordt", "ze",  "zich", "zijn"};
+static const char *const sw_pt[] = {
+    "a",   "ao",  "aos", "as",    "com", "como", "da",  "das",    "de",   "do",   "dos",  "e",
+    "ela", "ele", "em",  "entre", "era", "está", "foi", "há",     "isso", "mais", "mas",  "muito",
+    "na",  "nas", "no",  "nos",   "não", "o",    "os",  "ou",     "para", "pela", "pelo", "por",
+    "que", "se",  "sem", "ser",   "seu", "sua",  "são", "também", "um",   "uma",  "à",    "é"};
+
+typedef struct stoplist {
+    const char *const *words;
+    size_t n;
+} stoplist;
+
+#define LIST(a)                                                                                    \
+    {                                                                                              \
+        a, sizeof a / sizeof a[0]                                                                  \
+    }
+static const stoplist stoplists[CLS_LANG_COUNT] = {
+    [CLS_LANG_DE] = LIST(sw_de), [CLS_LANG_ES] = LIST(sw_es), [CLS_LANG_FR] = LIST(sw_fr),
+    [CLS_LANG_IT] = LIST(sw_it), [CLS_LANG_NL] = LIST(sw_nl), [CLS_LANG_PT] = LIST(sw_pt)};
+#undef LIST
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+static int is_stopword_in(cls_lang lang, const char *w, size_t n)
+{
+    if (lang == CLS_LANG_EN) {
+        return hnp_cls_is_stopword(w, n);
+    }
+    char z[16];
+    if (n >= sizeof z) {
+        return 0;
+    }
+    memcpy(z, w, n);
+    z[n] = '\0';
+    const stoplist *l = &stoplists[lang];
+    return bsearch(z, l->words, l->n, sizeof l->words[0], cmp_word) != NULL;
+}
+
+cls_lang hnp_cls_lang_of(const char *code)
+{
+    static const char *const codes[CLS_LANG_COUNT] = {
+        [CLS_LANG_EN] = "en", [CLS_LANG_DE] = "de", [CLS_LANG_ES] = "es", [CLS_LANG_FR] = "fr",
+        [CLS_LANG_IT] = "it", [CLS_LANG_NL] = "nl", [CLS_LANG_PT] = "pt"};
+    for (size_t i = 0; i < CLS_LANG_COUNT; i++) {
+        if (strcmp(code, codes[i]) == 0) {
+            return (cls_lang)i;
+        }
+    }
+    return CLS_LANG_EN;
+}
+
 /* Scan state for the word loop. */
 typedef struct wstate {
-    char low[16]; /* the current word, ASCII lower case, when short and ASCII */
+    char low[16]; /* the current word, lower case, when short (and ASCII in English) */
     size_t lowlen;
-    int ascii;
+    int ascii; /* the whole word is in low */
+    cls_lang lang;
     int in_word;
     int has_letter;
 } wstate;
@@ -138,7 +224,7 @@ static inline void end_word(wstate *w, cls_feat *f)
         f->alpha_words++;
     }
     if (w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
-        hnp_cls_is_stopword(w->low, w->lowlen)) {
+        is_stopword_in(w->lang, w->low, w->lowlen)) {
         f->stop++;
     }
     w->in_word = 0;
@@ -168,6 +254,15 @@ static inline void word_char(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8pro
     }
     if (c < 128 && w->lowlen < sizeof w->low) {
         w->low[w->lowlen++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else if (c >= 128 && w->lang != CLS_LANG_EN) {
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), u);
+        if (k > 0 && w->lowlen + (size_t)k < sizeof w->low) {
+            memcpy(w->low + w->lowlen, u, (size_t)k);
+            w->lowlen += (size_t)k;
+        } else {
+            w->ascii = 0;
+        }
     } else {
         w->ascii = 0;
     }
@@ -252,9 +347,9 @@ static void general_step(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8proc_in
     }
 }
 
-static void scan_chars(const uint8_t *s, size_t n, cls_feat *f)
+static void scan_chars(const uint8_t *s, size_t n, cls_lang lang, cls_feat *f)
 {
-    wstate w = {{0}, 0, 1, 0, 0};
+    wstate w = {{0}, 0, 1, lang, 0, 0};
     utf8proc_int32_t prev = ' ', last = 0;
     size_t i = 0;
     while (i < n) {
@@ -397,7 +492,8 @@ static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t
     f->bracketed = full && b - a <= CLS_LINE_SCAN && doc[a] == '[' && doc[b - 1] == ']';
 }
 
-void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_feat *f)
+void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_lang lang,
+                      cls_feat *f)
 {
     memset(f, 0, sizeof *f);
     if (start > end || end > doclen) {
@@ -405,7 +501,7 @@ void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t en
     }
     const uint8_t *s = doc + start;
     size_t n = end - start;
-    scan_chars(s, n, f);
+    scan_chars(s, n, lang, f);
     scan_links(s, n, f);
     hnp_cls_scan_numbers(s, n, f);
     hnp_cls_scan_company(s, n, f);

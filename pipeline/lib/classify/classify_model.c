@@ -112,7 +112,7 @@ static float *rule_features(const cls_doc *d, size_t i, float *x)
     for (int k = HNP_KIND_BODY; k <= HNP_KIND_BOILERPLATE; k++) {
         *x++ = flag(s->rule.kind == (hnp_kind)k);
     }
-    for (int r = 0; r < CLS_R_COUNT; r++) {
+    for (int r = 0; r < CLS_R_RULE_COUNT; r++) {
         *x++ = flag(s->rule.reason == (cls_reason)r);
     }
     return x;

@@ -66,6 +66,7 @@ static const char *const reason_names[CLS_R_COUNT] = {
     "affiliate",
     "poll",
     "player",
+    "template",
 };
 
 const char *hnp_cls_reason_name(cls_reason r)

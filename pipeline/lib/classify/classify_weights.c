@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.962402599e+00f, /* shape:chars */
-    -3.001229809e+00f, /* shape:words */
-    -1.243585812e-01f, /* shape:stop */
-    4.122442971e-01f, /* shape:stop-rel */
-    -5.788916597e-03f, /* shape:ends-stop */
-    -1.288907082e-02f, /* shape:ends-q */
-    1.844934112e-01f, /* shape:ends-colon */
-    9.767417600e-01f, /* shape:first-upper */
-    1.215653355e+00f, /* shape:first-lower */
-    2.423180898e+00f, /* shape:digits */
-    -4.102334997e-01f, /* shape:caps */
-    1.521574487e+00f, /* shape:symbols */
-    -7.655133640e-01f, /* shape:url */
-    2.348406179e-02f, /* shape:email */
-    -7.488393410e-01f, /* shape:phone */
-    -4.899490766e-01f, /* shape:price */
-    5.252138936e-02f, /* shape:company */
-    8.172495082e-01f, /* shape:company-end */
-    4.060582826e-02f, /* shape:whole-line */
-    -4.482902525e+00f, /* shape:bracketed */
-    -5.133848981e-01f, /* shape:cjk */
-    -1.808304369e+00f, /* shape:hashtags */
-    7.227589065e-01f, /* shape:commas */
-    -3.131761074e-01f, /* shape:tiny */
-    2.867846140e-01f, /* shape:no-stop */
-    9.419973137e-02f, /* shape:prose */
-    -1.933542739e+00f, /* shape:bullet */
-    -9.258794568e-01f, /* shape:credit */
-    6.278783945e-02f, /* rule:v */
-    2.072181751e-01f, /* rule:dup */
+    2.792018342e+00f, /* shape:chars */
+    -2.834213868e+00f, /* shape:words */
+    -1.561540985e-01f, /* shape:stop */
+    4.374644812e-01f, /* shape:stop-rel */
+    -1.696084774e-02f, /* shape:ends-stop */
+    9.769224573e-03f, /* shape:ends-q */
+    1.743812756e-01f, /* shape:ends-colon */
+    1.064275903e+00f, /* shape:first-upper */
+    1.264477700e+00f, /* shape:first-lower */
+    2.351001810e+00f, /* shape:digits */
+    -5.124665961e-01f, /* shape:caps */
+    1.456961992e+00f, /* shape:symbols */
+    -8.332287987e-01f, /* shape:url */
+    -1.266014211e-02f, /* shape:email */
+    -7.827649990e-01f, /* shape:phone */
+    -5.079987080e-01f, /* shape:price */
+    3.800588928e-02f, /* shape:company */
+    8.387013546e-01f, /* shape:company-end */
+    4.027399104e-02f, /* shape:whole-line */
+    -4.686152276e+00f, /* shape:bracketed */
+    -1.101074311e+00f, /* shape:cjk */
+    -1.771127895e+00f, /* shape:hashtags */
+    7.316302745e-01f, /* shape:commas */
+    -2.590896130e-01f, /* shape:tiny */
+    4.078663281e-01f, /* shape:no-stop */
+    7.174584387e-02f, /* shape:prose */
+    -1.958387299e+00f, /* shape:bullet */
+    -9.855616926e-01f, /* shape:credit */
+    7.395558528e-02f, /* rule:v */
+    2.028102066e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    5.322710079e-02f, /* rule:in-region */
-    4.498821031e-01f, /* rule:head */
-    -4.407851371e-01f, /* rule:tail */
+    6.069312129e-02f, /* rule:in-region */
+    4.622885853e-01f, /* rule:head */
+    -4.534844526e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -1.057864115e+00f, /* rule:head-dist */
-    5.127446134e-01f, /* rule:tail-dist */
-    5.322710079e-02f, /* rule:in-run */
+    -1.091268936e+00f, /* rule:head-dist */
+    5.301011257e-01f, /* rule:tail-dist */
+    6.069312129e-02f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.921517618e+00f, /* rule:position */
+    -1.939271444e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    5.322710079e-02f, /* reason=nav */
+    6.069312129e-02f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,53 +87,53 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    4.498821031e-01f, /* reason=head */
-    -4.407851371e-01f, /* reason=tail */
+    4.622885853e-01f, /* reason=head */
+    -4.534844526e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.291990166e-01f, /* n-2:v */
-    3.950700350e-01f, /* n-2:ends-stop */
-    5.962184215e-01f, /* n-2:words */
-    -3.639924111e-01f, /* n-2:stop */
-    -1.946141096e-01f, /* n-2:rule-junk */
-    1.538967986e-01f, /* n-2:rule-body */
-    5.887944596e-02f, /* n-2:whole-line */
-    -1.478351570e+00f, /* n-2:none */
-    -1.904678787e-01f, /* n-1:v */
-    4.492998481e-01f, /* n-1:ends-stop */
-    5.127667905e-01f, /* n-1:words */
-    -5.116718135e-01f, /* n-1:stop */
-    -1.754477910e-01f, /* n-1:rule-junk */
-    2.127907942e-01f, /* n-1:rule-body */
-    -1.100438873e-03f, /* n-1:whole-line */
-    -9.574889750e-01f, /* n-1:none */
-    -2.546093896e-01f, /* n+1:v */
-    5.973020604e-01f, /* n+1:ends-stop */
-    7.465407777e-01f, /* n+1:words */
-    -3.744216337e-01f, /* n+1:stop */
-    -2.645553897e-01f, /* n+1:rule-junk */
-    -3.611106038e-01f, /* n+1:rule-body */
-    -7.864763759e-03f, /* n+1:whole-line */
-    2.460137042e-01f, /* n+1:none */
-    -2.166373956e-01f, /* n+2:v */
-    5.031823993e-01f, /* n+2:ends-stop */
-    8.302753249e-01f, /* n+2:words */
-    -5.600491596e-01f, /* n+2:stop */
-    -2.468149878e-01f, /* n+2:rule-junk */
-    -3.032822194e-01f, /* n+2:rule-body */
-    1.884842901e-01f, /* n+2:whole-line */
-    1.181176005e+00f, /* n+2:none */
-    8.154025817e-01f, /* win:v */
-    -9.988822037e-01f, /* win:junk */
-    -1.028925407e+00f, /* win:prose */
-    -2.941815955e+00f, /* doc:stop */
-    4.430096638e+00f, /* doc:n */
+    -1.232491727e-01f, /* n-2:v */
+    4.002026244e-01f, /* n-2:ends-stop */
+    5.786666710e-01f, /* n-2:words */
+    -3.907272824e-01f, /* n-2:stop */
+    -1.801705246e-01f, /* n-2:rule-junk */
+    1.735996254e-01f, /* n-2:rule-body */
+    6.213458882e-02f, /* n-2:whole-line */
+    -1.491761627e+00f, /* n-2:none */
+    -1.891314984e-01f, /* n-1:v */
+    4.526195389e-01f, /* n-1:ends-stop */
+    5.235766149e-01f, /* n-1:words */
+    -5.496249707e-01f, /* n-1:stop */
+    -1.581536314e-01f, /* n-1:rule-junk */
+    2.096631153e-01f, /* n-1:rule-body */
+    -9.804484845e-05f, /* n-1:whole-line */
+    -9.290033017e-01f, /* n-1:none */
+    -2.493587155e-01f, /* n+1:v */
+    5.964115795e-01f, /* n+1:ends-stop */
+    7.594526026e-01f, /* n+1:words */
+    -4.048258667e-01f, /* n+1:stop */
+    -2.641134824e-01f, /* n+1:rule-junk */
+    -3.665876097e-01f, /* n+1:rule-body */
+    -1.642690514e-02f, /* n+1:whole-line */
+    2.529675259e-01f, /* n+1:none */
+    -2.033695011e-01f, /* n+2:v */
+    4.962074031e-01f, /* n+2:ends-stop */
+    7.870913890e-01f, /* n+2:words */
+    -5.536135152e-01f, /* n+2:stop */
+    -2.506297284e-01f, /* n+2:rule-junk */
+    -3.164253614e-01f, /* n+2:rule-body */
+    1.953560520e-01f, /* n+2:whole-line */
+    1.118778140e+00f, /* n+2:none */
+    7.928690013e-01f, /* win:v */
+    -9.894806674e-01f, /* win:junk */
+    -9.524999902e-01f, /* win:prose */
+    -3.711131636e+00f, /* doc:stop */
+    4.519615538e+00f, /* doc:n */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -4.094696361e+00f;
+const float hnp_cls_model_bias = -3.850243004e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};

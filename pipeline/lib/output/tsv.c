@@ -64,7 +64,7 @@ hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink)
         h = "doc\tsent\tstart\tend\tlabel\tid\tname\tsurface\n";
         break;
     case HNP_FMT_DOCS:
-        h = "doc\tencoding\trepairs\tsentences\tjunk_sentences\ttitle\tdate\tsource\n";
+        h = "doc\tencoding\trepairs\tsentences\tjunk_sentences\ttitle\tdate\tsource\tlang\n";
         break;
     case HNP_FMT_REPAIRS:
         h = "doc\tstart\tend\tkind\tbefore\tafter\n";
@@ -183,6 +183,8 @@ static hnp_status render_docs(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(put_str_or_dash(b, d->meta.date));
     HNP_TRY(hnp_buf_putc(b, '\t'));
     HNP_TRY(put_str_or_dash(b, d->meta.source));
+    HNP_TRY(hnp_buf_putc(b, '\t'));
+    HNP_TRY(put_str_or_dash(b, d->meta.lang[0] ? d->meta.lang : NULL));
     return hnp_buf_putc(b, '\n');
 }
 

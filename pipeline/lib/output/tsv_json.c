@@ -73,6 +73,8 @@ hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sin
     HNP_TRY(hnp_buf_putc(b, ','));
     HNP_TRY(json_cstr(b, "source", d->meta.source));
     HNP_TRY(hnp_buf_putc(b, ','));
+    HNP_TRY(json_cstr(b, "lang", d->meta.lang[0] ? d->meta.lang : NULL));
+    HNP_TRY(hnp_buf_putc(b, ','));
     HNP_TRY(json_str(b, "text", d->text, d->len));
     HNP_TRY(hnp_buf_putc(b, ','));
     HNP_TRY(hnp_out_spill(b, sink));

@@ -7,6 +7,6 @@ awk -F'\t' '$3 > $4 || $2 < 1 { exit 1 }' "$T/out" || bad "bad offsets or senten
 run -f entities --no-header "$SAMPLE"
 awk -F'\t' 'NF != 8 { exit 1 }' "$T/out" || bad "an entities row without 8 fields"
 run -f docs --no-header "$SAMPLE"
-awk -F'\t' 'NF != 8 { exit 1 }' "$T/out" || bad "a docs row without 8 fields"
+awk -F'\t' 'NF != 9 { exit 1 }' "$T/out" || bad "a docs row without 9 fields"
 
 finish
