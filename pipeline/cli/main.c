@@ -2,9 +2,9 @@
 #include "args.h"
 #include "inputs.h"
 #include "output.h"
+#include "read_file.h"
 #include "report.h"
 #include "run.h"
-#include "read_file.h"
 #include "templates.h"
 
 #include <errno.h>

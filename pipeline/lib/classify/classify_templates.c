@@ -6,6 +6,8 @@
  * text form is sorted by hash, so the same memory always saves to the same bytes. */
 #include "classify_internal.h"
 
+#include "base/fnv.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +35,7 @@ struct hnp_templates {
  * so "Posted 3 May 2019" on every page of a site is one line. 0 when too short. */
 static uint64_t line_hash(const uint8_t *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325u;
+    uint64_t h = HNP_FNV64_INIT;
     size_t vis = 0;
     int blank = 0;
     for (size_t i = 0; i < n; i++) {
@@ -43,11 +45,11 @@ static uint64_t line_hash(const uint8_t *s, size_t n)
             continue;
         }
         if (blank) {
-            h = (h ^ ' ') * 0x100000001b3u;
+            h = hnp_fnv64_byte(h, ' ');
             blank = 0;
         }
         c = c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c >= '0' && c <= '9' ? (uint8_t)'0' : c;
-        h = (h ^ c) * 0x100000001b3u;
+        h = hnp_fnv64_byte(h, c);
         vis++;
     }
     return vis < TEMPLATE_MIN_BYTES ? 0 : h ? h : 1;
