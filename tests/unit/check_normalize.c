@@ -138,6 +138,25 @@ static const repair_case repairs[] = {
      "a clinic in \xc5\x81\xc3\xb3"
      "d\xc5\xba, Poland",
      HNP_REPAIR_LOST_BYTE},
+    /* the lost character chosen by the training data's prior and pairs (č after an i at
+     * a word's end; 口, whose middle byte was lost; a virama; an arrow before a space) and
+     * by the emoji grammar (a presentation selector after ❤, whose middle byte was lost) */
+    {"Dr. Milan Petrovi\xc3\x84 said no.", "Dr. Milan Petrovi\xc4\x8d said no.",
+     HNP_REPAIR_LOST_BYTE},
+    {"the \xc3\xa5\xe2\x80\xa6\xc2\xa5\xc3\xa5\xc2\xa3 gate", "the \xe5\x85\xa5\xe5\x8f\xa3 gate",
+     HNP_REPAIR_LOST_BYTE},
+    {"the \xc3\xa5\xe2\x80\xa6\xc2\xa5\xc3\xa5\xef\xbf\xbd\xc2\xa3 gate",
+     "the \xe5\x85\xa5\xe5\x8f\xa3 gate", HNP_REPAIR_LOST_BYTE},
+    {"Great news \xc3\xa2\xef\xbf\xbd\xc2\xa4\xc3\xaf\xc2\xb8\xef\xbf\xbd for all",
+     "Great news \xe2\x9d\xa4\xef\xb8\x8f for all", HNP_REPAIR_LOST_BYTE},
+    {"the word "
+     "\xc3\xa0\xc2\xa4\xc2\xa8\xc3\xa0\xc2\xa4\xc2\xae\xc3\xa0\xc2\xa4\xc2\xb8\xc3\xa0\xc2\xa5\xc3"
+     "\xa0\xc2\xa4\xc2\xa4\xc3\xa0\xc2\xa5\xe2\x80\xa1 means hello",
+     "the word \xe0\xa4\xa8\xe0\xa4\xae\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa4\xe0\xa5\x87 means "
+     "hello",
+     HNP_REPAIR_LOST_BYTE},
+    {"Sign at \xc3\xa2\xe2\x80\xa0 the exit", "Sign at \xe2\x86\x90 the exit",
+     HNP_REPAIR_LOST_BYTE},
     /* mixed lines: a correct character beside a stretch garbled through a codepage that
      * cannot encode it (cp437 NBSP, MacRoman é) */
     {"It\xe2\x80\x99s in the system.\xe2\x94\xac\xc3\xa1Read more",

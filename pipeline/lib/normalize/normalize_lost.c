@@ -30,10 +30,13 @@
 #include "normalize_lost_prior.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <utf8proc.h>
 
-enum { SUB = 0x1A, MAX_CAND = 32 };
+/* NEED_LOWER_PRIOR: the least prior weight (1 + log2 of the count) of the lowercase letter
+ * that completes "LiÄen": seen at least 8 times in the training texts. */
+enum { SUB = 0x1A, MAX_CAND = 32, NEED_LOWER_PRIOR = 4 };
 
 static int cont(unsigned b)
 {
@@ -109,6 +112,7 @@ typedef struct lost_site {
     int form;               /* 0 none, 1 dropped, 2 replaced by SUB */
     int need_lower;         /* only a lowercase letter may complete it ("LiÄen") */
     uint32_t before, after; /* the characters around it (white space as ' ', 0 unknown) */
+    int word_end;           /* a 2-byte lead before a space: only as the end of a word */
 } lost_site;
 
 static int is_cat(uint32_t c, utf8proc_category_t k)
@@ -120,6 +124,20 @@ static int is_letter(uint32_t c)
 {
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     return c && k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+/* The case a letter takes after prev and before after: a lowercase letter's, and an
+ * uppercase letter's unless a lowercase one follows ("Εὐσ": a capitalised word). 0 (no
+ * category) when prev is no cased letter. */
+static utf8proc_category_t case_after(uint32_t prev, uint32_t after)
+{
+    if (is_cat(prev, UTF8PROC_CATEGORY_LL)) {
+        return UTF8PROC_CATEGORY_LL;
+    }
+    if (is_cat(prev, UTF8PROC_CATEGORY_LU)) {
+        return is_cat(after, UTF8PROC_CATEGORY_LL) ? UTF8PROC_CATEGORY_LL : UTF8PROC_CATEGORY_LU;
+    }
+    return UTF8PROC_CATEGORY_CN;
 }
 
 /* Is c of the script of neighbour n (a real script, not Common or Inherited)? ICU's
@@ -145,17 +163,20 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
     unsigned s = prior_of(c);
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     uint32_t prev = site->before;
-    if (site->need_lower && k != UTF8PROC_CATEGORY_LL) {
-        return 0;
+    if (site->need_lower && (k != UTF8PROC_CATEGORY_LL || s < NEED_LOWER_PRIOR)) {
+        return 0; /* a letter the data knows well, or the sign stays */
     }
     if (s) {
         s += 2 *
              (pair_of(lost_left, N_LEFT, prev, c) + pair_of(lost_right, N_RIGHT, c, site->after));
     }
     s += (unsigned)(same_script(c, prev) || same_script(c, site->after));
-    if (s && ((is_cat(prev, UTF8PROC_CATEGORY_LL) && k == UTF8PROC_CATEGORY_LL) ||
-              (is_cat(prev, UTF8PROC_CATEGORY_LU) && k == UTF8PROC_CATEGORY_LU))) {
+    if (s && k == case_after(prev, site->after)) {
         s += 4;
+    }
+    if ((c == 0x200D || c == 0xFE0F) && prev &&
+        u_hasBinaryProperty((UChar32)prev, UCHAR_EXTENDED_PICTOGRAPHIC)) {
+        s += 16; /* an emoji's zero-width joiner or presentation selector (UTS #51) */
     }
     if (s && !is_letter(prev) && is_cat(site->after, UTF8PROC_CATEGORY_LL) &&
         k == UTF8PROC_CATEGORY_LU) {
@@ -190,7 +211,7 @@ static void complete(const unsigned *s, const lost_site *site, size_t pos, unsig
 /* The byte and position that complete the sequence at s, or 0x100 when no single
  * candidate wins. */
 static unsigned best_byte(const unsigned *s, const lost_site *site, const hnp_norm_lost_ctx *ctx,
-                          size_t *best_pos)
+                          size_t *best_pos, unsigned *out_score)
 {
     unsigned seq[4], best = 0x100, best_score = 0;
     uint32_t best_cp = 0;
@@ -216,6 +237,7 @@ static unsigned best_byte(const unsigned *s, const lost_site *site, const hnp_no
             }
         }
     }
+    *out_score = best_score;
     return tie ? 0x100 : best;
 }
 
@@ -259,6 +281,9 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, lost_site *site)
      * letter right after a lowercase one ("LiÄen"), which no word has. */
     if (n >= 3 || (next >= 0xC2 && next <= 0xF4)) {
         site->form = 1;
+    } else if (next == ' ') {
+        site->form = 1; /* the space may be the A0 byte instead: lost_byte_at weighs both */
+        site->word_end = 1;
     } else if (prev >= 'a' && prev <= 'z' && upper_latin1_lead(in->b[i])) {
         site->form = 1;
         site->need_lower = 1;
@@ -312,6 +337,22 @@ static int quote_before_space(const hnp_norm_bytes *in, size_t at, const hnp_nor
     return ctx->open_quote || word || (next >= '0' && next <= '9') || next >= 0x80 || next == 0;
 }
 
+/* The score of the other reading of a sequence one byte short before a space: the space
+ * was its last byte, A0 ("Ã " is à, "Ñ " rarely Ѡ). */
+static unsigned a0_rival(const hnp_norm_bytes *in, size_t i, const lost_site *site,
+                         const hnp_norm_lost_ctx *ctx)
+{
+    unsigned seq[4];
+    lost_site alt = *site;
+    size_t at = i + site->len - 1;
+    memcpy(seq, in->b + i, (site->len - 1) * sizeof *seq);
+    seq[site->len - 1] = 0xA0;
+    uint32_t c = decode_full(seq, site->len);
+    alt.need_lower = 0;
+    alt.after = at + 1 < in->n && in->b[at + 1] < 0x80 ? fold_ascii(in->b[at + 1]) : 0;
+    return c ? score(c, ctx, &alt) : 0;
+}
+
 /* The byte that completes the sequence led by in[i], if it lost one (0x100 if not); site
  * gets where and how, *pos the position of the lost byte in the sequence. */
 static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
@@ -325,11 +366,14 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
         return 0x100;
     }
     neighbours(in, i, site);
-    unsigned b = best_byte(in->b + i, site, ctx, pos);
+    if (site->word_end && !is_letter(site->before)) {
+        return 0x100; /* "Ù " alone between spaces: the A0 reading (٠) is as likely */
+    }
+    unsigned best_score = 0, b = best_byte(in->b + i, site, ctx, pos, &best_score);
     size_t at = i + site->len - 1; /* the byte after a sequence that is one short */
     if (b != 0x100 && site->form == 1 && at < in->n && in->b[at] == ' ' &&
-        !quote_before_space(in, at, ctx)) {
-        return 0x100; /* left for restore_a0: a dagger */
+        (!quote_before_space(in, at, ctx) || a0_rival(in, i, site, ctx) >= best_score)) {
+        return 0x100; /* left for restore_a0: a dagger, "à " */
     }
     return b;
 }

@@ -668,11 +668,31 @@ static hnp_status try_stretches(hnp_norm_work *w, const cp_page *pg, int *done)
  * characters (measured on ftfy-dev: no case needs them). */
 enum { RUN_PAGES = 2 };
 
+/* Does the line hold an uppercase Latin-1 letter right after a lowercase ASCII one
+ * ("LiÄen", "IchiyÅ")? No word is spelled so: it is a 2-byte UTF-8 sequence read as
+ * windows-1252 that lost its second byte, which the badness score (ftfy's) does not see.
+ * normalize_lost.c decides whether a lowercase letter completes it. */
+static int lost_letter_sign(const hnp_norm_line *l)
+{
+    for (size_t i = 1; i < l->n; i++) {
+        uint32_t c = l->cp[i], p = l->cp[i - 1];
+        if (c >= 0xC2 && c <= 0xDE && c != 0xD7 && p >= 'a' && p <= 'z') {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 hnp_status hnp_norm_pass_mojibake(hnp_norm_work *w, int *changed, size_t *bad_out)
 {
     size_t bad = hnp_norm_badness(w->a.cp, w->a.n);
     *bad_out = bad;
     if (bad == 0) {
+        int done = 0;
+        if (lost_letter_sign(&w->a)) { /* windows-1252, the page that loses bytes */
+            HNP_TRY(try_whole(w, &cp_pages[1], 0, &done));
+        }
+        *changed |= done;
         return HNP_OK;
     }
     for (size_t k = 0; k < CP_COUNT; k++) {
