@@ -314,7 +314,7 @@ static void neighbours(const hnp_norm_bytes *in, size_t i, lost_site *site)
     if (i > 0 && in->b[i - 1] < 0x80) {
         site->before = fold_ascii(in->b[i - 1]);
     } else if (i > 0) {
-        while (j > 0 && i - j < 4 && cont(in->b[j - 1])) {
+        while (j > 0 && i - j < 3 && cont(in->b[j - 1])) { /* a lead byte and at most 3 */
             j--;
         }
         site->before = j > 0 ? char_at(in, j - 1, i - j + 1) : 0;
