@@ -262,16 +262,30 @@ static size_t ligature_letters(uint32_t c, uint32_t *out)
     return (size_t)n;
 }
 
+/* The blocks that hold every Latin ligature (Latin Extended-A and -B, Alphabetic
+ * Presentation Forms): a cheap test before utf8proc's properties are looked up. */
+static int ligature_block(uint32_t c)
+{
+    return (c >= 0x100 && c < 0x250) || (c >= 0xFB00 && c < 0xFB50);
+}
+
 /* Ligatures come from text copied out of rendered pages (PDFs): "signiﬁcantly". As ftfy
  * does, they are split into their letters, but only inside a word (a letter beside them):
  * a ligature standing alone is being written about. */
 static hnp_status pass_ligatures(hnp_norm_work *w)
 {
+    size_t first = 0;
+    while (first < w->a.n && !ligature_block(w->a.cp[first])) {
+        first++;
+    }
+    if (first == w->a.n) {
+        return HNP_OK; /* the common case: no copy of the line */
+    }
     hnp_norm_ed e;
     hnp_norm_ed_begin(&e, w);
-    for (size_t i = 0; i < w->a.n; i++) {
+    for (size_t i = first; i < w->a.n; i++) {
         uint32_t letters[3];
-        size_t k = w->a.cp[i] >= 0x100 ? ligature_letters(w->a.cp[i], letters) : 0;
+        size_t k = ligature_block(w->a.cp[i]) ? ligature_letters(w->a.cp[i], letters) : 0;
         int in_word =
             (i > 0 && is_letter(w->a.cp[i - 1])) || (i + 1 < w->a.n && is_letter(w->a.cp[i + 1]));
         if (k == 0 || !in_word) {
