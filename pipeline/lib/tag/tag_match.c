@@ -190,6 +190,44 @@ static int any_maybe(const hnp_tagger *t, uint64_t h)
     return 0;
 }
 
+/* Whether a longer key may go on from key1 (tokens i..i+1 or a singular form at i+1):
+ * the exact next token is a child of key1, or the next token has singular forms (not
+ * looked up: any of them might be). */
+static int may_go_on(hnp_tagger *t, size_t l, const lex_key *key1, size_t i)
+{
+    if (!hnp_lex_key_continues(key1) || i + 1 >= t->n_tok) {
+        return 0;
+    }
+    const tag_token *n = &t->tok[i + 1];
+    size_t stem[4];
+    const char *suffix[4];
+    if (n->kind == LEXTOK_WORD && n->ascii &&
+        singulars(t->fold.data + n->fold_off, n->fold_len, stem, suffix)) {
+        return 1;
+    }
+    uint32_t id = token_id(t, i + 1, l);
+    const hnp_lexicon *lex = t->lex[l];
+    return id != LEX_NONE && hnp_lexicon_child(lex, hnp_lexicon_key_index(lex, key1), id);
+}
+
+/* Token i alone (not a singular form) is a key with entries, or the start of a longer key
+ * that tokens i..i+1 may continue, in some lexicon. */
+static int exact_may_start(hnp_tagger *t, size_t i)
+{
+    for (size_t l = 0; l < t->n_lex; l++) {
+        const hnp_lexicon *lex = t->lex[l];
+        if (!hnp_lexicon_maybe(lex, t->tok[i].hash)) {
+            continue; /* no key is this token alone: none starts with it */
+        }
+        uint32_t id = token_id(t, i, l);
+        const lex_key *key1 = id == LEX_NONE ? NULL : hnp_lexicon_child(lex, LEX_NONE, id);
+        if (key1 && (hnp_lex_key_entries(key1) || may_go_on(t, l, key1, i))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i)
 {
     const tag_token *k = &t->tok[i];
@@ -201,9 +239,10 @@ int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i)
     if (t->n_abbr && ((t->abbr_first[c0 / 64] >> (c0 % 64)) & 1)) {
         return 1;
     }
-    /* A key that starts here has the token (or, for a one-token key, its singular) as a
-     * key of its own: every token prefix of a key is a key, and in the filter. */
-    if (any_maybe(t, k->hash)) {
+    /* A match from token i needs the one-token key of token i (every token prefix of a
+     * key is a key), or a one-token key of its singular form. Most tokens that start some
+     * key ("the", "in") start none that the next token continues. */
+    if (exact_may_start(t, i)) {
         return 1;
     }
     if (!k->ascii) {
