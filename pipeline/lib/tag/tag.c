@@ -74,6 +74,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->trace_tok);
     free(t->mt);
     free(t->mf);
+    free(t->mem);
     free(t->my);
     free(t->mbp);
     free(t->mm);

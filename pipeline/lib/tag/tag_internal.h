@@ -115,8 +115,10 @@ struct hnp_tagger {
     size_t cap_trace_tok;
     tag_mtok *mt;
     size_t cap_mt;
-    uint32_t *mf;
+    uint32_t *mf; /* per token: its features, while tracing */
     size_t cap_mf;
+    int32_t *mem; /* per token: its emission scores */
+    size_t cap_mem;
     uint8_t *my, *mbp;
     size_t cap_my, cap_mbp;
     hnp_mention *mm;

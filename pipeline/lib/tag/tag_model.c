@@ -58,18 +58,28 @@ static uint64_t bytes_hash(const uint8_t *s, size_t n)
 
 /* The word's shape: A a 0 for upper, lower, digit, u for other non-ASCII bytes, other
  * ASCII as itself; runs collapsed, at most 6 symbols, packed into one number. */
+#define SHAPE_ROW(c)                                                                               \
+    ((c) >= 'A' && (c) <= 'Z'   ? 'A'                                                              \
+     : (c) >= 'a' && (c) <= 'z' ? 'a'                                                              \
+     : (c) >= '0' && (c) <= '9' ? '0'                                                              \
+     : (c) >= 0x80              ? 'u'                                                              \
+                                : (c))
+#define SHAPE4(c)  SHAPE_ROW(c), SHAPE_ROW((c) + 1), SHAPE_ROW((c) + 2), SHAPE_ROW((c) + 3)
+#define SHAPE16(c) SHAPE4(c), SHAPE4((c) + 4), SHAPE4((c) + 8), SHAPE4((c) + 12)
+#define SHAPE64(c) SHAPE16(c), SHAPE16((c) + 16), SHAPE16((c) + 32), SHAPE16((c) + 48)
+static const uint8_t shape_of[256] = {SHAPE64(0), SHAPE64(64), SHAPE64(128), SHAPE64(192)};
+#undef SHAPE64
+#undef SHAPE16
+#undef SHAPE4
+#undef SHAPE_ROW
+
 static uint64_t shape_hash(const uint8_t *s, size_t n)
 {
     uint64_t h = 0;
     uint8_t last = 0;
     size_t k = 0;
     for (size_t i = 0; i < n && k < 6; i++) {
-        uint8_t c = s[i];
-        uint8_t y = (uint8_t)(c - 'A') < 26   ? 'A'
-                    : (uint8_t)(c - 'a') < 26 ? 'a'
-                    : (uint8_t)(c - '0') < 10 ? '0'
-                    : c >= 0x80               ? 'u'
-                                              : c;
+        uint8_t y = shape_of[s[i]];
         if (y != last) {
             h = h << 8 | y;
             last = y;
@@ -209,11 +219,11 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
  * vector add; the table is padded so the last row can be read as eight. */
 typedef int16_t v8i16 __attribute__((vector_size(16)));
 
-static void emissions(const hnp_tagger *t, size_t i, int32_t *em)
+/* The emission scores of one token's features, into em[TAG_MODEL_LABELS]. */
+static void emissions(const uint32_t *f, int32_t *em)
 {
     const tag_model_table *mt = &hnp_tag_model_table;
     const uint32_t mask = (1u << mt->bits) - 1;
-    const uint32_t *f = t->mf + i * TAG_MODEL_FEATURES;
     v8i16 acc = {0};
     for (size_t x = 0; x < TAG_MODEL_FEATURES; x++) {
         v8i16 row;
@@ -225,32 +235,52 @@ static void emissions(const hnp_tagger *t, size_t i, int32_t *em)
     }
 }
 
+_Static_assert(TAG_MODEL_LABELS == 5, "decode's step is written out for five labels");
+
+/* The best previous label for label y: the first of the highest prev[p] + tr[p][y]. */
+static inline int32_t best_into(const int32_t *prev, const int32_t *tr, int y, uint8_t *arg)
+{
+    int32_t best = prev[0] + tr[y];
+    uint8_t a = 0;
+    int32_t s1 = prev[1] + tr[TAG_MODEL_LABELS + y], s2 = prev[2] + tr[2 * TAG_MODEL_LABELS + y],
+            s3 = prev[3] + tr[3 * TAG_MODEL_LABELS + y],
+            s4 = prev[4] + tr[4 * TAG_MODEL_LABELS + y];
+    if (s1 > best) {
+        best = s1;
+        a = 1;
+    }
+    if (s2 > best) {
+        best = s2;
+        a = 2;
+    }
+    if (s3 > best) {
+        best = s3;
+        a = 3;
+    }
+    if (s4 > best) {
+        best = s4;
+        a = 4;
+    }
+    *arg = a;
+    return best;
+}
+
 /* Viterbi over tokens a..b-1 (a region; the token before it, if any, is O); writes the
  * labels into t->my. Forbidden transitions (O -> I-X) carry a large penalty in trans. */
 static void decode(hnp_tagger *t, size_t a, size_t b)
 {
     const int32_t *tr = hnp_tag_model_table.trans;
-    int32_t prev[TAG_MODEL_LABELS], cur[TAG_MODEL_LABELS], em[TAG_MODEL_LABELS];
+    int32_t prev[TAG_MODEL_LABELS], cur[TAG_MODEL_LABELS];
     const int32_t *first = tr + (a == 0 ? TAG_MODEL_LABELS : TAG_Y_O) * TAG_MODEL_LABELS;
-    emissions(t, a, em);
+    const int32_t *em = t->mem + a * TAG_MODEL_LABELS;
     for (int y = 0; y < TAG_MODEL_LABELS; y++) {
         prev[y] = first[y] + em[y];
     }
     for (size_t i = a + 1; i < b; i++) {
-        emissions(t, i, em);
+        em = t->mem + i * TAG_MODEL_LABELS;
         uint8_t *bp = t->mbp + i * TAG_MODEL_LABELS;
         for (int y = 0; y < TAG_MODEL_LABELS; y++) {
-            int32_t best = prev[0] + tr[y];
-            int arg = 0;
-            for (int p = 1; p < TAG_MODEL_LABELS; p++) {
-                int32_t s = prev[p] + tr[p * TAG_MODEL_LABELS + y];
-                if (s > best) {
-                    best = s;
-                    arg = p;
-                }
-            }
-            cur[y] = best + em[y];
-            bp[y] = (uint8_t)arg;
+            cur[y] = best_into(prev, tr, y, &bp[y]) + em[y];
         }
         for (int y = 0; y < TAG_MODEL_LABELS; y++) {
             prev[y] = cur[y] - cur[TAG_Y_O]; /* bounded, whatever the sentence's length */
@@ -274,7 +304,10 @@ static hnp_status reserve(hnp_tagger *t)
     HNP_TRY(hnp_tag_grow((void **)&t->mt, &t->cap_mt, n, sizeof *t->mt));
     HNP_TRY(hnp_tag_grow((void **)&t->my, &t->cap_my, n, 1));
     HNP_TRY(hnp_tag_grow((void **)&t->mbp, &t->cap_mbp, n * TAG_MODEL_LABELS, 1));
-    HNP_TRY(hnp_tag_grow((void **)&t->mf, &t->cap_mf, n * TAG_MODEL_FEATURES, sizeof *t->mf));
+    HNP_TRY(hnp_tag_grow((void **)&t->mem, &t->cap_mem, n * TAG_MODEL_LABELS, sizeof *t->mem));
+    if (t->trace) {
+        HNP_TRY(hnp_tag_grow((void **)&t->mf, &t->cap_mf, n * TAG_MODEL_FEATURES, sizeof *t->mf));
+    }
     return HNP_OK;
 }
 
@@ -419,13 +452,22 @@ static size_t mark_regions(hnp_tagger *t)
     return marked;
 }
 
-static void features(hnp_tagger *t, const uint8_t *text, size_t i)
+/* Token i's features (kept for the trace) and, when the model is usable, its emission
+ * scores. */
+static void features(hnp_tagger *t, const uint8_t *text, size_t i, int usable)
 {
-    size_t a = i >= 2 ? i - 2 : 0, b = i + 3 < t->n_tok ? i + 3 : t->n_tok;
+    size_t a = i >= 1 ? i - 1 : 0, b = i + 2 < t->n_tok ? i + 2 : t->n_tok;
     for (size_t j = a; j < b; j++) {
         word_values(t, text, j);
     }
-    feature_row(t, text, i, t->mf + i * TAG_MODEL_FEATURES);
+    uint32_t f[TAG_MODEL_FEATURES];
+    feature_row(t, text, i, f);
+    if (t->trace) {
+        memcpy(t->mf + i * TAG_MODEL_FEATURES, f, sizeof f);
+    }
+    if (usable) {
+        emissions(f, t->mem + i * TAG_MODEL_LABELS);
+    }
 }
 
 static hnp_status trace_sentence(hnp_tagger *t)
@@ -452,7 +494,7 @@ hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0)
     }
     for (size_t i = 0; i < t->n_tok; i++) {
         if (t->my[i]) {
-            features(t, text, i);
+            features(t, text, i, usable);
         }
     }
     if (t->trace) {
