@@ -213,6 +213,38 @@ hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf 
     return HNP_OK;
 }
 
+hnp_status hnp_lexkey_fold_hash(const uint8_t *s, size_t n, int ascii, lexbuf *out,
+                                lexkey_scratch *sc, uint64_t *hash, int *digit)
+{
+    uint64_t h = LEXKEY_HASH_INIT;
+    int d = 0;
+    if (!ascii) {
+        size_t at = out->len;
+        HNP_TRY(fold_unicode(s, n, out, sc));
+        h = lexkey_hash(h, out->data + at, out->len - at);
+        for (size_t i = 0; i < n && !d; i++) {
+            d = s[i] >= '0' && s[i] <= '9';
+        }
+    } else {
+        /* One pass: fold, hash and look for digits (the tagger's per-token work). */
+        HNP_TRY(hnp_buf_reserve(out, n));
+        uint8_t *o = out->data + out->len;
+        unsigned any = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned p = hnp_ascii_props[s[i] & 0x7F]; /* ascii: every byte < 0x80 */
+            uint8_t c = (uint8_t)(s[i] | ((p & HNP_ASCII_UPPER) << 3)); /* 'A' | 32 == 'a' */
+            any |= p;
+            o[i] = c;
+            h = hnp_fnv64_byte(h, c);
+        }
+        d = (any & HNP_ASCII_DIGIT) != 0;
+        out->len += n;
+    }
+    *hash = h;
+    *digit = d;
+    return HNP_OK;
+}
+
 hnp_status hnp_lexkey_make(const uint8_t *s, size_t len, int fold, lexbuf *out, lexkey_scratch *sc,
                            size_t *n_tokens)
 {

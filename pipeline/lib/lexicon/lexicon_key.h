@@ -48,6 +48,11 @@ void hnp_lexkey_scratch_free(lexkey_scratch *sc);
 hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf *out,
                                   lexkey_scratch *sc);
 
+/* As hnp_lexkey_fold_append (one token), and in the same pass *hash = the folded form's
+ * lexkey_hash from LEXKEY_HASH_INIT and *digit = whether the token has an ASCII digit. */
+hnp_status hnp_lexkey_fold_hash(const uint8_t *s, size_t n, int ascii, lexbuf *out,
+                                lexkey_scratch *sc, uint64_t *hash, int *digit);
+
 /* Makes the key of a whole term into out (cleared first): tokens folded (fold != 0) or
  * kept as they are (fold == 0: the case-sensitive surface form), joined by one space.
  * *n_tokens receives the number of tokens; a term without tokens gives an empty key. */

@@ -19,6 +19,7 @@ typedef struct tag_token {
     int kind;
     int ascii;
     int glued;     /* joined by a hyphen to the word before it ("captopril-induced") */
+    int digit;     /* has an ASCII digit (trial ids: tag_trialid.c) */
     uint64_t hash; /* lexkey_hash of the folded form */
 } tag_token;
 

@@ -304,37 +304,52 @@ static hnp_status scan_window(hnp_tagger *t, size_t p, size_t base, size_t ws, s
 }
 
 /* The windows (sentence-relative) around runs of RX_MIN_DIGITS digits, merged. */
-static hnp_status find_windows(hnp_tagger *t, const uint8_t *s, size_t n)
+/* Adds the window around a run of digits at s[i..i+run) (bytes of the sentence s[0..n)),
+ * merged with the previous window when they touch. */
+static hnp_status add_window(hnp_tagger *t, const uint8_t *s, size_t n, size_t i, size_t run)
+{
+    size_t a = i > RX_REACH ? i - RX_REACH : 0, b = i + run + RX_REACH;
+    b = b < n ? b : n;
+    while (a > 0 && (s[a] & 0xC0) == 0x80) { /* whole code points only */
+        a--;
+    }
+    while (b < n && (s[b] & 0xC0) == 0x80) {
+        b++;
+    }
+    if (t->n_win && a <= t->win[t->n_win - 1].end) {
+        t->win[t->n_win - 1].end = b;
+        return HNP_OK;
+    }
+    HNP_TRY(hnp_tag_grow((void **)&t->win, &t->cap_win, t->n_win + 1, sizeof *t->win));
+    t->win[t->n_win++] = (hnp_span){a, b};
+    return HNP_OK;
+}
+
+/* The windows around runs of RX_MIN_DIGITS or more ASCII digits in the sentence s[0..n),
+ * which starts at byte base of the document. Digits are word characters, so every run is
+ * inside one word token: only the tokens with a digit are read. */
+static hnp_status find_windows(hnp_tagger *t, const uint8_t *s, size_t n, size_t base)
 {
     t->n_win = 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] < '0' || s[i] > '9') {
-            i++; /* the common case, in a tight loop */
+    for (size_t k = 0; k < t->n_tok; k++) {
+        if (!t->tok[k].digit) {
             continue;
         }
-        size_t run = 1;
-        while (i + run < n && s[i + run] >= '0' && s[i + run] <= '9') {
-            run++;
-        }
-        if (run < RX_MIN_DIGITS) {
+        size_t i = t->tok[k].start - base, end = t->tok[k].end - base;
+        while (i < end) {
+            if (s[i] < '0' || s[i] > '9') {
+                i++;
+                continue;
+            }
+            size_t run = 1;
+            while (i + run < end && s[i + run] >= '0' && s[i + run] <= '9') {
+                run++;
+            }
+            if (run >= RX_MIN_DIGITS) {
+                HNP_TRY(add_window(t, s, n, i, run));
+            }
             i += run;
-            continue;
         }
-        size_t a = i > RX_REACH ? i - RX_REACH : 0, b = i + run + RX_REACH;
-        b = b < n ? b : n;
-        while (a > 0 && (s[a] & 0xC0) == 0x80) { /* whole code points only */
-            a--;
-        }
-        while (b < n && (s[b] & 0xC0) == 0x80) {
-            b++;
-        }
-        if (t->n_win && a <= t->win[t->n_win - 1].end) {
-            t->win[t->n_win - 1].end = b;
-        } else {
-            HNP_TRY(hnp_tag_grow((void **)&t->win, &t->cap_win, t->n_win + 1, sizeof *t->win));
-            t->win[t->n_win++] = (hnp_span){a, b};
-        }
-        i += run;
     }
     return HNP_OK;
 }
@@ -363,7 +378,7 @@ static hnp_status scan_one(hnp_tagger *t, size_t p, UText *ut, const uint8_t *s,
 
 hnp_status hnp_tag_rx_scan(hnp_tagger *t, const uint8_t *text, size_t start, size_t end)
 {
-    HNP_TRY(find_windows(t, text + start, end - start));
+    HNP_TRY(find_windows(t, text + start, end - start, start));
     if (t->n_win == 0) {
         return HNP_OK;
     }
