@@ -292,6 +292,17 @@ const lex_key *hnp_lexicon_find(const hnp_lexicon *lex, const uint8_t *key, size
     }
 }
 
+/* Tokens are short: a loop beats a call to memcmp. */
+static inline int same_bytes(const char *a, const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((uint8_t)a[i] != b[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 uint32_t hnp_lexicon_token(const hnp_lexicon *lex, const uint8_t *tok, size_t len, uint64_t hash)
 {
     uint32_t hi = (uint32_t)(hash >> 32);
@@ -304,7 +315,7 @@ uint32_t hnp_lexicon_token(const hnp_lexicon *lex, const uint8_t *tok, size_t le
             continue;
         }
         const lex_vocab *v = &lex->vocab[s->key - 1];
-        if (v->len == len && memcmp(lex->strings + v->str_off, tok, len) == 0) {
+        if (v->len == len && same_bytes(lex->strings + v->str_off, tok, len)) {
             return s->key - 1;
         }
     }

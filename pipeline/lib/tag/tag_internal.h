@@ -58,6 +58,8 @@ typedef struct tag_mtok {
     unsigned dc;            /* 0, or 1 + label * 4 + position in the dictionary match */
     unsigned dn;            /* tokens in that match, at most 4 */
     int have;               /* w, raw and shape are computed */
+    uint32_t suf4;          /* feature of template 9 (last four letters), when have_suf4 */
+    int have_suf4;          /* computed by the trigger test (tag_model.c, is_trigger) */
 } tag_mtok;
 
 /* What was chosen at one token. */

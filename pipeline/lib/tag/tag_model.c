@@ -116,6 +116,7 @@ static void dict_values(hnp_tagger *t, size_t m0)
         t->mt[i].src = 0;
         t->mt[i].dn = 0;
         t->mt[i].have = 0;
+        t->mt[i].have_suf4 = 0;
     }
     size_t i = 0;
     for (size_t x = m0; x < t->n_m; x++) {
@@ -178,7 +179,7 @@ static uint64_t affix(const hnp_tagger *t, size_t i, int k)
 
 static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
 {
-    static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0, 1}, {2, 2, 2, 0, 0, 0, 1}};
+    static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0, 1, 0, 0}, {2, 2, 2, 0, 0, 0, 1, 0, 0}};
     const tag_mtok *c = &t->mt[i];
     const tag_mtok *p1 = i > 0 ? &t->mt[i - 1] : &edge[0];
     const tag_mtok *n1 = i + 1 < t->n_tok ? &t->mt[i + 1] : &edge[1];
@@ -202,7 +203,7 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
     f[6] = mix(6, affix(t, i, 3));
     f[7] = mix(7, affix(t, i, -2));
     f[8] = mix(8, affix(t, i, -3));
-    f[9] = mix(9, affix(t, i, -4));
+    f[9] = c->have_suf4 ? c->suf4 : mix(9, affix(t, i, -4));
     f[10] = mix(10, c->shape);
     f[11] = mix(11, pair(pair(p1->shape, c->shape), n1->shape));
     f[12] = mix(12, c->dc);
@@ -225,6 +226,7 @@ static void emissions(const uint32_t *f, int32_t *em)
     const tag_model_table *mt = &hnp_tag_model_table;
     const uint32_t mask = (1u << mt->bits) - 1;
     v8i16 acc = {0};
+#pragma GCC unroll 20
     for (size_t x = 0; x < TAG_MODEL_FEATURES; x++) {
         v8i16 row;
         memcpy(&row, mt->w + (size_t)(f[x] & mask) * TAG_MODEL_LABELS, sizeof row);
@@ -405,14 +407,16 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
 }
 
 /* A token the model must look at although the dictionary matched nothing near it: its
- * last three letters are among the trainer's trigger suffixes ("-xicity", "-emia"). */
-static int is_trigger(const hnp_tagger *t, size_t i)
+ * last four letters are among the trainer's trigger suffixes ("-city", "-emia"). */
+static int is_trigger(hnp_tagger *t, size_t i)
 {
     const tag_model_table *mt = &hnp_tag_model_table;
     if (t->tok[i].kind != LEXTOK_WORD || t->tok[i].fold_len < 4) {
         return 0;
     }
-    uint32_t h = mix(8, affix(t, i, -3));
+    uint32_t h = mix(9, affix(t, i, -4));
+    t->mt[i].suf4 = h; /* the token's feature 9, if it is looked at */
+    t->mt[i].have_suf4 = 1;
     if (!((mt->trig_bits[(h >> 20) & 127] >> ((h >> 27) & 31)) & 1)) {
         return 0; /* a bitmap of the triggers' hashes turns most words away */
     }
@@ -429,29 +433,34 @@ static int is_trigger(const hnp_tagger *t, size_t i)
 }
 
 /* Marks in t->my (1 = look) the tokens the model decides on: those within
- * TAG_MODEL_LEFT before and TAG_MODEL_RIGHT after a dictionary match or a trigger
- * token. Every other token is O without computing its features: most of a text is far
- * from any candidate, and this is where the model's cost goes. */
+ * TAG_MODEL_LEFT before and TAG_MODEL_RIGHT after a dictionary match, or
+ * TAG_MODEL_TRIG_RIGHT after a trigger token. Every other token is O without computing its
+ * features: most of a text is far from any candidate, and this is where the model's cost goes. */
 static size_t mark_regions(hnp_tagger *t)
 {
-    size_t n = t->n_tok, last = SIZE_MAX, marked = 0;
+    size_t n = t->n_tok, reach = 0, marked = 0;
     memset(t->my, 0, n);
     for (size_t i = 0; i < n; i++) {
-        if (t->trace || t->mt[i].dc || is_trigger(t, i)) {
-            last = i;
+        size_t right = 0;
+        if (t->trace || t->mt[i].dc) {
+            right = TAG_MODEL_RIGHT + 1;
+        } else if (is_trigger(t, i)) {
+            right = TAG_MODEL_TRIG_RIGHT + 1;
+        }
+        if (right) {
             size_t a = i >= TAG_MODEL_LEFT ? i - TAG_MODEL_LEFT : 0;
             for (size_t j = a; j <= i; j++) {
                 marked += !t->my[j];
                 t->my[j] = 1;
             }
-        } else if (last != SIZE_MAX && i - last <= TAG_MODEL_RIGHT) {
+            reach = i + right > reach ? i + right : reach;
+        } else if (i < reach) {
             marked += !t->my[i];
             t->my[i] = 1;
         }
     }
     return marked;
 }
-
 /* Token i's features (kept for the trace) and, when the model is usable, its emission
  * scores. */
 static void features(hnp_tagger *t, const uint8_t *text, size_t i, int usable)

@@ -16,19 +16,21 @@ enum { TAG_Y_O, TAG_Y_BD, TAG_Y_ID, TAG_Y_BC, TAG_Y_IC, TAG_MODEL_LABELS };
  * TAG_MODEL_VERSION whenever a template changes: the table records the version it was
  * trained for and the model refuses a table of another. */
 #define TAG_MODEL_FEATURES 20
-#define TAG_MODEL_VERSION  4
+#define TAG_MODEL_VERSION  5
 
-/* The model looks only at tokens at most LEFT before and RIGHT after a dictionary match
- * or a trigger token (tag_model.c, mark_regions); the rest are O. */
-#define TAG_MODEL_LEFT  2
-#define TAG_MODEL_RIGHT 2
+/* The model looks only at tokens at most LEFT before and RIGHT after a dictionary match,
+ * or LEFT before and TRIG_RIGHT after a trigger token (a mention mostly ends at its
+ * trigger word: "-emia", "-itis"); tag_model.c, mark_regions. The rest are O. */
+#define TAG_MODEL_LEFT       2
+#define TAG_MODEL_RIGHT      2
+#define TAG_MODEL_TRIG_RIGHT 1
 
 typedef struct tag_model_table {
     unsigned version;
     unsigned bits;        /* 2^bits hash buckets */
     const int16_t *w;     /* [bucket][TAG_MODEL_LABELS], then 3 zeros of padding */
     const int32_t *trans; /* [previous label, or TAG_MODEL_LABELS at the start][label] */
-    const uint32_t *trig; /* sorted hashes of trigger suffixes (feature template 8) */
+    const uint32_t *trig; /* sorted hashes of trigger suffixes (feature template 9) */
     size_t n_trig;
     const uint32_t *trig_bits; /* [128]: bit (h >> 27) of word (h >> 20) & 127 per trigger */
 } tag_model_table;
