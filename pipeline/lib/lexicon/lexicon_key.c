@@ -197,8 +197,9 @@ static hnp_status fold_unicode(const uint8_t *s, size_t n, lexbuf *out, lexkey_s
     return hnp_buf_put(out, sc->buf, (size_t)got);
 }
 
-hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf *out,
-                                  lexkey_scratch *sc)
+/* Appends the case-folded NFC form of one token (s[0..n)) to out. */
+static hnp_status fold_append(const uint8_t *s, size_t n, int ascii, lexbuf *out,
+                              lexkey_scratch *sc)
 {
     if (!ascii) {
         return fold_unicode(s, n, out, sc);
@@ -212,6 +213,8 @@ hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf 
     out->len += n;
     return HNP_OK;
 }
+
+_Static_assert(HNP_ASCII_UPPER << 3 == 32, "fold_hash lowers a letter by or-ing in 32");
 
 hnp_status hnp_lexkey_fold_hash(const uint8_t *s, size_t n, int ascii, lexbuf *out,
                                 lexkey_scratch *sc, uint64_t *hash, int *digit)
@@ -256,7 +259,7 @@ hnp_status hnp_lexkey_make(const uint8_t *s, size_t len, int fold, lexbuf *out, 
             HNP_TRY(hnp_buf_put(out, " ", 1));
         }
         if (fold) {
-            HNP_TRY(hnp_lexkey_fold_append(s + t.start, t.end - t.start, t.ascii, out, sc));
+            HNP_TRY(fold_append(s + t.start, t.end - t.start, t.ascii, out, sc));
         } else {
             HNP_TRY(hnp_buf_put(out, s + t.start, t.end - t.start));
         }

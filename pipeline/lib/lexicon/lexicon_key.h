@@ -44,12 +44,9 @@ typedef struct lexkey_scratch {
 
 void hnp_lexkey_scratch_free(lexkey_scratch *sc);
 
-/* Appends the case-folded NFC form of one token (s[0..n)) to out. */
-hnp_status hnp_lexkey_fold_append(const uint8_t *s, size_t n, int ascii, lexbuf *out,
-                                  lexkey_scratch *sc);
-
-/* As hnp_lexkey_fold_append (one token), and in the same pass *hash = the folded form's
- * lexkey_hash from LEXKEY_HASH_INIT and *digit = whether the token has an ASCII digit. */
+/* Appends the case-folded NFC form of one token (s[0..n)) to out, as hnp_lexkey_make
+ * folds it, and in the same pass *hash = the folded form's lexkey_hash from
+ * LEXKEY_HASH_INIT and *digit = whether the token has an ASCII digit. */
 hnp_status hnp_lexkey_fold_hash(const uint8_t *s, size_t n, int ascii, lexbuf *out,
                                 lexkey_scratch *sc, uint64_t *hash, int *digit);
 
