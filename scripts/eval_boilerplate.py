@@ -17,7 +17,12 @@ body when at least half of its non-blank characters lie in `body` sentences.
 $HNP_SHARED_DIR/train/boilerplate/ (Dragnet and Readability train the shipped model;
 Google News, CleanEval and CleanPortalEval are validation only), one line each.
 
+--reasons [SOURCE...] prints each junk reason code's precision on the training sources
+(default Dragnet + Readability): the share of the sentences it junked that lie in gold junk
+lines. --templates [SOURCE...] scores the site-template memory (see templates_report).
+
 Usage: scripts/eval_boilerplate.py [--sources] [--verbose [--notbody]]
+       scripts/eval_boilerplate.py --reasons [SOURCE...] | --templates [SOURCE...]
        (env: HNP_SHARED_DIR, HNPIPE)
 """
 import json
@@ -232,6 +237,31 @@ def templates_report(name, docs, tmp):
             % (name, f["none"], f["batch"], f["tonight"], f["tonight+memory"]))
 
 
+def reason_precision(names):
+    """Per reason code of the junk verdicts: how many sentences got it and the share of them
+    that lie (by at least half their non-blank characters) in gold junk lines: each
+    detector's precision. Headline lines count as body."""
+    tally = {}
+    for name in names:
+        docs = load(os.path.join(SHARED, "train", "boilerplate", name + ".jsonl"))
+        sents = run(docs)
+        for i, d in enumerate(docs):
+            text, gold, pos = d["norm"], [], 0
+            for line, lab in zip(text.split("\n"), d["lines"] + [None] * len(text)):
+                junk = lab is not None and lab["label"] == "junk" and not lab.get("title")
+                gold.extend([junk] * (len(line) + 1))
+            for start, end, kind, reason in sents.get(i, []):
+                if kind not in JUNK:
+                    continue
+                vis = [g for g, c in zip(gold[start:end], text[start:end]) if not c.isspace()]
+                t = tally.setdefault(reason, [0, 0])
+                t[0] += 1
+                t[1] += bool(vis) and 2 * sum(vis) >= len(vis)
+    rows = sorted(tally.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    return "detector precision on %s (junk sentences by reason: n, share in gold junk): %s" % (
+        "+".join(names), ", ".join("%s %d %.2f" % (r, n, ok / n) for r, (n, ok) in rows))
+
+
 SOURCES = ["dragnet", "readability", "googlenews", "cleaneval", "cleanportaleval"]
 
 
@@ -242,6 +272,10 @@ def main():
     path = os.path.join(SHARED, "eval", "boilerplate", "dev.jsonl")
     if not os.path.exists(path):
         print("boilerplate dev: skipped (no %s)" % path)
+        return 0
+    if "--reasons" in sys.argv:
+        print(reason_precision([a for a in sys.argv[1:] if not a.startswith("-")]
+                               or ["dragnet", "readability"]), flush=True)
         return 0
     if "--templates" in sys.argv:
         import tempfile

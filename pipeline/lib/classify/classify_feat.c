@@ -176,11 +176,9 @@ static int cmp_word(const void *key, const void *elem)
     return strcmp((const char *)key, *(const char *const *)elem);
 }
 
+/* Another language's list (not English: its lookup stays the inline bucket scan). */
 static int is_stopword_in(cls_lang lang, const char *w, size_t n)
 {
-    if (lang == CLS_LANG_EN) {
-        return hnp_cls_is_stopword(w, n);
-    }
     char z[16];
     if (n >= sizeof z) {
         return 0;
@@ -224,7 +222,8 @@ static inline void end_word(wstate *w, cls_feat *f)
         f->alpha_words++;
     }
     if (w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
-        is_stopword_in(w->lang, w->low, w->lowlen)) {
+        (w->lang == CLS_LANG_EN ? hnp_cls_is_stopword(w->low, w->lowlen)
+                                : is_stopword_in(w->lang, w->low, w->lowlen))) {
         f->stop++;
     }
     w->in_word = 0;

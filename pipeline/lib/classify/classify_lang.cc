@@ -47,7 +47,8 @@ const char *modern_code(const char *c)
 extern "C" int hnp_cls_detect_lang(const uint8_t *text, size_t len, char code[CLS_LANG_CODE])
 {
     code[0] = '\0';
-    size_t n = len > kSample ? utf8_cut(text, kSample) : len;
+    // The caller's sample may end inside a character; CLD2 refuses invalid UTF-8.
+    size_t n = utf8_cut(text, len > kSample ? kSample : len);
     if (n == 0) {
         return 0;
     }

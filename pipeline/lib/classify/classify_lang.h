@@ -13,8 +13,8 @@ extern "C" {
 
 enum { CLS_LANG_CODE = 8 };
 
-/* Writes the ISO 639-1 code of the main language of the UTF-8 text (its first 64 KiB
- * are read) into code, NUL-terminated, and returns 1; writes ""
+/* Writes the ISO 639-1 code of the main language of the UTF-8 text (at most its first
+ * 64 KiB are read; the caller passes a sample) into code, NUL-terminated, and returns 1; writes ""
  * and returns 0 when CLD2 is not sure or the language has no two-letter code.
  * Thread-safe: CLD2 keeps no state between calls. */
 int hnp_cls_detect_lang(const uint8_t *text, size_t len, char code[CLS_LANG_CODE]);

@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.792018342e+00f, /* shape:chars */
-    -2.834213868e+00f, /* shape:words */
-    -1.561540985e-01f, /* shape:stop */
-    4.374644812e-01f, /* shape:stop-rel */
-    -1.696084774e-02f, /* shape:ends-stop */
-    9.769224573e-03f, /* shape:ends-q */
-    1.743812756e-01f, /* shape:ends-colon */
-    1.064275903e+00f, /* shape:first-upper */
-    1.264477700e+00f, /* shape:first-lower */
-    2.351001810e+00f, /* shape:digits */
-    -5.124665961e-01f, /* shape:caps */
-    1.456961992e+00f, /* shape:symbols */
-    -8.332287987e-01f, /* shape:url */
-    -1.266014211e-02f, /* shape:email */
-    -7.827649990e-01f, /* shape:phone */
-    -5.079987080e-01f, /* shape:price */
-    3.800588928e-02f, /* shape:company */
-    8.387013546e-01f, /* shape:company-end */
-    4.027399104e-02f, /* shape:whole-line */
-    -4.686152276e+00f, /* shape:bracketed */
-    -1.101074311e+00f, /* shape:cjk */
-    -1.771127895e+00f, /* shape:hashtags */
-    7.316302745e-01f, /* shape:commas */
-    -2.590896130e-01f, /* shape:tiny */
-    4.078663281e-01f, /* shape:no-stop */
-    7.174584387e-02f, /* shape:prose */
-    -1.958387299e+00f, /* shape:bullet */
-    -9.855616926e-01f, /* shape:credit */
-    7.395558528e-02f, /* rule:v */
-    2.028102066e-01f, /* rule:dup */
+    2.755944116e+00f, /* shape:chars */
+    -2.811209149e+00f, /* shape:words */
+    -1.714279709e-01f, /* shape:stop */
+    4.419545076e-01f, /* shape:stop-rel */
+    -1.396001799e-02f, /* shape:ends-stop */
+    9.366693474e-03f, /* shape:ends-q */
+    1.788363214e-01f, /* shape:ends-colon */
+    1.050233311e+00f, /* shape:first-upper */
+    1.247230009e+00f, /* shape:first-lower */
+    2.331087016e+00f, /* shape:digits */
+    -5.264542450e-01f, /* shape:caps */
+    1.454091518e+00f, /* shape:symbols */
+    -8.406478742e-01f, /* shape:url */
+    -1.438342680e-02f, /* shape:email */
+    -7.841625780e-01f, /* shape:phone */
+    -5.111834882e-01f, /* shape:price */
+    3.500023527e-02f, /* shape:company */
+    8.400227758e-01f, /* shape:company-end */
+    4.267694512e-02f, /* shape:whole-line */
+    -4.708569283e+00f, /* shape:bracketed */
+    -1.251852408e+00f, /* shape:cjk */
+    -1.766245740e+00f, /* shape:hashtags */
+    7.279424918e-01f, /* shape:commas */
+    -2.582504441e-01f, /* shape:tiny */
+    4.153685608e-01f, /* shape:no-stop */
+    7.271187688e-02f, /* shape:prose */
+    -1.961499657e+00f, /* shape:bullet */
+    -9.971520641e-01f, /* shape:credit */
+    7.508326283e-02f, /* rule:v */
+    2.017137718e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    6.069312129e-02f, /* rule:in-region */
-    4.622885853e-01f, /* rule:head */
-    -4.534844526e-01f, /* rule:tail */
+    6.005712429e-02f, /* rule:in-region */
+    4.662757448e-01f, /* rule:head */
+    -4.572668128e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -1.091268936e+00f, /* rule:head-dist */
-    5.301011257e-01f, /* rule:tail-dist */
-    6.069312129e-02f, /* rule:in-run */
+    -1.105090235e+00f, /* rule:head-dist */
+    5.305593475e-01f, /* rule:tail-dist */
+    6.005712429e-02f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.939271444e+00f, /* rule:position */
+    -1.943251366e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    6.069312129e-02f, /* reason=nav */
+    6.005712429e-02f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,53 +87,53 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    4.622885853e-01f, /* reason=head */
-    -4.534844526e-01f, /* reason=tail */
+    4.662757448e-01f, /* reason=head */
+    -4.572668128e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.232491727e-01f, /* n-2:v */
-    4.002026244e-01f, /* n-2:ends-stop */
-    5.786666710e-01f, /* n-2:words */
-    -3.907272824e-01f, /* n-2:stop */
-    -1.801705246e-01f, /* n-2:rule-junk */
-    1.735996254e-01f, /* n-2:rule-body */
-    6.213458882e-02f, /* n-2:whole-line */
-    -1.491761627e+00f, /* n-2:none */
-    -1.891314984e-01f, /* n-1:v */
-    4.526195389e-01f, /* n-1:ends-stop */
-    5.235766149e-01f, /* n-1:words */
-    -5.496249707e-01f, /* n-1:stop */
-    -1.581536314e-01f, /* n-1:rule-junk */
-    2.096631153e-01f, /* n-1:rule-body */
-    -9.804484845e-05f, /* n-1:whole-line */
-    -9.290033017e-01f, /* n-1:none */
-    -2.493587155e-01f, /* n+1:v */
-    5.964115795e-01f, /* n+1:ends-stop */
-    7.594526026e-01f, /* n+1:words */
-    -4.048258667e-01f, /* n+1:stop */
-    -2.641134824e-01f, /* n+1:rule-junk */
-    -3.665876097e-01f, /* n+1:rule-body */
-    -1.642690514e-02f, /* n+1:whole-line */
-    2.529675259e-01f, /* n+1:none */
-    -2.033695011e-01f, /* n+2:v */
-    4.962074031e-01f, /* n+2:ends-stop */
-    7.870913890e-01f, /* n+2:words */
-    -5.536135152e-01f, /* n+2:stop */
-    -2.506297284e-01f, /* n+2:rule-junk */
-    -3.164253614e-01f, /* n+2:rule-body */
-    1.953560520e-01f, /* n+2:whole-line */
-    1.118778140e+00f, /* n+2:none */
-    7.928690013e-01f, /* win:v */
-    -9.894806674e-01f, /* win:junk */
-    -9.524999902e-01f, /* win:prose */
-    -3.711131636e+00f, /* doc:stop */
-    4.519615538e+00f, /* doc:n */
+    -1.230655410e-01f, /* n-2:v */
+    4.023306181e-01f, /* n-2:ends-stop */
+    5.758308796e-01f, /* n-2:words */
+    -3.886160587e-01f, /* n-2:stop */
+    -1.837837091e-01f, /* n-2:rule-junk */
+    1.682234138e-01f, /* n-2:rule-body */
+    6.426944806e-02f, /* n-2:whole-line */
+    -1.504912228e+00f, /* n-2:none */
+    -1.887968564e-01f, /* n-1:v */
+    4.549582604e-01f, /* n-1:ends-stop */
+    5.247902486e-01f, /* n-1:words */
+    -5.506859582e-01f, /* n-1:stop */
+    -1.626225437e-01f, /* n-1:rule-junk */
+    2.056597692e-01f, /* n-1:rule-body */
+    1.843967524e-03f, /* n-1:whole-line */
+    -9.283887401e-01f, /* n-1:none */
+    -2.479581104e-01f, /* n+1:v */
+    5.986140988e-01f, /* n+1:ends-stop */
+    7.507745937e-01f, /* n+1:words */
+    -4.009571566e-01f, /* n+1:stop */
+    -2.669904719e-01f, /* n+1:rule-junk */
+    -3.698211756e-01f, /* n+1:rule-body */
+    -1.388710573e-02f, /* n+1:whole-line */
+    2.546208997e-01f, /* n+1:none */
+    -2.040376267e-01f, /* n+2:v */
+    4.989387194e-01f, /* n+2:ends-stop */
+    7.901496048e-01f, /* n+2:words */
+    -5.593359608e-01f, /* n+2:stop */
+    -2.492590710e-01f, /* n+2:rule-junk */
+    -3.191955387e-01f, /* n+2:rule-body */
+    1.988976107e-01f, /* n+2:whole-line */
+    1.119928170e+00f, /* n+2:none */
+    7.972989267e-01f, /* win:v */
+    -9.828394960e-01f, /* win:junk */
+    -9.401935605e-01f, /* win:prose */
+    -3.857392471e+00f, /* doc:stop */
+    4.537339222e+00f, /* doc:n */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -3.850243004e+00f;
+const float hnp_cls_model_bias = -3.765590124e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
