@@ -53,6 +53,20 @@ typedef struct hnp_doc {
     /* PubTator input: bytes of the title part of text (text = title "\n" abstract), or
      * (size_t)-1 when the document did not come from PubTator. */
     size_t title_len;
+    /* Windows (hnp_worker_next): a big document is processed in windows of whole sentences,
+     * and then sents and mentions hold the current window's alone. A document processed
+     * whole is one window, and all of these are 0 (as in a zeroed hnp_doc). */
+    size_t first_sent;    /* document index of sents[0] */
+    size_t first_mention; /* document index of mentions[0] */
+    size_t window;        /* 0-based index of this window */
+    int more;             /* 1 when more windows follow */
+    size_t prev_end;      /* byte end of the sentence before sents[0], or 0 */
+    size_t prev_kept_end; /* the same for the last one before it that is not junk */
+    /* A windowed document's sentences, junk sentences and mentions through this window:
+     * the whole document's in its last window, and in every window once hnp_worker_rewind
+     * has followed a walk to the end (complete 1 then). */
+    size_t doc_sents, doc_junk, doc_mentions;
+    int complete;
 } hnp_doc;
 
 /* Number of spam + boilerplate sentences. */
@@ -95,8 +109,10 @@ void hnp_pipeline_free(hnp_pipeline *p);
 hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out);
 void hnp_worker_free(hnp_worker *w);
 
-/* Runs the stages (all four, or up to opts.last_stage) on raw bytes. id is copied. On success *doc
- * is owned by w. Returns HNP_ERR_TOOBIG over max_doc_size, HNP_ERR_BINARY for binary input, ... */
+/* Runs the stages (all four, or up to opts.last_stage) on raw bytes, over the whole document
+ * at once (memory grows with its sentences; see hnp_worker_open for bounded memory). id is
+ * copied. On success *doc is owned by w. Returns HNP_ERR_TOOBIG over max_doc_size,
+ * HNP_ERR_BINARY for binary input, ... */
 hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw, size_t len,
                               const hnp_doc **doc);
 
@@ -105,6 +121,24 @@ hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw,
 hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
                                        size_t title_len, const uint8_t *abstract,
                                        size_t abstract_len, const hnp_doc **doc);
+
+/* Bounded memory: hnp_worker_open normalizes the document (errors as hnp_worker_process)
+ * and hnp_worker_next then runs the other stages one window at a time, setting *doc to the
+ * window (NULL after the last). A document that fits one window (up to 1 MiB of text and
+ * 8192 sentences, sentences up to 64 KiB) comes as one window, the same as
+ * hnp_worker_process gives. A bigger one is cut into windows at blank lines where it can
+ * (else at a line end, else at a space), each window classified as a document of its own
+ * (the document's title, date and source are its first window's) and tagged on its own
+ * (an abbreviation defined in one window is not known in the next); a sentence longer than
+ * 64 KiB is cut into pieces. Only the normalized text is held whole. */
+hnp_status hnp_worker_open(hnp_worker *w, const char *id, const uint8_t *raw, size_t len);
+hnp_status hnp_worker_open_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
+                                    size_t title_len, const uint8_t *abstract, size_t abstract_len);
+hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc);
+
+/* Starts the walk over the open document again at its first window (for writers that need
+ * the document's totals before its rows); the windows come out the same. */
+void hnp_worker_rewind(hnp_worker *w);
 
 #ifdef __cplusplus
 }

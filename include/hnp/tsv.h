@@ -50,6 +50,18 @@ hnp_status hnp_write_header(hnp_format f, const hnp_sink *sink);
 hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
                          const hnp_sink *sink);
 
+/* Called with each window of a document that hnp_write_windows writes (for counting). */
+typedef void (*hnp_window_fn)(void *ctx, const hnp_doc *d);
+
+/* Runs the stages over the document opened on w (hnp_worker_open) window by window and
+ * writes it as hnp_write_doc would, with memory bounded by a window. A document of one
+ * window comes out exactly as from hnp_write_doc. Of a bigger one, html and jsonl walk the
+ * windows once more first (their heads hold the totals) and jsonl once more for its
+ * mentions, which follow every sentence. fn (may be NULL) is called once per window of the
+ * walk that has the mentions. Output already written stays written on an error. */
+hnp_status hnp_write_windows(hnp_worker *w, hnp_format f, unsigned flags, size_t index,
+                             const hnp_sink *sink, hnp_window_fn fn, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

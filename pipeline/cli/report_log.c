@@ -117,44 +117,42 @@ static int move_concepts(report_log *log, report_log *from)
     return i == from->n_concepts ? 0 : -1;
 }
 
-/* The document's mentions, one concept each with its count and docs = 1. */
-static int log_mentions(report_log *log, const hnp_doc *d)
+int report_log_window(report_log *one, const hnp_doc *d)
 {
-    report_log one;
-    memset(&one, 0, sizeof one);
     int rc = 0;
     for (size_t i = 0; i < d->n_mentions && rc == 0; i++) {
         const hnp_mention *m = &d->mentions[i].m;
         report_concept c = {strdup(m->id ? m->id : "-"), dup_or_null(m->name), m->label, 1, 0};
         if (!c.id || (m->name && !c.name) ||
-            grow((void **)&one.concepts, &one.cap_concepts, one.n_concepts, sizeof *one.concepts) !=
-                0) {
+            grow((void **)&one->concepts, &one->cap_concepts, one->n_concepts,
+                 sizeof *one->concepts) != 0) {
             concept_free(&c);
             rc = -1;
             break;
         }
-        one.concepts[one.n_concepts++] = c;
+        one->concepts[one->n_concepts++] = c;
     }
-    report_log_compact(&one);
-    for (size_t i = 0; i < one.n_concepts; i++) {
-        one.concepts[i].docs = 1;
-    }
-    return move_concepts(log, &one) || rc ? -1 : 0;
+    report_log_compact(one);
+    return rc;
 }
 
-int report_log_doc(report_log *log, const hnp_doc *d, const char *out_path)
+int report_log_doc(report_log *log, report_log *one, const hnp_doc *d, const char *out_path)
 {
     log->docs_seen++;
-    int rc = log_mentions(log, d);
+    for (size_t i = 0; i < one->n_concepts; i++) {
+        one->concepts[i].docs = 1;
+    }
+    int rc = move_concepts(log, one);
     if (log->n_docs >= REPORT_MAX_DOCS) {
         return rc;
     }
     if (grow((void **)&log->docs, &log->cap_docs, log->n_docs, sizeof *log->docs) != 0) {
         return -1;
     }
-    report_doc r = {strdup(d->id), dup_or_null(d->meta.title), dup_or_null(out_path),
-                    d->n_sents,    hnp_doc_junk_count(d),      d->repairs,
-                    d->n_mentions};
+    report_doc r = {strdup(d->id),         dup_or_null(d->meta.title),
+                    dup_or_null(out_path), d->doc_sents,
+                    d->doc_junk,           d->repairs,
+                    d->doc_mentions};
     log->docs[log->n_docs++] = r;
     return rc;
 }

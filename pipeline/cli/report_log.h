@@ -30,9 +30,14 @@ typedef struct report_log {
     size_t n_concepts, cap_concepts, compacted;
 } report_log;
 
-/* Notes one processed document (out_path may be NULL). Returns 0, or -1 when out of memory
- * (the report then lacks the document; the run goes on). */
-int report_log_doc(report_log *log, const hnp_doc *d, const char *out_path);
+/* Collects the mentions of one window of a document into one (a log of that document alone,
+ * compacted as it grows). Returns 0, or -1 when out of memory. */
+int report_log_window(report_log *one, const hnp_doc *d);
+
+/* Notes one processed document, d its last window and one what report_log_window collected
+ * over its windows (moved into log). out_path may be NULL. Returns 0, or -1 when out of
+ * memory (the report then lacks the document; the run goes on). */
+int report_log_doc(report_log *log, report_log *one, const hnp_doc *d, const char *out_path);
 
 /* Moves everything of from into into (from is left empty). Returns 0 or -1 (no memory). */
 int report_log_merge(report_log *into, report_log *from);

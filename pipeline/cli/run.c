@@ -144,23 +144,64 @@ static void count_encoding(run_stats *st, const char *enc, size_t docs)
     }
 }
 
-void run_count_doc(run_stats *st, const hnp_doc *d)
+void run_count_window(run_stats *st, const hnp_doc *d)
 {
-    size_t junk = hnp_doc_junk_count(d);
-    st->docs++;
     st->sentences += d->n_sents;
-    st->junk += junk;
+    st->junk += hnp_doc_junk_count(d);
     st->mentions += d->n_mentions;
-    st->repairs += d->repairs;
     for (size_t i = 0; i < d->n_sents; i++) {
         st->by_kind[(size_t)d->sents[i].kind % 5]++;
     }
     for (size_t i = 0; i < d->n_mentions; i++) {
         st->by_label[(size_t)d->mentions[i].m.label % 4]++;
     }
-    size_t tenth = d->n_sents ? junk * 10 / d->n_sents : 0;
+}
+
+void run_count_doc(run_stats *st, const hnp_doc *d)
+{
+    st->docs++;
+    st->repairs += d->repairs;
+    size_t tenth = d->doc_sents ? d->doc_junk * 10 / d->doc_sents : 0;
     st->junk_share[tenth > 9 ? 9 : tenth]++;
     count_encoding(st, d->encoding ? d->encoding : "-", 1);
+}
+
+typedef struct doc_walk {
+    run_stats *st;
+    report_log *one; /* --report: the document's concepts, or NULL */
+    const hnp_doc *last;
+    int rep_failed;
+} doc_walk;
+
+static void count_window(void *ctx, const hnp_doc *d)
+{
+    doc_walk *dw = ctx;
+    dw->last = d;
+    run_count_window(dw->st, d);
+    if (dw->one && report_log_window(dw->one, d) != 0) {
+        dw->rep_failed = 1;
+    }
+}
+
+hnp_status run_write_doc(const cli_opts *o, hnp_worker *w, unsigned flags, size_t index,
+                         const hnp_sink *sink, run_stats *st, report_log *rep, const char *out_path,
+                         const hnp_doc **last)
+{
+    report_log one;
+    memset(&one, 0, sizeof one);
+    doc_walk dw = {st, rep ? &one : NULL, NULL, 0};
+    hnp_status s = hnp_write_windows(w, o->format, flags, index, sink, count_window, &dw);
+    if (s == HNP_OK && dw.last) {
+        run_count_doc(st, dw.last);
+        if (rep) { /* short of memory: a row less */
+            (void)report_log_doc(rep, &one, dw.last, out_path);
+        }
+    }
+    report_log_free(&one);
+    if (last) {
+        *last = s == HNP_OK ? dw.last : NULL;
+    }
+    return s;
 }
 
 /* Processes raw bytes into res->out (stream) or sink (own file); 0 ok, -1 failed. */
@@ -168,8 +209,7 @@ static int process_into(const runner *r, hnp_worker *w, const input_file *in, co
                         size_t len, const hnp_sink *sink, size_t index, const char *out_path,
                         job_result *res)
 {
-    const hnp_doc *d = NULL;
-    hnp_status st = hnp_worker_process(w, in->id, raw, len, &d);
+    hnp_status st = hnp_worker_open(w, in->id, raw, len);
     if (st != HNP_OK) {
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: skipped: %s\n", in->path,
                  hnp_strerror(st));
@@ -177,14 +217,12 @@ static int process_into(const runner *r, hnp_worker *w, const input_file *in, co
         res->failed = !res->skipped;
         return -1;
     }
-    run_count_doc(&res->st, d);
-    if (r->o->report_path) {
-        (void)report_log_doc(&res->rep, d, out_path); /* short of memory: a row less */
-    }
-    st = hnp_write_doc(d, r->o->format, 0, index, sink);
+    st = run_write_doc(r->o, w, 0, index, sink, &res->st, r->o->report_path ? &res->rep : NULL,
+                       out_path, NULL);
     if (st != HNP_OK) {
-        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: write failed: %s\n", in->path,
-                 strerror(errno));
+        snprintf(res->msg, sizeof res->msg, "hnpipe: %s: %s: %s\n", in->path,
+                 st == HNP_ERR_IO ? "write failed" : "failed",
+                 st == HNP_ERR_IO ? strerror(errno) : hnp_strerror(st));
         res->failed = 1;
         return -1;
     }

@@ -26,8 +26,20 @@ typedef struct run_stats {
     } enc[RUN_MAX_ENCODINGS]; /* documents per detected encoding (the first 16 seen) */
 } run_stats;
 
-/* Counts one processed document into st. */
+/* Counts one window of a document into st (its sentences, kinds and mentions). */
+void run_count_window(run_stats *st, const hnp_doc *d);
+
+/* Counts the document of d, its last window, into st (the document, its repairs, junk share
+ * and encoding). */
 void run_count_doc(run_stats *st, const hnp_doc *d);
+
+/* Runs the stages over the document open on w (hnp_worker_open) and writes it through sink
+ * window by window (hnp_write_windows), counting it into st and, when rep is not NULL, into
+ * rep; *last (when last is not NULL) is its last window, or NULL. Returns the status of the
+ * walk (HNP_ERR_IO: a write failed, errno says why). */
+hnp_status run_write_doc(const cli_opts *o, hnp_worker *w, unsigned flags, size_t index,
+                         const hnp_sink *sink, run_stats *st, report_log *rep, const char *out_path,
+                         const hnp_doc **last);
 
 /* Adds b into a. */
 void run_add_stats(run_stats *a, const run_stats *b);

@@ -94,26 +94,45 @@ void stream_count_doc(stream_ctx *c, const hnp_doc *d)
 {
     run_stats one;
     memset(&one, 0, sizeof one);
+    run_count_window(&one, d);
     run_count_doc(&one, d);
     run_verbose_doc(c->r, d->id, &one);
     run_add_stats(c->st, &one);
     if (c->r->o->report_path) {
-        (void)report_log_doc(&c->r->rep, d, c->out_path); /* short of memory: a row less */
+        report_log rep;
+        memset(&rep, 0, sizeof rep);
+        if (report_log_window(&rep, d) == 0) { /* short of memory: a row less */
+            (void)report_log_doc(&c->r->rep, &rep, d, c->out_path);
+        }
+        report_log_free(&rep);
     }
     if (c->r->tmpl_seen) {
         (void)hnp_templates_add(c->r->tmpl_seen, d->text, d->len); /* short of memory: a doc less */
     }
 }
 
-void stream_emit(stream_ctx *c, const hnp_doc *d)
+void stream_emit(stream_ctx *c, const char *id, size_t lineno)
 {
     runner *r = c->r;
-    stream_count_doc(c, d);
+    run_stats one;
+    memset(&one, 0, sizeof one);
     unsigned flags = r->o->input_format != INPUT_PUBTATOR ? HNP_OUT_RECORDS : 0;
-    if (hnp_write_doc(d, r->o->format, flags, (*c->index)++, c->sink) != HNP_OK ||
-        fflush(c->out) != 0) {
-        c->write_errno = errno ? errno : EIO;
+    const hnp_doc *d = NULL;
+    hnp_status st = run_write_doc(r->o, c->w, flags, (*c->index)++, c->sink, &one,
+                                  r->o->report_path ? &r->rep : NULL, c->out_path, &d);
+    if (d && r->tmpl_seen) {
+        (void)hnp_templates_add(r->tmpl_seen, d->text, d->len); /* short of memory: a doc less */
     }
+    if (st == HNP_ERR_IO || (st == HNP_OK && fflush(c->out) != 0)) {
+        c->write_errno = errno ? errno : EIO;
+    } else if (st != HNP_OK) {
+        run_failf(r, "%s:%zu: document failed: %s", c->in->path, lineno, hnp_strerror(st));
+        one.failed++;
+    }
+    if (one.docs) {
+        run_verbose_doc(r, id, &one);
+    }
+    run_add_stats(c->st, &one);
 }
 
 void stream_doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
@@ -172,13 +191,12 @@ static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
     uint8_t *text = (uint8_t *)tab + 1;
     size_t text_len = hnp_tsv_unescape(text, len - (size_t)(text - (uint8_t *)line));
     c->st->bytes += text_len;
-    const hnp_doc *d;
-    hnp_status st = hnp_worker_process(c->w, line, text, text_len, &d);
+    hnp_status st = hnp_worker_open(c->w, line, text, text_len);
     if (st != HNP_OK) {
         stream_doc_failed(c, lineno, st);
         return;
     }
-    stream_emit(c, d);
+    stream_emit(c, line, lineno);
 }
 
 void stream_records(stream_ctx *c)
@@ -221,15 +239,14 @@ static void pt_flush(stream_ctx *c, pt_doc *p)
     if (!p->id) {
         return;
     }
-    const hnp_doc *d;
     c->st->bytes += p->title_len + p->abstract_len;
-    hnp_status st = hnp_worker_process_pubtator(
+    hnp_status st = hnp_worker_open_pubtator(
         c->w, p->id, (const uint8_t *)(p->title ? p->title : ""), p->title_len,
-        (const uint8_t *)(p->abstract ? p->abstract : ""), p->abstract_len, &d);
+        (const uint8_t *)(p->abstract ? p->abstract : ""), p->abstract_len);
     if (st != HNP_OK) {
         stream_doc_failed(c, p->lineno, st);
     } else {
-        stream_emit(c, d);
+        stream_emit(c, p->id, p->lineno);
     }
     pt_clear(p);
 }

@@ -35,8 +35,10 @@ ssize_t stream_next_line(stream_ctx *c, line_reader *lr);
 /* Counts a processed document into the run (stats, -v line, --report). */
 void stream_count_doc(stream_ctx *c, const hnp_doc *d);
 
-/* Counts and writes a processed document (and its -v line); record-style output flags. */
-void stream_emit(stream_ctx *c, const hnp_doc *d);
+/* Runs the stages over the document open on c->w (hnp_worker_open) window by window,
+ * writes it and counts it (and its -v line); record-style output flags. lineno names it in
+ * a message when it fails after opening. */
+void stream_emit(stream_ctx *c, const char *id, size_t lineno);
 
 /* Reports a document the pipeline refused (binary, too big: skipped; else failed). */
 void stream_doc_failed(stream_ctx *c, size_t lineno, hnp_status st);

@@ -107,15 +107,19 @@ static void one_object(stream_ctx *c, jsonl_state *s, const char *line, size_t l
         return;
     }
     c->st->bytes += s->text.len;
+    /* jsonl into jsonl is merged with the input object, which is held whole anyway: the
+     * document whole too; the other formats go window by window */
     const hnp_doc *d;
     hnp_status st =
-        hnp_worker_process(c->w, (const char *)s->id.data, s->text.data, s->text.len, &d);
+        opt->format == HNP_FMT_JSONL
+            ? hnp_worker_process(c->w, (const char *)s->id.data, s->text.data, s->text.len, &d)
+            : hnp_worker_open(c->w, (const char *)s->id.data, s->text.data, s->text.len);
     if (st != HNP_OK) {
         stream_doc_failed(c, lineno, st);
     } else if (opt->format == HNP_FMT_JSONL) {
         emit_merged(c, s, d, line, o);
     } else {
-        stream_emit(c, d);
+        stream_emit(c, (const char *)s->id.data, lineno);
     }
 }
 

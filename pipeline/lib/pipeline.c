@@ -16,6 +16,32 @@ struct hnp_pipeline {
     hnp_classifier *classifier;
 };
 
+/* Windows (see hnp_worker_open in pipeline.h). A range of at most RANGE_BYTES is segmented
+ * at once; its sentences are handed out WINDOW_SENTS at a time; a sentence over
+ * MAX_SENT_BYTES is handed out in pieces (the tagger's scratch grows with a sentence). The
+ * sizes keep a window's memory (about 1 KiB per sentence in classify and tag, 16 bytes per
+ * span of the range) a few MiB, and are far above any article, which comes whole. */
+enum { RANGE_BYTES = 1 << 20, WINDOW_SENTS = 8192, MAX_SENT_BYTES = 1 << 16 };
+
+/* Converts sorted byte offsets to code-point offsets in one forward walk. */
+typedef struct cp_cursor {
+    const uint8_t *text;
+    size_t byte, cp;
+} cp_cursor;
+
+typedef struct win_state {
+    int whole;                  /* hnp_worker_process: one window, no limits */
+    int done;                   /* the last window was handed out */
+    size_t seg_pos;             /* where the next range starts */
+    size_t cache_next, cache_n; /* spans[cache_next, cache_n) of the range are still to come */
+    size_t window, next_sent, next_mention;
+    size_t prev_end, prev_kept_end;
+    size_t sents, junk, mentions; /* through the last window handed out */
+    int complete;                 /* a walk reached the end: totals are the document's */
+    size_t doc_sents, doc_junk, doc_mentions;
+    cp_cursor sent_cp, mention_cp; /* carried from window to window */
+} win_state;
+
 struct hnp_worker {
     const hnp_pipeline *p;
     hnp_segmenter *segmenter;
@@ -31,8 +57,10 @@ struct hnp_worker {
     size_t cap_rows;
     hnp_doc_mention *mentions;
     size_t cap_mentions;
-    hnp_docmeta meta;
+    hnp_docmeta meta; /* the first window's */
     hnp_doc doc;
+    win_state win;  /* where the walk over the windows is */
+    hnp_span piece; /* a window's piece of a sentence over MAX_SENT_BYTES */
 };
 
 hnp_status hnp_pipeline_create(const hnp_pipeline_opts *opts, hnp_pipeline **out)
@@ -106,6 +134,7 @@ static void worker_reset(hnp_worker *w)
     free(w->id);
     w->id = NULL;
     memset(&w->doc, 0, sizeof w->doc);
+    memset(&w->win, 0, sizeof w->win);
 }
 
 void hnp_worker_free(hnp_worker *w)
@@ -157,30 +186,6 @@ static hnp_status grow_rows(hnp_worker *w, size_t n)
     return HNP_OK;
 }
 
-/* Segments once into the worker's growing span buffer; a buffer left much larger than this
- * document needs is trimmed, as it would otherwise sit beside the later stages' memory. */
-static hnp_status run_segment(hnp_worker *w, size_t *n_sents)
-{
-    size_t n = 0;
-    HNP_TRY(
-        hnp_segment_grow(w->segmenter, w->norm.text, w->norm.len, &w->spans, &w->cap_spans, &n));
-    if (w->cap_spans > n + n / 4 + 4096) {
-        hnp_span *p = realloc(w->spans, (n + 1) * sizeof *p);
-        if (p) {
-            w->spans = p;
-            w->cap_spans = n + 1;
-        }
-    }
-    *n_sents = n;
-    return grow_labels(w, n);
-}
-
-/* Converts sorted byte offsets to code-point offsets in one forward walk. */
-typedef struct cp_cursor {
-    const uint8_t *text;
-    size_t byte, cp;
-} cp_cursor;
-
 /* Code points that start in [p, p + n): bytes that are not UTF-8 continuation bytes
  * (10xxxxxx), counted eight at a time. */
 static size_t count_cps(const uint8_t *p, size_t n)
@@ -212,6 +217,127 @@ static size_t cp_at(cp_cursor *c, size_t byte)
     return c->cp;
 }
 
+static int is_space(uint8_t c)
+{
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
+/* Where the range from pos ends: the document's end when it is near, else after the last
+ * blank line in the range's second half (a block boundary of the segmenter: the sentences
+ * come out as from the whole text; *exact set), else after its last line end, else after
+ * its last space, else at a character boundary. */
+static size_t range_end(const uint8_t *t, size_t pos, size_t len, int *exact)
+{
+    *exact = 1;
+    if (len - pos <= RANGE_BYTES) {
+        return len;
+    }
+    size_t end = pos + RANGE_BYTES, half = pos + RANGE_BYTES / 2;
+    for (size_t k = end; k > half + 1; k--) {
+        if (t[k - 1] == '\n' && t[k - 2] == '\n') {
+            return k;
+        }
+    }
+    *exact = 0;
+    for (size_t k = end; k > half; k--) {
+        if (t[k - 1] == '\n') {
+            return k;
+        }
+    }
+    for (size_t k = end; k > half; k--) {
+        if (t[k - 1] == ' ') {
+            return k;
+        }
+    }
+    while (end > pos + 1 && (t[end] & 0xC0) == 0x80) {
+        end--;
+    }
+    return end;
+}
+
+/* Segments the next range into w->spans (document offsets). Unless the range ended at a
+ * block boundary, its last sentence may be cut short: it is left to the next range, which
+ * starts where it starts (a range of one sentence keeps it: a sentence over the range). */
+static hnp_status segment_range(hnp_worker *w)
+{
+    win_state *s = &w->win;
+    const uint8_t *t = w->norm.text;
+    size_t pos = s->seg_pos, n = 0;
+    int exact = 1;
+    size_t end = s->whole ? w->norm.len : range_end(t, pos, w->norm.len, &exact);
+    HNP_TRY(hnp_segment_grow(w->segmenter, t + pos, end - pos, &w->spans, &w->cap_spans, &n));
+    for (size_t i = 0; pos && i < n; i++) {
+        w->spans[i].start += pos;
+        w->spans[i].end += pos;
+    }
+    s->seg_pos = end;
+    if (!exact && n >= 2) {
+        n--;
+        s->seg_pos = w->spans[n].start;
+    }
+    s->cache_next = 0;
+    s->cache_n = n;
+    return HNP_OK;
+}
+
+/* The first piece of a sentence over MAX_SENT_BYTES: cut after the last space of its
+ * second half, else at a character boundary, without the spaces around the cut. The rest
+ * stays in the range as the next sentence. */
+static hnp_span cut_long(const uint8_t *t, hnp_span *rest)
+{
+    size_t a = rest->start, cut = a + MAX_SENT_BYTES;
+    size_t k = cut;
+    while (k > a + MAX_SENT_BYTES / 2 && !is_space(t[k - 1])) {
+        k--;
+    }
+    if (k > a + MAX_SENT_BYTES / 2) {
+        cut = k;
+    }
+    while ((t[cut] & 0xC0) == 0x80) {
+        cut--;
+    }
+    hnp_span piece = {a, cut};
+    while (piece.end > piece.start && is_space(t[piece.end - 1])) {
+        piece.end--;
+    }
+    while (is_space(t[cut])) {
+        cut++;
+    }
+    rest->start = cut;
+    return piece;
+}
+
+/* The next window's spans (*n of them, 0 at the end): up to WINDOW_SENTS of the range,
+ * stopping before a sentence over MAX_SENT_BYTES, which comes alone, a piece at a time. */
+static hnp_status take_window(hnp_worker *w, const hnp_span **first, size_t *n)
+{
+    win_state *s = &w->win;
+    while (s->cache_next == s->cache_n && s->seg_pos < w->norm.len) {
+        HNP_TRY(segment_range(w));
+    }
+    hnp_span *sp = w->spans + s->cache_next;
+    size_t k = s->cache_n - s->cache_next;
+    if (!s->whole) {
+        k = k > WINDOW_SENTS ? WINDOW_SENTS : k;
+        for (size_t i = 0; i < k; i++) {
+            if (sp[i].end - sp[i].start > MAX_SENT_BYTES) {
+                k = i;
+                break;
+            }
+        }
+        if (k == 0 && s->cache_next < s->cache_n) {
+            w->piece = cut_long(w->norm.text, sp);
+            *first = &w->piece;
+            *n = 1;
+            return HNP_OK;
+        }
+    }
+    *first = sp;
+    *n = k;
+    s->cache_next += k;
+    return HNP_OK;
+}
+
 /* Without classify every sentence is body with score 0 and no reason. */
 static void default_labels(hnp_worker *w, size_t n)
 {
@@ -222,59 +348,142 @@ static void default_labels(hnp_worker *w, size_t n)
     }
 }
 
-static void fill_sentences(hnp_worker *w, size_t n)
+/* Classifies a window as a document of its own; the first window's metadata is the
+ * document's. */
+static hnp_status classify_window(hnp_worker *w, const hnp_span *sp, size_t n)
 {
-    cp_cursor c = {w->norm.text, 0, 0};
+    HNP_TRY(grow_labels(w, n));
+    if (w->p->opts.last_stage < HNP_STAGE_CLASSIFY) {
+        default_labels(w, n);
+        return HNP_OK;
+    }
+    hnp_docmeta meta;
+    HNP_TRY(hnp_classify(w->p->classifier, w->norm.text, w->norm.len, sp, n, w->labels, &meta));
+    if (w->win.window == 0) {
+        hnp_docmeta_free(&w->meta);
+        w->meta = meta;
+    } else {
+        hnp_docmeta_free(&meta);
+    }
+    return HNP_OK;
+}
+
+static void fill_sentences(hnp_worker *w, const hnp_span *sp, size_t n)
+{
+    cp_cursor *c = &w->win.sent_cp;
     for (size_t i = 0; i < n; i++) {
         hnp_sentence *s = &w->sents[i];
-        s->span = w->spans[i];
-        s->cp_start = cp_at(&c, s->span.start);
-        s->cp_end = cp_at(&c, s->span.end);
+        s->span = sp[i];
+        s->cp_start = cp_at(c, s->span.start);
+        s->cp_end = cp_at(c, s->span.end);
         s->kind = w->labels[i].kind;
         s->score = w->labels[i].score;
         s->reason = w->labels[i].reason ? w->labels[i].reason : "-";
         w->taggable[i] = !hnp_kind_is_junk(s->kind);
     }
-    w->doc.cp_len = cp_at(&c, w->norm.len);
 }
 
-static hnp_status run_tag(hnp_worker *w, size_t n_sents)
+/* Tags a window; its mentions get document sentence indexes. */
+static hnp_status run_tag(hnp_worker *w, const hnp_span *sp, size_t n_sents)
 {
     const hnp_mention *found = NULL;
     size_t n = 0;
-    HNP_TRY(
-        hnp_tag(w->tagger, w->norm.text, w->norm.len, w->spans, w->taggable, n_sents, &found, &n));
+    HNP_TRY(hnp_tag(w->tagger, w->norm.text, w->norm.len, sp, w->taggable, n_sents, &found, &n));
     HNP_TRY(hnp_vec_reserve((void **)&w->mentions, &w->cap_mentions, n, sizeof *w->mentions, 16));
-    cp_cursor c = {w->norm.text, 0, 0};
+    cp_cursor *c = &w->win.mention_cp;
     for (size_t i = 0; i < n; i++) {
         w->mentions[i].m = found[i];
-        w->mentions[i].cp_start = cp_at(&c, found[i].span.start);
-        w->mentions[i].cp_end = cp_at(&c, found[i].span.end);
+        w->mentions[i].m.sent += w->win.next_sent;
+        w->mentions[i].cp_start = cp_at(c, found[i].span.start);
+        w->mentions[i].cp_end = cp_at(c, found[i].span.end);
     }
     w->doc.mentions = w->mentions;
     w->doc.n_mentions = n;
     return HNP_OK;
 }
 
-/* Stages 2-4 (those up to opts.last_stage) over the normalized text in w->norm. */
-static hnp_status run_stages(hnp_worker *w)
+/* The window's place in the document, and the counts carried to the next one. */
+static void finish_window(hnp_worker *w, size_t n, int last)
 {
+    win_state *s = &w->win;
+    hnp_doc *d = &w->doc;
+    d->sents = w->sents;
+    d->n_sents = n;
+    d->meta = w->meta;
+    d->first_sent = s->next_sent;
+    d->first_mention = s->next_mention;
+    d->window = s->window;
+    d->more = !last;
+    d->prev_end = s->prev_end;
+    d->prev_kept_end = s->prev_kept_end;
+    size_t junk = 0;
+    for (size_t i = 0; i < n; i++) {
+        int is_junk = hnp_kind_is_junk(w->sents[i].kind);
+        junk += is_junk ? 1u : 0u;
+        s->prev_end = w->sents[i].span.end;
+        s->prev_kept_end = is_junk ? s->prev_kept_end : s->prev_end;
+    }
+    s->sents += n;
+    s->junk += junk;
+    s->mentions += d->n_mentions;
+    if (last) {
+        s->done = s->complete = 1;
+        s->doc_sents = s->sents;
+        s->doc_junk = s->junk;
+        s->doc_mentions = s->mentions;
+    }
+    d->complete = s->complete;
+    d->doc_sents = s->complete ? s->doc_sents : s->sents;
+    d->doc_junk = s->complete ? s->doc_junk : s->junk;
+    d->doc_mentions = s->complete ? s->doc_mentions : s->mentions;
+    s->window++;
+    s->next_sent += n;
+    s->next_mention += d->n_mentions;
+}
+
+hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc)
+{
+    *doc = NULL;
+    win_state *s = &w->win;
+    if (s->done || !w->norm.text) {
+        return HNP_OK;
+    }
     hnp_stage last = w->p->opts.last_stage;
+    const hnp_span *sp = NULL;
     size_t n = 0;
     if (last >= HNP_STAGE_SEGMENT) {
-        HNP_TRY(run_segment(w, &n));
+        HNP_TRY(take_window(w, &sp, &n));
     }
-    if (last >= HNP_STAGE_CLASSIFY) {
-        HNP_TRY(hnp_classify(w->p->classifier, w->norm.text, w->norm.len, w->spans, n, w->labels,
-                             &w->meta));
-    } else {
-        default_labels(w, n);
-    }
+    HNP_TRY(classify_window(w, sp, n));
     HNP_TRY(grow_rows(w, n));
-    fill_sentences(w, n);
+    fill_sentences(w, sp, n);
+    w->doc.mentions = NULL;
+    w->doc.n_mentions = 0;
     if (last >= HNP_STAGE_TAG) {
-        HNP_TRY(run_tag(w, n));
+        HNP_TRY(run_tag(w, sp, n));
     }
+    int is_last = last < HNP_STAGE_SEGMENT ||
+                  (sp != &w->piece && s->cache_next == s->cache_n && s->seg_pos >= w->norm.len);
+    finish_window(w, n, is_last);
+    *doc = &w->doc;
+    return HNP_OK;
+}
+
+void hnp_worker_rewind(hnp_worker *w)
+{
+    win_state *s = &w->win;
+    cp_cursor start = {w->norm.text, 0, 0};
+    s->done = 0;
+    s->seg_pos = s->cache_next = s->cache_n = 0;
+    s->window = s->next_sent = s->next_mention = 0;
+    s->prev_end = s->prev_kept_end = 0; /* none: a sentence ends after byte 0 */
+    s->sents = s->junk = s->mentions = 0;
+    s->sent_cp = s->mention_cp = start;
+}
+
+/* The document-wide fields of w->doc, once w->norm holds the text; the walk starts. */
+static void open_doc(hnp_worker *w, size_t title_len)
+{
     hnp_doc *d = &w->doc;
     d->id = w->id;
     d->encoding = w->norm.encoding;
@@ -283,10 +492,9 @@ static hnp_status run_stages(hnp_worker *w)
     d->repair_before = w->norm.before;
     d->text = w->norm.text;
     d->len = w->norm.len;
-    d->sents = w->sents;
-    d->n_sents = n;
-    d->meta = w->meta;
-    return HNP_OK;
+    d->cp_len = count_cps(w->norm.text, w->norm.len);
+    d->title_len = title_len;
+    hnp_worker_rewind(w);
 }
 
 static hnp_status begin(hnp_worker *w, const char *id, size_t len)
@@ -299,20 +507,16 @@ static hnp_status begin(hnp_worker *w, const char *id, size_t len)
     return w->id ? HNP_OK : HNP_ERR_NOMEM;
 }
 
-hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw, size_t len,
-                              const hnp_doc **doc)
+hnp_status hnp_worker_open(hnp_worker *w, const char *id, const uint8_t *raw, size_t len)
 {
     HNP_TRY(begin(w, id, len));
     HNP_TRY(hnp_normalize(&w->p->opts.normalize, raw, len, &w->norm));
-    HNP_TRY(run_stages(w));
-    w->doc.title_len = (size_t)-1;
-    *doc = &w->doc;
+    open_doc(w, (size_t)-1);
     return HNP_OK;
 }
 
-hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
-                                       size_t title_len, const uint8_t *abstract,
-                                       size_t abstract_len, const hnp_doc **doc)
+hnp_status hnp_worker_open_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
+                                    size_t title_len, const uint8_t *abstract, size_t abstract_len)
 {
     HNP_TRY(begin(w, id, title_len + abstract_len));
     hnp_normalized t = {0}, a = {0};
@@ -327,8 +531,28 @@ hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint
     hnp_normalized_free(&t);
     hnp_normalized_free(&a);
     HNP_TRY(st);
-    HNP_TRY(run_stages(w));
-    w->doc.title_len = joined_title_len;
-    *doc = &w->doc;
+    open_doc(w, joined_title_len);
     return HNP_OK;
+}
+
+/* The whole document as one window. */
+static hnp_status whole(hnp_worker *w, hnp_status opened, const hnp_doc **doc)
+{
+    HNP_TRY(opened);
+    w->win.whole = 1;
+    HNP_TRY(hnp_worker_next(w, doc));
+    return *doc ? HNP_OK : HNP_ERR_INVALID;
+}
+
+hnp_status hnp_worker_process(hnp_worker *w, const char *id, const uint8_t *raw, size_t len,
+                              const hnp_doc **doc)
+{
+    return whole(w, hnp_worker_open(w, id, raw, len), doc);
+}
+
+hnp_status hnp_worker_process_pubtator(hnp_worker *w, const char *id, const uint8_t *title,
+                                       size_t title_len, const uint8_t *abstract,
+                                       size_t abstract_len, const hnp_doc **doc)
+{
+    return whole(w, hnp_worker_open_pubtator(w, id, title, title_len, abstract, abstract_len), doc);
 }

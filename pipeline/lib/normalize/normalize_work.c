@@ -86,6 +86,9 @@ uint32_t hnp_norm_new_tag(hnp_norm_work *w, hnp_repair_kind kind)
 
 hnp_status hnp_norm_before_push(hnp_norm_work *w, uint32_t tag, uint32_t c)
 {
+    if (w->flags & HNP_NORM_COUNT_REPAIRS) {
+        return HNP_OK; /* no records, so no "before" texts (bef_len stays 0) */
+    }
     HNP_TRY(hnp_norm_grow((void **)&w->bcp, &w->cap_bcp, w->n_bcp + 1, sizeof *w->bcp));
     if (w->bef_len[tag] == 0) {
         w->bef_off[tag] = w->n_bcp;

@@ -134,8 +134,9 @@ static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d, const hnp_sink *si
     size_t m = 0;
     for (size_t i = 0; i < d->n_sents; i++) {
         const hnp_sentence *s = &d->sents[i];
+        size_t si = d->first_sent + i;
         HNP_TRY(put_id(b, d));
-        HNP_TRY(put_tab_uints(b, i + 1, s->cp_start, s->cp_end));
+        HNP_TRY(put_tab_uints(b, si + 1, s->cp_start, s->cp_end));
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_puts(b, hnp_kind_name(s->kind)));
         HNP_TRY(hnp_buf_putc(b, '\t'));
@@ -143,7 +144,7 @@ static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d, const hnp_sink *si
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_puts(b, s->reason));
         HNP_TRY(hnp_buf_putc(b, '\t'));
-        HNP_TRY(put_sentence_entities(b, d, i, &m));
+        HNP_TRY(put_sentence_entities(b, d, si, &m));
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
         HNP_TRY(hnp_buf_putc(b, '\n'));
@@ -177,7 +178,8 @@ static hnp_status render_docs(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(put_id(b, d));
     HNP_TRY(hnp_buf_putc(b, '\t'));
     HNP_TRY(put_str_or_dash(b, d->encoding));
-    HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t", d->repairs, d->n_sents, hnp_doc_junk_count(d)));
+    HNP_TRY(hnp_buf_printf(b, "\t%zu\t%zu\t%zu\t", d->repairs, hnp_out_doc_sents(d),
+                           hnp_out_doc_junk(d)));
     HNP_TRY(put_str_or_dash(b, d->meta.title));
     HNP_TRY(hnp_buf_putc(b, '\t'));
     HNP_TRY(put_str_or_dash(b, d->meta.date));
@@ -193,7 +195,7 @@ static hnp_status render_text(hnp_membuf *b, const hnp_doc *d, unsigned flags, c
     if (flags & HNP_OUT_RECORDS) {
         HNP_TRY(put_id(b, d));
         HNP_TRY(hnp_buf_putc(b, '\t'));
-        HNP_TRY(hnp_buf_put_tsv(b, d->text, d->len));
+        HNP_TRY(hnp_out_put_spilled(b, d->text, d->len, hnp_buf_put_tsv, sink));
         return hnp_buf_putc(b, '\n');
     }
     /* The text goes to the sink as it is, not through a copy. */
@@ -207,64 +209,63 @@ static hnp_status render_text(hnp_membuf *b, const hnp_doc *d, unsigned flags, c
     return HNP_OK;
 }
 
+/* Text of the clean output, escaped in record mode (piece by piece, as a whole would be). */
+static hnp_status put_clean(hnp_membuf *b, const uint8_t *p, size_t n, unsigned flags)
+{
+    return (flags & HNP_OUT_RECORDS) ? hnp_buf_put_tsv(b, p, n) : hnp_buf_put(b, p, n);
+}
+
 /* The article without junk: kept sentences, separated by a newline where the original
  * had one between them (paragraphs survive) and by a space otherwise. */
-static hnp_status render_clean_body(hnp_membuf *b, const hnp_doc *d)
+static hnp_status render_clean_rows(hnp_membuf *b, const hnp_doc *d, unsigned flags,
+                                    const hnp_sink *sink)
 {
-    const hnp_sentence *prev = NULL;
+    size_t prev_end = d->prev_kept_end;
     for (size_t i = 0; i < d->n_sents; i++) {
         const hnp_sentence *s = &d->sents[i];
         if (hnp_kind_is_junk(s->kind)) {
             continue;
         }
-        if (prev) {
-            const uint8_t *gap = d->text + prev->span.end;
-            size_t gap_len = s->span.start - prev->span.end;
-            HNP_TRY(hnp_buf_putc(b, memchr(gap, '\n', gap_len) ? '\n' : ' '));
+        if (prev_end != 0) {
+            const uint8_t *gap = d->text + prev_end;
+            size_t gap_len = s->span.start - prev_end;
+            HNP_TRY(put_clean(
+                b, memchr(gap, '\n', gap_len) ? (const uint8_t *)"\n" : (const uint8_t *)" ", 1,
+                flags));
         }
-        HNP_TRY(hnp_buf_put(b, d->text + s->span.start, s->span.end - s->span.start));
-        prev = s;
+        HNP_TRY(put_clean(b, d->text + s->span.start, s->span.end - s->span.start, flags));
+        HNP_TRY(hnp_out_spill(b, sink));
+        prev_end = s->span.end;
     }
     return HNP_OK;
 }
 
-static hnp_status render_clean(hnp_membuf *b, const hnp_doc *d, unsigned flags)
+static hnp_status render_clean(hnp_membuf *b, const hnp_doc *d, unsigned flags, unsigned parts,
+                               const hnp_sink *sink)
 {
-    if (!(flags & HNP_OUT_RECORDS)) {
-        HNP_TRY(render_clean_body(b, d));
-        return hnp_buf_putc(b, '\n');
+    if ((parts & HNP_PART_OPEN) && (flags & HNP_OUT_RECORDS)) {
+        HNP_TRY(put_id(b, d));
+        HNP_TRY(hnp_buf_putc(b, '\t'));
     }
-    hnp_membuf tmp = {0};
-    hnp_status st = render_clean_body(&tmp, d);
-    if (st == HNP_OK) {
-        st = put_id(b, d);
+    if (parts & HNP_PART_ROWS) {
+        HNP_TRY(render_clean_rows(b, d, flags, sink));
     }
-    if (st == HNP_OK) {
-        st = hnp_buf_putc(b, '\t');
-    }
-    if (st == HNP_OK) {
-        st = hnp_buf_put_tsv(b, tmp.data, tmp.len);
-    }
-    if (st == HNP_OK) {
-        st = hnp_buf_putc(b, '\n');
-    }
-    hnp_membuf_free(&tmp);
-    return st;
+    return (parts & HNP_PART_CLOSE) ? hnp_buf_putc(b, '\n') : HNP_OK;
 }
 
 static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned flags, size_t index,
-                                   const hnp_sink *sink)
+                                   unsigned parts, const hnp_sink *sink)
 {
     int records = (flags & HNP_OUT_RECORDS) != 0;
-    if (!records && index > 0) {
+    if (!records && index > 0 && (parts & HNP_PART_OPEN)) {
         HNP_TRY(hnp_buf_putc(b, '\n'));
     }
-    for (size_t i = 0; i < d->n_sents; i++) {
+    for (size_t i = 0; (parts & HNP_PART_ROWS) && i < d->n_sents; i++) {
         const hnp_sentence *s = &d->sents[i];
         if (records) {
             HNP_TRY(put_id(b, d));
             HNP_TRY(hnp_buf_putc(b, '\t'));
-            HNP_TRY(hnp_buf_put_uint(b, i + 1));
+            HNP_TRY(hnp_buf_put_uint(b, d->first_sent + i + 1));
             HNP_TRY(hnp_buf_putc(b, '\t'));
         }
         HNP_TRY(hnp_buf_put_tsv(b, d->text + s->span.start, s->span.end - s->span.start));
@@ -274,42 +275,118 @@ static hnp_status render_sentences(hnp_membuf *b, const hnp_doc *d, unsigned fla
     return HNP_OK;
 }
 
+/* The parts of format f that d holds. The formats of the whole text (text, repairs) write
+ * it with the opening; the row formats write their rows as they come. */
 static hnp_status render(hnp_membuf *b, const hnp_doc *d, hnp_format f, unsigned flags,
-                         size_t index, const hnp_sink *sink)
+                         size_t index, unsigned parts, hnp_out_state *st, const hnp_sink *sink)
 {
+    int rows = (parts & HNP_PART_ROWS) != 0;
     switch (f) {
     case HNP_FMT_TSV:
-        return render_tsv(b, d, sink);
+        return rows ? render_tsv(b, d, sink) : HNP_OK;
     case HNP_FMT_ENTITIES:
-        return render_entities(b, d, sink);
+        return rows ? render_entities(b, d, sink) : HNP_OK;
     case HNP_FMT_DOCS:
-        return render_docs(b, d);
+        return (parts & HNP_PART_CLOSE) ? render_docs(b, d) : HNP_OK;
     case HNP_FMT_TEXT:
-        return render_text(b, d, flags, sink);
+        return (parts & HNP_PART_OPEN) ? render_text(b, d, flags, sink) : HNP_OK;
     case HNP_FMT_CLEAN:
-        return render_clean(b, d, flags);
+        return render_clean(b, d, flags, parts, sink);
     case HNP_FMT_SENTENCES:
-        return render_sentences(b, d, flags, index, sink);
+        return render_sentences(b, d, flags, index, parts, sink);
     case HNP_FMT_JSONL:
-        return hnp_render_jsonl(b, d, sink);
+        return hnp_render_jsonl(b, d, parts, sink);
     case HNP_FMT_PUBTATOR:
-        return hnp_render_pubtator(b, d, sink);
+        return hnp_render_pubtator(b, d, parts, st, sink);
     case HNP_FMT_HTML:
-        return hnp_render_html(b, d, sink);
+        return hnp_render_html(b, d, parts, st, sink);
     case HNP_FMT_REPAIRS:
-        return hnp_render_repairs(b, d);
+        return (parts & HNP_PART_OPEN) ? hnp_render_repairs(b, d) : HNP_OK;
     }
     return HNP_ERR_INVALID;
+}
+
+static hnp_status write_parts(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
+                              unsigned parts, hnp_out_state *st, const hnp_sink *sink)
+{
+    hnp_membuf b = {0};
+    hnp_status s = render(&b, d, f, flags, index, parts, st, sink);
+    if (s == HNP_OK && b.len) {
+        s = sink->write(sink->ctx, b.data, b.len);
+    }
+    hnp_membuf_free(&b);
+    return s;
 }
 
 hnp_status hnp_write_doc(const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
                          const hnp_sink *sink)
 {
-    hnp_membuf b = {0};
-    hnp_status st = render(&b, d, f, flags, index, sink);
-    if (st == HNP_OK && b.len) {
-        st = sink->write(sink->ctx, b.data, b.len);
+    hnp_out_state st;
+    memset(&st, 0, sizeof st);
+    return write_parts(d, f, flags, index, HNP_PART_ALL, &st, sink);
+}
+
+/* One walk over the open document's windows from the first, writing parts of each: `each`
+ * in every window, `first` in the first, `last` in the last; fn sees each window. */
+typedef struct walk_parts {
+    unsigned each, first, last;
+} walk_parts;
+
+static hnp_status walk(hnp_worker *w, const hnp_doc *d, hnp_format f, unsigned flags, size_t index,
+                       walk_parts p, hnp_out_state *st, const hnp_sink *sink, hnp_window_fn fn,
+                       void *ctx)
+{
+    while (d) {
+        unsigned parts = p.each | (d->window == 0 ? p.first : 0) | (!d->more ? p.last : 0);
+        if (fn) {
+            fn(ctx, d);
+        }
+        HNP_TRY(write_parts(d, f, flags, index, parts, st, sink));
+        if (!d->more) {
+            break;
+        }
+        HNP_TRY(hnp_worker_next(w, &d));
     }
-    hnp_membuf_free(&b);
-    return st;
+    return HNP_OK;
+}
+
+/* Walks to the end and back: afterwards every window knows the document's totals. */
+static hnp_status count_walk(hnp_worker *w, const hnp_doc **d)
+{
+    while (*d && (*d)->more) {
+        HNP_TRY(hnp_worker_next(w, d));
+    }
+    hnp_worker_rewind(w);
+    return hnp_worker_next(w, d);
+}
+
+hnp_status hnp_write_windows(hnp_worker *w, hnp_format f, unsigned flags, size_t index,
+                             const hnp_sink *sink, hnp_window_fn fn, void *ctx)
+{
+    hnp_out_state st;
+    memset(&st, 0, sizeof st);
+    const hnp_doc *d = NULL;
+    HNP_TRY(hnp_worker_next(w, &d));
+    if (!d) {
+        return HNP_ERR_INVALID;
+    }
+    if (!d->more) { /* one window: the document whole */
+        if (fn) {
+            fn(ctx, d);
+        }
+        return write_parts(d, f, flags, index, HNP_PART_ALL, &st, sink);
+    }
+    if (f == HNP_FMT_HTML || f == HNP_FMT_JSONL) { /* their heads hold the totals */
+        HNP_TRY(count_walk(w, &d));
+    }
+    if (f != HNP_FMT_JSONL) {
+        walk_parts p = {HNP_PART_ROWS, HNP_PART_OPEN, HNP_PART_CLOSE};
+        return walk(w, d, f, flags, index, p, &st, sink, fn, ctx);
+    }
+    walk_parts sents = {HNP_PART_ROWS, HNP_PART_OPEN, HNP_PART_MID};
+    walk_parts mentions = {HNP_PART_MENTIONS, 0, HNP_PART_CLOSE};
+    HNP_TRY(walk(w, d, f, flags, index, sents, &st, sink, NULL, NULL));
+    hnp_worker_rewind(w);
+    HNP_TRY(hnp_worker_next(w, &d));
+    return walk(w, d, f, flags, index, mentions, &st, sink, fn, ctx);
 }

@@ -24,7 +24,7 @@ static hnp_status html_meta(hnp_membuf *b, const hnp_doc *d)
     HNP_TRY(hnp_buf_printf(b,
                            "</dd><dt>repairs</dt><dd>%zu</dd><dt>sentences</dt><dd>%zu (%zu junk)"
                            "</dd></dl>\n",
-                           d->repairs, d->n_sents, hnp_doc_junk_count(d)));
+                           d->repairs, hnp_out_doc_sents(d), hnp_out_doc_junk(d)));
     return HNP_OK;
 }
 
@@ -66,10 +66,12 @@ static hnp_status html_text(hnp_membuf *b, const hnp_doc *d, size_t from, size_t
     return hnp_buf_put_html(b, d->text + at, to - at);
 }
 
-/* Renders sentence si, wrapping its mentions (cursor *m, document order) in <mark>. */
-static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size_t *m, size_t *r)
+/* Renders the window's sentence i, wrapping its mentions (cursor *m, document order) in
+ * <mark>. */
+static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t i, size_t *m, size_t *r)
 {
-    const hnp_sentence *s = &d->sents[si];
+    const hnp_sentence *s = &d->sents[i];
+    size_t si = d->first_sent + i;
     const char *kind = hnp_kind_name(s->kind);
     if (hnp_kind_is_junk(s->kind)) {
         HNP_TRY(hnp_buf_printf(b, "<span class=\"junk %s\" data-reason=\"%s %.2f\">", kind,
@@ -95,7 +97,7 @@ static hnp_status html_sentence(hnp_membuf *b, const hnp_doc *d, size_t si, size
     return hnp_buf_puts(b, "</span>");
 }
 
-hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
+static hnp_status html_open(hnp_membuf *b, const hnp_doc *d)
 {
     HNP_TRY(hnp_buf_puts(b, html_head));
     if (d->meta.title) {
@@ -105,16 +107,25 @@ hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink
     }
     HNP_TRY(hnp_buf_puts(b, html_style));
     HNP_TRY(html_meta(b, d));
-    HNP_TRY(hnp_buf_puts(b, "<p>"));
-    size_t m = 0, r = 0;
-    for (size_t i = 0; i < d->n_sents; i++) {
-        if (i > 0) {
-            const uint8_t *gap = d->text + d->sents[i - 1].span.end;
-            size_t gap_len = d->sents[i].span.start - d->sents[i - 1].span.end;
+    return hnp_buf_puts(b, "<p>");
+}
+
+hnp_status hnp_render_html(hnp_membuf *b, const hnp_doc *d, unsigned parts, hnp_out_state *st,
+                           const hnp_sink *sink)
+{
+    if (parts & HNP_PART_OPEN) {
+        HNP_TRY(html_open(b, d));
+    }
+    size_t m = 0;
+    for (size_t i = 0; (parts & HNP_PART_ROWS) && i < d->n_sents; i++) {
+        size_t prev = i > 0 ? d->sents[i - 1].span.end : d->prev_end;
+        if (prev != 0) {
+            const uint8_t *gap = d->text + prev;
+            size_t gap_len = d->sents[i].span.start - prev;
             HNP_TRY(hnp_buf_puts(b, memchr(gap, '\n', gap_len) ? "</p>\n<p>" : " "));
         }
-        HNP_TRY(html_sentence(b, d, i, &m, &r));
+        HNP_TRY(html_sentence(b, d, i, &m, &st->repair));
         HNP_TRY(hnp_out_spill(b, sink));
     }
-    return hnp_buf_puts(b, "</p>\n</body></html>\n");
+    return (parts & HNP_PART_CLOSE) ? hnp_buf_puts(b, "</p>\n</body></html>\n") : HNP_OK;
 }
