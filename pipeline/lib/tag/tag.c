@@ -133,8 +133,8 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         k->ascii = tk.ascii;
         k->glued = is_glued(text, t->n_tok > 1 ? &t->tok[t->n_tok - 2] : NULL, k);
         k->fold_off = t->fold.len;
-        HNP_TRY(hnp_lexkey_fold_hash(text + k->start, k->end - k->start, k->ascii, &t->fold,
-                                     &t->sc, &k->hash, &k->digit));
+        HNP_TRY(hnp_lexkey_fold_hash(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc,
+                                     &k->hash, &k->digit));
         k->fold_len = t->fold.len - k->fold_off;
         HNP_TRY(hnp_buf_putc(&t->fold, ' '));
     }
