@@ -27,7 +27,7 @@ def symbols(obj):
 
 def calls_between(objs):
     """file -> the files of the same folder whose functions it calls."""
-    syms = {os.path.basename(o)[: -len(".c.o")]: symbols(o) for o in objs}
+    syms = {os.path.basename(o).rsplit(".", 2)[0]: symbols(o) for o in objs}
     return {a: sorted(b for b in syms if b != a and syms[a][1] & syms[b][0]) for a in syms}
 
 

@@ -23,6 +23,9 @@ START_TEST(ascii_table_matches_its_definition)
                       "bracket 0x%02x", c);
         ck_assert_msg(!!(p & HNP_ASCII_INFIX) == (c == ':' || c == '@'), "infix 0x%02x", c);
     }
+    for (int c = 0x80; c < 0x100; c++) {
+        ck_assert_msg(hnp_ascii_props[c] == 0, "byte 0x%02x has properties", c);
+    }
 }
 END_TEST
 

@@ -11,7 +11,8 @@
 #define TE HNP_ASCII_TERM
 #define BR HNP_ASCII_BRACKET
 #define IN HNP_ASCII_INFIX
-const uint16_t hnp_ascii_props[128] = {
+const uint16_t hnp_ascii_props[256] = {
+    /* 0x80-0xFF: 0 */
     0,  0,  0,       0,       0,       0,       0,  0,  /* 0x00 */
     0,  SP, SP | NL, SP | NL, SP | NL, SP | NL, 0,  0,  /* 0x08 */
     0,  0,  0,       0,       0,       0,       0,  0,  /* 0x10 */

@@ -1,7 +1,7 @@
 /* ascii.h -- the one table of ASCII character properties. Each stage derives the classes
  * it needs from these bits (the tokens' classes, the lexicon's key classes, the
  * segmenter's fast path), so the stages cannot disagree about what an ASCII byte is.
- * Bytes >= 0x80 are not in the table: callers decode them. Internal. */
+ * Bytes >= 0x80 have no properties here: callers decode them. Internal. */
 #ifndef HNP_BASE_ASCII_H
 #define HNP_BASE_ASCII_H
 
@@ -20,8 +20,8 @@ enum {
     HNP_ASCII_WORD = HNP_ASCII_UPPER | HNP_ASCII_LOWER | HNP_ASCII_DIGIT
 };
 
-/* Properties of each byte 0x00-0x7F (HNP_ASCII_* bits; 0: other punctuation or a
- * control character). */
-extern const uint16_t hnp_ascii_props[128];
+/* Properties of each byte (HNP_ASCII_* bits; 0: other punctuation, a control character,
+ * or a byte >= 0x80, so a hot loop can look any byte up without testing its range). */
+extern const uint16_t hnp_ascii_props[256];
 
 #endif /* HNP_BASE_ASCII_H */

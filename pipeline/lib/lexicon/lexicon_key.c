@@ -129,8 +129,10 @@ int hnp_lexkey_next(const uint8_t *s, size_t len, size_t *pos, lextok *tok)
     int cjk = s[i] >= 0x80 && is_cjk(s, len, i);
     i += clen;
     for (;;) {
-        while (!cjk && i < len && s[i] < 0x80 && (hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
-            i++; /* the common case: ASCII letters and digits */
+        if (!cjk) {
+            while (i < len && (hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
+                i++; /* the common case: ASCII letters and digits */
+            }
         }
         if (i >= len || s[i] < 0x80 || char_class(s, len, i, &clen) != CL_WORD) {
             break;
@@ -234,7 +236,7 @@ hnp_status hnp_lexkey_fold_hash(const uint8_t *s, size_t n, int ascii, lexbuf *o
         uint8_t *o = out->data + out->len;
         unsigned any = 0;
         for (size_t i = 0; i < n; i++) {
-            unsigned p = hnp_ascii_props[s[i] & 0x7F]; /* ascii: every byte < 0x80 */
+            unsigned p = hnp_ascii_props[s[i]];
             uint8_t c = (uint8_t)(s[i] | ((p & HNP_ASCII_UPPER) << 3)); /* 'A' | 32 == 'a' */
             any |= p;
             o[i] = c;

@@ -210,7 +210,7 @@ static size_t read_word(const uint8_t *t, size_t p, size_t end, ch_class c, size
         cps++;
         p += n;
         /* the common case: ASCII letters and digits, classified by the table inline */
-        while (p < end && t[p] < 0x80 && (hnp_ascii_props[t[p]] & HNP_ASCII_WORD)) {
+        while (p < end && (hnp_ascii_props[t[p]] & HNP_ASCII_WORD)) {
             flags |= char_flags(ascii_class(t[p]));
             h = fnv_byte(h, t[p]);
             cps++;
