@@ -157,6 +157,9 @@ static const repair_case repairs[] = {
      HNP_REPAIR_LOST_BYTE},
     {"Sign at \xc3\xa2\xe2\x80\xa0 the exit", "Sign at \xe2\x86\x90 the exit",
      HNP_REPAIR_LOST_BYTE},
+    /* a word's capital that lost its byte before a lowercase letter, in a garbled line */
+    {"and \xc3\x85ukasz said \xc3\xa2\xe2\x82\xac\xc5\x93no\xc3\xa2\xe2\x82\xac again",
+     "and \xc5\x81ukasz said \xe2\x80\x9cno\xe2\x80\x9d again", HNP_REPAIR_LOST_BYTE},
     /* mixed lines: a correct character beside a stretch garbled through a codepage that
      * cannot encode it (cp437 NBSP, MacRoman é) */
     {"It\xe2\x80\x99s in the system.\xe2\x94\xac\xc3\xa1Read more",

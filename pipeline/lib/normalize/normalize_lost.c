@@ -20,9 +20,11 @@
  * U+FFFD rule of normalize_mojibake.c. A dropped byte is recognised in 3- and 4-byte
  * sequences (two bytes of evidence), and in a 2-byte one only where the short sequence
  * cannot be text: followed by another lead byte ("ÅÃ³dÅº"), or an uppercase letter after a
- * lowercase one ("LiÄen", "IchiyÅ"), which then needs a lowercase candidate ("Ã" followed
- * by a letter is Portuguese, "SÃO", not a lost "Á"). With U+FFFD in its place (byte 0x1A,
- * SUB, in the sloppy encoding) the loss is explicit, so 2-byte sequences are completed too.
+ * lowercase one ("LiÄen", "IchiyÅ"), which then needs a lowercase candidate, or one that
+ * starts a word before a lowercase letter ("Åukasz"), which needs an uppercase candidate
+ * ("SÃO" is Portuguese, not a lost "Á", and "Ãlvaro" stays: Á and Í tie). With U+FFFD in its place
+ * (byte 0x1A, SUB, in the sloppy encoding) the loss is explicit, so 2-byte sequences are completed
+ * too.
  *
  * This file sits below normalize_mojibake.c: it works on a line's bytes and the evidence
  * the caller passes down, and calls nothing above it. */
@@ -111,6 +113,7 @@ typedef struct lost_site {
     size_t pos;             /* form 2: where SUB stands; form 1: 0 (any position after the lead) */
     int form;               /* 0 none, 1 dropped, 2 replaced by SUB */
     int need_lower;         /* only a lowercase letter may complete it ("LiÄen") */
+    int need_upper;         /* only an uppercase one, a word's first ("Åukasz") */
     uint32_t before, after; /* the characters around it (white space as ' ', 0 unknown) */
     int word_end;           /* a 2-byte lead before a space: only as the end of a word */
 } lost_site;
@@ -165,6 +168,9 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
     uint32_t prev = site->before;
     if (site->need_lower && (k != UTF8PROC_CATEGORY_LL || s < NEED_LOWER_PRIOR)) {
         return 0; /* a letter the data knows well, or the sign stays */
+    }
+    if (site->need_upper && k != UTF8PROC_CATEGORY_LU) {
+        return 0;
     }
     if (s) {
         s += 2 *
@@ -241,6 +247,11 @@ static unsigned best_byte(const unsigned *s, const lost_site *site, const hnp_no
     return tie ? 0x100 : best;
 }
 
+static int ascii_letter(unsigned b)
+{
+    return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+}
+
 static int upper_latin1_lead(unsigned b)
 {
     return b >= 0xC2 && b <= 0xDE && b != 0xD7;
@@ -287,6 +298,10 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, lost_site *site)
     } else if (prev >= 'a' && prev <= 'z' && upper_latin1_lead(in->b[i])) {
         site->form = 1;
         site->need_lower = 1;
+    } else if (prev < 0x80 && !ascii_letter(prev) && upper_latin1_lead(in->b[i]) && next >= 'a' &&
+               next <= 'z') {
+        site->form = 1; /* "Åukasz": a capital that lost its byte, or a real "Å" (Århus) */
+        site->need_upper = 1;
     }
 }
 
