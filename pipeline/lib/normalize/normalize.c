@@ -107,6 +107,9 @@ static int is_dropped(uint32_t c)
 static hnp_status before_raw(hnp_norm_work *w, uint32_t tag, const hnp_norm_decoded *d, size_t k)
 {
     static const char hex[] = "0123456789ABCDEF";
+    if (d->no_raw) {
+        return HNP_OK;
+    }
     for (size_t j = k ? d->raw_end[k - 1] : 0; j < d->raw_end[k]; j++) {
         HNP_TRY(hnp_norm_before_push(w, tag, '\\'));
         HNP_TRY(hnp_norm_before_push(w, tag, 'x'));
@@ -124,6 +127,10 @@ static hnp_status load_line(hnp_norm_work *w, const hnp_norm_decoded *d, size_t 
     uint32_t tag = 0;
     size_t tag_span = SIZE_MAX;
     w->a.n = 0;
+    /* A line's tags and "before" texts end with it (emit_line): start them afresh, so they
+     * follow the longest line, not the document (random bytes make one every few bytes). */
+    w->n_kinds = 0;
+    w->n_bcp = 0;
     HNP_TRY(hnp_norm_line_reserve(&w->a, hi - lo));
     for (size_t i = lo; i < hi;) {
         utf8proc_int32_t c = d->text[i];

@@ -150,14 +150,17 @@ static hnp_status put_bad(hnp_norm_decoded *d, size_t *cap, const uint8_t *p, si
 {
     size_t k = d->n_bad;
     HNP_TRY(hnp_norm_grow((void **)&d->bad, &d->cap_bad, k + 1, sizeof *d->bad));
+    d->bad[k].start = d->len;
+    d->bad[k].end = d->len + n;
+    d->n_bad++;
+    if (d->no_raw) {
+        return put(d, cap, p, n);
+    }
     HNP_TRY(hnp_norm_grow((void **)&d->raw_end, &d->cap_raw_end, k + 1, sizeof *d->raw_end));
     HNP_TRY(hnp_norm_grow((void **)&d->raw, &d->cap_raw, d->n_raw + nraw, 1));
     memcpy(d->raw + d->n_raw, raw, nraw);
     d->n_raw += nraw;
     d->raw_end[k] = d->n_raw;
-    d->bad[k].start = d->len;
-    d->bad[k].end = d->len + n;
-    d->n_bad++;
     return put(d, cap, p, n);
 }
 
@@ -411,6 +414,7 @@ hnp_status hnp_norm_decode(const hnp_normalize_opts *opts, const uint8_t *in, si
                            hnp_norm_decoded *out)
 {
     memset(out, 0, sizeof *out);
+    out->no_raw = opts && (opts->flags & HNP_NORM_COUNT_REPAIRS);
     static const uint8_t empty[1] = {0};
     if (opts && opts->from_encoding && !is_utf8_name(opts->from_encoding)) {
         iconv_t cd = iconv_open("UTF-8", opts->from_encoding);

@@ -96,6 +96,7 @@ typedef struct hnp_norm_decoded {
     size_t cap_raw_end;
     uint8_t *raw;
     size_t n_raw, cap_raw;
+    int no_raw; /* HNP_NORM_COUNT_REPAIRS: no "before" texts, so raw and raw_end stay NULL */
     char encoding[32];
 } hnp_norm_decoded;
 
