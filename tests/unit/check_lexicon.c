@@ -421,12 +421,65 @@ START_TEST(embedded_lexicon_loads)
 }
 END_TEST
 
+/* The tagger's inline tokenizer gives the tokens of hnp_lexkey_next on text written for
+ * its edges (possessives, curly apostrophes, hyphens, CJK next to Latin, invalid bytes)
+ * and on random bytes drawn mostly from those same characters. */
+static void same_tokens(const uint8_t *s, size_t len)
+{
+    size_t p1 = 0, p2 = 0;
+    lextok a, b;
+    for (;;) {
+        int r1 = hnp_lexkey_next(s, len, &p1, &a), r2 = hnp_lexkey_next_fast(s, len, &p2, &b);
+        ck_assert_int_eq(r1, r2);
+        if (!r1) {
+            break;
+        }
+        ck_assert_uint_eq(a.start, b.start);
+        ck_assert_uint_eq(a.end, b.end);
+        ck_assert_int_eq(a.kind, b.kind);
+        ck_assert_int_eq(a.ascii, b.ascii);
+        ck_assert_uint_eq(p1, p2);
+    }
+}
+
+START_TEST(inline_tokenizer_agrees)
+{
+    const char *texts[] = {
+        "Crohn's disease and Crohn\xe2\x80\x99s, relapsing-remitting MS; 40mg/kg (IV).",
+        "\xe6\xb2\xbb\xe7\x96\x97"
+        "diabetes(\xe7\xb3\x96\xe5\xb0\xbf\xe7\x97\x85) caf\xc3\xa9s",
+        "end'",
+        "x's",
+        "it'",
+        " -- 'quoted' words\t\n",
+        "abc\xff\xfe def\xc3",
+        "",
+        "a",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        same_tokens((const uint8_t *)texts[i], strlen(texts[i]));
+    }
+    static const uint8_t pool[] = "aZ9 '-.\t\n\xe2\x80\x99\xc3\xa9\xe6\xb2\xbb\xff";
+    uint32_t x = 12345;
+    uint8_t buf[64];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = round % sizeof buf;
+        for (size_t k = 0; k < n; k++) {
+            x = x * 1103515245u + 12345u;
+            buf[k] = pool[(x >> 16) % (sizeof pool - 1)];
+        }
+        same_tokens(buf, n);
+    }
+}
+END_TEST
+
 static Suite *lexicon_suite(void)
 {
     Suite *s = suite_create("lexicon");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, keys_fold_case_hyphens_apostrophes_and_unicode);
     tcase_add_test(tc, crc32_is_the_standard_one);
+    tcase_add_test(tc, inline_tokenizer_agrees);
     tcase_add_test(tc, round_trip_through_memory);
     tcase_add_test(tc, compilation_is_deterministic);
     tcase_add_test(tc, from_tsv_owns_its_blob);

@@ -10,6 +10,7 @@
 #ifndef HNP_LEXICON_KEY_H
 #define HNP_LEXICON_KEY_H
 
+#include "base/ascii.h"
 #include "base/buf_internal.h"
 #include "base/fnv.h"
 #include "hnp/common.h"
@@ -35,6 +36,34 @@ typedef struct lextok {
 /* Finds the next token at or after *pos in s[0..len) and advances *pos past it (and past
  * a possessive 's that follows a word). Returns 0 when there is none. */
 int hnp_lexkey_next(const uint8_t *s, size_t len, size_t *pos, lextok *tok);
+
+/* hnp_lexkey_next with its common case inline, for the tagger's per-token loop: white space
+ * and joiners, then an ASCII word that an ASCII byte other than an apostrophe (or the end)
+ * ends. Anything else goes to hnp_lexkey_next; the tokens are the same either way
+ * (check_lexicon compares them). */
+static inline int hnp_lexkey_next_fast(const uint8_t *s, size_t len, size_t *pos, lextok *tok)
+{
+    size_t i = *pos;
+    while (i < len && (hnp_ascii_props[s[i]] & (HNP_ASCII_SPACE | HNP_ASCII_JOIN))) {
+        i++;
+    }
+    if (i < len && (hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
+        size_t e = i + 1;
+        while (e < len && (hnp_ascii_props[s[e]] & HNP_ASCII_WORD)) {
+            e++;
+        }
+        if (e == len || (s[e] < 0x80 && s[e] != '\'')) {
+            tok->start = i;
+            tok->end = e;
+            tok->kind = LEXTOK_WORD;
+            tok->ascii = 1;
+            *pos = e;
+            return 1;
+        }
+    }
+    *pos = i;
+    return hnp_lexkey_next(s, len, pos, tok);
+}
 
 /* Scratch for folding non-ASCII tokens (utf8proc works on UTF-32). Reused, never shrunk. */
 typedef struct lexkey_scratch {

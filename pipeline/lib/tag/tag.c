@@ -122,7 +122,7 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
     lextok tk;
     t->n_tok = 0;
     t->fold.len = 0;
-    while (hnp_lexkey_next(text + a, b - a, &pos, &tk)) {
+    while (hnp_lexkey_next_fast(text + a, b - a, &pos, &tk)) {
         if (t->n_tok + 1 > t->cap_tok) {
             HNP_TRY(hnp_tag_grow((void **)&t->tok, &t->cap_tok, t->n_tok + 1, sizeof *t->tok));
         }
