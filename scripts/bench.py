@@ -78,7 +78,7 @@ FORMATS = ["text", "sentences", "docs", "clean", "tsv", "entities", "jsonl", "ht
 # Each stage's entry points; a stage's count is the largest inclusive count among them.
 STAGES = [("normalize", ("hnp_normalize",)), ("segment", ("hnp_segment", "hnp_segment_grow")),
           ("classify", ("hnp_classify",)), ("tag", ("hnp_tag",)),
-          ("output", ("hnp_write_doc",))]
+          ("output", ("hnp_write_doc", "write_parts"))]
 
 
 def hwm_kib(pid):
