@@ -99,6 +99,24 @@ static void take(tag_match *out, const hnp_lexicon *lex, const lex_entry *e, siz
     out->keep = (e->flags & LEX_FLAG_KEEP) != 0;
 }
 
+/* Takes the entry that pick chooses among key k's (none when k is NULL or has no entries)
+ * as the match of tokens i..j, and sets *got when there was one. */
+static hnp_status take_key(hnp_tagger *t, const hnp_lexicon *lex, const lex_key *k,
+                           const uint8_t *text, size_t i, size_t j, int inflected, tag_match *out,
+                           int *got)
+{
+    const lex_entry *e = NULL;
+    int ctx = 0;
+    if (k && hnp_lex_key_entries(k)) {
+        HNP_TRY(pick(t, lex, k, text, i, j, inflected, &e, &ctx));
+    }
+    if (e) {
+        take(out, lex, e, j - i + 1, ctx);
+        *got = 1;
+    }
+    return HNP_OK;
+}
+
 /* Reference: tries the singular forms of token j as the end of a key (tokens i..j-1
  * hashed into hprev, which already includes the separating space). */
 static hnp_status try_singular_ref(hnp_tagger *t, const uint8_t *text, const hnp_lexicon *lex,
@@ -118,15 +136,7 @@ static hnp_status try_singular_ref(hnp_tagger *t, const uint8_t *text, const hnp
         uint64_t h = lexkey_hash(hprev, w, stem[v]);
         h = lexkey_hash(h, (const uint8_t *)suffix[v], sl);
         const lex_key *k = hnp_lexicon_find(lex, t->tmp.data, t->tmp.len, h);
-        const lex_entry *e = NULL;
-        int ctx = 0;
-        if (k && hnp_lex_key_entries(k)) {
-            HNP_TRY(pick(t, lex, k, text, i, j, 1, &e, &ctx));
-        }
-        if (e) {
-            take(out, lex, e, j - i + 1, ctx);
-            *got = 1;
-        }
+        HNP_TRY(take_key(t, lex, k, text, i, j, 1, out, got));
     }
     return HNP_OK;
 }
@@ -153,15 +163,8 @@ static hnp_status step_ref(hnp_tagger *t, const uint8_t *text, size_t i, size_t 
         if (got) {
             continue;
         }
-        const lex_entry *e = NULL;
-        int ctx = 0;
-        if (k && hnp_lex_key_entries(k)) {
-            HNP_TRY(pick(t, lex, k, text, i, j, 0, &e, &ctx));
-        }
-        if (e) {
-            take(out, lex, e, j - i + 1, ctx);
-            got = 1;
-        } else if (t->tok[j].kind == LEXTOK_WORD && t->tok[j].ascii) {
+        HNP_TRY(take_key(t, lex, k, text, i, j, 0, out, &got));
+        if (!got && t->tok[j].kind == LEXTOK_WORD && t->tok[j].ascii) {
             HNP_TRY(try_singular_ref(t, text, lex, i, j, hprev, out, &got));
         }
     }
@@ -280,15 +283,7 @@ static hnp_status try_singular(hnp_tagger *t, const uint8_t *text, size_t l, siz
         uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, t->tmp.data, t->tmp.len);
         uint32_t id = hnp_lexicon_token(lex, t->tmp.data, t->tmp.len, h);
         const lex_key *k = id == LEX_NONE ? NULL : hnp_lexicon_child(lex, parent, id);
-        const lex_entry *e = NULL;
-        int ctx = 0;
-        if (k && hnp_lex_key_entries(k)) {
-            HNP_TRY(pick(t, lex, k, text, i, j, 1, &e, &ctx));
-        }
-        if (e) {
-            take(out, lex, e, j - i + 1, ctx);
-            *got = 1;
-        }
+        HNP_TRY(take_key(t, lex, k, text, i, j, 1, out, got));
     }
     return HNP_OK;
 }
@@ -316,15 +311,8 @@ static hnp_status step(hnp_tagger *t, const uint8_t *text, size_t i, size_t j, t
         if (got) {
             continue;
         }
-        const lex_entry *e = NULL;
-        int ctx = 0;
-        if (k && hnp_lex_key_entries(k)) {
-            HNP_TRY(pick(t, lex, k, text, i, j, 0, &e, &ctx));
-        }
-        if (e) {
-            take(out, lex, e, j - i + 1, ctx);
-            got = 1;
-        } else if (t->tok[j].kind == LEXTOK_WORD && t->tok[j].ascii) {
+        HNP_TRY(take_key(t, lex, k, text, i, j, 0, out, &got));
+        if (!got && t->tok[j].kind == LEXTOK_WORD && t->tok[j].ascii) {
             HNP_TRY(try_singular(t, text, l, i, j, parent, out, &got));
         }
     }
