@@ -1,6 +1,7 @@
 /* main.c -- hnpipe: options, lock, lexicons, pipeline, run, summary, exit status. */
 #include "args.h"
 #include "inputs.h"
+#include "map_file.h"
 #include "output.h"
 #include "read_file.h"
 #include "report.h"
@@ -334,6 +335,7 @@ int main(int argc, char **argv)
         return status;
     }
     out_install_signals();
+    util_map_guard_install(); /* big inputs are mapped only with it */
     if (a.o.lock_path && (a.lock_fd = take_lock(a.o.lock_path)) < 0) {
         return -a.lock_fd;
     }

@@ -1,6 +1,6 @@
 /* run.c -- one input at a time: read, process, render, write. */
 #include "run.h"
-#include "read_file.h"
+#include "map_file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -204,12 +204,29 @@ hnp_status run_write_doc(const cli_opts *o, hnp_worker *w, unsigned flags, size_
     return s;
 }
 
-/* Processes raw bytes into res->out (stream) or sink (own file); 0 ok, -1 failed. */
-static int process_into(const runner *r, hnp_worker *w, const input_file *in, const uint8_t *raw,
-                        size_t len, const hnp_sink *sink, size_t index, const char *out_path,
-                        job_result *res)
+/* The input was truncated under its mapping (zeros were read in place of its lost part). */
+static int truncated(const input_file *in, util_input *src, job_result *res)
 {
-    hnp_status st = hnp_worker_open(w, in->id, raw, len);
+    if (!util_input_damaged(src)) {
+        return 0;
+    }
+    snprintf(res->msg, sizeof res->msg,
+             "hnpipe: %s: failed: the file was truncated while it was read\n", in->path);
+    res->failed = 1;
+    return 1;
+}
+
+/* Processes the input into res->out (stream) or sink (own file); 0 ok, -1 failed. The input
+ * is closed once the worker holds its text: its memory is not kept through the stages. */
+static int process_into(const runner *r, hnp_worker *w, const input_file *in, util_input *src,
+                        const hnp_sink *sink, size_t index, const char *out_path, job_result *res)
+{
+    hnp_status st = hnp_worker_open(w, in->id, src->data, src->len);
+    int lost = truncated(in, src, res);
+    util_input_close(src);
+    if (lost) {
+        return -1;
+    }
     if (st != HNP_OK) {
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: skipped: %s\n", in->path,
                  hnp_strerror(st));
@@ -231,7 +248,7 @@ static int process_into(const runner *r, hnp_worker *w, const input_file *in, co
 
 /* Mirror mode: the document goes to a file of its own, replaced atomically. */
 static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, const input_file *in,
-                             const uint8_t *raw, size_t len, job_result *res)
+                             util_input *src, job_result *res)
 {
     const char *path = in->out_path;
     out_file of;
@@ -244,7 +261,7 @@ static void text_job_to_file(const runner *r, hnp_worker *w, unsigned slot, cons
     }
     hnp_sink sink = out_file_sink(of.f);
     int ok = r->o->no_header || hnp_write_header(r->o->format, &sink) == HNP_OK;
-    if (ok && process_into(r, w, in, raw, len, &sink, 0, path, res) == 0 && out_commit(&of) == 0) {
+    if (ok && process_into(r, w, in, src, &sink, 0, path, res) == 0 && out_commit(&of) == 0) {
         return;
     }
     if (!res->msg[0]) {
@@ -268,9 +285,8 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
             return;
         }
     }
-    uint8_t *raw = NULL;
-    size_t len = 0;
-    int rc = util_read_file(in->path, r->o->max_doc_size, &raw, &len);
+    util_input src;
+    int rc = util_input_open(in->path, r->o->max_doc_size, &src);
     if (rc != 0) {
         snprintf(res->msg, sizeof res->msg, "hnpipe: %s: %s\n", in->path,
                  rc > 0 ? "skipped: larger than --max-doc-size" : strerror(errno));
@@ -278,13 +294,13 @@ void run_text_job(const runner *r, hnp_worker *w, unsigned slot, const input_fil
         res->failed = rc < 0;
         return;
     }
-    res->st.bytes += len;
+    res->st.bytes += src.len;
     if (r->out_dir) {
-        text_job_to_file(r, w, slot, in, raw, len, res);
+        text_job_to_file(r, w, slot, in, &src, res);
     } else {
-        process_into(r, w, in, raw, len, stream, index, NULL, res);
+        process_into(r, w, in, &src, stream, index, NULL, res);
     }
-    free(raw);
+    util_input_close(&src); /* when not done yet: no output could be made */
 }
 
 void run_add_stats(run_stats *a, const run_stats *b)

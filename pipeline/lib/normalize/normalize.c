@@ -7,6 +7,8 @@
  * Repairs are recorded with their spans in the output. */
 #include "normalize_internal.h"
 
+#include "base/pages.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -352,6 +354,7 @@ static hnp_status assemble(const hnp_norm_decoded *d, unsigned flags, out_buf *o
     memset(&w, 0, sizeof w);
     w.flags = flags;
     HNP_TRY(hnp_norm_grow((void **)&o->n->text, &o->cap, d->len + d->len / 32 + 16, 1));
+    hnp_pages_huge(o->n->text, o->cap);
     while (st == HNP_OK && from < d->len) {
         size_t k = next_special(d->text, from, d->len), ls = k;
         while (k < d->len && ls > from && d->text[ls - 1] != '\n') {

@@ -7,6 +7,8 @@
  * iconv's; an undecodable byte becomes U+FFFD and is listed in bad[] as a repair. */
 #include "normalize_internal.h"
 
+#include "base/pages.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -218,6 +220,7 @@ static hnp_status decode_utf8(const uint8_t *in, size_t len, int guess_1252, hnp
 {
     size_t cap = 0;
     HNP_TRY(hnp_norm_grow((void **)&d->owned, &cap, len + 16, 1));
+    hnp_pages_huge(d->owned, cap);
     for (size_t i = 0; i < len;) {
         size_t v = hnp_norm_utf8_valid_prefix(in + i, len - i);
         HNP_TRY(put(d, &cap, in + i, v));
@@ -341,6 +344,9 @@ static hnp_status transcode(const char *from, const uint8_t *in, size_t len, siz
     }
     size_t cap = 0;
     hnp_status st = hnp_norm_grow((void **)&d->owned, &cap, 2 * len + 16, 1);
+    if (st == HNP_OK) {
+        hnp_pages_huge(d->owned, cap);
+    }
     char *ip;
     size_t il = len;
     memcpy(&ip, &in, sizeof ip); /* iconv's prototype lacks const; it does not write */
