@@ -3,7 +3,8 @@
  * test per class of false positive in health news (foods and allergen extracts, substances in a
  * non-health sense, symptom words in idioms, study design as procedures, a trial name's parts as
  * conditions) and per class of miss (trial names, drug classes, lay procedures, bare pathogens,
- * terms no lexicon has, coordinated heads, Latin words next to CJK). Brand names are never
+ * terms no lexicon has, coordinated heads, Latin words next to CJK), and the document's own
+ * evidence (short forms and conditions spread, tag_doc.c). Brand names are never
  * inflected: check_tag.c. */
 #include "hnp/hnp.h"
 #include "testutil.h"
@@ -263,6 +264,58 @@ START_TEST(latin_words_next_to_cjk)
 }
 END_TEST
 
+/* How many mentions "LABEL:surface" the last tag() found. */
+static size_t count_of(const fixture *f, const char *text, const char *want)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->nm; i++) {
+        char one[256];
+        snprintf(one, sizeof one, "%s:%.*s", hnp_label_name(f->m[i].label),
+                 (int)(f->m[i].span.end - f->m[i].span.start), text + f->m[i].span.start);
+        n += strcmp(one, want) == 0;
+    }
+    return n;
+}
+
+/* tag_doc.c: a short form defined by a condition whose long form reaches back past the
+ * mention ("levodopa-induced dyskinesias"), in its parentheses and in a later sentence. */
+START_TEST(short_forms_of_conditions_spread)
+{
+    fixture f;
+    start(&f);
+    const char *s = "Long-term treatment caused levodopa-induced dyskinesias (LIDs) in a third of "
+                    "the patients.\nThe LIDs were milder in those who started later.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:LIDs"), 2);
+    /* A short form whose long form is no condition stays what it was: nothing. */
+    assert_none(&f,
+                "The Women's Health Initiative (WHI) enrolled older women.\nResults from WHI "
+                "were published later.",
+                HNP_LABEL_CONDITION);
+    finish(&f);
+}
+END_TEST
+
+/* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
+ * alone it was missed; not in a sentence the caller marks as not taggable. */
+START_TEST(conditions_spread_in_the_document)
+{
+    fixture f;
+    start(&f);
+    const char *s = "Mice lacking the enzyme developed severe rigidity after the first dose.\n"
+                    "Haloperidol made the rigidity worse in both groups.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:rigidity"), 2);
+    hnp_span sents[2] = {{0, 71}, {72, strlen(s)}};
+    ck_assert_int_eq(s[71], '\n');
+    const unsigned char taggable[2] = {1, 0};
+    ck_assert_int_eq(hnp_tag(f.t, (const uint8_t *)s, strlen(s), sents, taggable, 2, &f.m, &f.nm),
+                     HNP_OK);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:rigidity"), 1);
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -279,6 +332,8 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, bare_pathogens_stand_for_their_disease);
     tcase_add_test(tc, terms_the_lexicon_lacks);
     tcase_add_test(tc, latin_words_next_to_cjk);
+    tcase_add_test(tc, short_forms_of_conditions_spread);
+    tcase_add_test(tc, conditions_spread_in_the_document);
     suite_add_tcase(s, tc);
     return s;
 }

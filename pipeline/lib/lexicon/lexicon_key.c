@@ -232,7 +232,9 @@ hnp_status hnp_lexkey_fold_hash(const uint8_t *s, size_t n, int ascii, lexbuf *o
         }
     } else {
         /* One pass: fold, hash and look for digits (the tagger's per-token work). */
-        HNP_TRY(hnp_buf_reserve(out, n));
+        if (n > out->cap - out->len) { /* the common case needs no call */
+            HNP_TRY(hnp_buf_reserve(out, n));
+        }
         uint8_t *o = out->data + out->len;
         unsigned any = 0;
         for (size_t i = 0; i < n; i++) {

@@ -80,6 +80,8 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->mm);
     free(t->mm_id);
     free(t->mm_keep);
+    free(t->dtok);
+    free(t->cand);
     free(t);
 }
 
@@ -116,6 +118,21 @@ static hnp_status token_ids(hnp_tagger *t)
     return HNP_OK;
 }
 
+/* The sentence's word tokens appended to the document's (for tag_doc.c): written for every
+ * token, kept for words, without a branch. */
+static hnp_status doc_tokens(hnp_tagger *t)
+{
+    HNP_TRY(hnp_tag_grow((void **)&t->dtok, &t->cap_dtok, t->n_dtok + t->n_tok, sizeof *t->dtok));
+    tag_dtok *d = t->dtok + t->n_dtok;
+    for (size_t i = 0; i < t->n_tok; i++) {
+        d->start = t->tok[i].start;
+        d->hash = (uint32_t)t->tok[i].hash;
+        d += t->tok[i].kind == LEXTOK_WORD;
+    }
+    t->n_dtok = (size_t)(d - t->dtok);
+    return HNP_OK;
+}
+
 static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
 {
     size_t pos = 0;
@@ -140,6 +157,9 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
     }
     /* Slack for the model's 8-byte loads past the last word (tag_model.c, affix). */
     HNP_TRY(hnp_buf_reserve(&t->fold, 8));
+    if (t->model) {
+        HNP_TRY(doc_tokens(t));
+    }
     return t->ref_match ? HNP_OK : token_ids(t);
 }
 
@@ -240,6 +260,7 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
     memset(t->abbr_first, 0, sizeof t->abbr_first);
     t->abbr_text.len = 0;
     t->n_rejected = 0;
+    t->n_dtok = 0;
     for (size_t s = 0; s < n_sents; s++) {
         if (taggable && !taggable[s]) {
             continue;
@@ -289,6 +310,9 @@ hnp_status hnp_tag(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_spa
     HNP_TRY(tag_pass(t, text, len, sents, taggable, n_sents));
     if (hnp_tag_rejected_now_seen(t)) {
         HNP_TRY(tag_pass(t, text, len, sents, taggable, n_sents));
+    }
+    if (t->model) {
+        HNP_TRY(hnp_tag_doc_consistency(t, text, len, sents, n_sents));
     }
     /* Trial ids live in t->ids, which may have moved while it grew. */
     for (size_t k = 0; k < t->n_m; k++) {

@@ -237,6 +237,16 @@ static hnp_status index_abbrs(hnp_tagger *t)
     return HNP_OK;
 }
 
+int hnp_tag_abbrev_sf_in_lf(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln)
+{
+    return sf_matches_lf(sf, sn, lf, ln);
+}
+
+int hnp_tag_abbrev_is_code(const uint8_t *sf, size_t sn, const uint8_t *lf)
+{
+    return sf_is_code(sf, sn, lf);
+}
+
 static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_mention *lf)
 {
     HNP_TRY(hnp_tag_grow((void **)&t->abbr, &t->cap_abbr, t->n_abbr + 1, sizeof *t->abbr));

@@ -62,6 +62,30 @@ typedef struct tag_mtok {
     int have_suf4;          /* computed by the trigger test (tag_model.c, is_trigger) */
 } tag_mtok;
 
+/* A word token of the document's taggable sentences (tag_doc.c; recorded by tag.c): where
+ * it starts, and the low 32 bits of its folded form's hash. */
+typedef struct tag_dtok {
+    size_t start;
+    uint32_t hash;
+} tag_dtok;
+
+/* Words that are a mention wherever they occur in the document (tag_doc.c): the bytes
+ * text[start..start+len), the hash of their first word, the mention they come from. */
+typedef struct tag_cand {
+    size_t start, len, order;
+    uint32_t hash;
+    hnp_entity_label label;
+    const char *id, *name;
+} tag_cand;
+
+/* A mention's flags (hnp_tagger.m_keep): from a "keep" term, which the model may not drop;
+ * a model mention it is sure of (every token's emission score for its label at least
+ * TAG_SURE_MARGIN over O; tag_doc.c spreads only these). The margin is the largest that
+ * keeps the validation F1 of spreading them all (0 to 500 give the same; 850 loses most
+ * of the gain); on news text it keeps one false "California" from spreading. */
+enum { TAG_M_KEEP = 1, TAG_M_SURE = 2 };
+#define TAG_SURE_MARGIN 500
+
 /* What was chosen at one token. */
 typedef struct tag_match {
     size_t ntok; /* 0: nothing */
@@ -95,7 +119,7 @@ struct hnp_tagger {
     /* The current document. */
     hnp_mention *m;
     size_t *m_id;          /* per mention: offset of its id in ids, or SIZE_MAX (lexicon id) */
-    unsigned char *m_keep; /* per mention: from a "keep" term */
+    unsigned char *m_keep; /* per mention: TAG_M_KEEP, TAG_M_SURE */
     size_t cap_m_keep;
     size_t n_m, cap_m, cap_m_id;
     lexbuf ids; /* trial-id ids, NUL-terminated */
@@ -128,11 +152,19 @@ struct hnp_tagger {
     size_t *mm_id;
     unsigned char *mm_keep;
     size_t cap_mm, cap_mm_id, cap_mm_keep;
+    /* The document's own evidence (tag_doc.c): its word tokens, the candidates, a bitmap
+     * of their first words' hashes. */
+    tag_dtok *dtok;
+    size_t n_dtok, cap_dtok;
+    tag_cand *cand;
+    size_t n_cand, cap_cand;
+    uint64_t cand_bits[16];
 };
 
 /* The layers, top to bottom (a file calls only files below it; state is passed down in
  * the tagger, never through callbacks):
  *   tag.c            the entry: documents, passes, sentences, the dictionary scan
+ *   tag_doc.c        the document's own evidence: conditions and short forms spread
  *   tag_trialname.c  trials named in the text
  *   tag_model.c      the trained decision (tag_model.h, tag_model_weights.c)
  *   tag_match.c      the longest lexicon match at a token
@@ -143,7 +175,13 @@ struct hnp_tagger {
 /* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
                         const char *id, const char *name, size_t id_off);
-hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem);
+hnp_status hnp_tag_grow_slow(void **p, size_t *cap, size_t need, size_t elem);
+/* Room for need elements of elem bytes in *p (capacity *cap); inline, as most calls find
+ * the room there (several per sentence and per mention). */
+static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap ? HNP_OK : hnp_tag_grow_slow(p, cap, need, elem);
+}
 
 /* tag_match.c: whether any match may start at token i (a cheap test: when 0,
  * hnp_tag_match_at finds nothing there). */
@@ -177,6 +215,19 @@ hnp_status hnp_tag_abbrev_learn(hnp_tagger *t, const uint8_t *text, const hnp_me
 /* tag_abbrev.c: a defined abbreviation starting at token i (out->ntok = 0 if none). */
 void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                           tag_match *out);
+
+/* tag_abbrev.c: Schwartz & Hearst's test: the letters of sf are found in order in lf, its
+ * first letter at the start of a word of lf. */
+int hnp_tag_abbrev_sf_in_lf(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln);
+
+/* tag_abbrev.c: sf is a short capitalised code that starts with lf's first letter
+ * ("cyclosporine (CsA)"). */
+int hnp_tag_abbrev_is_code(const uint8_t *sf, size_t sn, const uint8_t *lf);
+
+/* tag_doc.c: once the document is tagged, its conditions and the short forms they define
+ * become mentions at their other occurrences in the taggable sentences (see tag_doc.c). */
+hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t len,
+                                   const hnp_span *sents, size_t n_sents);
 
 /* tag_coord.c: the first token of a coordinated mention that shares the head of the
  * mention at tokens i..i+ntok-1 ("breast and ovarian cancer", "breast-ovarian cancer"),

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 /* The tagger's arrays start at 16 elements; base/vec.h does the rest. */
-hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
+hnp_status hnp_tag_grow_slow(void **p, size_t *cap, size_t need, size_t elem)
 {
     return hnp_vec_reserve(p, cap, need, elem, 16);
 }

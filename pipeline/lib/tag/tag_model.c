@@ -16,6 +16,7 @@
 #include "tag_model.h"
 #include "tag_internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -338,6 +339,19 @@ static hnp_status span_id(hnp_tagger *t, const uint8_t *text, size_t m0, size_t 
     return HNP_OK;
 }
 
+/* How sure the model is of the span at tokens a..b: the least margin, over its tokens, of
+ * the token's label over O in the emission scores. */
+static int32_t span_margin(const hnp_tagger *t, size_t a, size_t b)
+{
+    int32_t least = INT32_MAX;
+    for (size_t i = a; i <= b; i++) {
+        const int32_t *em = t->mem + i * TAG_MODEL_LABELS;
+        int32_t d = em[t->my[i]] - em[TAG_Y_O];
+        least = d < least ? d : least;
+    }
+    return least;
+}
+
 /* The model's spans as mentions, after the dictionary's mentions m0..m1-1 of this
  * sentence (which tag_model_merge then replaces). */
 static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size_t m1)
@@ -357,6 +371,9 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
         const char *id, *name;
         HNP_TRY(span_id(t, text, m0, m1, i, b, label, &id, &name));
         HNP_TRY(hnp_tag_emit(t, t->tok[i].start, t->tok[b].end, label, id, name, SIZE_MAX));
+        if (span_margin(t, i, b) >= TAG_SURE_MARGIN) {
+            t->m_keep[t->n_m - 1] = TAG_M_SURE;
+        }
         /* "nephrotoxicity (NT)": later uses of NT are candidates too. */
         HNP_TRY(hnp_tag_abbrev_learn(t, text, &t->m[t->n_m - 1], b + 1));
         i = b + 1;
@@ -389,7 +406,7 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
         int take_dict = d < m1 && (e == t->n_m || t->m[d].span.start < t->m[e].span.start);
         size_t x = take_dict ? d++ : e++;
         int decided = (t->m[x].label == HNP_LABEL_DRUG || t->m[x].label == HNP_LABEL_CONDITION) &&
-                      !t->m_keep[x];
+                      !(t->m_keep[x] & TAG_M_KEEP);
         if (take_dict && (decided || overlaps_any(&t->m[x], t->m + m1, n_model))) {
             continue;
         }
