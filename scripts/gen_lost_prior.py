@@ -11,17 +11,23 @@ UTF-8 has such a byte after its lead byte, and the characters right before and a
 occurrence (white space folded to a space), leaving out words that are themselves mojibake
 (UTF-8 read as windows-1252 or Latin-1, which the pages have too), and writes the characters and the pairs with a
 weight of 1 + floor(log2(count)) to pipeline/lib/normalize/normalize_lost_prior.h, sorted
-(pairs seen at least twice). No evaluation text is read (the lossy set of
-gen_lossy_cases.py is built from ../shared/eval).
+(pairs seen at least twice). The training texts are English pages: the letters of other
+languages (Cyrillic, Vietnamese, Greek, Hangul, kana and hanzi, Czech and Polish letters) are
+also counted in the Debian word lists of LISTS (corpora/wordlists/README.md), each scaled to
+LIST_LETTERS letters. No evaluation text is read (the lossy set of gen_lossy_cases.py is built
+from ../shared/eval).
 
 Run: python3 scripts/gen_lost_prior.py [outfile]   (output is deterministic)
 """
 import collections
+import glob
 import json
 import math
 import os
 import re
+import subprocess
 import sys
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("HNP_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
@@ -29,6 +35,28 @@ TRAIN = os.path.join(SHARED, "train", "boilerplate")
 OUT = os.path.join(ROOT, "pipeline", "lib", "normalize", "normalize_lost_prior.h")
 LOSABLE = {0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x98}
 MIN_PAIR = 2
+# Word lists that Debian ships (package, kind, path): the training texts are English news and
+# hold few words of the languages whose letters lose a byte, so their letters are counted in
+# these lists too (licences in corpora/wordlists/README.md; only counts enter the table).
+# each list weighs as much as the training texts' non-ASCII letters (57,055, about 2^16)
+LIST_LETTERS = 1 << 16
+LISTS = [
+    ("wfrench", "dict", "/usr/share/dict/french"),
+    ("wspanish", "dict", "/usr/share/dict/spanish"),
+    ("wngerman", "dict", "/usr/share/dict/ngerman"),
+    ("witalian", "dict", "/usr/share/dict/italian"),
+    ("wportuguese", "dict", "/usr/share/dict/portuguese"),
+    ("wpolish", "dict", "/usr/share/dict/polish"),
+    ("hunspell-cs", "hunspell", "/usr/share/hunspell/cs_CZ.dic"),
+    ("hunspell-vi", "hunspell", "/usr/share/hunspell/vi_VN.dic"),
+    ("hunspell-ru", "hunspell", "/usr/share/hunspell/ru_RU.dic"),
+    ("hunspell-uk", "hunspell", "/usr/share/hunspell/uk_UA.dic"),
+    ("hunspell-el", "hunspell", "/usr/share/hunspell/el_GR.dic"),
+    ("hunspell-ko", "hunspell", "/usr/share/hunspell/ko.dic"),
+    ("mecab-ipadic", "ipadic", "/usr/share/mecab/dic/ipadic/*.csv"),
+    ("rime-data-pinyin-simp", "rime", "/usr/share/rime-data/pinyin_simp.dict.yaml"),
+    ("librime-data", "rime", "/usr/share/rime-data/essay.txt"),
+]
 
 
 def losable(ch):
@@ -55,23 +83,148 @@ def fold(ch):
     return " " if ch.isspace() else ch
 
 
+def count_text(t, cnt, left, right, times=1):
+    """Count the losable characters of t and their neighbours (times each)."""
+    bad = set()
+    for m in re.finditer(r"\S+", t):
+        if not m.group().isascii() and mojibake(m.group()):
+            bad.update(range(m.start(), m.end()))
+    for i, ch in enumerate(t):
+        if ord(ch) >= 0x80 and losable(ch) and i not in bad:
+            cnt[ch] += times
+            left[(fold(t[i - 1]) if i else " ", ch)] += times
+            right[(ch, fold(t[i + 1]) if i + 1 < len(t) else " ")] += times
+
+
+LOSABLE_CACHE = {}
+
+
+def count_word(w, cnt, left, right, times):
+    """count_text for a word of a list, between spaces (lists hold no mojibake)."""
+    for i, ch in enumerate(w):
+        hit = LOSABLE_CACHE.get(ch)
+        if hit is None:
+            hit = LOSABLE_CACHE[ch] = ord(ch) >= 0x80 and losable(ch)
+        if hit:
+            cnt[ch] += times
+            left[(w[i - 1] if i else " ", ch)] += times
+            right[(ch, w[i + 1] if i + 1 < len(w) else " ")] += times
+
+
 def counts():
     names = sorted(n for n in os.listdir(TRAIN) if n.endswith(".jsonl"))
     cnt, left, right = collections.Counter(), collections.Counter(), collections.Counter()
     for name in names:
         with open(os.path.join(TRAIN, name), encoding="utf-8") as f:
             for line in f:
-                t = json.loads(line)["text"]
-                bad = set()
-                for m in re.finditer(r"\S+", t):
-                    if not m.group().isascii() and mojibake(m.group()):
-                        bad.update(range(m.start(), m.end()))
-                for i, ch in enumerate(t):
-                    if ord(ch) >= 0x80 and losable(ch) and i not in bad:
-                        cnt[ch] += 1
-                        left[(fold(t[i - 1]) if i else " ", ch)] += 1
-                        right[(ch, fold(t[i + 1]) if i + 1 < len(t) else " ")] += 1
+                count_text(json.loads(line)["text"], cnt, left, right)
     return names, cnt, left, right
+
+
+def hunspell_encoding(dic):
+    aff = dic[:-4] + ".aff"
+    with open(aff, "rb") as f:
+        for raw in f:
+            if raw.startswith(b"SET "):
+                return raw.split()[1].decode("ascii").replace("ISO8859", "ISO-8859")
+    return "utf-8"
+
+
+def affixes(aff, encoding):
+    """The suffix and prefix rules of a hunspell .aff ({flag: [(kind, strip, add, re)]}),
+    single-character flags only (a dictionary with FLAG num or long is read as stems)."""
+    rules = collections.defaultdict(list)
+    with open(aff, encoding=encoding, errors="replace") as f:
+        lines = [ln.split() for ln in f]
+    if any(p and p[0] == "FLAG" for p in lines):
+        return {}
+    for p in lines:
+        if len(p) >= 5 and p[0] in ("SFX", "PFX") and not p[3].isdigit():
+            strip, add = ("" if p[2] == "0" else p[2]), ("" if p[3] == "0" else p[3].split("/")[0])
+            cond = "" if p[4] == "." else p[4]
+            pat = re.compile((cond + "$") if p[0] == "SFX" else ("^" + cond))
+            rules[p[1]].append((p[0], strip, add, pat))
+    return rules
+
+
+def inflect(word, flags, rules):
+    """The forms hunspell makes of word with flags: each suffix and each prefix rule whose
+    condition holds (no cross products, no continuation classes)."""
+    for fl in flags:
+        for kind, strip, add, pat in rules.get(fl, ()):
+            if not pat.search(word):
+                continue
+            if kind == "SFX" and word.endswith(strip):
+                yield word[:len(word) - len(strip)] + add
+            elif kind == "PFX" and word.startswith(strip):
+                yield add + word[len(strip):]
+
+
+def words_of(kind, path):
+    """(word, times) of one word-list source, in file order."""
+    if kind == "dict":  # one word a line (/usr/share/dict)
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                yield line.strip(), 1
+    elif kind == "hunspell":  # a count, then word/FLAGS (and morphology after white space)
+        rules = affixes(path[:-4] + ".aff", hunspell_encoding(path))
+        with open(path, encoding=hunspell_encoding(path), errors="replace") as f:
+            next(f)
+            for line in f:
+                word, _, flags = line.split("\t", 1)[0].strip().partition("/")
+                yield word, 1
+                for form in inflect(word, flags, rules):
+                    yield form, 1
+    elif kind == "ipadic":  # CSV, EUC-JP: the surface form first
+        with open(path, encoding="euc_jp", errors="replace") as f:
+            for line in f:
+                yield line.split(",", 1)[0], 1
+    elif kind == "rime":  # a YAML head up to "...", then word<TAB>[reading<TAB>]weight
+        with open(path, encoding="utf-8") as f:
+            body = not path.endswith(".dict.yaml")
+            for line in f:
+                if not body:
+                    body = line.rstrip("\n") == "..."
+                    continue
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 2 and not line.startswith("#") and parts[-1].isdigit():
+                    yield parts[0], int(parts[-1])
+
+
+def word_counts(cnt, left, right):
+    """Add the letters of the word lists (LISTS): each word once (or its listed frequency),
+    as a text of its own between spaces; only letters and marks count, so a list's
+    punctuation cannot outweigh the training texts' quotes. Each list counts as LIST_LETTERS
+    letters of text (its counts scaled, rounded down): a list of four million inflected
+    forms must not outweigh the training texts, nor a short one vanish beside it."""
+    used = []
+    for pkg, kind, path in LISTS:
+        files = sorted(glob.glob(path))
+        if not files:
+            sys.exit("gen_lost_prior: %s not found (apt-get install %s)" % (path, pkg))
+        used.append("%s %s" % (pkg, package_version(pkg)))
+        c, lt, rt, letters = collections.Counter(), collections.Counter(), collections.Counter(), 0
+        for name in files:
+            for w, times in words_of(kind, name):
+                w = unicodedata.normalize("NFC", w)
+                if w and times > 0 and all(unicodedata.category(ch)[0] in "LM" for ch in w):
+                    letters += len(w) * times
+                    if not w.isascii():
+                        count_word(w, c, lt, rt, times)
+        for src, dst in ((c, cnt), (lt, left), (rt, right)):
+            for key, n in src.items():
+                if n * LIST_LETTERS // letters:
+                    dst[key] += n * LIST_LETTERS // letters
+    return used
+
+
+def package_version(pkg):
+    try:
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg], capture_output=True,
+                             text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+    return out.strip()
 
 
 def weight(n):
@@ -90,15 +243,16 @@ def main():
         sys.exit("gen_lost_prior: %s not found" % TRAIN)
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
     names, cnt, left, right = counts()
+    used = word_counts(cnt, left, right)
     rows = sorted((ord(c), weight(n)) for c, n in cnt.items())
     with open(out, "w", encoding="utf-8") as f:
         f.write("/* GENERATED by scripts/gen_lost_prior.py -- DO NOT EDIT. */\n")
         f.write("/* How often characters that can lose a byte in windows-1252/1251 (or hold an A0) occur in the\n"
-                " * boilerplate training texts (%s), alone and after\n"
+                " * boilerplate training texts (%s) and word lists (%s), alone and after\n"
                 " * (lost_left: {before, character}) or before (lost_right: {character, after}) a\n"
                 " * character (white space as a space): weight 1 + floor(log2(count)), pairs seen\n"
                 " * at least %d times, sorted. */\n"
-                % (", ".join(names), MIN_PAIR))
+                % (", ".join(names), ", ".join(used), MIN_PAIR))
         f.write("#ifndef HNP_NORMALIZE_LOST_PRIOR_H\n#define HNP_NORMALIZE_LOST_PRIOR_H\n\n")
         f.write("#include <stdint.h>\n\n")
         f.write("typedef struct lost_prior {\n    uint32_t cp;\n    uint8_t weight;\n} lost_prior;\n\n")

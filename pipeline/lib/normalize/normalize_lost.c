@@ -13,7 +13,9 @@
  *      its case;
  *   3. a prior: how often each candidate occurs in real text, alone and beside the
  *      characters around it, counted in training data by scripts/gen_lost_prior.py
- *      (normalize_lost_prior.h): "â€" is far more often "”" than a zero-width joiner,
+ *      (normalize_lost_prior.h), and in Debian word lists for the languages those English
+ *      pages hardly hold (Cyrillic, Vietnamese, Greek, Hangul, kana, hanzi):
+ *      "â€" is far more often "”" than a zero-width joiner,
  *      Devanagari "à¥" more often a virama than a vowel sign, "LiÄ�en" a č after an i;
  *      and, where the data has none of them, the script of the neighbours (ICU).
  * A sequence is completed only when one candidate wins; otherwise it is left for the
@@ -171,6 +173,9 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
     }
     if (site->need_upper && k != UTF8PROC_CATEGORY_LU) {
         return 0;
+    }
+    if (k == UTF8PROC_CATEGORY_LU && is_cat(prev, UTF8PROC_CATEGORY_LL)) {
+        return 0; /* no word has a capital after a small letter ("IchiyŁ", "IchiyŠ") */
     }
     if (s) {
         s += 2 *

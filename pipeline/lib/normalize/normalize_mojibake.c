@@ -475,7 +475,7 @@ static hnp_status try_whole(hnp_norm_work *w, const cp_page *pg, size_t bad, int
  * the run (i when there is none) and the count in *nd. A space after Â or Ã counts as the
  * 0xA0 it replaced, as in restore_a0. */
 static hnp_status scan_run(hnp_norm_work *w, const hnp_norm_lost_ctx *ctx, size_t i, size_t *end,
-                           size_t *nd, int *lost)
+                           size_t *nd, size_t *lost)
 {
     const hnp_norm_bytes *in = &w->enc;
     size_t j = i, n = 0;
@@ -491,7 +491,7 @@ static hnp_status scan_run(hnp_norm_work *w, const hnp_norm_lost_ctx *ctx, size_
             len = utf8_seq(in->b + j, in->n - j, &c);
             if (!len) {
                 len = hnp_norm_lost_at(in, j, ctx, &c);
-                *lost |= len > 0;
+                *lost += len > 0;
             }
         }
         if (len == 0) {
@@ -546,6 +546,15 @@ static int lone_ideograph(const hnp_norm_line *l, const uint32_t *cp, size_t n)
     return 1;
 }
 
+/* Did more than half of a run's characters (two or more) lose a byte? Windows-1252 lacks 5
+ * of the 64 continuation bytes, so real text loses a few ("Россия" loses three of six, its
+ * с, с and я); a run of lowercased double mojibake ("ã†â€™ãƒâ€ ") reads as such sequences
+ * only by guessing most of them (う’チ”). */
+static int mostly_guessed(size_t lost, size_t n)
+{
+    return lost >= 2 && 2 * lost > n;
+}
+
 /* A character that mojibake is made of (Latin-1 letters and signs, windows-1252
  * punctuation). A run next to one is part of a larger garble that did not decode as a whole,
  * and decoding a piece of it only makes a different garble. */
@@ -579,15 +588,15 @@ static hnp_status try_runs(hnp_norm_work *w, const cp_page *pg, int *done)
     hnp_norm_ed e;
     hnp_norm_ed_begin(&e, w);
     for (size_t i = 0; i < w->enc.n;) {
-        size_t j, nd;
-        int better = 0, lost;
+        size_t j, nd, lost;
+        int better = 0;
         HNP_TRY(scan_run(w, &ctx, i, &j, &nd, &lost));
         if (j == i) {
             i++;
             continue;
         }
-        if (!lone_ideograph(&w->a, w->dcp, nd) && !(i > 0 && garbled(w->a.cp[i - 1])) &&
-            !(j < w->a.n && garbled(w->a.cp[j]))) {
+        if (!lone_ideograph(&w->a, w->dcp, nd) && !mostly_guessed(lost, nd) &&
+            !(i > 0 && garbled(w->a.cp[i - 1])) && !(j < w->a.n && garbled(w->a.cp[j]))) {
             HNP_TRY(run_improves(w, i, j, nd, &better));
         }
         if (better) {
