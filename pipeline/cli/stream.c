@@ -6,12 +6,20 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Grows lr->line by doubling, up to limit + 1 bytes (the line and its NUL). */
-static int grow_line(line_reader *lr, size_t limit)
+/* Grows lr->line by doubling until it holds need bytes, never past limit + 1 (the line and
+ * its NUL; need is within it). */
+static int grow_line(line_reader *lr, size_t need, size_t limit)
 {
-    size_t cap = lr->cap ? (lr->cap > limit / 2 ? limit + 1 : lr->cap * 2) : 4096;
+    size_t cap = lr->cap ? lr->cap : 4096;
+    while (cap < need) {
+        cap = cap > limit / 2 ? limit + 1 : cap * 2;
+    }
     cap = cap > limit + 1 ? limit + 1 : cap;
+    if (cap <= lr->cap) {
+        return 0;
+    }
     char *p = realloc(lr->line, cap);
     if (!p) {
         return -1;
@@ -21,31 +29,70 @@ static int grow_line(line_reader *lr, size_t limit)
     return 0;
 }
 
+/* The reader's own buffer: lines are found with memchr in blocks of what read() returns,
+ * not a getc a byte. read(), not fread(): it returns what a pipe holds at once, so a record
+ * is processed as soon as its line has arrived. The FILE is read through its descriptor
+ * only (nothing else reads it, before or after); one without a descriptor with fread. */
+enum { READ_CHUNK = 1 << 16 };
+
+/* Refills lr->buf: 1 bytes are there, 0 end of input, -1 read error (lr->err), -2 out of
+ * memory. */
+static int fill(line_reader *lr)
+{
+    if (!lr->buf && !(lr->buf = malloc(READ_CHUNK))) {
+        return -2;
+    }
+    lr->pos = lr->end = 0;
+    if (fileno(lr->f) < 0) { /* a FILE on memory (fmemopen, the fuzz driver): no descriptor */
+        lr->end = fread(lr->buf, 1, READ_CHUNK, lr->f);
+        lr->err = lr->end == 0 && ferror(lr->f) ? EIO : 0;
+        return lr->err ? -1 : lr->end > 0;
+    }
+    for (;;) {
+        ssize_t got = read(fileno(lr->f), lr->buf, READ_CHUNK);
+        if (got >= 0) {
+            lr->end = (size_t)got;
+            return got > 0;
+        }
+        if (errno != EINTR) {
+            lr->err = errno;
+            return -1;
+        }
+    }
+}
+
 /* Reads a line (without its \n) into lr->line while it stays within limit bytes; a longer
  * line is read past but never stored. Returns 0 for a line (*len set), 1 for a line over
  * the limit, -1 at the end of the input or on a read error, -2 when out of memory. */
 static int read_line(line_reader *lr, size_t limit, size_t *len)
 {
-    size_t n = 0, got = 0;
-    int ch = EOF, over = 0;
-    flockfile(lr->f);
-    while ((ch = getc_unlocked(lr->f)) != EOF && ch != '\n') {
-        got++;
-        if (over || n == limit) {
+    size_t n = 0;
+    uint64_t got = 0;
+    int over = 0, nl = 0, r = 1;
+    while (!nl) {
+        if (lr->pos == lr->end && (r = fill(lr)) <= 0) {
+            break;
+        }
+        const char *s = lr->buf + lr->pos, *e = memchr(s, '\n', lr->end - lr->pos);
+        size_t take = e ? (size_t)(e - s) : lr->end - lr->pos;
+        nl = e != NULL;
+        got += take;
+        lr->pos += take + (size_t)nl;
+        if (over || take > limit - n) {
             over = 1; /* a record's size is checked while reading it */
-        } else if (n + 1 >= lr->cap && grow_line(lr, limit) != 0) {
-            over = -1;
+        } else if (grow_line(lr, n + take + 1, limit) != 0) {
+            r = -2;
             break;
         } else {
-            lr->line[n++] = (char)ch;
+            memcpy(lr->line + n, s, take);
+            n += take;
         }
     }
-    funlockfile(lr->f);
-    lr->consumed += got + (ch == '\n');
-    if (over < 0 || (!over && n + 1 > lr->cap && grow_line(lr, limit) != 0)) {
+    lr->consumed += got + (uint64_t)nl;
+    if (r == -2 || (!over && grow_line(lr, n + 1, limit) != 0)) {
         return -2;
     }
-    if (ch == EOF && got == 0) {
+    if (!nl && got == 0) {
         return -1;
     }
     if (!over) {
@@ -53,6 +100,13 @@ static int read_line(line_reader *lr, size_t limit, size_t *len)
     }
     *len = n;
     return over;
+}
+
+void stream_reader_free(line_reader *lr)
+{
+    free(lr->line);
+    free(lr->buf);
+    lr->line = lr->buf = NULL;
 }
 
 /* A record line holds an id besides the text: room for one of up to 64 KiB. */
@@ -201,7 +255,7 @@ static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
 
 void stream_records(stream_ctx *c)
 {
-    line_reader lr = {c->f, NULL, 0, 0, 0};
+    line_reader lr = {.f = c->f};
     ssize_t n;
     while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
         if (n == 0) {
@@ -210,12 +264,12 @@ void stream_records(stream_ctx *c)
         one_record(c, lr.line, (size_t)n, lr.lineno);
         stream_progress(c, &lr);
     }
-    if (ferror(c->f)) {
-        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(errno));
+    if (lr.err) {
+        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(lr.err));
         c->st->failed++;
     }
     c->r->bytes_done += lr.consumed;
-    free(lr.line);
+    stream_reader_free(&lr);
 }
 
 /* ---- PubTator ------------------------------------------------------------------------ */
@@ -318,7 +372,7 @@ static int pt_line(stream_ctx *c, pt_doc *p, char *line, size_t lineno)
 
 void stream_pubtator(stream_ctx *c)
 {
-    line_reader lr = {c->f, NULL, 0, 0, 0};
+    line_reader lr = {.f = c->f};
     pt_doc p;
     memset(&p, 0, sizeof p);
     ssize_t n;
@@ -337,7 +391,7 @@ void stream_pubtator(stream_ctx *c)
     }
     pt_clear(&p);
     c->r->bytes_done += lr.consumed;
-    free(lr.line);
+    stream_reader_free(&lr);
 }
 
 void stream_input(stream_ctx *c)

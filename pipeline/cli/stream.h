@@ -25,12 +25,18 @@ typedef struct line_reader {
     size_t cap;
     size_t lineno;
     uint64_t consumed; /* bytes read so far, newlines included (progress) */
+    char *buf;         /* read from f's descriptor, lines taken from [pos, end) */
+    size_t pos, end;
+    int err; /* errno of a failed read, else 0 */
 } line_reader;
 
 /* Next line without its \n (and a \r before it); -1 at EOF or on error. A line longer
  * than --max-doc-size (plus 64 KiB for an id) is read past without being kept, with a
  * message (skipped). */
 ssize_t stream_next_line(stream_ctx *c, line_reader *lr);
+
+/* Frees the reader's buffers. */
+void stream_reader_free(line_reader *lr);
 
 /* Counts a processed document into the run (stats, -v line, --report). */
 void stream_count_doc(stream_ctx *c, const hnp_doc *d);

@@ -125,7 +125,7 @@ static void one_object(stream_ctx *c, jsonl_state *s, const char *line, size_t l
 
 void stream_jsonl(stream_ctx *c)
 {
-    line_reader lr = {c->f, NULL, 0, 0, 0};
+    line_reader lr = {.f = c->f};
     jsonl_state s;
     memset(&s, 0, sizeof s);
     ssize_t n;
@@ -141,8 +141,8 @@ void stream_jsonl(stream_ctx *c)
         }
         stream_progress(c, &lr);
     }
-    if (ferror(c->f)) {
-        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(errno));
+    if (lr.err) {
+        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(lr.err));
         c->st->failed++;
     }
     c->r->bytes_done += lr.consumed;
@@ -150,5 +150,5 @@ void stream_jsonl(stream_ctx *c)
     hnp_membuf_free(&s.id);
     hnp_membuf_free(&s.render);
     jsonl_obj_free(&s.obj);
-    free(lr.line);
+    stream_reader_free(&lr);
 }

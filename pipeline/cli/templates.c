@@ -6,6 +6,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,150 @@ static int load_file(const char *path, size_t max, hnp_templates *t)
 }
 
 /* The first pass over the text inputs: normalize each and count its lines. An input that
- * fails here fails again, with its message, in the real pass. */
+ * fails here fails again, with its message, in the real pass. Reading and normalizing run
+ * on -j threads (in a -r batch they are most of this pass); the lines are counted on this
+ * thread in input order, so the memory is the same as from one thread, also when it is full
+ * and forgets its rarest lines. A thread runs at most WINDOW inputs ahead of the counting. */
+enum { WINDOW_PER_THREAD = 4 };
+
+typedef struct scan_item {
+    uint8_t *text; /* the normalized text, or NULL (skipped, unreadable, refused) */
+    size_t len;
+    int ready;
+} scan_item;
+
+typedef struct scan_pool {
+    const cli_opts *o;
+    const input_list *in;
+    hnp_pipeline *p;
+    scan_item *items;
+    size_t next_claim, next_add, window;
+    int stop;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} scan_pool;
+
+/* Reads and normalizes input i into a copy of its text (NULL when skipped or refused);
+ * HNP_ERR_NOMEM only when out of memory. */
+static hnp_status scan_one(scan_pool *sp, hnp_worker *w, size_t i, scan_item *it)
+{
+    const cli_opts *o = sp->o;
+    const input_file *f = &sp->in->v[i];
+    if (strcmp(f->path, "-") == 0 ||
+        (o->incremental && f->out_path && run_up_to_date(f->path, f->out_path))) {
+        return HNP_OK;
+    }
+    uint8_t *raw = NULL;
+    size_t len = 0;
+    const hnp_doc *d;
+    hnp_status st = HNP_OK;
+    if (util_read_file(f->path, o->max_doc_size, &raw, &len) == 0 &&
+        hnp_worker_process(w, f->id, raw, len, &d) == HNP_OK) {
+        it->text = malloc(d->len + 1);
+        st = it->text ? HNP_OK : HNP_ERR_NOMEM;
+        if (it->text) {
+            memcpy(it->text, d->text, d->len);
+            it->len = d->len;
+        }
+    }
+    free(raw);
+    return st;
+}
+
+static void *scan_thread(void *arg)
+{
+    scan_pool *sp = arg;
+    hnp_worker *w = NULL;
+    hnp_status st = hnp_worker_create(sp->p, &w);
+    for (;;) {
+        pthread_mutex_lock(&sp->mu);
+        while (!sp->stop && sp->next_claim < sp->in->n &&
+               sp->next_claim >= sp->next_add + sp->window) {
+            pthread_cond_wait(&sp->cv, &sp->mu);
+        }
+        size_t i = sp->next_claim;
+        int go = !sp->stop && i < sp->in->n;
+        sp->next_claim += (size_t)go;
+        pthread_mutex_unlock(&sp->mu);
+        if (!go) {
+            break;
+        }
+        scan_item it = {NULL, 0, 1};
+        st = st == HNP_OK ? scan_one(sp, w, i, &it) : st;
+        pthread_mutex_lock(&sp->mu);
+        sp->items[i] = it;
+        sp->stop |= st != HNP_OK;
+        pthread_cond_broadcast(&sp->cv);
+        pthread_mutex_unlock(&sp->mu);
+    }
+    hnp_worker_free(w);
+    return NULL;
+}
+
+/* Counts the inputs' lines in input order as the threads deliver them. */
+static hnp_status scan_count(scan_pool *sp, hnp_templates *t)
+{
+    hnp_status st = HNP_OK;
+    for (size_t i = 0; i < sp->in->n; i++) {
+        pthread_mutex_lock(&sp->mu);
+        while (!sp->items[i].ready && !sp->stop) {
+            pthread_cond_wait(&sp->cv, &sp->mu);
+        }
+        scan_item it = sp->items[i];
+        int stopped = sp->stop;
+        pthread_mutex_unlock(&sp->mu);
+        if (stopped) {
+            return HNP_ERR_NOMEM; /* a thread ran out of memory */
+        }
+        if (it.text && st == HNP_OK) {
+            st = hnp_templates_add(t, it.text, it.len);
+        }
+        free(it.text);
+        pthread_mutex_lock(&sp->mu);
+        sp->items[i].text = NULL;
+        sp->next_add = i + 1;
+        sp->stop |= st != HNP_OK;
+        pthread_cond_broadcast(&sp->cv);
+        pthread_mutex_unlock(&sp->mu);
+        if (st != HNP_OK) {
+            return st;
+        }
+    }
+    return st;
+}
+
+static hnp_status scan_run(scan_pool *sp, hnp_templates *t)
+{
+    unsigned n = sp->o->jobs ? sp->o->jobs : 1, started = 0;
+    n = n < sp->in->n ? n : (unsigned)(sp->in->n ? sp->in->n : 1);
+    sp->window = WINDOW_PER_THREAD * (size_t)n;
+    pthread_t *tids = calloc(n, sizeof *tids);
+    if (!tids) {
+        return HNP_ERR_NOMEM;
+    }
+    while (started < n && pthread_create(&tids[started], NULL, scan_thread, sp) == 0) {
+        started++;
+    }
+    hnp_status st = HNP_OK;
+    if (started == 0) { /* no thread could be made: read everything first, here */
+        sp->window = sp->in->n;
+        scan_thread(sp);
+    }
+    st = scan_count(sp, t);
+    pthread_mutex_lock(&sp->mu);
+    sp->stop = 1; /* after an error the threads take nothing more */
+    pthread_cond_broadcast(&sp->cv);
+    pthread_mutex_unlock(&sp->mu);
+    for (unsigned k = 0; k < started; k++) {
+        pthread_join(tids[k], NULL);
+    }
+    for (size_t i = 0; i < sp->in->n; i++) {
+        free(sp->items[i].text); /* left after an error */
+    }
+    free(tids);
+    return st;
+}
+
 static int scan_batch(const cli_opts *o, const input_list *in, hnp_templates *t)
 {
     hnp_pipeline_opts po;
@@ -52,29 +196,21 @@ static int scan_batch(const cli_opts *o, const input_list *in, hnp_templates *t)
     po.normalize.flags = o->no_repair ? HNP_NORM_NO_REPAIR : 0;
     po.max_doc_size = o->max_doc_size;
     po.last_stage = HNP_STAGE_NORMALIZE;
-    hnp_pipeline *p = NULL;
-    hnp_worker *w = NULL;
-    hnp_status st = hnp_pipeline_create(&po, &p);
+    scan_pool sp;
+    memset(&sp, 0, sizeof sp);
+    sp.o = o;
+    sp.in = in;
+    sp.items = calloc(in->n ? in->n : 1, sizeof *sp.items);
+    hnp_status st = sp.items ? hnp_pipeline_create(&po, &sp.p) : HNP_ERR_NOMEM;
     if (st == HNP_OK) {
-        st = hnp_worker_create(p, &w);
+        pthread_mutex_init(&sp.mu, NULL);
+        pthread_cond_init(&sp.cv, NULL);
+        st = scan_run(&sp, t);
+        pthread_mutex_destroy(&sp.mu);
+        pthread_cond_destroy(&sp.cv);
     }
-    for (size_t i = 0; i < in->n && st == HNP_OK; i++) {
-        const input_file *f = &in->v[i];
-        if (strcmp(f->path, "-") == 0 ||
-            (o->incremental && f->out_path && run_up_to_date(f->path, f->out_path))) {
-            continue;
-        }
-        uint8_t *raw = NULL;
-        size_t len = 0;
-        const hnp_doc *d;
-        if (util_read_file(f->path, o->max_doc_size, &raw, &len) == 0 &&
-            hnp_worker_process(w, f->id, raw, len, &d) == HNP_OK) {
-            st = hnp_templates_add(t, d->text, d->len);
-        }
-        free(raw);
-    }
-    hnp_worker_free(w);
-    hnp_pipeline_free(p);
+    hnp_pipeline_free(sp.p);
+    free(sp.items);
     if (st != HNP_OK) {
         fprintf(stderr, "hnpipe: site templates: %s\n", hnp_strerror(st));
         return -1;

@@ -4,6 +4,7 @@
 #include "map_file.h"
 #include "read_file.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -119,26 +120,26 @@ int util_input_open(const char *path, size_t max, util_input *in)
 {
     memset(in, 0, sizeof *in);
     in->slot = -1;
-    if (atomic_load(&guard_on) && strcmp(path, "-") != 0) {
-        int fd = open(path, O_RDONLY);
-        if (fd < 0) {
-            return -1;
-        }
-        struct stat st;
-        int mapped = -1, too_big = 0;
-        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= UTIL_MAP_MIN) {
-            too_big = (uint64_t)st.st_size > max; /* decided before reading a byte */
-            mapped = too_big ? -1 : map_fd(fd, (size_t)st.st_size, in);
-        }
-        close(fd);
-        if (too_big) {
-            return 1;
-        }
-        if (mapped == 0) {
-            return 0;
-        }
+    if (!atomic_load(&guard_on) || strcmp(path, "-") == 0) {
+        return util_read_file(path, max, &in->data, &in->len);
     }
-    return util_read_file(path, max, &in->data, &in->len);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        return -1;
+    }
+    struct stat st;
+    int rc = -1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= UTIL_MAP_MIN) {
+        /* too big: decided before reading a byte */
+        rc = (uint64_t)st.st_size > max ? 1 : map_fd(fd, (size_t)st.st_size, in);
+    }
+    if (rc < 0) {
+        rc = util_read_fd(fd, max, &in->data, &in->len);
+    }
+    int err = errno;
+    close(fd);
+    errno = err;
+    return rc;
 }
 
 int util_input_damaged(const util_input *in)

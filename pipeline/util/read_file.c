@@ -42,33 +42,24 @@ static int read_fd(int fd, size_t limit, uint8_t **b, size_t *cap, size_t *n)
     return 0;
 }
 
-int util_read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
+int util_read_fd(int fd, size_t max, uint8_t **buf, size_t *len)
 {
-    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-    if (fd < 0) {
-        return -1;
-    }
     struct stat st;
     size_t limit = max < SIZE_MAX - 1 ? max + 1 : SIZE_MAX - 1; /* one byte past max: too big */
     size_t cap = limit < 1 << 16 ? limit : 1 << 16;
     int rc = 0;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
         if ((uint64_t)st.st_size > max) {
-            rc = 1; /* decided before reading a byte */
+            return 1; /* decided before reading a byte */
         }
         cap = (size_t)st.st_size + 1 < limit ? (size_t)st.st_size + 1 : limit;
     }
     uint8_t *b = NULL;
     size_t n = 0;
-    if (rc == 0) {
-        rc = grow(&b, cap) == 0 ? read_fd(fd, limit, &b, &cap, &n) : -1;
-    }
-    int err = errno;
-    if (fd != STDIN_FILENO) {
-        close(fd);
-    }
+    rc = grow(&b, cap) == 0 ? read_fd(fd, limit, &b, &cap, &n) : -1;
     rc = rc == 0 && n > max ? 1 : rc;
     if (rc != 0) {
+        int err = errno;
         free(b);
         errno = err;
         return rc;
@@ -77,4 +68,19 @@ int util_read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
     *buf = b;
     *len = n;
     return 0;
+}
+
+int util_read_file(const char *path, size_t max, uint8_t **buf, size_t *len)
+{
+    int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+    if (fd < 0) {
+        return -1;
+    }
+    int rc = util_read_fd(fd, max, buf, len);
+    int err = errno;
+    if (fd != STDIN_FILENO) {
+        close(fd);
+    }
+    errno = err;
+    return rc;
 }

@@ -14,4 +14,7 @@
  * input is larger than max (nothing returned), -1 on a system error (errno says which). */
 int util_read_file(const char *path, size_t max, uint8_t **buf, size_t *len);
 
+/* The same from an open descriptor (left open), from where it stands. */
+int util_read_fd(int fd, size_t max, uint8_t **buf, size_t *len);
+
 #endif /* HNP_UTIL_READ_FILE_H */
