@@ -569,6 +569,20 @@ static const date_case date_cases[] = {
     {"Updated: 2009-04-09 09:58", "2009-04-09"},
     {"November 18, 2019 | 4:10pm", "2019-11-18"},
     {"Posted on 02 Jan 2020 at 10:00 GMT", "2020-01-02"},
+    {"Aug-18-2016", "2016-08-18"},
+    {"18-Aug-2016", "2016-08-18"},
+    {"Posted 18/08/16", "2016-08-18"},
+    {"11/20/19 6:38 AM", "2019-11-20"},
+    {"Thursday, August 18, 2016 - 10:15", "2016-08-18"},
+    {"Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST", "2019-01-03"},
+    {"Publi\xC3\xA9 le 1er f\xC3\xA9vrier 2017", "2017-02-01"},
+    {"18 de agosto de 2016", "2016-08-18"},
+    {"Atualizado em 5 de mar\xC3\xA7o de 2021", "2021-03-05"},
+    {"18. M\xC3\xA4rz 2016", "2016-03-18"},
+    {"12 settembre 2019", "2019-09-12"},
+    {"3 mei 2018", "2018-05-03"},
+    {"Mars 2020", NULL},
+    {"Take 5/10/20 mg", NULL},
     {"Version 2.1.3 of the app", NULL},
     {"February 30 patients", NULL},
     {"May 2", NULL},
@@ -616,6 +630,103 @@ START_TEST(test_source_name_in_ly)
     run_lines(text, &r);
     expect_meta(r.m.source, "Health Daily");
     expect_meta(r.m.date, "2024-03-03");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* Sources named without a "Source:" label. Each fixture: headline, the line that names
+ * the source, prose; want is the source. */
+typedef struct source_case {
+    const char *line;
+    const char *want;
+} source_case;
+
+static const source_case source_cases[] = {
+    {"NEW YORK, March 3, 2024 /PRNewswire/ -- Acme Biologics today announced that its "
+     "migraine drug met the main goal of a late-stage trial.",
+     "PRNewswire"},
+    {"BOSTON--(BUSINESS WIRE)--Acme Biologics reported results of its phase 2 study in "
+     "adults with chronic migraine on Monday.",
+     "BUSINESS WIRE"},
+    {"LONDON (Reuters) - A drug that blocks a pain signal halved the number of migraine days "
+     "in a trial, researchers said on Monday.",
+     "Reuters"},
+    {"WASHINGTON, March 3 (AP) \xE2\x80\x94 Federal regulators approved a new migraine drug on "
+     "Monday after a review of three trials.",
+     "AP"},
+    {"By Jane Roe / Health Daily News", "Health Daily News"},
+    {"Source : Institut Pasteur", "Institut Pasteur"},
+    {"By Jane Roe, staff writer", NULL},
+    {"LONDON (Jane Roe) said in a statement that she had been treated for migraine for years "
+     "before the trial.",
+     NULL},
+};
+
+START_TEST(test_unlabelled_sources)
+{
+    const source_case *sc = &source_cases[_i];
+    char text[2048];
+    snprintf(text, sizeof text, "New migraine drug halves attacks in adults\n%s\n%s\n%s\n",
+             sc->line, P1, P2);
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.source, sc->want);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* A press release: the wire tag at the top, "SOURCE <issuer>" at the end. The SOURCE line
+ * is meta (not a company footer, though a company suffix ends it) and names the source. */
+START_TEST(test_press_release_source)
+{
+    static const char text[] =
+        "Acme Biologics Reports Positive Results in Migraine Trial\n"
+        "SAN DIEGO, March 3, 2024 /PRNewswire/ -- Acme Biologics, Inc. today announced that its "
+        "drug cut migraine days by half in a trial of 300 adults.\n" P1 "\n" P2 "\n"
+        "SOURCE Acme Biologics, Inc.\n";
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "SOURCE Acme", HNP_KIND_META, "source");
+    expect_meta(r.m.source, "Acme Biologics");
+    expect_meta(r.m.date, "2024-03-03");
+    expect_meta(r.m.title, "Acme Biologics Reports Positive Results in Migraine Trial");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* The headline, not what stands around it: a breadcrumb that ends in a longer form of it,
+ * a date line, a photo credit, the site's name, a subtitle (deck) under it. */
+typedef struct title_case {
+    const char *page;
+    const char *want;
+} title_case;
+
+static const title_case title_cases[] = {
+    {"Home > News > Health > Neurology > Trial results: new drug halves migraine attacks in "
+     "adults\nNew Drug Halves Migraine Attacks\n",
+     "New Drug Halves Migraine Attacks"},
+    {"New Drug Halves Migraine Attacks\nThu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan "
+     "2019 06.16 EST\n",
+     "New Drug Halves Migraine Attacks"},
+    {"New Drug Halves Migraine Attacks\n(Jane Roe / The Daily Health Times Photo Desk)\n",
+     "New Drug Halves Migraine Attacks"},
+    {"New Drug Halves Migraine Attacks\nA small trial in adults found far fewer attacks over "
+     "three months of treatment\n",
+     "New Drug Halves Migraine Attacks"},
+    {"Daily Health Times News Network\nMenu\nNew drug halves migraine attacks\n",
+     "New drug halves migraine attacks"},
+};
+
+START_TEST(test_title_choice)
+{
+    const title_case *tc = &title_cases[_i];
+    char text[4096];
+    snprintf(text, sizeof text,
+             "%s%s\n%s\n%s\n\xC2\xA9 2024 Daily Health Times News Network. All rights reserved.\n",
+             tc->page, P1, P2, P3);
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.title, tc->want);
     hnp_docmeta_free(&r.m);
 }
 END_TEST
@@ -1053,6 +1164,10 @@ static Suite *classify_suite(void)
     tcase_add_loop_test(t, test_dates, 0, (int)(sizeof date_cases / sizeof date_cases[0]));
     tcase_add_test(t, test_sciencedaily_header);
     tcase_add_test(t, test_source_name_in_ly);
+    tcase_add_loop_test(t, test_unlabelled_sources, 0,
+                        (int)(sizeof source_cases / sizeof source_cases[0]));
+    tcase_add_test(t, test_press_release_source);
+    tcase_add_loop_test(t, test_title_choice, 0, (int)(sizeof title_cases / sizeof title_cases[0]));
     suite_add_tcase(s, t);
     t = tcase_create("faults");
     tcase_set_timeout(t, 30);

@@ -269,9 +269,35 @@ void hnp_cls_find_region(cls_doc *d)
  * section names ("Cai Wenjun", "(China Daily)"). */
 enum { HEAD_MIN_WORDS = 4, HEAD_MAX_WORDS = 30, HEAD_MIN_CJK = 6, HEAD_MAX_COMMAS = 3 };
 
-static int headline_like(const cls_sent *s)
+/* Breadcrumbs ("Home > News > Health > ...") and title-bar strings ("A | B | Site"):
+ * two or more path separators. */
+static int path_like(const uint8_t *s, size_t n)
 {
+    unsigned seps = 0;
+    for (size_t i = 0; i < n; i++) {
+        seps += s[i] == '>' || s[i] == '|';
+        /* » U+00BB, › U+203A */
+        seps += i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xBB;
+        seps += i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xBA;
+    }
+    return seps >= 2;
+}
+
+/* A credit or caption line: "(Ellen Doe / The Daily Times)", "Photo ... / Reuters". */
+static int credit_line(const cls_sent *s, const uint8_t *t, size_t n)
+{
+    return s->credit || (n >= 2 && t[0] == '(' && t[n - 1] == ')');
+}
+
+static int headline_like(const cls_doc *d, size_t i)
+{
+    const cls_sent *s = &d->w[i];
     const cls_feat *f = &s->f;
+    const uint8_t *t = d->text + d->sents[i].start;
+    size_t n = d->sents[i].end - d->sents[i].start;
+    if (path_like(t, n) || credit_line(s, t, n)) {
+        return 0;
+    }
     unsigned size = f->alpha_words + f->cjk / 2; /* "11/20/19 6:38 AM" has one word */
     if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size > HEAD_MAX_WORDS ||
         (size < HEAD_MIN_WORDS && f->cjk < HEAD_MIN_CJK) || f->ends_colon) {
@@ -291,6 +317,32 @@ static int skippable(const cls_sent *s)
            (s->f.ends_colon && s->f.words <= 12);
 }
 
+/* The site's name: the candidate's words recur inside the page's copyright line ("(c) 2016
+ * Health News Daily Network"). */
+static int site_name(const cls_doc *d, size_t i)
+{
+    const hnp_span *c = &d->sents[i];
+    char key[128];
+    size_t kl = c->end - c->start;
+    if (kl >= sizeof key) {
+        return 0;
+    }
+    for (size_t k = 0; k < kl; k++) { /* hnp_cls_find_ci wants a lower-case needle */
+        uint8_t ch = d->text[c->start + k];
+        key[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    key[kl] = '\0';
+    for (size_t j = 0; j < d->n; j++) {
+        const hnp_span *sp = &d->sents[j];
+        if (j != i && d->w[j].loc.reason == CLS_R_COPYRIGHT &&
+            hnp_cls_find_ci((const char *)d->text + sp->start, sp->end - sp->start, key) !=
+                (size_t)-1) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The document opens with one to three plain sentences right before the article, none
  * of them judged by a rule: a clean text whose first line is its title, even when the
  * title ends with a full stop (PubMed titles do). */
@@ -302,6 +354,11 @@ static int plain_start(const cls_doc *d, size_t rs)
             (s->f.letters == 0 && s->f.cjk == 0)) {
             return 0;
         }
+    }
+    const uint8_t *t = d->text + d->sents[0].start;
+    size_t n = d->sents[0].end - d->sents[0].start;
+    if (path_like(t, n) || credit_line(&d->w[0], t, n) || site_name(d, 0)) {
+        return 0;
     }
     const cls_feat *f = &d->w[0].f;
     unsigned size = f->words + f->cjk / 2;
@@ -321,11 +378,30 @@ static int headline_score(const cls_sent *s, unsigned passed)
     unsigned size = s->f.words + s->f.cjk / 2;
     int score = (int)(size < HEAD_SIZE_CAP ? size : HEAD_SIZE_CAP);
     score += s->dup ? HEAD_DUP_BONUS : 0;
-    score += s->f.cap_words * 2 >= s->f.alpha_words ? HEAD_CASE_BONUS : 0;
+    score += s->f.cap_words * 2 >= s->f.alpha_words ? HEAD_CASE_BONUS : 0; /* title case */
     return score - (int)passed;
 }
 
 enum { CLS_TITLE_WINDOW = 15 };
+
+static int title_case(const cls_sent *s)
+{
+    return s->f.cap_words * 2 >= s->f.alpha_words;
+}
+
+/* A deck (subtitle) stands right under its headline: a longer line in sentence case below
+ * a title-cased headline. Returns the headline above t, or t. */
+static size_t above_deck(const cls_doc *d, size_t t)
+{
+    if (t == 0 || t == (size_t)-1 || !headline_like(d, t - 1)) {
+        return t;
+    }
+    const cls_sent *up = &d->w[t - 1], *s = &d->w[t];
+    if (title_case(up) && !title_case(s) && s->f.words > up->f.words) {
+        return t - 1;
+    }
+    return t;
+}
 
 /* The headline: the article's own first line when it stands alone or a dateline follows
  * it; else the best candidate among the CLS_TITLE_WINDOW sentences before the article. */
@@ -334,8 +410,8 @@ static size_t pick_title(const cls_doc *d)
     size_t rs = d->rs < d->n ? d->rs : 0;
     const cls_sent *first = &d->w[rs];
     int next_meta = rs + 1 < d->n && d->w[rs + 1].loc.kind == HNP_KIND_META;
-    if (rs <= 2 && headline_like(first) && (first->f.whole_line || next_meta)) {
-        return rs;
+    if (rs <= 2 && headline_like(d, rs) && (first->f.whole_line || next_meta)) {
+        return above_deck(d, rs);
     }
     if (rs >= 1 && rs <= 3 && plain_start(d, rs)) {
         return 0; /* "Pravastatin-associated myopathy." above an abstract */
@@ -345,7 +421,7 @@ static size_t pick_title(const cls_doc *d)
     unsigned passed = 0; /* sentences between the candidate and the article */
     for (size_t back = 0; back < CLS_TITLE_WINDOW && back < rs; back++) {
         const cls_sent *s = &d->w[rs - 1 - back];
-        if (headline_like(s)) {
+        if (headline_like(d, rs - 1 - back) && !site_name(d, rs - 1 - back)) {
             int sc = headline_score(s, passed);
             if (sc > best_score) {
                 best_score = sc;
@@ -354,7 +430,7 @@ static size_t pick_title(const cls_doc *d)
         }
         passed += skippable(s) ? 0 : 1;
     }
-    return best;
+    return above_deck(d, best);
 }
 
 /* Inside the article, a run of at least CLS_NAV_RUN stop-less short lines in a row is

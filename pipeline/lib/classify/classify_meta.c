@@ -142,19 +142,44 @@ static size_t source_len(const uint8_t *s, size_t n)
     return i;
 }
 
-/* Where the source name starts: after "Source:" (a word of its own) or the Chinese
- * 来源：/来源:/來源：; 0 when the sentence has no such label. */
+/* "Source" at a word start in s[i..), then blanks and a colon ("Source:", French
+ * "Source :"): where the name starts, or 0. */
+static size_t source_colon_at(const uint8_t *s, size_t n, size_t i)
+{
+    if (i > 0 && !is_space(s[i - 1])) {
+        return 0;
+    }
+    size_t j = i + 6;
+    while (j < n && s[j] == ' ') {
+        j++;
+    }
+    return j < n && s[j] == ':' ? j + 1 : 0;
+}
+
+/* Where the source name starts: after "Source:" or "Source :" (a word of its own), after
+ * a press release's closing "SOURCE Company" (capitals, at the start), or after the
+ * Chinese 来源：/来源:/來源：; 0 when the sentence has no such label. */
 static size_t source_label(const uint8_t *s, size_t n)
 {
     static const char *const cjk[] = {
         "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A",
         "\xE6\x9D\xA5\xE6\xBA\x90:", "\xE4\xBE\x86\xE6\xBA\x90\xEF\xBC\x9A"};
-    size_t at = hnp_cls_find_ci((const char *)s, n, "source:");
-    if (at != (size_t)-1 && (at == 0 || is_space(s[at - 1]))) {
-        return at + 7;
+    if (n > 8 && memcmp(s, "SOURCE ", 7) == 0 && s[7] >= 'A' && s[7] <= 'Z') {
+        return 7;
+    }
+    for (size_t from = 0; from < n;) {
+        size_t at = hnp_cls_find_ci((const char *)s + from, n - from, "source");
+        if (at == (size_t)-1) {
+            break;
+        }
+        size_t name = source_colon_at(s, n, from + at);
+        if (name > 0) {
+            return name;
+        }
+        from += at + 6;
     }
     for (size_t k = 0; k < sizeof cjk / sizeof cjk[0]; k++) {
-        at = hnp_cls_find_lower((const char *)s, n, cjk[k]);
+        size_t at = hnp_cls_find_lower((const char *)s, n, cjk[k]);
         if (at != (size_t)-1) {
             return at + strlen(cjk[k]);
         }
@@ -174,6 +199,137 @@ static hnp_status find_source(const cls_doc *d, size_t i, char **out)
         at++;
     }
     return dup_trim(s + at, source_len(s + at, n - at), out);
+}
+
+/* ---- sources without a label: wire tags, agency datelines, bylines ---------------------- */
+
+static int upper(uint8_t c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* A character of a name: a letter, a digit, "&", ".", "-", "'" or any non-ASCII. */
+static int name_char(uint8_t c)
+{
+    return (c >= 'a' && c <= 'z') || upper(c) || (c >= '0' && c <= '9') || c >= 0x80 || c == '&' ||
+           c == '.' || c == '-' || c == '\'';
+}
+
+/* A short name: one to five words of name characters, each starting with a capital or a
+ * digit ("Reuters", "BUSINESS WIRE", "China Daily", "AFP"). */
+static int name_like(const uint8_t *s, size_t n)
+{
+    unsigned words = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            continue;
+        }
+        if (!upper(s[i]) && !(s[i] >= '0' && s[i] <= '9')) {
+            return 0;
+        }
+        words++;
+        while (i < n && s[i] != ' ') {
+            if (!name_char(s[i++])) {
+                return 0;
+            }
+        }
+    }
+    return words >= 1 && words <= 5;
+}
+
+/* A wire service's tag: "/PRNewswire/", "/PRNewswire-USNewswire/", "(BUSINESS WIRE)",
+ * "(GLOBE NEWSWIRE)": a name in slashes or brackets with "wire" in it. Sets the name's
+ * range. */
+static int wire_tag(const uint8_t *s, size_t n, size_t *a, size_t *b)
+{
+    size_t from = 0, at;
+    while (from < n &&
+           (at = hnp_cls_find_ci((const char *)s + from, n - from, "wire")) != (size_t)-1) {
+        at += from;
+        size_t lo = at, hi = at;
+        while (lo > 0 && at - lo < 40 && s[lo - 1] != '/' && s[lo - 1] != '(' &&
+               s[lo - 1] != '\n') {
+            lo--;
+        }
+        while (hi < n && hi - at < 40 && s[hi] != '/' && s[hi] != ')' && s[hi] != '\n') {
+            hi++;
+        }
+        int open = lo > 0 && (s[lo - 1] == '/' || s[lo - 1] == '(');
+        int close = hi < n && s[hi] == (lo > 0 && s[lo - 1] == '(' ? ')' : '/');
+        if (open && close && hi > lo && name_like(s + lo, hi - lo)) {
+            *a = lo;
+            *b = hi;
+            return 1;
+        }
+        from = at + 4;
+    }
+    return 0;
+}
+
+/* An agency in a dateline: "LONDON (Reuters) -", "WASHINGTON, March 3 (AP) --": the
+ * sentence opens with a place in capitals, and a bracketed name followed by a dash comes
+ * within the first 60 bytes. */
+static int agency_dateline(const uint8_t *s, size_t n, size_t *a, size_t *b)
+{
+    if (n < 8 || !upper(s[0]) || !upper(s[1])) {
+        return 0;
+    }
+    size_t lim = n < 60 ? n : 60;
+    const uint8_t *open = memchr(s, '(', lim);
+    if (!open) {
+        return 0;
+    }
+    size_t lo = (size_t)(open - s) + 1, hi = lo;
+    while (hi < n && hi - lo < 30 && s[hi] != ')') {
+        hi++;
+    }
+    size_t k = hi + 1;
+    while (k < n && s[k] == ' ') {
+        k++;
+    }
+    int dash = k < n && (s[k] == '-' || (k + 2 < n && s[k] == 0xE2 && s[k + 1] == 0x80 &&
+                                         (s[k + 2] == 0x93 || s[k + 2] == 0x94)));
+    if (hi >= n || s[hi] != ')' || !dash || !name_like(s + lo, hi - lo)) {
+        return 0;
+    }
+    *a = lo;
+    *b = hi;
+    return 1;
+}
+
+/* An outlet after a byline: "By Jane Doe / Reuters", "By Jane Doe | CNN". */
+static int byline_outlet(const uint8_t *s, size_t n, size_t *a, size_t *b)
+{
+    if (n < 6 || (s[0] != 'B' && s[0] != 'b') || s[1] != 'y' || s[2] != ' ' || n > 120) {
+        return 0;
+    }
+    for (size_t i = n - 1; i > 3; i--) {
+        if ((s[i] == '/' || s[i] == '|') && s[i - 1] == ' ' && i + 2 < n && s[i + 1] == ' ') {
+            size_t lo = i + 2, hi = n;
+            while (hi > lo && (is_space(s[hi - 1]) || s[hi - 1] == '.')) {
+                hi--;
+            }
+            if (hi > lo && name_like(s + lo, hi - lo)) {
+                *a = lo;
+                *b = hi;
+                return 1;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* A source named without a label: a wire tag, an agency dateline, a byline's outlet. */
+static hnp_status find_unlabelled_source(const cls_doc *d, size_t i, char **out)
+{
+    const uint8_t *s = d->text + d->sents[i].start;
+    size_t n = d->sents[i].end - d->sents[i].start, a, b;
+    n = n < 400 ? n : 400;
+    if (wire_tag(s, n, &a, &b) || agency_dateline(s, n, &a, &b) || byline_outlet(s, n, &a, &b)) {
+        return dup_trim(s + a, b - a, out);
+    }
+    return HNP_OK;
 }
 
 static int near_head(const cls_doc *d, size_t i)
@@ -239,5 +395,12 @@ hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta)
     size_t lo = anchor > 8 ? anchor - 8 : 0, hi = rs + 3 < d->n ? rs + 3 : d->n;
     HNP_TRY(scan_meta(d, lo, hi, meta));
     HNP_TRY(scan_meta(d, 0, d->n, meta));
+    /* A labelled source ("Source: X", a press release's "SOURCE X") names the origin;
+     * without one, a wire tag, an agency or a byline's outlet near the article's start. */
+    for (size_t i = lo; i < hi && !meta->source; i++) {
+        if (!(hnp_kind_is_junk(d->w[i].loc.kind) && d->w[i].loc.strong)) {
+            HNP_TRY(find_unlabelled_source(d, i, &meta->source));
+        }
+    }
     return HNP_OK;
 }

@@ -622,6 +622,15 @@ static int match_phrases(const cls_key *k, const cls_feat *f, cls_local *out)
     return 0;
 }
 
+/* A press release's closing credit: "SOURCE" in capitals, then the issuer's name ("SOURCE
+ * Acme Pharmaceuticals, Inc."). It is meta even though a company suffix ends it; with a
+ * URL, e-mail or phone it is a company footer. */
+static int press_source(const uint8_t *s, size_t n, const cls_feat *f)
+{
+    return n > 8 && memcmp(s, "SOURCE ", 7) == 0 && s[7] >= 'A' && s[7] <= 'Z' && f->words <= 12 &&
+           !f->has_url && !f->has_email && !f->phone;
+}
+
 void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
                          cls_local *out)
 {
@@ -639,6 +648,10 @@ void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls
     }
     if (matched && hnp_kind_is_junk(hit.kind)) {
         *out = hit;
+        return;
+    }
+    if (press_source(s + k->skip, n - k->skip, f)) {
+        set(out, HNP_KIND_META, CLS_R_SOURCE, 1); /* "SOURCE Acme Pharmaceuticals, Inc." */
         return;
     }
     if (hnp_cls_shape_spam(s, n, k, f, out)) {

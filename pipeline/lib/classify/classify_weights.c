@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.755944116e+00f, /* shape:chars */
-    -2.811209149e+00f, /* shape:words */
-    -1.714279709e-01f, /* shape:stop */
-    4.419545076e-01f, /* shape:stop-rel */
-    -1.396001799e-02f, /* shape:ends-stop */
-    9.366693474e-03f, /* shape:ends-q */
-    1.788363214e-01f, /* shape:ends-colon */
-    1.050233311e+00f, /* shape:first-upper */
-    1.247230009e+00f, /* shape:first-lower */
-    2.331087016e+00f, /* shape:digits */
-    -5.264542450e-01f, /* shape:caps */
-    1.454091518e+00f, /* shape:symbols */
-    -8.406478742e-01f, /* shape:url */
-    -1.438342680e-02f, /* shape:email */
-    -7.841625780e-01f, /* shape:phone */
-    -5.111834882e-01f, /* shape:price */
-    3.500023527e-02f, /* shape:company */
-    8.400227758e-01f, /* shape:company-end */
-    4.267694512e-02f, /* shape:whole-line */
-    -4.708569283e+00f, /* shape:bracketed */
-    -1.251852408e+00f, /* shape:cjk */
-    -1.766245740e+00f, /* shape:hashtags */
-    7.279424918e-01f, /* shape:commas */
-    -2.582504441e-01f, /* shape:tiny */
-    4.153685608e-01f, /* shape:no-stop */
-    7.271187688e-02f, /* shape:prose */
-    -1.961499657e+00f, /* shape:bullet */
-    -9.971520641e-01f, /* shape:credit */
-    7.508326283e-02f, /* rule:v */
-    2.017137718e-01f, /* rule:dup */
+    2.692461015e+00f, /* shape:chars */
+    -2.774856083e+00f, /* shape:words */
+    -1.725105385e-01f, /* shape:stop */
+    4.381721233e-01f, /* shape:stop-rel */
+    -1.662761691e-02f, /* shape:ends-stop */
+    -1.491727182e-04f, /* shape:ends-q */
+    1.802012421e-01f, /* shape:ends-colon */
+    1.137313519e+00f, /* shape:first-upper */
+    1.341250348e+00f, /* shape:first-lower */
+    2.431296071e+00f, /* shape:digits */
+    -5.351532765e-01f, /* shape:caps */
+    1.434046956e+00f, /* shape:symbols */
+    -8.327654514e-01f, /* shape:url */
+    -1.485088972e-02f, /* shape:email */
+    -8.016845876e-01f, /* shape:phone */
+    -5.276966065e-01f, /* shape:price */
+    3.702667765e-02f, /* shape:company */
+    8.400591535e-01f, /* shape:company-end */
+    4.152741800e-02f, /* shape:whole-line */
+    -4.691162076e+00f, /* shape:bracketed */
+    -1.070040528e+00f, /* shape:cjk */
+    -1.793643012e+00f, /* shape:hashtags */
+    7.315823361e-01f, /* shape:commas */
+    -2.605549918e-01f, /* shape:tiny */
+    4.031180368e-01f, /* shape:no-stop */
+    7.671150449e-02f, /* shape:prose */
+    -1.970540367e+00f, /* shape:bullet */
+    -7.917481905e-01f, /* shape:credit */
+    7.527870277e-02f, /* rule:v */
+    2.076528252e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    6.005712429e-02f, /* rule:in-region */
-    4.662757448e-01f, /* rule:head */
-    -4.572668128e-01f, /* rule:tail */
+    6.730020951e-02f, /* rule:in-region */
+    4.677879675e-01f, /* rule:head */
+    -4.595303794e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -1.105090235e+00f, /* rule:head-dist */
-    5.305593475e-01f, /* rule:tail-dist */
-    6.005712429e-02f, /* rule:in-run */
+    -1.111214894e+00f, /* rule:head-dist */
+    5.301055238e-01f, /* rule:tail-dist */
+    6.730020951e-02f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.943251366e+00f, /* rule:position */
+    -1.945108200e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    6.005712429e-02f, /* reason=nav */
+    6.730020951e-02f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,53 +87,53 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    4.662757448e-01f, /* reason=head */
-    -4.572668128e-01f, /* reason=tail */
+    4.677879675e-01f, /* reason=head */
+    -4.595303794e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.230655410e-01f, /* n-2:v */
-    4.023306181e-01f, /* n-2:ends-stop */
-    5.758308796e-01f, /* n-2:words */
-    -3.886160587e-01f, /* n-2:stop */
-    -1.837837091e-01f, /* n-2:rule-junk */
-    1.682234138e-01f, /* n-2:rule-body */
-    6.426944806e-02f, /* n-2:whole-line */
-    -1.504912228e+00f, /* n-2:none */
-    -1.887968564e-01f, /* n-1:v */
-    4.549582604e-01f, /* n-1:ends-stop */
-    5.247902486e-01f, /* n-1:words */
-    -5.506859582e-01f, /* n-1:stop */
-    -1.626225437e-01f, /* n-1:rule-junk */
-    2.056597692e-01f, /* n-1:rule-body */
-    1.843967524e-03f, /* n-1:whole-line */
-    -9.283887401e-01f, /* n-1:none */
-    -2.479581104e-01f, /* n+1:v */
-    5.986140988e-01f, /* n+1:ends-stop */
-    7.507745937e-01f, /* n+1:words */
-    -4.009571566e-01f, /* n+1:stop */
-    -2.669904719e-01f, /* n+1:rule-junk */
-    -3.698211756e-01f, /* n+1:rule-body */
-    -1.388710573e-02f, /* n+1:whole-line */
-    2.546208997e-01f, /* n+1:none */
-    -2.040376267e-01f, /* n+2:v */
-    4.989387194e-01f, /* n+2:ends-stop */
-    7.901496048e-01f, /* n+2:words */
-    -5.593359608e-01f, /* n+2:stop */
-    -2.492590710e-01f, /* n+2:rule-junk */
-    -3.191955387e-01f, /* n+2:rule-body */
-    1.988976107e-01f, /* n+2:whole-line */
-    1.119928170e+00f, /* n+2:none */
-    7.972989267e-01f, /* win:v */
-    -9.828394960e-01f, /* win:junk */
-    -9.401935605e-01f, /* win:prose */
-    -3.857392471e+00f, /* doc:stop */
-    4.537339222e+00f, /* doc:n */
+    -1.285848758e-01f, /* n-2:v */
+    4.059060131e-01f, /* n-2:ends-stop */
+    5.847936361e-01f, /* n-2:words */
+    -3.852091784e-01f, /* n-2:stop */
+    -1.935139010e-01f, /* n-2:rule-junk */
+    1.780497246e-01f, /* n-2:rule-body */
+    5.796884922e-02f, /* n-2:whole-line */
+    -1.458616368e+00f, /* n-2:none */
+    -1.831440355e-01f, /* n-1:v */
+    4.524276679e-01f, /* n-1:ends-stop */
+    5.283679062e-01f, /* n-1:words */
+    -5.609078267e-01f, /* n-1:stop */
+    -1.684724415e-01f, /* n-1:rule-junk */
+    1.950244729e-01f, /* n-1:rule-body */
+    5.614894364e-03f, /* n-1:whole-line */
+    -9.674443341e-01f, /* n-1:none */
+    -2.490187860e-01f, /* n+1:v */
+    6.094488264e-01f, /* n+1:ends-stop */
+    7.496913986e-01f, /* n+1:words */
+    -3.899409149e-01f, /* n+1:stop */
+    -2.491784424e-01f, /* n+1:rule-junk */
+    -3.106803309e-01f, /* n+1:rule-body */
+    -1.084865095e-02f, /* n+1:whole-line */
+    2.814627057e-01f, /* n+1:none */
+    -2.062128329e-01f, /* n+2:v */
+    4.982771429e-01f, /* n+2:ends-stop */
+    7.900097318e-01f, /* n+2:words */
+    -5.620282491e-01f, /* n+2:stop */
+    -2.644226238e-01f, /* n+2:rule-junk */
+    -3.493800949e-01f, /* n+2:rule-body */
+    1.977502101e-01f, /* n+2:whole-line */
+    1.101165714e+00f, /* n+2:none */
+    8.079553994e-01f, /* win:v */
+    -8.976822045e-01f, /* win:junk */
+    -9.670285616e-01f, /* win:prose */
+    -3.841407769e+00f, /* doc:stop */
+    4.513345794e+00f, /* doc:n */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -3.765590124e+00f;
+const float hnp_cls_model_bias = -3.870935017e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
