@@ -581,6 +581,8 @@ static const date_case date_cases[] = {
     {"18. M\xC3\xA4rz 2016", "2016-03-18"},
     {"12 settembre 2019", "2019-09-12"},
     {"3 mei 2018", "2018-05-03"},
+    {"Posted on Oktober 27, 2015 by Admin", "2015-10-27"},
+    {"Mars 20, 2020", "2020-03-20"},
     {"Mars 2020", NULL},
     {"Take 5/10/20 mg", NULL},
     {"Version 2.1.3 of the app", NULL},

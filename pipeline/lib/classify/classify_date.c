@@ -42,8 +42,8 @@ static const char *const months[] = {"january",   "february", "march",    "april
 
 /* Other languages' month names, written out (their abbreviations, "mar", "mai", "set",
  * are common words): French, Spanish, Portuguese, German, Italian, Dutch; the names that
- * English shares ("april", "august", "september", ...) are found by the English list. A
- * date with one of them needs a day, so "Mars 2020" stays a planet. */
+ * English shares ("april", "august", "september", ...) are found by the English list. They
+ * are looked up only after a day ("18 mars 2020"), so "Mars 2020" stays a planet. */
 typedef struct foreign_month {
     const char *name; /* lower case, UTF-8 */
     unsigned month;
@@ -128,15 +128,24 @@ static unsigned foreign_month_at(const uint8_t *s, size_t i, size_t l)
     return 0;
 }
 
-/* A month name or abbreviation (Aug, Aug., Sept) at i; returns its length, or 0.
- * *foreign is set when the name is another language's. */
+/* A month name or abbreviation (Aug, Aug., Sept) at i; returns its length, or 0. When
+ * *foreign is 1 on entry (after a day), or a day follows the word, other languages' names
+ * count too, and *foreign says on return whether the name was one. */
 static size_t month_at(const uint8_t *s, size_t n, size_t i, unsigned *m, int *foreign)
 {
+    int want_foreign = *foreign; /* only after a day: most words are not looked up twice */
     *foreign = 0;
     if (i >= n) {
         return 0;
     }
     switch (s[i] | 0x20) { /* the first letters of the month names: most words end here */
+    case 'e':
+    case 'g':
+    case 'l':
+        if (!want_foreign) {
+            return 0; /* only other languages' months start so ("enero", "giugno", "luglio") */
+        }
+        break;
     case 'j':
     case 'f':
     case 'm':
@@ -145,15 +154,12 @@ static size_t month_at(const uint8_t *s, size_t n, size_t i, unsigned *m, int *f
     case 'o':
     case 'n':
     case 'd':
-    case 'e':
-    case 'g':
-    case 'l':
         break;
     default:
         return 0;
     }
     size_t j = i;
-    while (j < n && (alpha(s[j]) || s[j] >= 0x80)) {
+    while (j < n && (alpha(s[j]) || (want_foreign && s[j] >= 0x80))) {
         j++;
     }
     size_t l = j - i;
@@ -178,7 +184,9 @@ static size_t month_at(const uint8_t *s, size_t n, size_t i, unsigned *m, int *f
             return (j < n && s[j] == '.' && !full) ? l + 1 : l;
         }
     }
-    if ((*m = foreign_month_at(s, i, l)) != 0) {
+    /* Before a day ("Oktober 27, 2015") another language's name is looked up too. */
+    int day_next = j + 1 < n && s[j] == ' ' && digit(s[j + 1]);
+    if ((want_foreign || day_next) && (*m = foreign_month_at(s, i, l)) != 0) {
         *foreign = 1;
         return l;
     }
@@ -222,7 +230,7 @@ static size_t skip_of(const uint8_t *s, size_t n, size_t i)
 /* Month D, YYYY | Month YYYY | Month-DD-YYYY */
 static size_t month_first(const uint8_t *s, size_t n, size_t i, unsigned v[3])
 {
-    int foreign;
+    int foreign = 0; /* other languages' names only before a day: every word is tried */
     size_t ml = month_at(s, n, i, &v[1], &foreign);
     if (ml == 0) {
         return 0;
@@ -250,7 +258,7 @@ static size_t day_first(const uint8_t *s, size_t n, size_t i, unsigned v[3])
         return 0;
     }
     size_t j = skip_of(s, n, skip_sep(s, n, skip_ordinal(s, n, i + l)));
-    int foreign;
+    int foreign = 1;
     size_t ml = month_at(s, n, j, &v[1], &foreign);
     if (ml == 0 || v[2] == 0) {
         return 0;
@@ -400,9 +408,10 @@ static unsigned other_words(const uint8_t *s, size_t n, unsigned *dates)
     size_t i = 0, ds = n, de = n;
     char iso[11];
     *dates = 0;
-    if (hnp_cls_find_date(s, n, iso, &ds, &de)) {
-        *dates = 1;
+    if (!hnp_cls_find_date(s, n, iso, &ds, &de)) {
+        return 0; /* no date: the words need not be counted */
     }
+    *dates = 1;
     while (i < n) {
         if (i == ds) {
             i = de;
@@ -438,8 +447,9 @@ enum { DATELINE_WORDS = 16, DATELINE_MORE_WORDS = 12, DATELINE_OTHER = 4 };
 int hnp_cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f)
 {
     unsigned dates;
-    if (f->words > DATELINE_WORDS + DATELINE_MORE_WORDS || f->stop > 2) {
-        return 0;
+    if (f->words > DATELINE_WORDS + DATELINE_MORE_WORDS || f->stop > 2 ||
+        (f->words > DATELINE_WORDS && f->digits < 8)) {
+        return 0; /* past 16 words only a line of two dates with times can be a dateline */
     }
     unsigned other = other_words(s, n, &dates);
     if (dates == 0 || f->words > DATELINE_WORDS + DATELINE_MORE_WORDS * (dates - 1)) {
