@@ -40,6 +40,7 @@ MIN_PAIR = 2
 # these lists too (licences in corpora/wordlists/README.md; only counts enter the table).
 # each list weighs as much as the training texts' non-ASCII letters (57,055, about 2^16)
 LIST_LETTERS = 1 << 16
+TITLE_SHARE = 16
 LISTS = [
     ("wfrench", "dict", "/usr/share/dict/french"),
     ("wspanish", "dict", "/usr/share/dict/spanish"),
@@ -204,6 +205,7 @@ def word_counts(cnt, left, right):
             sys.exit("gen_lost_prior: %s not found (apt-get install %s)" % (path, pkg))
         used.append("%s %s" % (pkg, package_version(pkg)))
         c, lt, rt, letters = collections.Counter(), collections.Counter(), collections.Counter(), 0
+        tc, tl, tr = collections.Counter(), collections.Counter(), collections.Counter()
         for name in files:
             for w, times in words_of(kind, name):
                 w = unicodedata.normalize("NFC", w)
@@ -211,10 +213,16 @@ def word_counts(cnt, left, right):
                     letters += len(w) * times
                     if not w.isascii():
                         count_word(w, c, lt, rt, times)
-        for src, dst in ((c, cnt), (lt, left), (rt, right)):
+                        title = w[0].upper() + w[1:]
+                        if title != w and len(w[0].upper()) == 1:
+                            count_word(title, tc, tl, tr, times)
+        # the lists hold words in lowercase; text capitalizes some (a sentence's or a title's
+        # first word: "Área", "Ёлка"), counted as one in TITLE_SHARE of each word
+        for src, dst, div in ((c, cnt, 1), (lt, left, 1), (rt, right, 1), (tc, cnt, TITLE_SHARE),
+                              (tl, left, TITLE_SHARE), (tr, right, TITLE_SHARE)):
             for key, n in src.items():
-                if n * LIST_LETTERS // letters:
-                    dst[key] += n * LIST_LETTERS // letters
+                if n * LIST_LETTERS // (letters * div):
+                    dst[key] += n * LIST_LETTERS // (letters * div)
     return used
 
 
