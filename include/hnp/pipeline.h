@@ -140,6 +140,14 @@ hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc);
  * the document's totals before its rows); the windows come out the same. */
 void hnp_worker_rewind(hnp_worker *w);
 
+/* Keeps the open document's windows from here on (the one handed out already included), so
+ * that once a walk has reached the end, hnp_worker_rewind replays them instead of running
+ * the stages again: for writers that walk a document twice. Costs memory for the rows
+ * (about 48 bytes a sentence); call it before the second window (HNP_ERR_INVALID after
+ * it). Short of memory (HNP_ERR_NOMEM here, or later in a walk) nothing is kept and the
+ * walks after a rewind run the stages again, as without it. */
+hnp_status hnp_worker_keep_windows(hnp_worker *w);
+
 #ifdef __cplusplus
 }
 #endif

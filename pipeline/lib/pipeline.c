@@ -45,6 +45,29 @@ typedef struct win_state {
     cp_cursor sent_cp, mention_cp; /* carried from window to window */
 } win_state;
 
+/* A window as handed out, kept for a replay (hnp_worker_keep_windows). */
+typedef struct kept_window {
+    size_t first_sent, n_sents, first_mention, n_mentions, prev_end, prev_kept_end;
+} kept_window;
+
+/* The kept windows of the open document: their rows end to end, and each mention's id and
+ * name copied into strs (a trial id lives in the tagger's scratch, which the next window
+ * reuses), as offsets until a replay points them there (strs no longer moves then). */
+typedef struct kept_windows {
+    int on, replay;   /* keeping; replaying (the walk that kept them reached the end) */
+    size_t next;      /* the window a replay hands out next */
+    kept_window *win; /* n_win of them */
+    size_t n_win, cap_win;
+    hnp_sentence *sents;
+    size_t n_sents, cap_sents;
+    hnp_doc_mention *mentions;
+    size_t n_mentions, cap_mentions;
+    size_t *str_off; /* per mention: its id's and its name's offsets in strs */
+    size_t cap_str_off;
+    char *strs;
+    size_t n_strs, cap_strs;
+} kept_windows;
+
 struct hnp_worker {
     const hnp_pipeline *p;
     hnp_segmenter *segmenter;
@@ -62,8 +85,9 @@ struct hnp_worker {
     size_t cap_mentions;
     hnp_docmeta meta; /* the first window's */
     hnp_doc doc;
-    win_state win;  /* where the walk over the windows is */
-    hnp_span piece; /* a window's piece of a sentence over MAX_SENT_BYTES */
+    win_state win;     /* where the walk over the windows is */
+    hnp_span piece;    /* a window's piece of a sentence over MAX_SENT_BYTES */
+    kept_windows kept; /* hnp_worker_keep_windows: the windows so far, for a replay */
 };
 
 hnp_status hnp_pipeline_create(const hnp_pipeline_opts *opts, hnp_pipeline **out)
@@ -130,8 +154,19 @@ hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out)
     return HNP_OK;
 }
 
+static void kept_free(kept_windows *k)
+{
+    free(k->win);
+    free(k->sents);
+    free(k->mentions);
+    free(k->str_off);
+    free(k->strs);
+    memset(k, 0, sizeof *k);
+}
+
 static void worker_reset(hnp_worker *w)
 {
+    kept_free(&w->kept);
     hnp_normalized_free(&w->norm);
     hnp_docmeta_free(&w->meta);
     free(w->id);
@@ -461,10 +496,117 @@ static void finish_window(hnp_worker *w, size_t n, int last)
     s->next_mention += d->n_mentions;
 }
 
+static hnp_status keep_str(kept_windows *k, const char *str, size_t *off)
+{
+    size_t n = strlen(str) + 1;
+    HNP_TRY(hnp_vec_reserve((void **)&k->strs, &k->cap_strs, k->n_strs + n, 1, 256));
+    memcpy(k->strs + k->n_strs, str, n);
+    *off = k->n_strs;
+    k->n_strs += n;
+    return HNP_OK;
+}
+
+/* Appends the window just handed out (w->doc) to the kept ones. */
+static hnp_status keep_window(hnp_worker *w)
+{
+    kept_windows *k = &w->kept;
+    const hnp_doc *d = &w->doc;
+    HNP_TRY(hnp_vec_reserve((void **)&k->win, &k->cap_win, k->n_win + 1, sizeof *k->win, 16));
+    HNP_TRY(hnp_vec_reserve((void **)&k->sents, &k->cap_sents, k->n_sents + d->n_sents,
+                            sizeof *k->sents, 256));
+    HNP_TRY(hnp_vec_reserve((void **)&k->mentions, &k->cap_mentions, k->n_mentions + d->n_mentions,
+                            sizeof *k->mentions, 64));
+    HNP_TRY(hnp_vec_reserve((void **)&k->str_off, &k->cap_str_off,
+                            2 * (k->n_mentions + d->n_mentions), sizeof *k->str_off, 128));
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        size_t at = k->n_mentions + i;
+        k->mentions[at] = d->mentions[i];
+        HNP_TRY(keep_str(k, d->mentions[i].m.id ? d->mentions[i].m.id : "", &k->str_off[2 * at]));
+        HNP_TRY(keep_str(k, d->mentions[i].m.name ? d->mentions[i].m.name : "",
+                         &k->str_off[2 * at + 1]));
+    }
+    if (d->n_sents) {
+        memcpy(k->sents + k->n_sents, d->sents, d->n_sents * sizeof *d->sents);
+    }
+    kept_window kw = {k->n_sents,    d->n_sents,  k->n_mentions,
+                      d->n_mentions, d->prev_end, d->prev_kept_end};
+    k->win[k->n_win++] = kw;
+    k->n_sents += d->n_sents;
+    k->n_mentions += d->n_mentions;
+    return HNP_OK;
+}
+
+hnp_status hnp_worker_keep_windows(hnp_worker *w)
+{
+    kept_windows *k = &w->kept;
+    if (k->on || !w->norm.text) {
+        return HNP_OK;
+    }
+    if (w->win.window > 1) {
+        return HNP_ERR_INVALID; /* a replay needs every window from the first */
+    }
+    k->on = 1;
+    if (w->win.window == 1 && keep_window(w) != HNP_OK) { /* the one handed out already */
+        kept_free(k);
+        return HNP_ERR_NOMEM;
+    }
+    return HNP_OK;
+}
+
+/* A replay: the next kept window, as it was handed out. */
+static void replay_window(hnp_worker *w)
+{
+    kept_windows *k = &w->kept;
+    const kept_window *kw = &k->win[k->next];
+    win_state *s = &w->win;
+    hnp_doc *d = &w->doc;
+    d->sents = k->sents + kw->first_sent;
+    d->n_sents = kw->n_sents;
+    d->mentions = k->mentions + kw->first_mention;
+    d->n_mentions = kw->n_mentions;
+    d->meta = w->meta;
+    d->first_sent = kw->first_sent;
+    d->first_mention = kw->first_mention;
+    d->window = k->next;
+    d->more = k->next + 1 < k->n_win;
+    d->prev_end = kw->prev_end;
+    d->prev_kept_end = kw->prev_kept_end;
+    d->complete = 1;
+    d->doc_sents = s->doc_sents;
+    d->doc_junk = s->doc_junk;
+    d->doc_mentions = s->doc_mentions;
+    k->next++;
+    s->done = !d->more;
+}
+
+/* Kept windows that cover the document are replayed by the walks after a rewind. */
+static int start_replay(hnp_worker *w)
+{
+    kept_windows *k = &w->kept;
+    if (!k->on || !w->win.complete || k->n_win != w->win.window) {
+        return 0;
+    }
+    for (size_t i = 0; !k->replay && i < k->n_mentions; i++) { /* strs moves no more */
+        k->mentions[i].m.id = k->strs + k->str_off[2 * i];
+        k->mentions[i].m.name = k->strs + k->str_off[2 * i + 1];
+    }
+    k->replay = 1;
+    k->next = 0;
+    w->win.done = 0;
+    return 1;
+}
+
 hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc)
 {
     *doc = NULL;
     win_state *s = &w->win;
+    if (w->kept.replay) {
+        if (!s->done) {
+            replay_window(w);
+            *doc = &w->doc;
+        }
+        return HNP_OK;
+    }
     if (s->done || !w->norm.text) {
         return HNP_OK;
     }
@@ -485,12 +627,18 @@ hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc)
     int is_last = last < HNP_STAGE_SEGMENT ||
                   (sp != &w->piece && s->cache_next == s->cache_n && s->seg_pos >= w->norm.len);
     finish_window(w, n, is_last);
+    if (w->kept.on && keep_window(w) != HNP_OK) {
+        kept_free(&w->kept); /* short of memory: the walks run the stages again */
+    }
     *doc = &w->doc;
     return HNP_OK;
 }
 
 void hnp_worker_rewind(hnp_worker *w)
 {
+    if (start_replay(w)) {
+        return;
+    }
     win_state *s = &w->win;
     cp_cursor start = {w->norm.text, 0, 0};
     s->done = 0;

@@ -264,6 +264,118 @@ START_TEST(bad_last_stage_is_refused)
 }
 END_TEST
 
+/* A document of several windows (over 1 MiB), each paragraph with its own trial id (whose
+ * string lives in the tagger's scratch, reused by the next window). */
+static char *windowed_doc(size_t *len)
+{
+    const size_t n = 15000;
+    char *t = malloc(n * 128);
+    ck_assert_ptr_nonnull(t);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        k += (size_t)sprintf(t + k,
+                             "Patients with multiple sclerosis in trial NCT%08zu received "
+                             "mitoxantrone.\n\n",
+                             10000000 + i * 7);
+    }
+    *len = k;
+    return t;
+}
+
+/* Appends a window's rows, counts and mentions (ids and names as text) to out. */
+static void dump_window(const hnp_doc *d, char **out, size_t *len)
+{
+    size_t need = *len + 256 + d->n_sents * 96 + d->n_mentions * 256;
+    *out = realloc(*out, need);
+    ck_assert_ptr_nonnull(*out);
+    char *o = *out;
+    *len += (size_t)sprintf(o + *len, "w%zu %zu %zu %zu %zu %d %zu %zu %zu %zu %zu %d\n", d->window,
+                            d->n_sents, d->n_mentions, d->first_sent, d->first_mention, d->more,
+                            d->prev_end, d->prev_kept_end, d->doc_sents, d->doc_junk,
+                            d->doc_mentions, d->complete);
+    for (size_t i = 0; i < d->n_sents; i++) {
+        const hnp_sentence *s = &d->sents[i];
+        *len +=
+            (size_t)sprintf(o + *len, "s %zu %zu %zu %zu %d %.4f %s\n", s->span.start, s->span.end,
+                            s->cp_start, s->cp_end, (int)s->kind, (double)s->score, s->reason);
+    }
+    for (size_t i = 0; i < d->n_mentions; i++) {
+        const hnp_doc_mention *m = &d->mentions[i];
+        *len += (size_t)sprintf(o + *len, "m %zu %zu %zu %zu %zu %d %.60s %.60s\n", m->m.span.start,
+                                m->m.span.end, m->m.sent, m->cp_start, m->cp_end, (int)m->m.label,
+                                m->m.id, m->m.name);
+    }
+}
+
+/* Walks the open document from where it stands to its end, dumping every window; the
+ * number of windows in *n_win, and whether the sentences of two windows were in two
+ * places (a replay: the kept rows) in *two_places. */
+static char *dump_walk(hnp_worker *w, size_t *n_win, int *two_places)
+{
+    char *out = NULL;
+    size_t len = 0;
+    const hnp_sentence *first = NULL;
+    const hnp_doc *d = NULL;
+    *n_win = 0;
+    *two_places = 0;
+    ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+    while (d) {
+        dump_window(d, &out, &len);
+        *two_places |= first && d->sents != first;
+        first = first ? first : d->sents;
+        ++*n_win;
+        if (!d->more) {
+            break;
+        }
+        ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+    }
+    return out;
+}
+
+START_TEST(kept_windows_replay_as_computed)
+{
+    fixture f = setup(0);
+    size_t len, n_win, n_again, n_third;
+    int moved;
+    char *t = windowed_doc(&len);
+    /* the reference: without keeping, the walk after a rewind runs the stages again */
+    ck_assert_int_eq(hnp_worker_open(f.w, "big", (const uint8_t *)t, len), HNP_OK);
+    free(dump_walk(f.w, &n_win, &moved));
+    hnp_worker_rewind(f.w);
+    char *ref = dump_walk(f.w, &n_win, &moved);
+    ck_assert_uint_ge(n_win, 2);
+    ck_assert_int_eq(moved, 0);
+    ck_assert_ptr_nonnull(strstr(ref, "NCT10104993")); /* a later window's trial id */
+    /* kept from the first window on: the walks after a rewind replay it, the same */
+    const hnp_doc *d = NULL;
+    ck_assert_int_eq(hnp_worker_open(f.w, "big", (const uint8_t *)t, len), HNP_OK);
+    ck_assert_int_eq(hnp_worker_next(f.w, &d), HNP_OK);
+    ck_assert_int_eq(hnp_worker_keep_windows(f.w), HNP_OK);
+    while (d && d->more) {
+        ck_assert_int_eq(hnp_worker_next(f.w, &d), HNP_OK);
+    }
+    hnp_worker_rewind(f.w);
+    char *again = dump_walk(f.w, &n_again, &moved);
+    ck_assert_int_eq(moved, 1);
+    hnp_worker_rewind(f.w);
+    char *third = dump_walk(f.w, &n_third, &moved);
+    ck_assert_uint_eq(n_again, n_win);
+    ck_assert_uint_eq(n_third, n_win);
+    ck_assert_str_eq(again, ref);
+    ck_assert_str_eq(third, ref);
+    /* too late once a second window is out */
+    ck_assert_int_eq(hnp_worker_open(f.w, "big", (const uint8_t *)t, len), HNP_OK);
+    ck_assert_int_eq(hnp_worker_next(f.w, &d), HNP_OK);
+    ck_assert_int_eq(hnp_worker_next(f.w, &d), HNP_OK);
+    ck_assert_int_eq(hnp_worker_keep_windows(f.w), HNP_ERR_INVALID);
+    free(ref);
+    free(again);
+    free(third);
+    free(t);
+    teardown(&f);
+}
+END_TEST
+
 static Suite *pipeline_suite(void)
 {
     Suite *s = suite_create("pipeline");
@@ -277,6 +389,7 @@ static Suite *pipeline_suite(void)
     tcase_add_test(tc, threads_share_one_pipeline);
     tcase_add_test(tc, stops_after_last_stage);
     tcase_add_test(tc, bad_last_stage_is_refused);
+    tcase_add_test(tc, kept_windows_replay_as_computed);
     suite_add_tcase(s, tc);
     return s;
 }

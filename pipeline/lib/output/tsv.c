@@ -377,6 +377,11 @@ hnp_status hnp_write_windows(hnp_worker *w, hnp_format f, unsigned flags, size_t
         return write_parts(d, f, flags, index, HNP_PART_ALL, &st, sink);
     }
     if (f == HNP_FMT_HTML || f == HNP_FMT_JSONL) { /* their heads hold the totals */
+        /* the walks after the first replay it; without memory for it they recompute */
+        hnp_status kept = hnp_worker_keep_windows(w);
+        if (kept != HNP_OK && kept != HNP_ERR_NOMEM) {
+            return kept;
+        }
         HNP_TRY(count_walk(w, &d));
     }
     if (f != HNP_FMT_JSONL) {
