@@ -52,6 +52,19 @@ SUF4, DICT = 9, 12  # the templates of the last four letters and of the dictiona
 # regions around 53 % of the tokens, four letters with 0.15 around 45 % with a higher
 # coverage of the gold mentions and the same validation F1.
 TRIG_MIN, TRIG_SHARE = 3, 0.15
+# Templates of word identity (the word, its neighbours, word pairs, the word with its
+# dictionary match: tag_model.c, feature_row), and how often a value of one must be seen in
+# the training part to get a weight (--min-count). Measured on the validation part (Python
+# decoder, CONDITION / DRUG F1): none 0.849/0.864, 2 0.835/0.866, 3 0.854/0.863, 5
+# 0.839/0.860, 10 0.838/0.857: no gain beyond noise, so none. Replacing the two templates
+# the validation F1 did not need (the word with its dictionary match: --ablate 17 gives
+# 0.849/0.863; the shape trigram) by the dictionary match with the last three letters and
+# the last five letters gave 0.859/0.880, but then "carbon" alone (no lexicon row) became
+# a drug in "cut carbon emissions" (check_tag_model), which only the word with its
+# dictionary match had kept out, and hnp_tag cost 381.0M instructions on bench.py's 2 MB
+# of records (limit 380.1M); not taken.
+WORD_TEMPLATES = (1, 2, 3, 4, 5, 17)
+MIN_COUNT = 1
 
 
 def is_val(pmid):
@@ -191,6 +204,7 @@ class Perceptron:
         self.t = np.zeros((L + 1, L))
         self.tu = np.zeros((L + 1, L))
         self.c = 1
+        self.zero_last = False  # the last bucket holds cut features: kept at zero
 
     def em(self, F, w):
         return w[(F & self.mask).astype(np.int64)].sum(axis=1)
@@ -226,6 +240,9 @@ def train_one_fixed(p, F, y, mask):
             prev = np.concatenate(([L], lab[:-1]))
             np.add.at(p.t, (prev, lab), sign)
             np.add.at(p.tu, (prev, lab), sign * p.c)
+        if p.zero_last:
+            p.w[p.mask] = 0
+            p.u[p.mask] = 0
     p.c += 1
 
 
@@ -269,6 +286,21 @@ def micro(res_list):
     pr = sum(r[lab][1] for r in res_list for lab in (ID, IC))
     gd = sum(r[lab][2] for r in res_list for lab in (ID, IC))
     return f1((tp, pr, gd))[2]
+
+
+def cut_rare(train, k):
+    """Word features (WORD_TEMPLATES) seen fewer than k times in the training part get no
+    weight: in training they are moved to the last bucket, which is kept at zero (a word
+    feature that hashes there anyway loses its weight, as in any collision). At inference
+    such a word's own bucket holds 0, or what a frequent feature hashed there learned;
+    the validation part keeps its features as they are, as the C tagger sees them."""
+    for tm in WORD_TEMPLATES:
+        vals, counts = np.unique(np.concatenate([x[1][:, tm] for x in train]), return_counts=True)
+        rare = vals[counts < k]
+        for x in train:
+            col = x[1][:, tm]
+            col[np.isin(col, rare)] = 0xFFFFFFFF
+    sys.stderr.write("word features seen fewer than %d times in training: no weight\n" % k)
 
 
 def lengths(item):
@@ -364,6 +396,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(REPO, "pipeline/lib/tag/tag_model_weights.c"))
     ap.add_argument("--report", action="store_true")
     ap.add_argument("--ablate", default="", help="comma list of templates left out (study)")
+    ap.add_argument("--min-count", type=int, default=MIN_COUNT,
+                    help="word features seen fewer times in training get no weight")
     a = ap.parse_args()
     shared = os.environ.get("HNP_SHARED_DIR") or os.path.join(REPO, "..", "shared")
     tagfeat = os.path.join(a.build, "hnp-tagfeat")
@@ -382,6 +416,9 @@ def main():
             for x in items:
                 x[1][:, drop] = x[1][:, [0]]
     p = Perceptron(a.bits)
+    if a.min_count > 1:
+        cut_rare(train, a.min_count)
+        p.zero_last = True
     max_ep = a.epochs or 12
     best, best_ep, snap = -1.0, 0, None
     for ep in range(1, max_ep + 1):
