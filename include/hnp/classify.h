@@ -61,6 +61,13 @@ void hnp_templates_free(hnp_templates *t);
 /* Counts each distinct line of one normalized document once, and the document. */
 hnp_status hnp_templates_add(hnp_templates *t, const uint8_t *text, size_t len);
 
+/* hnp_templates_add in two steps, so that threads can make the keys of many documents while
+ * one thread adds them in order: the keys of a document's distinct lines (*keys malloc'd,
+ * the caller frees it; no memory is needed or touched), then counting them and the
+ * document, as hnp_templates_add does. */
+hnp_status hnp_templates_keys(const uint8_t *text, size_t len, uint64_t **keys, size_t *n);
+hnp_status hnp_templates_add_keys(hnp_templates *t, const uint64_t *keys, size_t n);
+
 /* Documents counted so far (added or loaded). */
 size_t hnp_templates_docs(const hnp_templates *t);
 

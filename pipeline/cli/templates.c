@@ -44,15 +44,15 @@ static int load_file(const char *path, size_t max, hnp_templates *t)
 }
 
 /* The first pass over the text inputs: normalize each and count its lines. An input that
- * fails here fails again, with its message, in the real pass. Reading and normalizing run
- * on -j threads (in a -r batch they are most of this pass); the lines are counted on this
- * thread in input order, so the memory is the same as from one thread, also when it is full
- * and forgets its rarest lines. A thread runs at most WINDOW inputs ahead of the counting. */
+ * fails here fails again, with its message, in the real pass. Reading, normalizing and the
+ * lines' keys run on -j threads; the keys are counted on this thread in input order, so the
+ * memory is the same as from one thread, also when it is full and forgets its rarest lines. A
+ * thread runs at most WINDOW inputs ahead of the counting. */
 enum { WINDOW_PER_THREAD = 4 };
 
 typedef struct scan_item {
-    uint8_t *text; /* the normalized text, or NULL (skipped, unreadable, refused) */
-    size_t len;
+    uint64_t *keys; /* its lines' keys (hnp_templates_keys), or NULL (skipped, refused) */
+    size_t n;
     int ready;
 } scan_item;
 
@@ -67,7 +67,7 @@ typedef struct scan_pool {
     pthread_cond_t cv;
 } scan_pool;
 
-/* Reads and normalizes input i into a copy of its text (NULL when skipped or refused);
+/* Reads and normalizes input i and makes its lines' keys (none when skipped or refused);
  * HNP_ERR_NOMEM only when out of memory. */
 static hnp_status scan_one(scan_pool *sp, hnp_worker *w, size_t i, scan_item *it)
 {
@@ -83,12 +83,7 @@ static hnp_status scan_one(scan_pool *sp, hnp_worker *w, size_t i, scan_item *it
     hnp_status st = HNP_OK;
     if (util_read_file(f->path, o->max_doc_size, &raw, &len) == 0 &&
         hnp_worker_process(w, f->id, raw, len, &d) == HNP_OK) {
-        it->text = malloc(d->len + 1);
-        st = it->text ? HNP_OK : HNP_ERR_NOMEM;
-        if (it->text) {
-            memcpy(it->text, d->text, d->len);
-            it->len = d->len;
-        }
+        st = hnp_templates_keys(d->text, d->len, &it->keys, &it->n);
     }
     free(raw);
     return st;
@@ -139,12 +134,12 @@ static hnp_status scan_count(scan_pool *sp, hnp_templates *t)
         if (stopped) {
             return HNP_ERR_NOMEM; /* a thread ran out of memory */
         }
-        if (it.text && st == HNP_OK) {
-            st = hnp_templates_add(t, it.text, it.len);
+        if (it.keys && st == HNP_OK) {
+            st = hnp_templates_add_keys(t, it.keys, it.n);
         }
-        free(it.text);
+        free(it.keys);
         pthread_mutex_lock(&sp->mu);
-        sp->items[i].text = NULL;
+        sp->items[i].keys = NULL;
         sp->next_add = i + 1;
         sp->stop |= st != HNP_OK;
         pthread_cond_broadcast(&sp->cv);
@@ -182,7 +177,7 @@ static hnp_status scan_run(scan_pool *sp, hnp_templates *t)
         pthread_join(tids[k], NULL);
     }
     for (size_t i = 0; i < sp->in->n; i++) {
-        free(sp->items[i].text); /* left after an error */
+        free(sp->items[i].keys); /* left after an error */
     }
     free(tids);
     return st;

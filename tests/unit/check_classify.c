@@ -1052,6 +1052,24 @@ START_TEST(test_templates)
                      HNP_ERR_FORMAT);
     ck_assert_uint_eq(bad, 4);
     ck_assert_int_eq(hnp_templates_load(u, (const uint8_t *)"", 0, &bad), HNP_ERR_FORMAT);
+    /* in two steps (the keys, then counting them: how -r's threads do it), the same memory */
+    hnp_templates *k = NULL;
+    ck_assert_int_eq(hnp_templates_create(&k), HNP_OK);
+    for (int i = 0; i < 3; i++) {
+        snprintf(doc, sizeof doc,
+                 "Story number %d is about something else entirely, day %c.\n%s\n%s\n", i, 'a' + i,
+                 foot, foot);
+        uint64_t *keys = NULL;
+        size_t nk = 0;
+        ck_assert_int_eq(hnp_templates_keys((const uint8_t *)doc, strlen(doc), &keys, &nk), HNP_OK);
+        ck_assert_uint_eq(nk, 2); /* the footer twice is one line */
+        ck_assert_int_eq(hnp_templates_add_keys(k, keys, nk), HNP_OK);
+        free(keys);
+    }
+    ck_assert_int_eq(hnp_templates_save(k, &b, &nb), HNP_OK);
+    ck_assert(na == nb && memcmp(a, b, na) == 0);
+    free(b);
+    hnp_templates_free(k);
     free(a);
     hnp_templates_free(u);
 

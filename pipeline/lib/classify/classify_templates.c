@@ -180,20 +180,37 @@ static hnp_status doc_lines(const uint8_t *text, size_t len, uint64_t **out, siz
     return HNP_OK;
 }
 
+hnp_status hnp_templates_keys(const uint8_t *text, size_t len, uint64_t **keys, size_t *n)
+{
+    if (!keys || !n || (len > 0 && !text)) {
+        return HNP_ERR_INVALID;
+    }
+    return doc_lines(text ? text : (const uint8_t *)"", len, keys, n);
+}
+
+hnp_status hnp_templates_add_keys(hnp_templates *t, const uint64_t *keys, size_t n)
+{
+    if (!t || (n > 0 && !keys)) {
+        return HNP_ERR_INVALID;
+    }
+    hnp_status st = HNP_OK;
+    for (size_t i = 0; i < n && st == HNP_OK; i++) {
+        st = bump(t, keys[i], 1);
+    }
+    t->docs += st == HNP_OK;
+    return st;
+}
+
 hnp_status hnp_templates_add(hnp_templates *t, const uint8_t *text, size_t len)
 {
-    if (!t || (len > 0 && !text)) {
+    if (!t) {
         return HNP_ERR_INVALID;
     }
     uint64_t *h = NULL;
     size_t n = 0;
-    HNP_TRY(doc_lines(text ? text : (const uint8_t *)"", len, &h, &n));
-    hnp_status st = HNP_OK;
-    for (size_t i = 0; i < n && st == HNP_OK; i++) {
-        st = bump(t, h[i], 1);
-    }
+    HNP_TRY(hnp_templates_keys(text, len, &h, &n));
+    hnp_status st = hnp_templates_add_keys(t, h, n);
     free(h);
-    t->docs += st == HNP_OK;
     return st;
 }
 
