@@ -1,6 +1,8 @@
 /* tsv_json.c -- the jsonl and pubtator output formats. */
 #include "tsv_internal.h"
 
+#include "base/utf8_count.h"
+
 #include <string.h>
 
 static hnp_status json_str(hnp_membuf *b, const char *key, const uint8_t *p, size_t n)
@@ -106,15 +108,6 @@ hnp_status hnp_render_jsonl(hnp_membuf *b, const hnp_doc *d, unsigned parts, con
  * classified a title, and the abstract is the rest (from the next sentence on). Tabs and
  * newlines inside a part become spaces: one code point each, so offsets still hold. */
 
-static size_t cps_in(const uint8_t *p, size_t n)
-{
-    size_t cps = 0;
-    for (size_t i = 0; i < n; i++) {
-        cps += (p[i] & 0xC0) != 0x80;
-    }
-    return cps;
-}
-
 /* Where the abstract starts when the title is the first sentence: at the second sentence;
  * in a first window of one sentence (a long one cut into pieces), after the spaces. */
 static void abstract_after_title(const hnp_doc *d, hnp_out_state *s)
@@ -138,7 +131,7 @@ static void pubtator_split(const hnp_doc *d, hnp_out_state *s)
     if (d->title_len != (size_t)-1 && d->title_len < d->len) {
         s->pt_title_end = d->title_len;
         s->pt_abs_start = d->title_len + 1;
-        s->pt_title_cp_end = cps_in(d->text, d->title_len);
+        s->pt_title_cp_end = hnp_utf8_count_cps(d->text, d->title_len);
         s->pt_abs_cp_start = s->pt_title_cp_end + 1;
         return;
     }

@@ -4,14 +4,17 @@
  * damaged text as it came in, after what replaced it (empty for a dropped character). */
 #include "tsv_internal.h"
 
+#include "base/utf8_count.h"
+
 #include <string.h>
 
 /* Code points of text from byte *at up to byte to, added to *cp; *at becomes to. Repairs
  * come in text order, so one forward cursor serves the whole document. */
 static void advance(const uint8_t *text, size_t *at, size_t to, size_t *cp)
 {
-    for (; *at < to; (*at)++) {
-        *cp += (text[*at] & 0xC0) != 0x80;
+    if (to > *at) {
+        *cp += hnp_utf8_count_cps(text + *at, to - *at);
+        *at = to;
     }
 }
 

@@ -25,6 +25,8 @@
  * Layering: called by tag.c; calls tag_abbrev.c (the short-form tests) and tag_mentions.c. */
 #include "tag_internal.h"
 
+#include "base/ascii.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,9 +34,10 @@
 #define SF_MAX   12
 #define CONS_MIN 3 /* shorter mentions ("MS", "AD") spread only when defined in the text */
 
+/* A letter or digit, or any byte of a non-ASCII character (decoded by the tokens). */
 static int is_word_byte(uint8_t c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return c >= 0x80 || (hnp_ascii_props[c] & HNP_ASCII_WORD);
 }
 
 static int is_space(uint8_t c)
