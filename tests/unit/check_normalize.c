@@ -157,6 +157,24 @@ static const repair_case repairs[] = {
      HNP_REPAIR_LOST_BYTE},
     {"Sign at \xc3\xa2\xe2\x80\xa0 the exit", "Sign at \xe2\x86\x90 the exit",
      HNP_REPAIR_LOST_BYTE},
+    /* a '?' after a quote that lost its byte is the writer's question mark where it ends a
+     * sentence; where a lowercase word follows, or the line has such a '?', it is the
+     * converter's substitute (ftfy's reading) */
+    {"Is this what you call a \xc3\xa2\xe2\x82\xac\xc5\x93"
+     "fair deal\xc3\xa2\xe2\x82\xac? I doubt it.",
+     "Is this what you call a \xe2\x80\x9c"
+     "fair deal\xe2\x80\x9d? I doubt it.",
+     HNP_REPAIR_LOST_BYTE},
+    {"They rated it \xc3\xa2\xe2\x82\xac\xc5\x93good\xc3\xa2\xe2\x82\xac? and then "
+     "\xc3\xa2\xe2\x82\xac\xc5\x93"
+     "bad\xc3\xa2\xe2\x82\xac?",
+     "They rated it \xe2\x80\x9cgood\xe2\x80\x9d and then \xe2\x80\x9c"
+     "bad\xe2\x80\x9d",
+     HNP_REPAIR_MOJIBAKE},
+    /* a quote that lost its byte after a sentence's end, before a footnote mark: not the
+     * dagger that its bytes and the space make */
+    {"The contract was final.\xc3\xa2\xe2\x82\xac [3] Then the talks ended.",
+     "The contract was final.\xe2\x80\x9d [3] Then the talks ended.", HNP_REPAIR_LOST_BYTE},
     /* a word's capital that lost its byte before a lowercase letter, in a garbled line */
     {"and \xc3\x85ukasz said \xc3\xa2\xe2\x82\xac\xc5\x93no\xc3\xa2\xe2\x82\xac again",
      "and \xc5\x81ukasz said \xe2\x80\x9cno\xe2\x80\x9d again", HNP_REPAIR_LOST_BYTE},

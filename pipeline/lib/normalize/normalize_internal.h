@@ -159,13 +159,19 @@ hnp_status hnp_norm_pass_lossy_utf8(hnp_norm_work *w, size_t bad, int *changed);
  * read as CP949, a lone windows-1251 pair amid English. */
 hnp_status hnp_norm_pass_dbcs(hnp_norm_work *w, int *changed);
 /* What normalize_lost.c needs to choose a lost byte: the page's undefined bytes 0x80-0x9F
- * (bit b - 0x80), the document's evidence, and whether the line opens a quote. */
+ * (bit b - 0x80), the document's evidence, whether the line opens a quote, and whether its
+ * converter wrote '?' for lost bytes (hnp_norm_qmark_subst). */
 typedef struct hnp_norm_lost_ctx {
     uint32_t undefined;
     const uint32_t *seen;
     size_t n_seen;
     int open_quote;
+    int qmark_subst;
 } hnp_norm_lost_ctx;
+
+/* Does the line in (bytes in a sloppy page) show a '?' that can only be a converter's
+ * substitute for a lost byte ("â?¬", "â€? from")? */
+int hnp_norm_qmark_subst(const hnp_norm_bytes *in);
 
 /* Copies in to out, completing UTF-8 sequences that lost their last byte (normalize_lost.c). */
 hnp_status hnp_norm_restore_lost(const hnp_norm_bytes *in, const hnp_norm_lost_ctx *ctx,

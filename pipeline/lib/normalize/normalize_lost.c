@@ -262,9 +262,57 @@ static int upper_latin1_lead(unsigned b)
     return b >= 0xC2 && b <= 0xDE && b != 0xD7;
 }
 
+/* Does the '?' at j read as the writer's own question mark: at the end of the line, before
+ * punctuation, or before a space and anything but a small letter ("“lacking”? In this")?
+ * A substitute for a lost byte stands anywhere ("â€œbbâ€? from"). */
+static int qmark_ends(const hnp_norm_bytes *in, size_t j)
+{
+    unsigned next = j + 1 < in->n ? in->b[j + 1] : 0;
+    if (next == ' ' || next == '\t') {
+        unsigned after = j + 2 < in->n ? in->b[j + 2] : 0;
+        return !(after >= 'a' && after <= 'z');
+    }
+    return next == 0 || next == 0xE2 || (next && strchr(")]}.,;:!?\"'", (int)next));
+}
+
+/* The lead byte of the sequence that the byte at j continues (j itself if none), looking
+ * back over at most 3 continuation bytes. */
+static size_t lead_of(const hnp_norm_bytes *in, size_t j)
+{
+    size_t i = j;
+    while (i > 0 && j - i < 3 && cont(in->b[i - 1])) {
+        i--;
+    }
+    return i > 0 && seq_len(in->b[i - 1]) > j - i + 1 ? i - 1 : j;
+}
+
+/* Is the '?' at j, the last byte of a 3-byte sequence, the converter's substitute for its
+ * lost byte (ftfy's reading)? Not where it reads as a question mark ("“lacking”?": the
+ * quote's byte was dropped, as converters that drop bytes do), unless the line shows that
+ * its converter writes '?' (ctx->qmark_subst). */
+static int qmark_substitute(const hnp_norm_bytes *in, size_t j, const hnp_norm_lost_ctx *ctx)
+{
+    return ctx->qmark_subst || !qmark_ends(in, j);
+}
+
+int hnp_norm_qmark_subst(const hnp_norm_bytes *in)
+{
+    for (size_t j = 1; j < in->n; j++) {
+        size_t lead = in->b[j] == '?' ? lead_of(in, j) : j;
+        if (lead == j) {
+            continue;
+        }
+        if (!(seq_len(in->b[lead]) == 3 && j - lead == 2 && qmark_ends(in, j))) {
+            return 1; /* "â?¬", "Ã?", "â€? from": '?' can only be a substitute there */
+        }
+    }
+    return 0;
+}
+
 /* How the sequence led by in->b[i] lost a byte (site->form: 0 not at all, 1 dropped, 2
  * replaced by SUB at site->pos). */
-static void lost_form(const hnp_norm_bytes *in, size_t i, lost_site *site)
+static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
+                      lost_site *site)
 {
     size_t n = seq_len(in->b[i]), k = 1, sub = 0;
     memset(site, 0, sizeof *site);
@@ -273,8 +321,7 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, lost_site *site)
     }
     while (k < n && i + k < in->n) {
         unsigned b = in->b[i + k];
-        /* ftfy's reading: a '?' where a 3-byte sequence ends is the converter's substitute */
-        int subst = b == SUB || (b == '?' && n == 3 && k == 2);
+        int subst = b == SUB || (b == '?' && n == 3 && k == 2 && qmark_substitute(in, i + k, ctx));
         if (cont(b) || (subst && !sub)) {
             sub = cont(b) ? sub : k;
             k++;
@@ -348,13 +395,17 @@ static void neighbours(const hnp_norm_bytes *in, size_t i, lost_site *site)
 }
 
 /* "â€ " (E2 80, space): a closing quote that lost 9D, or a dagger (E2 80 A0) whose A0 turned
- * into the space? A quote when the line opens one or a word follows; the dagger of a
- * footnote mark stands before punctuation ("Smith J† , Jones"). */
-static int quote_before_space(const hnp_norm_bytes *in, size_t at, const hnp_norm_lost_ctx *ctx)
+ * into the space? A quote when the line opens one, a word follows, or it follows the end of
+ * a sentence or clause ("consensus.” [4]", "People,” \"Next"); the dagger of a footnote
+ * mark stands after a word and before punctuation ("Smith J† , Jones"). */
+static int quote_before_space(const hnp_norm_bytes *in, size_t i, size_t at,
+                              const hnp_norm_lost_ctx *ctx)
 {
-    unsigned next = at + 1 < in->n ? in->b[at + 1] : 0;
+    unsigned next = at + 1 < in->n ? in->b[at + 1] : 0, prev = i ? in->b[i - 1] : 0;
     int word = (next | 0x20) >= 'a' && (next | 0x20) <= 'z';
-    return ctx->open_quote || word || (next >= '0' && next <= '9') || next >= 0x80 || next == 0;
+    int clause_end = prev == '.' || prev == ',' || prev == '!' || prev == '?';
+    return ctx->open_quote || word || clause_end || (next >= '0' && next <= '9') || next >= 0x80 ||
+           next == 0;
 }
 
 /* The score of the other reading of a sequence one byte short before a space: the space
@@ -381,7 +432,7 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
     if (!ctx->undefined) {
         return 0x100;
     }
-    lost_form(in, i, site);
+    lost_form(in, i, ctx, site);
     if (!site->form) {
         return 0x100;
     }
@@ -392,7 +443,7 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
     unsigned best_score = 0, b = best_byte(in->b + i, site, ctx, pos, &best_score);
     size_t at = i + site->len - 1; /* the byte after a sequence that is one short */
     if (b != 0x100 && site->form == 1 && at < in->n && in->b[at] == ' ' &&
-        (!quote_before_space(in, at, ctx) || a0_rival(in, i, site, ctx) >= best_score)) {
+        (!quote_before_space(in, i, at, ctx) || a0_rival(in, i, site, ctx) >= best_score)) {
         return 0x100; /* left for restore_a0: a dagger, "à " */
     }
     return b;
