@@ -175,6 +175,12 @@ static const repair_case repairs[] = {
      * dagger that its bytes and the space make */
     {"The contract was final.\xc3\xa2\xe2\x82\xac [3] Then the talks ended.",
      "The contract was final.\xe2\x80\x9d [3] Then the talks ended.", HNP_REPAIR_LOST_BYTE},
+    /* (and before a dash or a bracket, where a dagger would be glued to them; a dagger
+     * stays where it is glued to punctuation, as a footnote mark is) */
+    {"Waist: 32\xc3\x82\xc2\xbd\xc3\xa2\xe2\x82\xac - 34\xc3\xa2\xe2\x82\xac (at the navel)",
+     "Waist: 32\xc2\xbd\xe2\x80\x9d - 34\xe2\x80\x9d (at the navel)", HNP_REPAIR_LOST_BYTE},
+    {"the authors Smith J\xc3\xa2\xe2\x82\xac , Jones K\xc3\xa2\xe2\x82\xac ; and Lee",
+     "the authors Smith J\xe2\x80\xa0, Jones K\xe2\x80\xa0; and Lee", HNP_REPAIR_MOJIBAKE},
     /* a word's capital that lost its byte before a lowercase letter, in a garbled line */
     {"and \xc3\x85ukasz said \xc3\xa2\xe2\x82\xac\xc5\x93no\xc3\xa2\xe2\x82\xac again",
      "and \xc5\x81ukasz said \xe2\x80\x9cno\xe2\x80\x9d again", HNP_REPAIR_LOST_BYTE},

@@ -395,17 +395,18 @@ static void neighbours(const hnp_norm_bytes *in, size_t i, lost_site *site)
 }
 
 /* "â€ " (E2 80, space): a closing quote that lost 9D, or a dagger (E2 80 A0) whose A0 turned
- * into the space? A quote when the line opens one, a word follows, or it follows the end of
- * a sentence or clause ("consensus.” [4]", "People,” \"Next"); the dagger of a footnote
- * mark stands after a word and before punctuation ("Smith J† , Jones"). */
+ * into the space? A footnote dagger is glued to what follows it, and what follows it is
+ * punctuation ("Smith J†, Jones" reads "Smith J† , Jones"); after a quote and a space comes
+ * a word, a number, a bracket, a dash or a sign ("Night” :)", "correction” - see",
+ * "½” = 1"). So a quote unless one of , ; . : ) ] ! ? follows, and then too when the line
+ * opens a quote or the sequence follows the end of a sentence or clause ("final.” ."). */
 static int quote_before_space(const hnp_norm_bytes *in, size_t i, size_t at,
                               const hnp_norm_lost_ctx *ctx)
 {
     unsigned next = at + 1 < in->n ? in->b[at + 1] : 0, prev = i ? in->b[i - 1] : 0;
-    int word = (next | 0x20) >= 'a' && (next | 0x20) <= 'z';
+    int glued_sign = next && strchr(",;.:)]!?", (int)next) != NULL;
     int clause_end = prev == '.' || prev == ',' || prev == '!' || prev == '?';
-    return ctx->open_quote || word || clause_end || (next >= '0' && next <= '9') || next >= 0x80 ||
-           next == 0;
+    return ctx->open_quote || clause_end || !glued_sign;
 }
 
 /* The score of the other reading of a sequence one byte short before a space: the space
