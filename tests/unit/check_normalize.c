@@ -184,6 +184,10 @@ static const repair_case repairs[] = {
     /* a word's capital that lost its byte before a lowercase letter, in a garbled line */
     {"and \xc3\x85ukasz said \xc3\xa2\xe2\x82\xac\xc5\x93no\xc3\xa2\xe2\x82\xac again",
      "and \xc5\x81ukasz said \xe2\x80\x9cno\xe2\x80\x9d again", HNP_REPAIR_LOST_BYTE},
+    /* a word's second letter that lost its byte between its capital and a small letter, in
+     * a line that nothing else shows garbled */
+    {"T\xc3\x85ky\xc3\x85 and Ky\xc3\x85to are cities in Japan.",
+     "T\xc5\x8dky\xc5\x8d and Ky\xc5\x8dto are cities in Japan.", HNP_REPAIR_LOST_BYTE},
     /* letters the training texts hardly hold, chosen from the word lists' counts: Hangul
      * (병, 원), Vietnamese (ờ, ọ), dropped or as U+FFFD */
     {"The sign said \xc3\xac\xe2\x80\x9e\xc5\x93\xc3\xac\xc5\xa1\xc2\xb8\xc3\xab\xc5\x92\xe2\x82"

@@ -309,6 +309,16 @@ int hnp_norm_qmark_subst(const hnp_norm_bytes *in)
     return 0;
 }
 
+/* Is the byte at i the second letter of a word, between its ASCII capital and a small
+ * letter ("MÄori", "TÅkyÅ")? A word has no second capital before small letters: the
+ * sequence lost its byte, and a small letter completes it. */
+static int capital_before_small(const hnp_norm_bytes *in, size_t i, unsigned next)
+{
+    unsigned prev = i ? in->b[i - 1] : 0, word_start = i >= 2 ? in->b[i - 2] : ' ';
+    return prev >= 'A' && prev <= 'Z' && !ascii_letter(word_start) && word_start < 0x80 &&
+           next >= 'a' && next <= 'z';
+}
+
 /* How the sequence led by in->b[i] lost a byte (site->form: 0 not at all, 1 dropped, 2
  * replaced by SUB at site->pos). */
 static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
@@ -347,7 +357,8 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ct
     } else if (next == ' ') {
         site->form = 1; /* the space may be the A0 byte instead: lost_byte_at weighs both */
         site->word_end = 1;
-    } else if (prev >= 'a' && prev <= 'z' && upper_latin1_lead(in->b[i])) {
+    } else if (upper_latin1_lead(in->b[i]) &&
+               ((prev >= 'a' && prev <= 'z') || capital_before_small(in, i, next))) {
         site->form = 1;
         site->need_lower = 1;
     } else if (prev < 0x80 && !ascii_letter(prev) && upper_latin1_lead(in->b[i]) && next >= 'a' &&

@@ -680,14 +680,22 @@ static hnp_status try_stretches(hnp_norm_work *w, const cp_page *pg, int *done)
 enum { RUN_PAGES = 2 };
 
 /* Does the line hold an uppercase Latin-1 letter right after a lowercase ASCII one
- * ("LiÄen", "IchiyÅ")? No word is spelled so: it is a 2-byte UTF-8 sequence read as
- * windows-1252 that lost its second byte, which the badness score (ftfy's) does not see.
- * normalize_lost.c decides whether a lowercase letter completes it. */
+ * ("LiÄen", "IchiyÅ"), or between a word's ASCII capital and a lowercase letter ("MÄori")?
+ * No word is spelled so: it is a 2-byte UTF-8 sequence read as windows-1252 that lost its
+ * second byte, which the badness score (ftfy's) does not see. normalize_lost.c decides
+ * whether a lowercase letter completes it. */
 static int lost_letter_sign(const hnp_norm_line *l)
 {
     for (size_t i = 1; i < l->n; i++) {
         uint32_t c = l->cp[i], p = l->cp[i - 1];
-        if (c >= 0xC2 && c <= 0xDE && c != 0xD7 && p >= 'a' && p <= 'z') {
+        if (!(c >= 0xC2 && c <= 0xDE && c != 0xD7)) {
+            continue;
+        }
+        uint32_t start = i >= 2 ? l->cp[i - 2] : ' ', next = i + 1 < l->n ? l->cp[i + 1] : 0;
+        int second_capital = p >= 'A' && p <= 'Z' && start < 0x80 &&
+                             !((start | 0x20) >= 'a' && (start | 0x20) <= 'z') && next >= 'a' &&
+                             next <= 'z';
+        if ((p >= 'a' && p <= 'z') || second_capital) {
             return 1;
         }
     }
