@@ -13,12 +13,14 @@ than wall clock when other work shares the machine), and peak RSS (VmHWM, sample
     `wc -l`, a plain byte scan: the baselines;
   - hnpipe on one document, per format (each format runs only the stages it needs);
   - hnpipe --records over article-size records (5-10 kB: consecutive corpus documents
-    joined until they reach 5 kB), the realistic load;
+    joined until they reach 5 kB), the realistic load, with -j set to the machine's cores
+    (hnpipe's default; the line names it) and once more -f tsv with -j 1, and the -j N /
+    -j 1 speed-up: what the threads bring to a line-oriented input;
   - hnpipe -r over a tree of the same articles as files, with -j 1 and -j 2, and the
     -j 2 / -j 1 speed-up.
 --callgrind adds instruction counts per stage (inclusive, callgrind) on the first
 --callgrind-mb MB (default 2) as one document and as records: normalize, segment,
-classify, tag, output, and the whole process. Slow (valgrind), but exact: use it to
+classify, tag, output, and the whole process (-j 1: one thread's work). Slow (valgrind), but exact: use it to
 decide, and quote it in the commit that changes it.
 --shapes adds the pathological inputs of issue 5 (16 MB each of "a\\n" lines, "U.S.A.",
 "Dr. ", nested brackets, random non-NUL bytes) through -f tsv: peak RSS against the
@@ -220,8 +222,13 @@ def main():
                 ("wc -l (byte scan)", ["wc", "-l", corpus], None)]
         cmds += [(f"hnpipe -f {f} (one document)", [hnpipe, "-f", f, corpus], None)
                  for f in FORMATS]
-        cmds += [(f"hnpipe --records -f {f}", [hnpipe, "--records", "-f", f, records], None)
+        cores = min(os.cpu_count() or 1, 256)
+        cmds += [(f"hnpipe --records -j {cores} -f {f}",
+                  [hnpipe, "--records", "-j", str(cores), "-f", f, records], None)
                  for f in ("text", "sentences", "tsv")]
+        if cores > 1:
+            cmds.append(("hnpipe --records -j 1 -f tsv",
+                         [hnpipe, "--records", "-j", "1", "-f", "tsv", records], None))
         cmds += [(f"hnpipe -r tree -j {j} -f tsv", [hnpipe, "-j", str(j), "-r", tree], None)
                  for j in (1, 2)]
         icu_mbs, icu_cpu, rows = None, None, {}
@@ -242,17 +249,22 @@ def main():
         if j1 and j2:
             print(f"bench: -r tree -j 2 / -j 1 = {j2 / j1:.2f}x "
                   f"({os.cpu_count()} cores, shared with whatever else runs)")
+        r1 = rows.get("hnpipe --records -j 1 -f tsv")
+        rn = rows.get(f"hnpipe --records -j {cores} -f tsv")
+        if r1 and rn:
+            print(f"bench: --records -f tsv -j {cores} / -j 1 = {rn / r1:.2f}x "
+                  f"({os.cpu_count()} cores, shared with whatever else runs)")
         if a.callgrind:
             doc = os.path.join(tmp, "cg-doc.txt")
             rec = os.path.join(tmp, "cg.records")
             head_bytes(corpus, doc, a.callgrind_mb, False)
             head_bytes(records, rec, a.callgrind_mb, True)
             for label, cmd in ((f"one document {a.callgrind_mb:g} MB -f tsv",
-                                [hnpipe, "-f", "tsv", doc]),
+                                [hnpipe, "-j", "1", "-f", "tsv", doc]),
                                (f"--records {a.callgrind_mb:g} MB -f tsv",
-                                [hnpipe, "--records", "-f", "tsv", rec]),
+                                [hnpipe, "-j", "1", "--records", "-f", "tsv", rec]),
                                (f"one document {a.callgrind_mb:g} MB -f text",
-                                [hnpipe, "-f", "text", doc])):
+                                [hnpipe, "-j", "1", "-f", "text", doc])):
                 c = callgrind_stages(cmd)
                 total = c.get("total", 0)
                 parts = "  ".join(f"{s} {c.get(s, 0) / 1e6:.1f}M" for s, _ in STAGES)

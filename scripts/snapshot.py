@@ -6,7 +6,8 @@ that a refactoring or a speed-up can be shown byte-identical:
     python3 scripts/snapshot.py /tmp/after            # on the new build
     diff -r /tmp/before /tmp/after && echo identical
 
-Reads ../shared/eval (HNP_SHARED_DIR) and the bundled samples; HNPIPE names the binary.
+Reads ../shared/eval (HNP_SHARED_DIR) and the bundled samples; HNPIPE names the binary,
+SNAPSHOT_JOBS its -j (default 1: the output must not depend on it; compare -j 1 and 2).
 Formats given after the folder restrict the run (default: every format)."""
 import json
 import os
@@ -15,6 +16,7 @@ import sys
 
 from hnp_eval import HNPIPE, ROOT, SHARED, escape
 
+JOBS = os.environ.get("SNAPSHOT_JOBS", "1")
 FORMATS = ["tsv", "entities", "docs", "text", "clean", "sentences", "jsonl", "pubtator", "html"]
 
 
@@ -54,7 +56,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     for name, args, data in inputs():
         for fmt in formats:
-            p = subprocess.run([HNPIPE, "-j", "1", "-f", fmt] + args, input=data,
+            p = subprocess.run([HNPIPE, "-j", JOBS, "-f", fmt] + args, input=data,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             with open(os.path.join(out, "%s.%s" % (name, fmt)), "wb") as f:
                 f.write(p.stdout)

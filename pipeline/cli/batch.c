@@ -46,7 +46,7 @@ static void stream_to_file(runner *r, stream_ctx *c)
     }
 }
 
-static void stream_one(runner *r, hnp_worker *w, const input_file *in)
+static void stream_one(runner *r, hnp_worker *w, stream_pool *pool, const input_file *in)
 {
     if (r->out_dir && !in->out_path) {
         return; /* cannot be mirrored: said and counted by run_plan_mirror */
@@ -57,7 +57,7 @@ static void stream_one(runner *r, hnp_worker *w, const input_file *in)
         r->st.failed++;
         return;
     }
-    stream_ctx c = {r, w, in, f, r->stream, &r->sink, &r->doc_index, &r->st, 0, NULL};
+    stream_ctx c = {r, w, in, f, r->stream, &r->sink, &r->doc_index, &r->st, 0, NULL, pool, 0};
     if (r->out_dir) {
         stream_to_file(r, &c);
     } else {
@@ -79,9 +79,12 @@ static int run_streams(runner *r)
         fprintf(stderr, "hnpipe: cannot start: %s\n", hnp_strerror(st));
         return EXIT_USAGE;
     }
+    /* -j 2 and more: the documents on the threads (without threads: on this one) */
+    stream_pool *pool = r->o->jobs > 1 ? stream_pool_create(r, r->o->jobs) : NULL;
     for (size_t i = 0; i < r->inputs->n && !r->write_failed; i++) {
-        stream_one(r, w, &r->inputs->v[i]);
+        stream_one(r, w, pool, &r->inputs->v[i]);
     }
+    stream_pool_free(pool);
     hnp_worker_free(w);
     return EXIT_OK;
 }

@@ -121,13 +121,13 @@ ssize_t stream_next_line(stream_ctx *c, line_reader *lr)
     int rc;
     while ((rc = read_line(lr, line_limit(c->r->o->max_doc_size), &n)) > 0) {
         lr->lineno++;
-        run_failf(c->r, "%s:%zu: skipped: line longer than --max-doc-size (read past, not kept)",
-                  c->in->path, lr->lineno);
-        c->st->skipped++;
+        stream_note_f(c, SNOTE_SKIPPED,
+                      "%s:%zu: skipped: line longer than --max-doc-size (read past, not kept)",
+                      c->in->path, lr->lineno);
     }
     if (rc == -2) {
-        run_failf(c->r, "%s:%zu: out of memory reading a line", c->in->path, lr->lineno + 1);
-        c->st->failed++;
+        stream_note_f(c, SNOTE_FAILED, "%s:%zu: out of memory reading a line", c->in->path,
+                      lr->lineno + 1);
     }
     if (rc < 0) {
         return -1;
@@ -141,61 +141,9 @@ ssize_t stream_next_line(stream_ctx *c, line_reader *lr)
 
 void stream_progress(stream_ctx *c, const line_reader *lr)
 {
-    progress_update(&c->r->prog, c->r->st.docs, c->r->bytes_done + lr->consumed);
-}
-
-void stream_count_doc(stream_ctx *c, const hnp_doc *d)
-{
-    run_stats one;
-    memset(&one, 0, sizeof one);
-    run_count_window(&one, d);
-    run_count_doc(&one, d);
-    run_verbose_doc(c->r, d->id, &one);
-    run_add_stats(c->st, &one);
-    if (c->r->o->report_path) {
-        report_log rep;
-        memset(&rep, 0, sizeof rep);
-        if (report_log_window(&rep, d) == 0) { /* short of memory: a row less */
-            (void)report_log_doc(&c->r->rep, &rep, d, c->out_path);
-        }
-        report_log_free(&rep);
-    }
-    if (c->r->tmpl_seen) {
-        (void)hnp_templates_add(c->r->tmpl_seen, d->text, d->len); /* short of memory: a doc less */
-    }
-}
-
-void stream_emit(stream_ctx *c, const char *id, size_t lineno)
-{
-    runner *r = c->r;
-    run_stats one;
-    memset(&one, 0, sizeof one);
-    unsigned flags = r->o->input_format != INPUT_PUBTATOR ? HNP_OUT_RECORDS : 0;
-    const hnp_doc *d = NULL;
-    hnp_status st = run_write_doc(r->o, c->w, flags, (*c->index)++, c->sink, &one,
-                                  r->o->report_path ? &r->rep : NULL, c->out_path, &d);
-    if (d && r->tmpl_seen) {
-        (void)hnp_templates_add(r->tmpl_seen, d->text, d->len); /* short of memory: a doc less */
-    }
-    if (st == HNP_ERR_IO || (st == HNP_OK && fflush(c->out) != 0)) {
-        c->write_errno = errno ? errno : EIO;
-    } else if (st != HNP_OK) {
-        run_failf(r, "%s:%zu: document failed: %s", c->in->path, lineno, hnp_strerror(st));
-        one.failed++;
-    }
-    if (one.docs) {
-        run_verbose_doc(r, id, &one);
-    }
-    run_add_stats(c->st, &one);
-}
-
-void stream_doc_failed(stream_ctx *c, size_t lineno, hnp_status st)
-{
-    run_failf(c->r, "%s:%zu: document skipped: %s", c->in->path, lineno, hnp_strerror(st));
-    if (st == HNP_ERR_BINARY || st == HNP_ERR_TOOBIG) {
-        c->st->skipped++;
-    } else {
-        c->st->failed++;
+    c->consumed = lr->consumed;
+    if (!c->pool) { /* with a pool the thread that finishes the jobs draws it */
+        progress_update(&c->r->prog, c->r->st.docs, c->r->bytes_done + lr->consumed);
     }
 }
 
@@ -232,32 +180,36 @@ static void unescape_id(char *s)
     *w = '\0';
 }
 
+/* The record's id and text, unescaped, copied into a job of their own. */
 static void one_record(stream_ctx *c, char *line, size_t len, size_t lineno)
 {
     char *tab = memchr(line, '\t', len);
     if (!tab) {
-        run_failf(c->r, "%s:%zu: record has no TAB between id and text", c->in->path, lineno);
-        c->st->failed++;
+        stream_note_f(c, SNOTE_FAILED, "%s:%zu: record has no TAB between id and text", c->in->path,
+                      lineno);
         return;
     }
     *tab = '\0';
     unescape_id(line);
     uint8_t *text = (uint8_t *)tab + 1;
     size_t text_len = hnp_tsv_unescape(text, len - (size_t)(text - (uint8_t *)line));
-    c->st->bytes += text_len;
-    hnp_status st = hnp_worker_open(c->w, line, text, text_len);
-    if (st != HNP_OK) {
-        stream_doc_failed(c, lineno, st);
+    stream_job *j = stream_job_new(SJOB_RECORD, lineno);
+    if (j && (j->id = strdup(line)) && (j->text = malloc(text_len ? text_len : 1))) {
+        memcpy(j->text, text, text_len);
+        j->text_len = text_len;
+        j->st.bytes = text_len;
+        (void)stream_submit(c, j);
         return;
     }
-    stream_emit(c, line, lineno);
+    stream_job_free(j);
+    stream_note_f(c, SNOTE_FAILED, "%s:%zu: out of memory", c->in->path, lineno);
 }
 
 void stream_records(stream_ctx *c)
 {
     line_reader lr = {.f = c->f};
     ssize_t n;
-    while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
+    while (!stream_stopped(c) && (n = stream_next_line(c, &lr)) >= 0) {
         if (n == 0) {
             continue;
         }
@@ -265,10 +217,9 @@ void stream_records(stream_ctx *c)
         stream_progress(c, &lr);
     }
     if (lr.err) {
-        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(lr.err));
-        c->st->failed++;
+        stream_note_f(c, SNOTE_FAILED, "%s: read error: %s", c->in->path, strerror(lr.err));
     }
-    c->r->bytes_done += lr.consumed;
+    c->consumed = lr.consumed;
     stream_reader_free(&lr);
 }
 
@@ -293,16 +244,20 @@ static void pt_flush(stream_ctx *c, pt_doc *p)
     if (!p->id) {
         return;
     }
-    c->st->bytes += p->title_len + p->abstract_len;
-    hnp_status st = hnp_worker_open_pubtator(
-        c->w, p->id, (const uint8_t *)(p->title ? p->title : ""), p->title_len,
-        (const uint8_t *)(p->abstract ? p->abstract : ""), p->abstract_len);
-    if (st != HNP_OK) {
-        stream_doc_failed(c, p->lineno, st);
-    } else {
-        stream_emit(c, p->id, p->lineno);
+    stream_job *j = stream_job_new(SJOB_PUBTATOR, p->lineno);
+    if (!j) {
+        stream_note_f(c, SNOTE_FAILED, "%s:%zu: out of memory", c->in->path, p->lineno);
+        pt_clear(p);
+        return;
     }
-    pt_clear(p);
+    j->id = p->id; /* the job takes the document's strings */
+    j->text = (uint8_t *)p->title;
+    j->abstract = (uint8_t *)p->abstract;
+    j->text_len = p->title_len;
+    j->abstract_len = p->abstract_len;
+    j->st.bytes = p->title_len + p->abstract_len;
+    memset(p, 0, sizeof *p);
+    (void)stream_submit(c, j);
 }
 
 /* "PMID|t|text" or "PMID|a|text": sets *kind and returns the text, or NULL. */
@@ -330,10 +285,8 @@ static int pt_join_abstract(stream_ctx *c, pt_doc *p, const char *text, size_t l
     memcpy(joined + p->abstract_len + 1, text, len + 1);
     p->abstract = joined;
     p->abstract_len += len + 1;
-    if (!c->r->o->quiet) {
-        fprintf(stderr, "hnpipe: %s:%zu: a second abstract line for %s: joined to the first\n",
-                c->in->path, lineno, p->id);
-    }
+    stream_note_f(c, SNOTE_WARN, "%s:%zu: a second abstract line for %s: joined to the first",
+                  c->in->path, lineno, p->id);
     return 0;
 }
 
@@ -343,11 +296,10 @@ static int pt_line(stream_ctx *c, pt_doc *p, char *line, size_t lineno)
     char *text = pt_field(line, &kind);
     if (!text) {
         if (!strchr(line, '\t')) { /* annotation and relation lines are not ours to keep */
-            run_failf(c->r,
-                      "%s:%zu: not a PubTator line (ID|t|TITLE, ID|a|ABSTRACT or ID<TAB>...): "
-                      "skipped",
-                      c->in->path, lineno);
-            c->st->failed++;
+            stream_note_f(c, SNOTE_FAILED,
+                          "%s:%zu: not a PubTator line (ID|t|TITLE, ID|a|ABSTRACT or "
+                          "ID<TAB>...): skipped",
+                          c->in->path, lineno);
         }
         return 0;
     }
@@ -376,25 +328,24 @@ void stream_pubtator(stream_ctx *c)
     pt_doc p;
     memset(&p, 0, sizeof p);
     ssize_t n;
-    while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
+    while (!stream_stopped(c) && (n = stream_next_line(c, &lr)) >= 0) {
         if (n == 0) {
             pt_flush(c, &p);
         } else if (pt_line(c, &p, lr.line, lr.lineno) != 0) {
-            run_failf(c->r, "%s:%zu: out of memory", c->in->path, lr.lineno);
-            c->st->failed++;
+            stream_note_f(c, SNOTE_FAILED, "%s:%zu: out of memory", c->in->path, lr.lineno);
             break;
         }
         stream_progress(c, &lr);
     }
-    if (!c->write_errno) {
+    if (!stream_stopped(c)) {
         pt_flush(c, &p);
     }
     pt_clear(&p);
-    c->r->bytes_done += lr.consumed;
+    c->consumed = lr.consumed;
     stream_reader_free(&lr);
 }
 
-void stream_input(stream_ctx *c)
+void stream_read(stream_ctx *c)
 {
     switch (c->r->o->input_format) {
     case INPUT_PUBTATOR:
@@ -408,4 +359,13 @@ void stream_input(stream_ctx *c)
         stream_records(c);
         break;
     }
+}
+
+void stream_input(stream_ctx *c)
+{
+    if (!c->pool || stream_pool_run(c->pool, c) != 0) {
+        c->pool = NULL; /* no reader thread: all on this one */
+        stream_read(c);
+    }
+    c->r->bytes_done += c->consumed;
 }

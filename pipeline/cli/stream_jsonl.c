@@ -10,7 +10,7 @@
 #include <string.h>
 
 typedef struct jsonl_state {
-    hnp_membuf text, id, render;
+    hnp_membuf text, id;
     jsonl_obj obj; /* its cut list is reused line after line */
 } jsonl_state;
 
@@ -18,8 +18,8 @@ typedef struct jsonl_state {
 static void bad_line(stream_ctx *c, size_t lineno, const char *what, const char *arg,
                      const char *why)
 {
-    run_failf(c->r, "%s:%zu: line skipped: %s%s%s", c->in->path, lineno, what, arg, why);
-    c->st->failed++;
+    stream_note_f(c, SNOTE_FAILED, "%s:%zu: line skipped: %s%s%s", c->in->path, lineno, what, arg,
+                  why);
 }
 
 /* The document id: a string member decoded, a number as written, else the line number. */
@@ -48,36 +48,44 @@ static int take_id(stream_ctx *c, jsonl_state *s, const char *line, const jsonl_
     return 0;
 }
 
-/* -f jsonl: the input object without its closing brace (and without an annotation member
- * of an earlier run), then "hnpipe": the document's object. */
-static hnp_status write_merged(stream_ctx *c, jsonl_state *s, const hnp_doc *d, const char *line,
-                               const jsonl_obj *o)
+/* -f jsonl (merged with the input object): the object up to its closing brace and where
+ * its members are, copied. Returns 0, or -1 when out of memory. */
+static int keep_object(stream_job *j, const char *line, const jsonl_obj *o)
 {
-    s->render.len = 0;
-    hnp_sink mem = hnp_membuf_sink(&s->render);
-    HNP_TRY(hnp_write_doc(d, HNP_FMT_JSONL, 0, 0, &mem));
-    const hnp_sink *out = c->sink;
-    size_t at = 0;
-    for (size_t k = 0; k < o->n_cuts; k++) {
-        HNP_TRY(out->write(out->ctx, line + at, o->cuts[k].start - at));
-        at = o->cuts[k].end;
+    j->obj = *o;
+    j->obj.cuts = NULL;
+    j->obj.cap_cuts = j->obj.n_cuts;
+    if (o->n_cuts && !(j->obj.cuts = malloc(o->n_cuts * sizeof *o->cuts))) {
+        return -1;
     }
-    HNP_TRY(out->write(out->ctx, line + at, o->close - at));
-    const char *key =
-        o->n_members ? ",\"" JSONL_ANNOTATION_KEY "\":" : "\"" JSONL_ANNOTATION_KEY "\":";
-    HNP_TRY(out->write(out->ctx, key, strlen(key)));
-    HNP_TRY(out->write(out->ctx, s->render.data, s->render.len - 1)); /* without its \n */
-    return out->write(out->ctx, "}\n", 2);
+    if (o->n_cuts) {
+        memcpy(j->obj.cuts, o->cuts, o->n_cuts * sizeof *o->cuts);
+    }
+    if (!(j->line = malloc(o->close ? o->close : 1))) {
+        return -1;
+    }
+    memcpy(j->line, line, o->close);
+    return 0;
 }
 
-static void emit_merged(stream_ctx *c, jsonl_state *s, const hnp_doc *d, const char *line,
-                        const jsonl_obj *o)
+/* The decoded id and text move into a job (the next line decodes into fresh buffers). */
+static void submit_object(stream_ctx *c, jsonl_state *s, const char *line, const jsonl_obj *o,
+                          size_t lineno)
 {
-    stream_count_doc(c, d);
-    (*c->index)++;
-    if (write_merged(c, s, d, line, o) != HNP_OK || fflush(c->out) != 0) {
-        c->write_errno = errno ? errno : EIO;
+    int merge = c->r->o->format == HNP_FMT_JSONL;
+    stream_job *j = stream_job_new(merge ? SJOB_MERGE : SJOB_RECORD, lineno);
+    if (!j || (merge && keep_object(j, line, o) != 0)) {
+        stream_job_free(j);
+        bad_line(c, lineno, "out of memory", "", "");
+        return;
     }
+    j->id = (char *)s->id.data;
+    j->text = s->text.data;
+    j->text_len = s->text.len;
+    j->st.bytes = s->text.len;
+    memset(&s->id, 0, sizeof s->id);
+    memset(&s->text, 0, sizeof s->text);
+    (void)stream_submit(c, j);
 }
 
 static void one_object(stream_ctx *c, jsonl_state *s, const char *line, size_t len, size_t lineno)
@@ -106,21 +114,9 @@ static void one_object(stream_ctx *c, jsonl_state *s, const char *line, size_t l
         }
         return;
     }
-    c->st->bytes += s->text.len;
     /* jsonl into jsonl is merged with the input object, which is held whole anyway: the
-     * document whole too; the other formats go window by window */
-    const hnp_doc *d;
-    hnp_status st =
-        opt->format == HNP_FMT_JSONL
-            ? hnp_worker_process(c->w, (const char *)s->id.data, s->text.data, s->text.len, &d)
-            : hnp_worker_open(c->w, (const char *)s->id.data, s->text.data, s->text.len);
-    if (st != HNP_OK) {
-        stream_doc_failed(c, lineno, st);
-    } else if (opt->format == HNP_FMT_JSONL) {
-        emit_merged(c, s, d, line, o);
-    } else {
-        stream_emit(c, (const char *)s->id.data, lineno);
-    }
+     * document whole too (SJOB_MERGE); the other formats go window by window */
+    submit_object(c, s, line, o, lineno);
 }
 
 void stream_jsonl(stream_ctx *c)
@@ -129,7 +125,7 @@ void stream_jsonl(stream_ctx *c)
     jsonl_state s;
     memset(&s, 0, sizeof s);
     ssize_t n;
-    while (!c->write_errno && (n = stream_next_line(c, &lr)) >= 0) {
+    while (!stream_stopped(c) && (n = stream_next_line(c, &lr)) >= 0) {
         const char *line = lr.line;
         size_t len = (size_t)n;
         if (lr.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
@@ -142,13 +138,11 @@ void stream_jsonl(stream_ctx *c)
         stream_progress(c, &lr);
     }
     if (lr.err) {
-        run_failf(c->r, "%s: read error: %s", c->in->path, strerror(lr.err));
-        c->st->failed++;
+        stream_note_f(c, SNOTE_FAILED, "%s: read error: %s", c->in->path, strerror(lr.err));
     }
-    c->r->bytes_done += lr.consumed;
+    c->consumed = lr.consumed;
     hnp_membuf_free(&s.text);
     hnp_membuf_free(&s.id);
-    hnp_membuf_free(&s.render);
     jsonl_obj_free(&s.obj);
     stream_reader_free(&lr);
 }
