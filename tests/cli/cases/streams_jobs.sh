@@ -1,7 +1,9 @@
 #!/bin/sh
 # Line-oriented inputs on the -j threads (stream_pool.c): the output, the messages (each bad
 # line named with its number, in input order), the -v lines and the exit status are those of
-# -j 1, with bad records, refused documents and a document too big among good ones.
+# -j 1, with bad records, refused documents and a document too big among good ones. The
+# documents are English prose (the classifier does not ask CLD2, whose answer on a short
+# text can depend on stack bytes past its sample, i.e. on the documents before it).
 . "$(dirname "$0")/../lib.sh"
 
 big=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "Word%d ", i }')
@@ -17,7 +19,7 @@ awk -v big="$big" 'BEGIN {
 awk -v big="$big" 'BEGIN {
     printf "1|t|A title too big.\n1|a|%s\n\n", big
     for (i = 2; i < 40; i++) {
-        printf "%d|t|Aspirin and headache %d.\n%d|a|Patients took aspirin. They had migraine.\n", i, i, i
+        printf "%d|t|Aspirin and headache %d.\n%d|a|Patients who took aspirin in the trial said that they had fewer headaches than those who were given the placebo at the start of the study.\n", i, i, i
         if (i == 9) printf "%d|a|A second abstract line.\n", i
         if (i == 17) print "not pubtator at all"
         printf "\n"
@@ -27,7 +29,7 @@ awk 'BEGIN {
     for (i = 0; i < 40; i++) {
         if (i == 5) print "{\"id\": 5, \"text\": "
         if (i == 11) print "{\"id\": \"x\"}"
-        printf "{\"id\": \"d%d\", \"text\": \"Patients with asthma took salbutamol. Case %d.\", \"n\": %d}\n", i, i, i
+        printf "{\"id\": \"d%d\", \"text\": \"Patients with asthma who took salbutamol in the study said that they felt better within an hour of the first dose they were given. Case %d.\", \"n\": %d}\n", i, i, i
     }
 }' >"$T/jsonl"
 
