@@ -493,6 +493,38 @@ START_TEST(test_symptom_list)
 }
 END_TEST
 
+/* An excerpt cut mid-sentence: the unfinished last sentence on the article's last line,
+ * or alone on a line when it ends in a function word, is the article's; a short line
+ * that ends the page otherwise is still the tail. */
+START_TEST(test_cut_off_ending)
+{
+    static const char same_line[] =
+        P1 "\n" P2 "\n" P3 " Relapses fell in both groups, and the ratings of disability";
+    static const char *const sents[] = {
+        P1, P2, P3, "Relapses fell in both groups, and the ratings of disability", NULL};
+    result r;
+    run_sents(same_line, sents, &r);
+    expect_kind(&r, "Relapses fell", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+
+    static const char own_line[] = P1 "\n" P2 "\n" P3 "\n\nThe university in Lyon has\n";
+    run_lines(own_line, &r);
+    expect_kind(&r, "The university in Lyon has", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+
+    static const char menu[] = P1 "\n" P2 "\n" P3 "\n\nMore health news from Lyon\n";
+    run_lines(menu, &r);
+    ck_assert(hnp_kind_is_junk(r.lab[r.n - 1].kind));
+    hnp_docmeta_free(&r.m);
+
+    static const char not_last[] =
+        P1 "\n" P2 "\n" P3 "\n\nThe university in Lyon has\nContact us\nPrivacy policy\n";
+    run_lines(not_last, &r);
+    expect_kind(&r, "The university in Lyon has", HNP_KIND_BOILERPLATE, NULL);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* A one-sentence lede above two subheadings is still the article (no headline line to
  * anchor a byline block). */
 START_TEST(test_short_lede)
@@ -1173,6 +1205,7 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_tail_whole);
     tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_short_lede);
+    tcase_add_test(t, test_cut_off_ending);
     tcase_add_test(t, test_symptom_list);
     tcase_add_test(t, test_not_phones);
     tcase_add_test(t, test_no_article);

@@ -237,6 +237,43 @@ static void extend_list(cls_doc *d)
     d->re = re > start ? re : d->re;
 }
 
+/* 1 if nothing but blanks separates the sentences a and b: they share a line. */
+static int same_line(const cls_doc *d, size_t a, size_t b)
+{
+    const uint8_t *p = d->text + d->sents[a].end, *e = d->text + d->sents[b].start;
+    return p <= e && memchr(p, '\n', (size_t)(e - p)) == NULL;
+}
+
+/* 1 if only blanks follow the sentence i to the end of the text. */
+static int ends_text(const cls_doc *d, size_t i)
+{
+    for (size_t k = d->sents[i].end; k < d->len; k++) {
+        uint8_t c = d->text[k];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A scraper's line is a paragraph: plain sentences that finish the region's last line
+ * belong to the article, even a short one the sum did not take ("It can induce tumors,
+ * make"). An excerpt cut mid-sentence ends the text in a function word ("Shanghai has"):
+ * that unfinished sentence is the article's too, not a menu item. */
+static void extend_line_end(cls_doc *d)
+{
+    size_t re = d->re;
+    while (re < d->n && !d->w[re].loc.strong && d->w[re].loc.kind == HNP_KIND_BODY &&
+           !d->w[re].dup && same_line(d, re - 1, re)) {
+        re++;
+    }
+    if (re + 1 == d->n && plain_line(&d->w[re]) && !d->w[re].f.ends_stop &&
+        d->w[re].f.ends_function_word && ends_text(d, re)) {
+        re++;
+    }
+    d->re = re;
+}
+
 /* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
 void hnp_cls_find_region(cls_doc *d)
 {
@@ -260,6 +297,7 @@ void hnp_cls_find_region(cls_doc *d)
         extend_back(d);
         extend_list(d);
         cut_at_closer(d);
+        extend_line_end(d);
     }
 }
 

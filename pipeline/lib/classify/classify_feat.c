@@ -221,11 +221,11 @@ static inline void end_word(wstate *w, cls_feat *f)
     if (w->has_letter) {
         f->alpha_words++;
     }
-    if (w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
-        (w->lang == CLS_LANG_EN ? hnp_cls_is_stopword(w->low, w->lowlen)
-                                : is_stopword_in(w->lang, w->low, w->lowlen))) {
-        f->stop++;
-    }
+    int stop = w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
+               (w->lang == CLS_LANG_EN ? hnp_cls_is_stopword(w->low, w->lowlen)
+                                       : is_stopword_in(w->lang, w->low, w->lowlen));
+    f->stop += (unsigned)stop;
+    f->ends_function_word = stop;
     w->in_word = 0;
 }
 

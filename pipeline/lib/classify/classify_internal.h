@@ -21,10 +21,11 @@ typedef struct cls_feat {
     unsigned cjk_stops; /* 。！？ */
     int first_lower;    /* the first letter is lower case */
     int first_upper;
-    int ends_stop;  /* last visible char (before closing quotes) is . ! ? … 。 ！ ？ */
-    int ends_q;     /* ... it is a question mark */
-    int ends_colon; /* ... it is a colon */
-    int has_url;    /* http://, https://, www. */
+    int ends_stop;          /* last visible char (before closing quotes) is . ! ? … 。 ！ ？ */
+    int ends_q;             /* ... it is a question mark */
+    int ends_colon;         /* ... it is a colon */
+    int ends_function_word; /* the last word is a function word: a sentence cut off */
+    int has_url;            /* http://, https://, www. */
     int has_email;
     int phone;       /* a run of >= 7 digits joined by spaces, dashes, dots, brackets */
     int price;       /* a currency sign or code next to a number */

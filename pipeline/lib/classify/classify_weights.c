@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.692461015e+00f, /* shape:chars */
-    -2.774856083e+00f, /* shape:words */
-    -1.725105385e-01f, /* shape:stop */
-    4.381721233e-01f, /* shape:stop-rel */
-    -1.662761691e-02f, /* shape:ends-stop */
-    -1.491727182e-04f, /* shape:ends-q */
-    1.802012421e-01f, /* shape:ends-colon */
-    1.137313519e+00f, /* shape:first-upper */
-    1.341250348e+00f, /* shape:first-lower */
-    2.431296071e+00f, /* shape:digits */
-    -5.351532765e-01f, /* shape:caps */
-    1.434046956e+00f, /* shape:symbols */
-    -8.327654514e-01f, /* shape:url */
-    -1.485088972e-02f, /* shape:email */
-    -8.016845876e-01f, /* shape:phone */
-    -5.276966065e-01f, /* shape:price */
-    3.702667765e-02f, /* shape:company */
-    8.400591535e-01f, /* shape:company-end */
-    4.152741800e-02f, /* shape:whole-line */
-    -4.691162076e+00f, /* shape:bracketed */
-    -1.070040528e+00f, /* shape:cjk */
-    -1.793643012e+00f, /* shape:hashtags */
-    7.315823361e-01f, /* shape:commas */
-    -2.605549918e-01f, /* shape:tiny */
-    4.031180368e-01f, /* shape:no-stop */
-    7.671150449e-02f, /* shape:prose */
-    -1.970540367e+00f, /* shape:bullet */
-    -7.917481905e-01f, /* shape:credit */
-    7.527870277e-02f, /* rule:v */
-    2.076528252e-01f, /* rule:dup */
+    2.724446370e+00f, /* shape:chars */
+    -2.795635416e+00f, /* shape:words */
+    -1.740742704e-01f, /* shape:stop */
+    4.399774131e-01f, /* shape:stop-rel */
+    -2.037957333e-02f, /* shape:ends-stop */
+    -3.839985681e-03f, /* shape:ends-q */
+    1.884706052e-01f, /* shape:ends-colon */
+    1.145089007e+00f, /* shape:first-upper */
+    1.344955694e+00f, /* shape:first-lower */
+    2.455823700e+00f, /* shape:digits */
+    -5.350213461e-01f, /* shape:caps */
+    1.398713866e+00f, /* shape:symbols */
+    -8.196067096e-01f, /* shape:url */
+    2.010169100e-02f, /* shape:email */
+    -8.273906022e-01f, /* shape:phone */
+    -5.303497486e-01f, /* shape:price */
+    3.491463149e-02f, /* shape:company */
+    8.521444184e-01f, /* shape:company-end */
+    6.761501466e-02f, /* shape:whole-line */
+    -4.701712506e+00f, /* shape:bracketed */
+    -1.080889655e+00f, /* shape:cjk */
+    -1.799117308e+00f, /* shape:hashtags */
+    7.364685856e-01f, /* shape:commas */
+    -2.648410199e-01f, /* shape:tiny */
+    3.994436916e-01f, /* shape:no-stop */
+    6.775112634e-02f, /* shape:prose */
+    -1.970354732e+00f, /* shape:bullet */
+    -7.714025528e-01f, /* shape:credit */
+    8.853274226e-02f, /* rule:v */
+    2.210275668e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    6.730020951e-02f, /* rule:in-region */
-    4.677879675e-01f, /* rule:head */
-    -4.595303794e-01f, /* rule:tail */
+    9.664668375e-02f, /* rule:in-region */
+    4.838087269e-01f, /* rule:head */
+    -4.782155091e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -1.111214894e+00f, /* rule:head-dist */
-    5.301055238e-01f, /* rule:tail-dist */
-    6.730020951e-02f, /* rule:in-run */
+    -1.122673345e+00f, /* rule:head-dist */
+    5.765061277e-01f, /* rule:tail-dist */
+    9.664668375e-02f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.945108200e+00f, /* rule:position */
+    -1.958859619e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    6.730020951e-02f, /* reason=nav */
+    9.664668375e-02f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,53 +87,53 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    4.677879675e-01f, /* reason=head */
-    -4.595303794e-01f, /* reason=tail */
+    4.838087269e-01f, /* reason=head */
+    -4.782155091e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.285848758e-01f, /* n-2:v */
-    4.059060131e-01f, /* n-2:ends-stop */
-    5.847936361e-01f, /* n-2:words */
-    -3.852091784e-01f, /* n-2:stop */
-    -1.935139010e-01f, /* n-2:rule-junk */
-    1.780497246e-01f, /* n-2:rule-body */
-    5.796884922e-02f, /* n-2:whole-line */
-    -1.458616368e+00f, /* n-2:none */
-    -1.831440355e-01f, /* n-1:v */
-    4.524276679e-01f, /* n-1:ends-stop */
-    5.283679062e-01f, /* n-1:words */
-    -5.609078267e-01f, /* n-1:stop */
-    -1.684724415e-01f, /* n-1:rule-junk */
-    1.950244729e-01f, /* n-1:rule-body */
-    5.614894364e-03f, /* n-1:whole-line */
-    -9.674443341e-01f, /* n-1:none */
-    -2.490187860e-01f, /* n+1:v */
-    6.094488264e-01f, /* n+1:ends-stop */
-    7.496913986e-01f, /* n+1:words */
-    -3.899409149e-01f, /* n+1:stop */
-    -2.491784424e-01f, /* n+1:rule-junk */
-    -3.106803309e-01f, /* n+1:rule-body */
-    -1.084865095e-02f, /* n+1:whole-line */
-    2.814627057e-01f, /* n+1:none */
-    -2.062128329e-01f, /* n+2:v */
-    4.982771429e-01f, /* n+2:ends-stop */
-    7.900097318e-01f, /* n+2:words */
-    -5.620282491e-01f, /* n+2:stop */
-    -2.644226238e-01f, /* n+2:rule-junk */
-    -3.493800949e-01f, /* n+2:rule-body */
-    1.977502101e-01f, /* n+2:whole-line */
-    1.101165714e+00f, /* n+2:none */
-    8.079553994e-01f, /* win:v */
-    -8.976822045e-01f, /* win:junk */
-    -9.670285616e-01f, /* win:prose */
-    -3.841407769e+00f, /* doc:stop */
-    4.513345794e+00f, /* doc:n */
+    -1.265439651e-01f, /* n-2:v */
+    4.074265147e-01f, /* n-2:ends-stop */
+    5.838609741e-01f, /* n-2:words */
+    -3.852862418e-01f, /* n-2:stop */
+    -2.004034117e-01f, /* n-2:rule-junk */
+    1.300650173e-01f, /* n-2:rule-body */
+    6.121131167e-02f, /* n-2:whole-line */
+    -1.572267924e+00f, /* n-2:none */
+    -1.848964706e-01f, /* n-1:v */
+    4.577243155e-01f, /* n-1:ends-stop */
+    5.338153473e-01f, /* n-1:words */
+    -5.620473498e-01f, /* n-1:stop */
+    -1.748801216e-01f, /* n-1:rule-junk */
+    8.050780077e-02f, /* n-1:rule-body */
+    5.490100885e-03f, /* n-1:whole-line */
+    -8.747766565e-01f, /* n-1:none */
+    -2.502536444e-01f, /* n+1:v */
+    6.120890409e-01f, /* n+1:ends-stop */
+    7.597886955e-01f, /* n+1:words */
+    -3.980490145e-01f, /* n+1:stop */
+    -2.576785633e-01f, /* n+1:rule-junk */
+    -3.297158264e-01f, /* n+1:rule-body */
+    -2.901607864e-02f, /* n+1:whole-line */
+    2.127422789e-01f, /* n+1:none */
+    -2.052925767e-01f, /* n+2:v */
+    5.029992529e-01f, /* n+2:ends-stop */
+    7.869538845e-01f, /* n+2:words */
+    -5.657090626e-01f, /* n+2:stop */
+    -2.741935446e-01f, /* n+2:rule-junk */
+    -3.751257696e-01f, /* n+2:rule-body */
+    1.975371091e-01f, /* n+2:whole-line */
+    1.100508810e+00f, /* n+2:none */
+    7.988525164e-01f, /* win:v */
+    -8.465595942e-01f, /* win:junk */
+    -9.768755362e-01f, /* win:prose */
+    -3.861714765e+00f, /* doc:stop */
+    4.484563920e+00f, /* doc:n */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -3.870935017e+00f;
+const float hnp_cls_model_bias = -3.904148992e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
