@@ -178,6 +178,28 @@ static uint64_t affix(const hnp_tagger *t, size_t i, int k)
     return v | (uint64_t)(k & 0xff) << 56;
 }
 
+/* The folded word's last eight bytes as one number, the last byte in the top byte (bytes
+ * before the word, or zeros, below it when the word is shorter): every suffix feature is a
+ * shift of it (suffix), so the word is loaded once for all of them. */
+static uint64_t tail8(const hnp_tagger *t, size_t i)
+{
+    const tag_token *tk = &t->tok[i];
+    size_t end = tk->fold_off + tk->fold_len;
+    uint64_t v;
+    if (end >= 8) {
+        memcpy(&v, t->fold.data + end - 8, 8);
+        return v;
+    }
+    return end ? load_upto8(t->fold.data, end) << (8 * (8 - end)) : 0;
+}
+
+/* The value affix(t, i, -k) from the token's tail8 and folded length. */
+static inline uint64_t suffix(uint64_t tail, size_t len, int k)
+{
+    size_t n = (size_t)k < len ? (size_t)k : len;
+    return (n ? tail >> (8 * (8 - n)) : 0) | (uint64_t)(-k & 0xff) << 56;
+}
+
 static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
 {
     static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0, 1, 0, 0}, {2, 2, 2, 0, 0, 0, 1, 0, 0}};
@@ -201,10 +223,12 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
     f[3] = mix(3, n1->w);
     f[4] = mix(4, pair(p1->w, c->w));
     f[5] = mix(5, pair(c->w, n1->w));
+    uint64_t tail = tail8(t, i);
+    size_t flen = k->fold_len;
     f[6] = mix(6, affix(t, i, 3));
-    f[7] = mix(7, affix(t, i, -2));
-    f[8] = mix(8, affix(t, i, -3));
-    f[9] = c->have_suf4 ? c->suf4 : mix(9, affix(t, i, -4));
+    f[7] = mix(7, suffix(tail, flen, 2));
+    f[8] = mix(8, suffix(tail, flen, 3));
+    f[9] = c->have_suf4 ? c->suf4 : mix(9, suffix(tail, flen, 4));
     f[10] = mix(10, c->shape);
     f[11] = mix(11, pair(pair(p1->shape, c->shape), n1->shape));
     f[12] = mix(12, c->dc);
