@@ -188,6 +188,21 @@ static const repair_case repairs[] = {
      * a line that nothing else shows garbled */
     {"T\xc3\x85ky\xc3\x85 and Ky\xc3\x85to are cities in Japan.",
      "T\xc5\x8dky\xc5\x8d and Ky\xc5\x8dto are cities in Japan.", HNP_REPAIR_LOST_BYTE},
+    /* an Á or Í that lost its byte inside a word in capitals, judged by the small letters'
+     * counts; a Portuguese Ã before O stays ("SÃO", "JOÃO") */
+    {"CLAVES DEL D\xc3\x83"
+     "A",
+     "CLAVES DEL D\xc3\x8d"
+     "A",
+     HNP_REPAIR_LOST_BYTE},
+    {"He said \xc3\xa2\xe2\x82\xac\xc5\x93yes\xc3\xa2\xe2\x82\xac in S\xc3\x83O PAULO and "
+     "JO\xc3\x83O",
+     "He said \xe2\x80\x9cyes\xe2\x80\x9d in S\xc3\x83O PAULO and JO\xc3\x83O",
+     HNP_REPAIR_LOST_BYTE},
+    /* a small letter that lost its byte before a space, after a small letter: not the
+     * capital Š that the lead and the space would make as Latin-1 */
+    {"the Ry\xc3\x85\xc2\xabk\xc3\x85 Shinbun magazine", "the Ry\xc5\xabk\xc5\x8d Shinbun magazine",
+     HNP_REPAIR_LOST_BYTE},
     /* letters the training texts hardly hold, chosen from the word lists' counts: Hangul
      * (병, 원), Vietnamese (ờ, ọ), dropped or as U+FFFD */
     {"The sign said \xc3\xac\xe2\x80\x9e\xc5\x93\xc3\xac\xc5\xa1\xc2\xb8\xc3\xab\xc5\x92\xe2\x82"

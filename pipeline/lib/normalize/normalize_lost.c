@@ -116,6 +116,8 @@ typedef struct lost_site {
     int form;               /* 0 none, 1 dropped, 2 replaced by SUB */
     int need_lower;         /* only a lowercase letter may complete it ("LiÄen") */
     int need_upper;         /* only an uppercase one, a word's first ("Åukasz") */
+    int caps;               /* inside a word in capitals ("GARCÃA"): the prior is asked
+                               about the small letters, as the word lists hold them */
     uint32_t before, after; /* the characters around it (white space as ' ', 0 unknown) */
     int word_end;           /* a 2-byte lead before a space: only as the end of a word */
 } lost_site;
@@ -157,6 +159,11 @@ static int same_script(uint32_t c, uint32_t n)
     return U_SUCCESS(err) && a == b && a != USCRIPT_COMMON && a != USCRIPT_INHERITED;
 }
 
+static uint32_t lower(uint32_t c)
+{
+    return c ? (uint32_t)utf8proc_tolower((utf8proc_int32_t)c) : 0;
+}
+
 /* The score of candidate c: document evidence first, then the line's, then the prior: how
  * often c occurs, and how often after site->before and before site->after. A letter after
  * a letter takes its case ("IchiyÅ\xef\xbf\xbd" is ō, not Ł), and a word's first letter
@@ -165,7 +172,10 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
 {
     enum { N_LEFT = sizeof lost_left / sizeof lost_left[0] };
     enum { N_RIGHT = sizeof lost_right / sizeof lost_right[0] };
-    unsigned s = prior_of(c);
+    uint32_t lc = site->caps ? lower(c) : c,
+             lprev = site->caps ? lower(site->before) : site->before,
+             lafter = site->caps ? lower(site->after) : site->after;
+    unsigned s = prior_of(lc);
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     uint32_t prev = site->before;
     if (site->need_lower && (k != UTF8PROC_CATEGORY_LL || s < NEED_LOWER_PRIOR)) {
@@ -178,8 +188,7 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
         return 0; /* no word has a capital after a small letter ("IchiyŁ", "IchiyŠ") */
     }
     if (s) {
-        s += 2 *
-             (pair_of(lost_left, N_LEFT, prev, c) + pair_of(lost_right, N_RIGHT, c, site->after));
+        s += 2 * (pair_of(lost_left, N_LEFT, lprev, lc) + pair_of(lost_right, N_RIGHT, lc, lafter));
     }
     s += (unsigned)(same_script(c, prev) || same_script(c, site->after));
     if (s && k == case_after(prev, site->after)) {
@@ -319,6 +328,19 @@ static int capital_before_small(const hnp_norm_bytes *in, size_t i, unsigned nex
            next >= 'a' && next <= 'z';
 }
 
+/* Is the "Ã" at i inside a word in ASCII capitals ("GARCÃA", "ÃNGEL")? A capital Ã is
+ * Portuguese, before O or E ("SÃO", "MÃE"), not before another consonant or A: there it is
+ * Á or Í (C3 81, C3 8D) that lost its byte. */
+static int caps_inside(const hnp_norm_bytes *in, size_t i, unsigned next)
+{
+    unsigned prev = i ? in->b[i - 1] : ' ', next2 = i + 2 < in->n ? in->b[i + 2] : ' ';
+    int up_prev = prev >= 'A' && prev <= 'Z', up_next2 = next2 >= 'A' && next2 <= 'Z';
+    if (!(next >= 'A' && next <= 'Z') || next == 'O' || next == 'E') {
+        return 0;
+    }
+    return up_prev || (prev < 0x80 && !ascii_letter(prev) && up_next2);
+}
+
 /* How the sequence led by in->b[i] lost a byte (site->form: 0 not at all, 1 dropped, 2
  * replaced by SUB at site->pos). */
 static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
@@ -361,6 +383,10 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ct
                ((prev >= 'a' && prev <= 'z') || capital_before_small(in, i, next))) {
         site->form = 1;
         site->need_lower = 1;
+    } else if (in->b[i] == 0xC3 && caps_inside(in, i, next)) {
+        site->form = 1; /* "GARCÃA", "DÃAS": Í, Á in a word in capitals */
+        site->need_upper = 1;
+        site->caps = 1;
     } else if (prev < 0x80 && !ascii_letter(prev) && upper_latin1_lead(in->b[i]) && next >= 'a' &&
                next <= 'z') {
         site->form = 1; /* "Åukasz": a capital that lost its byte, or a real "Å" (Århus) */

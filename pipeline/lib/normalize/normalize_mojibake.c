@@ -136,8 +136,11 @@ static size_t altered_space(const hnp_norm_bytes *in, size_t i)
 {
     const unsigned *s = in->b + i;
     size_t n = in->n - i;
-    unsigned b = s[0];
-    if (n >= 2 && s[1] == ' ' &&
+    unsigned b = s[0], prev = i ? in->b[i - 1] : 0;
+    /* Š, Π, Р (C5, CE, D0 with A0) are capitals: not after a small letter, where the lead
+     * is rather a sequence that lost its byte before a real space ("Katō said") */
+    int capital_after_small = (b == 0xC5 || b == 0xCE || b == 0xD0) && prev >= 'a' && prev <= 'z';
+    if (n >= 2 && s[1] == ' ' && !capital_after_small &&
         (b == 0xC2 || b == 0xC3 || b == 0xC5 || b == 0xCE || b == 0xD0 || b == 0xD9)) {
         return 1;
     }
@@ -679,23 +682,41 @@ static hnp_status try_stretches(hnp_norm_work *w, const cp_page *pg, int *done)
  * characters (measured on ftfy-dev: no case needs them). */
 enum { RUN_PAGES = 2 };
 
+static int ascii_upper(uint32_t c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int ascii_lower(uint32_t c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+/* Is the Latin-1 capital at i the second letter of a word, between its ASCII capital and a
+ * lowercase letter ("MÄori"), or an "Ã" inside a word in capitals before a letter that
+ * Portuguese does not put after it ("GARCÃA", "ÃNGEL"; not "SÃO")? */
+static int misplaced_capital(const hnp_norm_line *l, size_t i)
+{
+    uint32_t c = l->cp[i], p = i ? l->cp[i - 1] : ' ', start = i >= 2 ? l->cp[i - 2] : ' ';
+    uint32_t next = i + 1 < l->n ? l->cp[i + 1] : 0, next2 = i + 2 < l->n ? l->cp[i + 2] : 0;
+    int word_start = p < 0x80 && !ascii_upper(p) && !ascii_lower(p);
+    int second = ascii_upper(p) && start < 0x80 && !ascii_upper(start) && !ascii_lower(start) &&
+                 ascii_lower(next);
+    int caps = c == 0xC3 && ascii_upper(next) && next != 'O' && next != 'E' &&
+               (ascii_upper(p) || (word_start && ascii_upper(next2)));
+    return second || caps;
+}
+
 /* Does the line hold an uppercase Latin-1 letter right after a lowercase ASCII one
- * ("LiÄen", "IchiyÅ"), or between a word's ASCII capital and a lowercase letter ("MÄori")?
- * No word is spelled so: it is a 2-byte UTF-8 sequence read as windows-1252 that lost its
- * second byte, which the badness score (ftfy's) does not see. normalize_lost.c decides
- * whether a lowercase letter completes it. */
+ * ("LiÄen", "IchiyÅ"), or where misplaced_capital finds one? No word is spelled so: it is a
+ * 2-byte UTF-8 sequence read as windows-1252 that lost its second byte, which the badness
+ * score (ftfy's) does not see. normalize_lost.c decides which letter completes it. */
 static int lost_letter_sign(const hnp_norm_line *l)
 {
-    for (size_t i = 1; i < l->n; i++) {
-        uint32_t c = l->cp[i], p = l->cp[i - 1];
-        if (!(c >= 0xC2 && c <= 0xDE && c != 0xD7)) {
-            continue;
-        }
-        uint32_t start = i >= 2 ? l->cp[i - 2] : ' ', next = i + 1 < l->n ? l->cp[i + 1] : 0;
-        int second_capital = p >= 'A' && p <= 'Z' && start < 0x80 &&
-                             !((start | 0x20) >= 'a' && (start | 0x20) <= 'z') && next >= 'a' &&
-                             next <= 'z';
-        if ((p >= 'a' && p <= 'z') || second_capital) {
+    for (size_t i = 0; i < l->n; i++) {
+        uint32_t c = l->cp[i];
+        if (c >= 0xC2 && c <= 0xDE && c != 0xD7 &&
+            ((i && ascii_lower(l->cp[i - 1])) || misplaced_capital(l, i))) {
             return 1;
         }
     }
