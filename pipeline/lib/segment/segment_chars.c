@@ -229,31 +229,26 @@ static bool plain_ascii(uint8_t c)
     return c > ' ' && c < 0x80;
 }
 
-/* For ASCII bytes: 1 for those the rules look at inside a token (. ! ? ( ) [ ] : @),
- * 2 for whitespace, 0 for the rest. Non-ASCII bytes count as 1. */
-static unsigned byte_class(uint8_t c)
-{
-    if (c >= 0x80) {
-        return 1u;
-    }
-    unsigned p = hnp_ascii_props[c];
-    return p & HNP_ASCII_SPACE                                          ? 2u
-           : p & (HNP_ASCII_TERM | HNP_ASCII_BRACKET | HNP_ASCII_INFIX) ? 1u
-                                                                        : 0u;
-}
+/* The ASCII bytes the rules look at inside a token (. ! ? ( ) [ ] : @). */
+enum { SEG_MARKS = HNP_ASCII_TERM | HNP_ASCII_BRACKET | HNP_ASCII_INFIX };
 
 bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain)
 {
-    /* The fast path: ASCII text, tokenized and classified in one pass. Anything else goes
-     * through the general tokenizer. */
-    while (pos < end && byte_class(t[pos]) == 2) {
+    /* The fast path: ASCII text, tokenized and classified in one pass (one table load a
+     * byte; a byte >= 0x80 has no properties and marks the token as not plain). Anything
+     * else goes through the general tokenizer. */
+    const uint16_t *props = hnp_ascii_props;
+    while (pos < end && (props[t[pos]] & HNP_ASCII_SPACE)) {
         pos++;
     }
     size_t p = pos;
     unsigned hit = 0;
-    while (p < end && byte_class(t[p]) != 2) {
-        hit |= byte_class(t[p]);
-        p++;
+    for (; p < end; p++) {
+        unsigned c = t[p], q = props[c];
+        if (q & HNP_ASCII_SPACE) {
+            break;
+        }
+        hit |= (q & SEG_MARKS) | (c & 0x80u);
     }
     if (pos < end && hit == 0) {
         tok->start = pos;

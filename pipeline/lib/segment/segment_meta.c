@@ -128,9 +128,14 @@ static size_t with_time(const uint8_t *t, size_t d, size_t end)
 size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
 {
     hnp_span a, b, c;
+    /* a date starts with a digit, a month or a weekday; a token that starts right at pos
+     * (a visible ASCII byte) is judged by it before the token is scanned */
+    if (pos < end && t[pos] > ' ' && t[pos] < 0x80 && !strchr("0123456789ADFJMNOSTW", t[pos])) {
+        return 0;
+    }
     if (!hnp_seg_token(t, pos, end, &a) || !strchr("0123456789ADFJMNOSTW", t[a.start]) ||
         t[a.start] == 0) {
-        return 0; /* a date starts with a digit, a month or a weekday */
+        return 0;
     }
     if (hnp_seg_is_weekday(t + a.start, a.end - a.start) && !hnp_seg_token(t, a.end, end, &a)) {
         return 0;

@@ -361,7 +361,8 @@ int hnp_seg_month(const uint8_t *w, size_t len)
     if (len > 0 && w[len - 1] == '.') {
         len--;
     }
-    if (len < 3 || !lower_word(w, len, buf, sizeof buf)) {
+    /* a month's name or its start: 3 to 9 letters ("september") */
+    if (len < 3 || len > 9 || !lower_word(w, len, buf, sizeof buf)) {
         return 0;
     }
     for (size_t i = 0; i < 12; i++) {
@@ -383,7 +384,8 @@ bool hnp_seg_is_weekday(const uint8_t *w, size_t len)
     if (len > 0 && (w[len - 1] == ',' || w[len - 1] == '.')) {
         len--;
     }
-    if (len < 3 || !lower_word(w, len, buf, sizeof buf)) {
+    /* a weekday's name or its start: 3 to 9 letters ("wednesday") */
+    if (len < 3 || len > 9 || !lower_word(w, len, buf, sizeof buf)) {
         return false;
     }
     for (size_t i = 0; i < 7; i++) {
