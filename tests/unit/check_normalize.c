@@ -203,6 +203,9 @@ static const repair_case repairs[] = {
      * capital Š that the lead and the space would make as Latin-1 */
     {"the Ry\xc3\x85\xc2\xabk\xc3\x85 Shinbun magazine", "the Ry\xc5\xabk\xc5\x8d Shinbun magazine",
      HNP_REPAIR_LOST_BYTE},
+    /* a word's first letter Á that lost its byte, in a line nothing else shows garbled */
+    {"the striker \xc3\x83lvaro scored twice", "the striker \xc3\x81lvaro scored twice",
+     HNP_REPAIR_LOST_BYTE},
     /* letters the training texts hardly hold, chosen from the word lists' counts: Hangul
      * (병, 원), Vietnamese (ờ, ọ), dropped or as U+FFFD */
     {"The sign said \xc3\xac\xe2\x80\x9e\xc5\x93\xc3\xac\xc5\xa1\xc2\xb8\xc3\xab\xc5\x92\xe2\x82"

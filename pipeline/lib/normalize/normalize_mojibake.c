@@ -693,8 +693,9 @@ static int ascii_lower(uint32_t c)
 }
 
 /* Is the Latin-1 capital at i the second letter of a word, between its ASCII capital and a
- * lowercase letter ("MÄori"), or an "Ã" inside a word in capitals before a letter that
- * Portuguese does not put after it ("GARCÃA", "ÃNGEL"; not "SÃO")? */
+ * lowercase letter ("MÄori"), an "Ã" inside a word in capitals before a letter that
+ * Portuguese does not put after it ("GARCÃA", "ÃNGEL"; not "SÃO"), or an "Ã" that starts a
+ * word before a small letter ("Ãngel": Portuguese puts ã inside words only)? */
 static int misplaced_capital(const hnp_norm_line *l, size_t i)
 {
     uint32_t c = l->cp[i], p = i ? l->cp[i - 1] : ' ', start = i >= 2 ? l->cp[i - 2] : ' ';
@@ -704,7 +705,8 @@ static int misplaced_capital(const hnp_norm_line *l, size_t i)
                  ascii_lower(next);
     int caps = c == 0xC3 && ascii_upper(next) && next != 'O' && next != 'E' &&
                (ascii_upper(p) || (word_start && ascii_upper(next2)));
-    return second || caps;
+    int first = c == 0xC3 && word_start && ascii_lower(next); /* "Ãngel": no word starts so */
+    return second || caps || first;
 }
 
 /* Does the line hold an uppercase Latin-1 letter right after a lowercase ASCII one
