@@ -8,8 +8,9 @@
  * dictionary's match at and around the token (label, position, id source). Features are
  * hashed into a fixed table, so the model needs no vocabulary. A mention keeps the
  * lexicon's id when the dictionary (or a lookup of the span) has the same span and label;
- * otherwise its id is "-". TRIAL and PROCEDURE mentions stay the dictionary's unless a
- * model mention overlaps them.
+ * otherwise its id is "-". PROCEDURE mentions stay the dictionary's unless a model mention
+ * overlaps them; TRIAL mentions always stay, and model mentions overlapping one are dropped
+ * (a trial's name and its parts are never conditions).
  *
  * Layering: called by tag.c only; calls tag_match.c (id lookup), tag_abbrev.c (short forms
  * the model defines) and tag_mentions.c. */
@@ -23,11 +24,12 @@
 enum { POS_U, POS_B, POS_I, POS_L };
 
 /* A feature's 32-bit hash: template and value, multiplied and the high half taken (a
- * multiply-shift hash; the table uses its low bits). */
+ * multiply-shift hash; the table uses its low bits, which depend on the value's low 49
+ * bits: enough for 64-bit word hashes and affixes of at most five bytes). */
 static inline uint32_t mix(uint64_t tmpl, uint64_t v)
 {
     uint64_t x = (v ^ ((tmpl + 1) * 0x9E3779B97F4A7C15ull)) * 0xff51afd7ed558ccdull;
-    return (uint32_t)(x >> 32) ^ (uint32_t)(x >> 13);
+    return (uint32_t)(x >> 32);
 }
 
 static inline uint64_t pair(uint64_t a, uint64_t b)
@@ -148,7 +150,7 @@ static void word_values(hnp_tagger *t, const uint8_t *text, size_t i)
         return;
     }
     const tag_token *k = &t->tok[i];
-    v->w = bytes_hash(t->fold.data + k->fold_off, k->fold_len);
+    v->w = k->hash;
     v->shape = shape_hash(text + k->start, k->end - k->start);
     v->have = 1;
 }
@@ -239,6 +241,8 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
     f[17] = mix(17, pair(c->dc, c->w));
     f[18] = mix(18, pair(form, c->shape));
     f[19] = mix(19, pair(pair(p1->dc, c->dc), n1->dc));
+    f[20] = mix(20, suffix(tail, flen, 5));
+    f[21] = mix(21, pair(c->dc, suffix(tail, flen, 3)));
 }
 
 /* Eight int16 lanes: one row of the table (TAG_MODEL_LABELS used) is added with one
@@ -415,10 +419,22 @@ static int overlaps_any(const hnp_mention *m, const hnp_mention *set, size_t n)
     return 0;
 }
 
+/* Whether m overlaps one of the n mentions of set that is a TRIAL. */
+static int overlaps_trial(const hnp_mention *m, const hnp_mention *set, size_t n)
+{
+    for (size_t x = 0; x < n; x++) {
+        if (set[x].label == HNP_LABEL_TRIAL && m->span.start < set[x].span.end &&
+            set[x].span.start < m->span.end) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Replaces the dictionary's mentions m0..m1-1 by the model's (m1..n_m-1) plus the
  * dictionary's TRIAL and PROCEDURE mentions, and its "keep" terms (curated news terms such
  * as drug classes, which the training corpora rarely annotate), that no model mention
- * overlaps, in order. */
+ * overlaps, in order. A TRIAL mention wins over the model's mentions that overlap it. */
 static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
 {
     size_t n_model = t->n_m - m1, n = 0;
@@ -431,8 +447,12 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
         size_t x = take_dict ? d++ : e++;
         int decided = (t->m[x].label == HNP_LABEL_DRUG || t->m[x].label == HNP_LABEL_CONDITION) &&
                       !(t->m_keep[x] & TAG_M_KEEP);
-        if (take_dict && (decided || overlaps_any(&t->m[x], t->m + m1, n_model))) {
+        int trial = take_dict && t->m[x].label == HNP_LABEL_TRIAL;
+        if (take_dict && !trial && (decided || overlaps_any(&t->m[x], t->m + m1, n_model))) {
             continue;
+        }
+        if (!take_dict && overlaps_trial(&t->m[x], t->m + m0, m1 - m0)) {
+            continue; /* a trial's name, or a part of it, is never a drug or condition */
         }
         t->mm[n] = t->m[x];
         t->mm_keep[n] = t->m_keep[x];
