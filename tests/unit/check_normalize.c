@@ -190,6 +190,11 @@ static const repair_case repairs[] = {
      "T\xc5\x8dky\xc5\x8d and Ky\xc5\x8dto are cities in Japan.", HNP_REPAIR_LOST_BYTE},
     /* an Á or Í that lost its byte inside a word in capitals, judged by the small letters'
      * counts; a Portuguese Ã before O stays ("SÃO", "JOÃO") */
+    {"CLAVES DEL D\xc3\x83\xef\xbf\xbd"
+     "A",
+     "CLAVES DEL D\xc3\x8d"
+     "A",
+     HNP_REPAIR_LOST_BYTE},
     {"CLAVES DEL D\xc3\x83"
      "A",
      "CLAVES DEL D\xc3\x8d"

@@ -328,6 +328,16 @@ static int capital_before_small(const hnp_norm_bytes *in, size_t i, unsigned nex
            next >= 'a' && next <= 'z';
 }
 
+/* Is the sequence in[i, end) inside a word in ASCII capitals: a capital after it, and one
+ * before it or (at the word's start) two after it? */
+static int in_capitals(const hnp_norm_bytes *in, size_t i, size_t end)
+{
+    unsigned prev = i ? in->b[i - 1] : ' ', next = end < in->n ? in->b[end] : 0,
+             next2 = end + 1 < in->n ? in->b[end + 1] : 0;
+    int up = next >= 'A' && next <= 'Z', up2 = next2 >= 'A' && next2 <= 'Z';
+    return up && ((prev >= 'A' && prev <= 'Z') || (prev < 0x80 && !ascii_letter(prev) && up2));
+}
+
 /* Is the "Ã" at i inside a word in ASCII capitals ("GARCÃA", "ÃNGEL")? A capital Ã is
  * Portuguese, before O or E ("SÃO", "MÃE"), not before another consonant or A: there it is
  * Á or Í (C3 81, C3 8D) that lost its byte. */
@@ -365,6 +375,9 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ct
     if (sub) {
         site->form = k == n ? 2 : 0;
         site->pos = sub;
+        /* "S\xef\xbf\xbdMBOLO": in a word in capitals, a capital judged by its small letter */
+        site->caps = n == 2 && upper_latin1_lead(in->b[i]) && in_capitals(in, i, i + n);
+        site->need_upper = site->caps;
         return;
     }
     if (k != n - 1) {
