@@ -59,6 +59,9 @@ int stream_stopped(stream_ctx *c)
 }
 
 static void vnote(stream_job *j, stream_note kind, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+static void vnote(stream_job *j, stream_note kind, const char *fmt, va_list ap)
 {
     j->note = kind;
     int n = snprintf(j->msg, sizeof j->msg, "hnpipe: ");
