@@ -211,6 +211,15 @@ static const repair_case repairs[] = {
     /* a word's first letter Á that lost its byte, in a line nothing else shows garbled */
     {"the striker \xc3\x83lvaro scored twice", "the striker \xc3\x81lvaro scored twice",
      HNP_REPAIR_LOST_BYTE},
+    /* a lead that lost its byte before a capital, completed as the same lead elsewhere in
+     * the line was (where another lead follows it: Ł) */
+    {"the club \xc3\x85KS \xc3\x85\xc3\x83\xc2\xb3"
+     "d\xc3\x85\xc2\xba won 2\xc3\xa2\xe2\x82\xac\xe2\x80\x9c"
+     "1",
+     "the club \xc5\x81KS \xc5\x81\xc3\xb3"
+     "d\xc5\xba won 2\xe2\x80\x93"
+     "1",
+     HNP_REPAIR_LOST_BYTE},
     /* letters the training texts hardly hold, chosen from the word lists' counts: Hangul
      * (병, 원), Vietnamese (ờ, ọ), dropped or as U+FFFD */
     {"The sign said \xc3\xac\xe2\x80\x9e\xc5\x93\xc3\xac\xc5\xa1\xc2\xb8\xc3\xab\xc5\x92\xe2\x82"

@@ -167,7 +167,15 @@ typedef struct hnp_norm_lost_ctx {
     size_t n_seen;
     int open_quote;
     int qmark_subst;
+    /* For each 2-byte lead byte (0xC2-0xDF): the character that a lost byte completed
+     * elsewhere in the line with a sign of its own (hnp_norm_lost_line), 0 if none,
+     * UINT32_MAX if two differ. */
+    uint32_t line_lead[30];
 } hnp_norm_lost_ctx;
+
+/* Fills ctx->line_lead from the line in: the other occurrences of a lead byte that lost
+ * its byte ("ÅKS ÅÃ³dÅº": the second is Ł, so is the first). */
+void hnp_norm_lost_line(const hnp_norm_bytes *in, hnp_norm_lost_ctx *ctx);
 
 /* Does the line in (bytes in a sloppy page) show a '?' that can only be a converter's
  * substitute for a lost byte ("â?¬", "â€? from")? */

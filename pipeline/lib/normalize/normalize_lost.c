@@ -118,6 +118,7 @@ typedef struct lost_site {
     int need_upper;         /* only an uppercase one, a word's first ("Åukasz") */
     int caps;               /* inside a word in capitals ("GARCÃA"): the prior is asked
                                about the small letters, as the word lists hold them */
+    uint32_t line_cp;       /* completed only as the line's other occurrences were */
     uint32_t before, after; /* the characters around it (white space as ' ', 0 unknown) */
     int word_end;           /* a 2-byte lead before a space: only as the end of a word */
 } lost_site;
@@ -170,6 +171,9 @@ static uint32_t lower(uint32_t c)
  * before a lowercase one is a capital ("Å\xef\xbf\xbdÃ³dÅº" is Łódź). */
 static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site *site)
 {
+    if (site->line_cp) {
+        return c == site->line_cp;
+    }
     enum { N_LEFT = sizeof lost_left / sizeof lost_left[0] };
     enum { N_RIGHT = sizeof lost_right / sizeof lost_right[0] };
     uint32_t lc = site->caps ? lower(c) : c,
@@ -404,6 +408,11 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ct
                next <= 'z') {
         site->form = 1; /* "Åukasz": a capital that lost its byte, or a real "Å" (Århus) */
         site->need_upper = 1;
+    } else if (n == 2 && ascii_letter(next) && in->b[i] <= 0xDF &&
+               ctx->line_lead[in->b[i] - 0xC2] != 0 &&
+               ctx->line_lead[in->b[i] - 0xC2] != UINT32_MAX) {
+        site->form = 1; /* "ÅKS ÅÃ³dÅº": as the line's other "Å" that lost its byte */
+        site->line_cp = ctx->line_lead[in->b[i] - 0xC2];
     }
 }
 
@@ -498,6 +507,20 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
         return 0x100; /* left for restore_a0: a dagger, "à " */
     }
     return b;
+}
+
+void hnp_norm_lost_line(const hnp_norm_bytes *in, hnp_norm_lost_ctx *ctx)
+{
+    memset(ctx->line_lead, 0, sizeof ctx->line_lead);
+    for (size_t i = 0; i + 1 < in->n; i++) {
+        unsigned lead = in->b[i];
+        uint32_t c = 0;
+        if (lead < 0xC2 || lead > 0xDF || !hnp_norm_lost_at(in, i, ctx, &c)) {
+            continue;
+        }
+        uint32_t *slot = &ctx->line_lead[lead - 0xC2];
+        *slot = *slot == 0 || *slot == c ? c : UINT32_MAX;
+    }
 }
 
 size_t hnp_norm_lost_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,

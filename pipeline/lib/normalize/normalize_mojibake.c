@@ -390,8 +390,9 @@ static hnp_status prepare_bytes(hnp_norm_work *w, const cp_page *pg, const hnp_n
                                 int a_grave, const hnp_norm_bytes **out)
 {
     if (pg->sloppy) {
-        hnp_norm_lost_ctx ctx = {undefined_bytes(pg), w->seen, w->n_seen, line_opens_quote(w),
-                                 hnp_norm_qmark_subst(in)};
+        hnp_norm_lost_ctx ctx = {undefined_bytes(pg),      w->seen, w->n_seen, line_opens_quote(w),
+                                 hnp_norm_qmark_subst(in), {0}};
+        hnp_norm_lost_line(in, &ctx);
         HNP_TRY(hnp_norm_restore_lost(in, &ctx, &w->lost));
         in = &w->lost;
     }
@@ -588,8 +589,9 @@ static hnp_status try_runs(hnp_norm_work *w, const cp_page *pg, int *done)
     if (!high) {
         return HNP_OK;
     }
-    hnp_norm_lost_ctx ctx = {undefined_bytes(pg), w->seen, w->n_seen, line_opens_quote(w),
-                             hnp_norm_qmark_subst(&w->enc)};
+    hnp_norm_lost_ctx ctx = {undefined_bytes(pg),           w->seen, w->n_seen, line_opens_quote(w),
+                             hnp_norm_qmark_subst(&w->enc), {0}};
+    hnp_norm_lost_line(&w->enc, &ctx);
     hnp_norm_ed e;
     hnp_norm_ed_begin(&e, w);
     for (size_t i = 0; i < w->enc.n;) {
