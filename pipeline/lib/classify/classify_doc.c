@@ -267,8 +267,9 @@ static void extend_line_end(cls_doc *d)
            !d->w[re].dup && same_line(d, re - 1, re)) {
         re++;
     }
-    if (re + 1 == d->n && plain_line(&d->w[re]) && !d->w[re].f.ends_stop &&
-        d->w[re].f.ends_function_word && ends_text(d, re)) {
+    if (re + 1 == d->n && plain_line(&d->w[re]) && !d->w[re].f.ends_stop && ends_text(d, re) &&
+        hnp_cls_ends_function_word(d->text + d->sents[re].start,
+                                   d->sents[re].end - d->sents[re].start, d->lang)) {
         re++;
     }
     d->re = re;

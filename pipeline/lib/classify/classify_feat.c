@@ -189,6 +189,30 @@ static int is_stopword_in(cls_lang lang, const char *w, size_t n)
     return bsearch(z, l->words, l->n, sizeof l->words[0], cmp_word) != NULL;
 }
 
+static int word_byte(uint8_t c)
+{
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int hnp_cls_ends_function_word(const uint8_t *s, size_t n, cls_lang lang)
+{
+    char low[16];
+    while (n > 0 && !word_byte(s[n - 1])) {
+        n--;
+    }
+    size_t a = n;
+    while (a > 0 && word_byte(s[a - 1]) && n - a < sizeof low) {
+        a--;
+    }
+    if (a == n || n - a >= sizeof low || (a > 0 && word_byte(s[a - 1]))) {
+        return 0;
+    }
+    for (size_t i = a; i < n; i++) {
+        low[i - a] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    }
+    return lang == CLS_LANG_EN ? hnp_cls_is_stopword(low, n - a) : is_stopword_in(lang, low, n - a);
+}
+
 cls_lang hnp_cls_lang_of(const char *code)
 {
     static const char *const codes[CLS_LANG_COUNT] = {
@@ -221,11 +245,11 @@ static inline void end_word(wstate *w, cls_feat *f)
     if (w->has_letter) {
         f->alpha_words++;
     }
-    int stop = w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
-               (w->lang == CLS_LANG_EN ? hnp_cls_is_stopword(w->low, w->lowlen)
-                                       : is_stopword_in(w->lang, w->low, w->lowlen));
-    f->stop += (unsigned)stop;
-    f->ends_function_word = stop;
+    if (w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
+        (w->lang == CLS_LANG_EN ? hnp_cls_is_stopword(w->low, w->lowlen)
+                                : is_stopword_in(w->lang, w->low, w->lowlen))) {
+        f->stop++;
+    }
     w->in_word = 0;
 }
 

@@ -21,11 +21,10 @@ typedef struct cls_feat {
     unsigned cjk_stops; /* 。！？ */
     int first_lower;    /* the first letter is lower case */
     int first_upper;
-    int ends_stop;          /* last visible char (before closing quotes) is . ! ? … 。 ！ ？ */
-    int ends_q;             /* ... it is a question mark */
-    int ends_colon;         /* ... it is a colon */
-    int ends_function_word; /* the last word is a function word: a sentence cut off */
-    int has_url;            /* http://, https://, www. */
+    int ends_stop;  /* last visible char (before closing quotes) is . ! ? … 。 ！ ？ */
+    int ends_q;     /* ... it is a question mark */
+    int ends_colon; /* ... it is a colon */
+    int has_url;    /* http://, https://, www. */
     int has_email;
     int phone;       /* a run of >= 7 digits joined by spaces, dashes, dots, brackets */
     int price;       /* a currency sign or code next to a number */
@@ -186,6 +185,10 @@ static inline int hnp_cls_key_has(const cls_key *k, const char *needle)
     }
     return hnp_cls_find_lower(k->s, k->len, needle) != (size_t)-1;
 }
+
+/* 1 if the last word of s[0..n) is a function word of the language (an unfinished
+ * sentence: "Shanghai has"). */
+int hnp_cls_ends_function_word(const uint8_t *s, size_t n, cls_lang lang);
 
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
 int hnp_cls_is_stopword(const char *w, size_t n);
