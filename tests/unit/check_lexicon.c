@@ -456,8 +456,8 @@ START_TEST(inline_tokenizer_agrees)
 {
     const char *texts[] = {
         "Crohn's disease and Crohn\xe2\x80\x99s, relapsing-remitting MS; 40mg/kg (IV).",
-        "\xe6\xb2\xbb\xe7\x96\x97"
-        "diabetes(\xe7\xb3\x96\xe5\xb0\xbf\xe7\x97\x85) caf\xc3\xa9s",
+        ("\xe6\xb2\xbb\xe7\x96\x97"
+         "diabetes(\xe7\xb3\x96\xe5\xb0\xbf\xe7\x97\x85) caf\xc3\xa9s"),
         "end'",
         "x's",
         "it'",
