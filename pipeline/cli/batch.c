@@ -83,7 +83,7 @@ static int run_streams(runner *r)
      * the repair stage alone: handing an article to a thread and back costs more than
      * repairing it (bench.py, 40 MB of 6.6 kB records, -f text: 0.15 s on one thread,
      * 0.22 s on two). */
-    int threads = r->o->jobs > 1 && hnp_format_stages(r->o->format) != HNP_STAGE_NORMALIZE;
+    int threads = r->o->jobs > 1 && run_stages(r->o) != HNP_STAGE_NORMALIZE;
     stream_pool *pool = threads ? stream_pool_create(r, r->o->jobs) : NULL;
     for (size_t i = 0; i < r->inputs->n && !r->write_failed; i++) {
         stream_one(r, w, pool, &r->inputs->v[i]);

@@ -102,7 +102,7 @@ static int english_prose(const cls_doc *d)
 
 /* CLD2 reads at most this much: the document's long lines (paragraphs, not menus), in
  * order, or its start when it has none. */
-enum { LANG_SAMPLE = 4096, LANG_LINE_MIN = 64, LANG_PAD = 64 };
+enum { LANG_SAMPLE = 4096, LANG_LINE_MIN = 64 };
 
 static size_t lang_sample(const uint8_t *text, size_t len, uint8_t *buf)
 {
@@ -138,9 +138,9 @@ static hnp_status judge(const uint8_t *text, size_t len, const hnp_span *sents, 
         memcpy(lang, "en", 3);
         return HNP_OK;
     }
-    /* CLD2 may read a little past the bytes it is given: zeros there, not the stack's
-     * leftovers (an earlier document's sample), so the verdict depends on this text only. */
-    uint8_t sample[LANG_SAMPLE + LANG_PAD];
+    /* zeros after the sample, not the stack's leftovers (an earlier document's sample):
+     * CLD2 reads past it (classify_lang.h) */
+    uint8_t sample[LANG_SAMPLE + CLS_LANG_PAD];
     size_t k = lang_sample(text, len, sample);
     memset(sample + k, 0, sizeof sample - k);
     hnp_cls_detect_lang(sample, k, lang);
