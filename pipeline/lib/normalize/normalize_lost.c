@@ -347,12 +347,7 @@ static int in_capitals(const hnp_norm_bytes *in, size_t i, size_t end)
  * Á or Í (C3 81, C3 8D) that lost its byte. */
 static int caps_inside(const hnp_norm_bytes *in, size_t i, unsigned next)
 {
-    unsigned prev = i ? in->b[i - 1] : ' ', next2 = i + 2 < in->n ? in->b[i + 2] : ' ';
-    int up_prev = prev >= 'A' && prev <= 'Z', up_next2 = next2 >= 'A' && next2 <= 'Z';
-    if (!(next >= 'A' && next <= 'Z') || next == 'O' || next == 'E') {
-        return 0;
-    }
-    return up_prev || (prev < 0x80 && !ascii_letter(prev) && up_next2);
+    return next != 'O' && next != 'E' && in_capitals(in, i, i + 1);
 }
 
 /* How the sequence led by in->b[i] lost a byte (site->form: 0 not at all, 1 dropped, 2
