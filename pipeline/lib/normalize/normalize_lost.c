@@ -23,8 +23,9 @@
  * sequences (two bytes of evidence), and in a 2-byte one only where the short sequence
  * cannot be text: followed by another lead byte ("ÅÃ³dÅº"), or an uppercase letter after a
  * lowercase one ("LiÄen", "IchiyÅ"), which then needs a lowercase candidate, or one that
- * starts a word before a lowercase letter ("Åukasz"), which needs an uppercase candidate
- * ("SÃO" is Portuguese, not a lost "Á", and "Ãlvaro" stays: Á and Í tie). With U+FFFD in its place
+ * starts a word before a lowercase letter ("Åukasz" Ł, "Älen" č: the prior and its pairs
+ * with the space and the next letter decide the case; "SÃO" is Portuguese, not a lost "Á",
+ * and "Ãlvaro" stays: Á and Í tie). With U+FFFD in its place
  * (byte 0x1A, SUB, in the sloppy encoding) the loss is explicit, so 2-byte sequences are completed
  * too.
  *
@@ -401,8 +402,8 @@ static void lost_form(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ct
         site->caps = 1;
     } else if (prev < 0x80 && !ascii_letter(prev) && upper_latin1_lead(in->b[i]) && next >= 'a' &&
                next <= 'z') {
-        site->form = 1; /* "Åukasz": a capital that lost its byte, or a real "Å" (Århus) */
-        site->need_upper = 1;
+        site->form = 1; /* "Åukasz" (Ł), "Älen" (Czech č): a word's first letter lost its
+                           byte (a real "Å" of Århus would read "Ã…" in a garbled line) */
     } else if (n == 2 && ascii_letter(next) && in->b[i] <= 0xDF &&
                ctx->line_lead[in->b[i] - 0xC2] != 0 &&
                ctx->line_lead[in->b[i] - 0xC2] != UINT32_MAX) {
