@@ -316,6 +316,39 @@ START_TEST(conditions_spread_in_the_document)
 }
 END_TEST
 
+/* tag_doc.c: each part of a combined short form of drugs is the drug whose name its letters
+ * come from, in its parentheses and later. */
+START_TEST(combined_short_forms_of_drugs)
+{
+    fixture f;
+    start(&f);
+    const char *s = "Patients received trimethoprim and sulfamethoxazole (TMP/SMX) for two weeks.\n"
+                    "Rashes were more common with TMP/SMX than with other antibiotics.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:TMP"), 2);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:SMX"), 2);
+    assert_has(&f, s, "DRUG:TMP:DB00440"); /* trimethoprim's id, not the last drug's */
+    assert_has(&f, s, "DRUG:SMX:DB01015");
+    finish(&f);
+}
+END_TEST
+
+/* tag_doc.c: a short form whose long form is no drug is no drug anywhere in the document
+ * (without this step the model took both as drugs). */
+START_TEST(short_forms_of_proteins_are_not_drugs)
+{
+    fixture f;
+    start(&f);
+    assert_none(&f,
+                "We measured tumor necrosis factor alpha (TNF-alpha) in the plasma.\n"
+                "TNF-alpha was high in the older rats.",
+                HNP_LABEL_DRUG);
+    assert_none(&f, "The hormone thyroid stimulating hormone (TSH) was measured.\nTSH was normal.",
+                HNP_LABEL_DRUG);
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -334,6 +367,8 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, latin_words_next_to_cjk);
     tcase_add_test(tc, short_forms_of_conditions_spread);
     tcase_add_test(tc, conditions_spread_in_the_document);
+    tcase_add_test(tc, combined_short_forms_of_drugs);
+    tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);
     suite_add_tcase(s, tc);
     return s;
 }

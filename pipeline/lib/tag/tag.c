@@ -82,6 +82,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->mm_keep);
     free(t->dtok);
     free(t->cand);
+    free(t->nodrug);
     free(t);
 }
 

@@ -159,6 +159,8 @@ struct hnp_tagger {
     tag_cand *cand;
     size_t n_cand, cap_cand;
     uint64_t cand_bits[16];
+    hnp_span *nodrug; /* short forms defined by a long form that is no drug (byte spans) */
+    size_t n_nodrug, cap_nodrug;
 };
 
 /* The layers, top to bottom (a file calls only files below it; state is passed down in
