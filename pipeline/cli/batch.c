@@ -46,6 +46,12 @@ static void stream_to_file(runner *r, stream_ctx *c)
     }
 }
 
+static int is_regular(FILE *f)
+{
+    struct stat st;
+    return fileno(f) >= 0 && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 static void stream_one(runner *r, hnp_worker *w, stream_pool *pool, const input_file *in)
 {
     if (r->out_dir && !in->out_path) {
@@ -57,7 +63,8 @@ static void stream_one(runner *r, hnp_worker *w, stream_pool *pool, const input_
         r->st.failed++;
         return;
     }
-    stream_ctx c = {r, w, in, f, r->stream, &r->sink, &r->doc_index, &r->st, 0, NULL, pool, 0};
+    stream_ctx c = {r, w, in, f, r->stream, &r->sink, &r->doc_index, &r->st, 0, NULL, pool, 0, 0};
+    c.hold = is_regular(f) && !r->o->verbose; /* -v: each document's line after its output */
     if (r->out_dir) {
         stream_to_file(r, &c);
     } else {

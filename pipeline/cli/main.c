@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +32,24 @@ typedef struct app {
     out_file single;     /* -o FILE */
     int lock_fd;
     int stdout_closed; /* fd 1 was closed at start (now /dev/null) */
+    char *out_buf;     /* the output stream's stdio buffer, freed after its fclose */
 } app;
+
+enum { OUT_BUF_SIZE = 1 << 16 };
+
+/* glibc gives freed memory at the top of the heap back to the kernel once 128 KiB of it is
+ * free, and takes it again at the next document: with article-size documents that is a
+ * brk() and a round of page faults (and TLB shootdowns between the -j threads) every few
+ * documents, 30 % of the CPU time of `--records -f text` (bench.py's records: 0.23 s -> 0.14
+ * s). Keep up to 32 MiB; blocks of 4 MiB and more (a big document's) are still mapped and
+ * given back when freed, so the peak is unchanged. */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+    (void)mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    (void)mallopt(M_MMAP_THRESHOLD, 4 << 20);
+#endif
+}
 
 /* --lock: an exclusive, non-blocking flock; the lock dies with the process. Returns the fd,
  * or -EXIT_LOCK when another run holds it, or -EXIT_USAGE when the file cannot be opened. */
@@ -206,6 +226,13 @@ static int open_stream(app *a, runner *r)
         }
         r->stream = a->single.f;
     }
+    /* stdio's buffer is the device's block size (4 KiB): an article's output was two
+     * write()s. glibc takes no size without a buffer; it lives until main's fclose(stdout).
+     * A terminal keeps its line buffering. */
+    if (r->stream == stdout && !isatty(STDOUT_FILENO) &&
+        (a->out_buf = malloc(OUT_BUF_SIZE)) != NULL) {
+        (void)setvbuf(stdout, a->out_buf, _IOFBF, OUT_BUF_SIZE);
+    }
     r->sink = out_file_sink(r->stream);
     return 0;
 }
@@ -334,6 +361,7 @@ int main(int argc, char **argv)
         }
         return status;
     }
+    keep_freed_memory();
     out_install_signals();
     util_map_guard_install(); /* big inputs are mapped only with it */
     if (a.o.lock_path && (a.lock_fd = take_lock(a.o.lock_path)) < 0) {
@@ -354,5 +382,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "hnpipe: writing output failed: %s\n", strerror(errno));
         status = EXIT_USAGE;
     }
+    free(a.out_buf);
     return status;
 }

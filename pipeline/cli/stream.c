@@ -367,5 +367,8 @@ void stream_input(stream_ctx *c)
         c->pool = NULL; /* no reader thread: all on this one */
         stream_read(c);
     }
+    if (c->hold && !c->write_errno && fflush(c->out) != 0) {
+        c->write_errno = errno ? errno : EIO;
+    }
     c->r->bytes_done += c->consumed;
 }

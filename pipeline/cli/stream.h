@@ -17,7 +17,7 @@ typedef struct stream_ctx {
     hnp_worker *w;
     const input_file *in;
     FILE *f;              /* the opened input */
-    FILE *out;            /* where sink writes, flushed per document */
+    FILE *out;            /* where sink writes, flushed per document (see hold) */
     const hnp_sink *sink; /* the stream or this input's own output file */
     size_t *index;        /* documents written to this output so far */
     run_stats *st;
@@ -25,6 +25,11 @@ typedef struct stream_ctx {
     const char *out_path; /* this input's own output file (mirror mode), or NULL */
     stream_pool *pool;    /* NULL: jobs run on the calling thread, with w */
     uint64_t consumed;    /* bytes of this input read so far (the reader's) */
+    /* 1: the input is a regular file, so no reader of the output waits on a slow input:
+     * the output is flushed when its buffer fills, before a message and at the input's
+     * end, not after each document (a write() or two per article otherwise). 0: flushed
+     * after each document, as a pipe stage must be. */
+    int hold;
 } stream_ctx;
 
 typedef enum stream_job_kind {

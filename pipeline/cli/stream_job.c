@@ -226,7 +226,8 @@ void stream_job_finish(stream_ctx *c, stream_job *j)
         c->sink->write(c->sink->ctx, j->out.data, j->out.len) != HNP_OK) {
         j->write_errno = errno ? errno : EIO;
     }
-    if (!j->write_errno && j->flush && fflush(c->out) != 0) {
+    int flush = c->hold ? j->note != SNOTE_NONE : j->flush; /* messages after the output */
+    if (!j->write_errno && flush && fflush(c->out) != 0) {
         j->write_errno = errno ? errno : EIO;
     }
     if (j->write_errno) {

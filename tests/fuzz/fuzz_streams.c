@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     input_file f;
     memset(&f, 0, sizeof f);
     f.path = f.id = name;
-    stream_ctx c = {&r, w, &f, in, devnull, &r.sink, &r.doc_index, &r.st, 0, NULL, NULL, 0};
+    stream_ctx c = {&r, w, &f, in, devnull, &r.sink, &r.doc_index, &r.st, 0, NULL, NULL, 0, 0};
     if (size > 1) {
         stream_input(&c);
     }
