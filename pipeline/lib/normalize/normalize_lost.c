@@ -9,8 +9,8 @@
  * kept is chosen from the context:
  *   1. the document: a candidate that the document already holds (intact or repaired in an
  *      earlier line) is the likely one;
- *   2. the line: a closing quote where the line opens one; a letter after a letter takes
- *      its case;
+ *   2. the line: a closing quote where the line opens one, a closing bracket ("」") only
+ *      where it left one open; a letter after a letter takes its case;
  *   3. a prior: how often each candidate occurs in real text, alone and beside the
  *      characters around it, counted in training data by scripts/gen_lost_prior.py
  *      (normalize_lost_prior.h), and in Debian word lists for the languages those English
@@ -122,6 +122,8 @@ typedef struct lost_site {
     uint32_t line_cp;       /* completed only as the line's other occurrences were */
     uint32_t before, after; /* the characters around it (white space as ' ', 0 unknown) */
     int word_end;           /* a 2-byte lead before a space: only as the end of a word */
+    const unsigned *line;   /* the line's bytes before the sequence (line[0, at)) */
+    size_t at;
 } lost_site;
 
 static int is_cat(uint32_t c, utf8proc_category_t k)
@@ -159,6 +161,57 @@ static int same_script(uint32_t c, uint32_t n)
     }
     UScriptCode a = uscript_getScript((UChar32)c, &err), b = uscript_getScript((UChar32)n, &err);
     return U_SUCCESS(err) && a == b && a != USCRIPT_COMMON && a != USCRIPT_INHERITED;
+}
+
+/* The length of u (n bytes) at b[0, avail): whole (*lost 0), or with the byte at some
+ * position after the lead lost (*lost 1: dropped, or SUB in its place) before a byte that
+ * continues nothing; 0 if u is not there. */
+static size_t match_lost(const unsigned *b, size_t avail, const uint8_t *u, size_t n, int *lost)
+{
+    size_t j = 0;
+    while (j < n && j < avail && b[j] == u[j]) {
+        j++;
+    }
+    *lost = j < n;
+    if (j == n) {
+        return n;
+    }
+    if (j == 0 || j >= avail) {
+        return 0;
+    }
+    size_t skip = b[j] == SUB, k = j + skip; /* b's index after the lost byte */
+    while (k < avail && k - skip + 1 < n && b[k] == u[k - skip + 1]) {
+        k++;
+    }
+    int whole = k - skip + 1 == n && (k == avail || !cont(b[k]));
+    return whole ? k : 0;
+}
+
+/* For a closing bracket c ("」", "』", "〉"): 1 if the line before the sequence left one of
+ * its opening mates open, 0 if not; -1 if c closes nothing. CJK text puts the comma "、"
+ * (E3 80 81) beside "」" (E3 80 8D) and "』" (E3 80 8F) among a lost byte's candidates, and
+ * only a bracket that the line opened can be closed. An earlier sequence that lost its byte
+ * and can be the closer closes an open bracket, as this rule decides for it too. */
+static int bracket_open(uint32_t c, const lost_site *site)
+{
+    uint8_t uo[4], uc[4];
+    if (!site->line ||
+        u_getIntPropertyValue((UChar32)c, UCHAR_BIDI_PAIRED_BRACKET_TYPE) != U_BPT_CLOSE) {
+        return -1;
+    }
+    size_t no = hnp_norm_utf8_encode((uint32_t)u_getBidiPairedBracket((UChar32)c), uo),
+           nc = hnp_norm_utf8_encode(c, uc), depth = 0;
+    for (size_t j = 0; j < site->at;) {
+        int lost = 0;
+        size_t len = match_lost(site->line + j, site->at - j, uo, no, &lost);
+        if (len && !lost) {
+            depth++;
+        } else if ((len = match_lost(site->line + j, site->at - j, uc, nc, &lost)) != 0) {
+            depth -= depth > 0;
+        }
+        j += len ? len : 1;
+    }
+    return depth > 0;
 }
 
 static uint32_t lower(uint32_t c)
@@ -215,7 +268,11 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
     if (c == 0x201D && ctx->open_quote) {
         s += 16;
     }
-    return s;
+    int open = bracket_open(c, site);
+    if (open == 0) {
+        return 0; /* a closing bracket the line did not open */
+    }
+    return open == 1 ? s + 16 : s;
 }
 
 /* The sequence s (the bytes present: len - 1 for a dropped byte, len with SUB at site->pos)
@@ -493,6 +550,8 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
         return 0x100;
     }
     neighbours(in, i, site);
+    site->line = in->b;
+    site->at = i;
     if (site->word_end && !is_letter(site->before)) {
         return 0x100; /* "Ù " alone between spaces: the A0 reading (٠) is as likely */
     }
