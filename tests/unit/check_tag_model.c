@@ -349,6 +349,26 @@ START_TEST(short_forms_of_proteins_are_not_drugs)
 }
 END_TEST
 
+/* tag_ion.c: a metal's symbol with a charge or in concentration brackets is a drug, the
+ * symbol alone; a capital letter that is no metal, or a metal's symbol without a charge,
+ * is not. */
+START_TEST(metal_ions_by_their_symbol)
+{
+    fixture f;
+    start(&f);
+    const char *s = "The pump moves Na+ out and K(+) in.\nRaising [Ca]o and Mg2+ slowed the "
+                    "heart.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:Na"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:K"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:Ca"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:Mg"), 1);
+    assert_none(&f, "Group C+ did better than group B in [S]ection 2 and in Al's study.",
+                HNP_LABEL_DRUG);
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -369,6 +389,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);
+    tcase_add_test(tc, metal_ions_by_their_symbol);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -171,7 +171,7 @@ struct hnp_tagger {
  *   tag_model.c      the trained decision (tag_model.h, tag_model_weights.c)
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
- *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c   leaf helpers
+ *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c   leaf helpers
  *   tag_mentions.c   growing arrays, appending a mention */
 
 /* tag_mentions.c */
@@ -250,6 +250,10 @@ hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0)
 /* tag_trialname.c: trials named in the sentence just tagged ("the ACME-HF trial"); the
  * mentions m0.. inside a name give way to its TRIAL mention. */
 hnp_status hnp_tag_trial_names(hnp_tagger *t, const uint8_t *text, size_t m0);
+
+/* tag_ion.c: metal ions written as their symbol in the sentence just tagged ("Na+",
+ * "[Ca]o"), as drug mentions where no mention m0.. is; the sentence ends at byte end. */
+hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t end);
 
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);

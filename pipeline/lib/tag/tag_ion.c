@@ -1,0 +1,113 @@
+/* tag_ion.c -- metal ions written as their element's symbol: "Na+", "K(+)", "Mg(2+)",
+ * "Ca2+", "[Na]o".
+ *
+ * The lexicons drop terms of one or two letters (as words they are mostly something else),
+ * so an ion written as its symbol is no dictionary match and lies outside the model's
+ * regions. A metal's symbol, in its exact case, directly followed by a positive charge or
+ * inside the brackets of a concentration is a drug mention (BC5CDR's Chemical), the symbol
+ * alone as that corpus marks it. On the training part of bc5cdr-train the pattern's 34
+ * occurrences are 33 gold chemicals with exactly that span; the validation part has none.
+ *
+ * Layering: called by tag.c; calls tag_mentions.c. */
+#include "tag_internal.h"
+
+#include <string.h>
+
+/* Metals seen as cations in biomedical text; non-metals ("C", "I", "S") are left out: a
+ * capital letter before "+" or in brackets is more often a label or a citation. */
+static int is_metal(const uint8_t *s, size_t n)
+{
+    static const char *const metals[] = {"Ag", "Al", "Ba", "Ca", "Cd", "Co", "Cr", "Cs",
+                                         "Cu", "Fe", "Gd", "Hg", "K",  "La", "Li", "Mg",
+                                         "Mn", "Na", "Ni", "Pb", "Rb", "Sr", "Tl", "Zn"};
+    for (size_t k = 0; k < sizeof metals / sizeof metals[0]; k++) {
+        if (strlen(metals[k]) == n && memcmp(metals[k], s, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A positive charge at byte p, before byte end: "+", "2+", "(+", "(2+". */
+static int charge_at(const uint8_t *text, size_t p, size_t end)
+{
+    if (p < end && text[p] == '(') {
+        p++;
+    }
+    if (p < end && text[p] >= '1' && text[p] <= '4') {
+        p++;
+    }
+    return p < end && text[p] == '+';
+}
+
+/* The length of the metal's symbol token k starts with, when the token is an ion (0: not
+ * one); the sentence ends at byte end. "Ca2+" may be one token "Ca2" before "+". */
+static size_t ion_symbol(const uint8_t *text, const tag_token *k, size_t end)
+{
+    size_t n = k->end - k->start;
+    if (k->kind != LEXTOK_WORD || n > 3 || text[k->start] < 'A' || text[k->start] > 'Z') {
+        return 0;
+    }
+    if (n == 3 || (n == 2 && text[k->start + 1] >= '0' && text[k->start + 1] <= '9')) {
+        size_t s = n - 1; /* the symbol and one digit, then "+" */
+        uint8_t d = text[k->start + s];
+        return d >= '1' && d <= '4' && k->end < end && text[k->end] == '+' &&
+                       is_metal(text + k->start, s)
+                   ? s
+                   : 0;
+    }
+    if (!is_metal(text + k->start, n)) {
+        return 0;
+    }
+    int bracketed =
+        k->start > 0 && text[k->start - 1] == '[' && k->end < end && text[k->end] == ']';
+    return bracketed || charge_at(text, k->end, end) ? n : 0;
+}
+
+static int overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b)
+{
+    for (size_t x = m0; x < t->n_m; x++) {
+        if (t->m[x].span.start < b && a < t->m[x].span.end) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Moves the last mention back to its place in document order among m0..n_m-1. */
+static void settle_last(hnp_tagger *t, size_t m0)
+{
+    for (size_t x = t->n_m - 1; x > m0 && t->m[x - 1].span.start > t->m[x].span.start; x--) {
+        hnp_mention m = t->m[x];
+        size_t id = t->m_id[x];
+        unsigned char keep = t->m_keep[x];
+        t->m[x] = t->m[x - 1];
+        t->m_id[x] = t->m_id[x - 1];
+        t->m_keep[x] = t->m_keep[x - 1];
+        t->m[x - 1] = m;
+        t->m_id[x - 1] = id;
+        t->m_keep[x - 1] = keep;
+    }
+}
+
+hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t end)
+{
+    if (t->n_tok == 0) {
+        return HNP_OK;
+    }
+    /* Every ion has a "+" or a "]" after it: most sentences have neither (two fast scans
+     * instead of a test at each token). */
+    size_t a = t->tok[0].start;
+    if (!memchr(text + a, '+', end - a) && !memchr(text + a, ']', end - a)) {
+        return HNP_OK;
+    }
+    for (size_t i = 0; i < t->n_tok; i++) {
+        const tag_token *k = &t->tok[i];
+        size_t n = ion_symbol(text, k, end);
+        if (n && !overlaps(t, m0, k->start, k->start + n)) {
+            HNP_TRY(hnp_tag_emit(t, k->start, k->start + n, HNP_LABEL_DRUG, "-", "-", SIZE_MAX));
+            settle_last(t, m0);
+        }
+    }
+    return HNP_OK;
+}
