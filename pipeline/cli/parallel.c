@@ -19,8 +19,13 @@ typedef struct pool {
     unsigned char *done;
     size_t n, next_claim, next_write, window;
     int stop;
+    unsigned n_waiting; /* workers waiting for the writer to make room in the window */
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    /* Two conditions, so that a finished job wakes the writer only when it is the one the
+     * writer waits for, and the writer wakes workers only when one waits (a wake-up is a
+     * context switch: several per document with one condition for both). */
+    pthread_cond_t finished; /* the writer: job next_write is done */
+    pthread_cond_t room;     /* the workers: next_write moved, or stop */
 } pool;
 
 /* The sink of job i in stream mode: buffered in the job's result until the job is the head,
@@ -73,7 +78,9 @@ static void *worker_main(void *arg)
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (!p->stop && p->next_claim < p->n && p->next_claim >= p->next_write + p->window) {
-            pthread_cond_wait(&p->cv, &p->mu);
+            p->n_waiting++;
+            pthread_cond_wait(&p->room, &p->mu);
+            p->n_waiting--;
         }
         if (p->stop || p->next_claim >= p->n) {
             pthread_mutex_unlock(&p->mu);
@@ -92,7 +99,9 @@ static void *worker_main(void *arg)
         }
         pthread_mutex_lock(&p->mu);
         p->done[i] = 1;
-        pthread_cond_broadcast(&p->cv);
+        if (i == p->next_write) {
+            pthread_cond_signal(&p->finished);
+        }
         pthread_mutex_unlock(&p->mu);
     }
     hnp_worker_free(w);
@@ -104,14 +113,16 @@ static void write_in_order(pool *p)
     for (size_t i = 0; i < p->n; i++) {
         pthread_mutex_lock(&p->mu);
         while (!p->done[i]) {
-            pthread_cond_wait(&p->cv, &p->mu);
+            pthread_cond_wait(&p->finished, &p->mu);
         }
         pthread_mutex_unlock(&p->mu);
         run_finish_job(p->r, p->r->inputs->v[i].id, &p->jobs[i]);
         pthread_mutex_lock(&p->mu);
         p->next_write = i + 1;
         p->stop = p->r->write_failed != 0;
-        pthread_cond_broadcast(&p->cv);
+        if (p->n_waiting || p->stop) {
+            pthread_cond_broadcast(&p->room);
+        }
         pthread_mutex_unlock(&p->mu);
         progress_update(&p->r->prog, p->r->st.docs, p->r->st.bytes);
         if (p->stop) {
@@ -120,8 +131,20 @@ static void write_in_order(pool *p)
     }
 }
 
+/* No input is stdin: each is read whole, so nothing waits on a slow input. */
+static int all_files(const input_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (strcmp(l->v[i].path, "-") == 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int run_parallel(runner *r)
 {
+    r->hold = !r->o->verbose && all_files(r->inputs);
     pool p;
     memset(&p, 0, sizeof p);
     p.r = r;
@@ -141,7 +164,8 @@ int run_parallel(runner *r)
         return EXIT_USAGE;
     }
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.cv, NULL);
+    pthread_cond_init(&p.finished, NULL);
+    pthread_cond_init(&p.room, NULL);
     unsigned started = 0;
     for (unsigned t = 0; t < n_threads; t++) {
         args[t] = (worker_arg){&p, t + 1, HNP_OK};
@@ -160,7 +184,8 @@ int run_parallel(runner *r)
         report_log_free(&p.jobs[i].rep);
     }
     pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.cv);
+    pthread_cond_destroy(&p.finished);
+    pthread_cond_destroy(&p.room);
     free(p.jobs);
     free(p.done);
     free(tids);

@@ -391,8 +391,10 @@ void run_finish_job(runner *r, const char *id, job_result *res)
         r->sink.write(r->sink.ctx, res->out.data, res->out.len) != HNP_OK) {
         r->write_failed = errno ? errno : EIO;
     }
-    /* flushed per document, also when the job wrote to the stream itself */
-    if (r->stream && !r->out_dir && !r->write_failed && fflush(r->stream) != 0) {
+    /* flushed per document, also when the job wrote to the stream itself (held: only
+     * before its message) */
+    int flush = !r->hold || res->msg[0];
+    if (flush && r->stream && !r->out_dir && !r->write_failed && fflush(r->stream) != 0) {
         r->write_failed = errno ? errno : EIO;
     }
     r->doc_index += res->st.docs;

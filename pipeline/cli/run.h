@@ -62,6 +62,9 @@ typedef struct runner {
     report_log rep;           /* --report: documents and concepts, merged in input order */
     uint64_t bytes_done;      /* input bytes of the finished line-oriented inputs (progress) */
     hnp_templates *tmpl_seen; /* --templates with line-oriented inputs: what the run saw */
+    /* Text inputs, none of them stdin, without -v: the stream is flushed before a message
+     * and at the end, not after every document (read whole, they keep no reader waiting). */
+    int hold;
 } runner;
 
 /* The last stage the run needs: the format's (hnp_format_stages), or all for --report. */

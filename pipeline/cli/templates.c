@@ -64,7 +64,11 @@ typedef struct scan_pool {
     size_t next_claim, next_add, window;
     int stop;
     pthread_mutex_t mu;
-    pthread_cond_t cv;
+    unsigned n_waiting; /* threads waiting for room in the window */
+    /* as parallel.c: a thread wakes the counter only for the input it waits for, the
+     * counter wakes threads only when one waits */
+    pthread_cond_t ready; /* the counter: items[next_add] is ready, or stop */
+    pthread_cond_t room;  /* the threads: next_add moved, or stop */
 } scan_pool;
 
 /* Reads and normalizes input i and makes its lines' keys (none when skipped or refused);
@@ -98,7 +102,9 @@ static void *scan_thread(void *arg)
         pthread_mutex_lock(&sp->mu);
         while (!sp->stop && sp->next_claim < sp->in->n &&
                sp->next_claim >= sp->next_add + sp->window) {
-            pthread_cond_wait(&sp->cv, &sp->mu);
+            sp->n_waiting++;
+            pthread_cond_wait(&sp->room, &sp->mu);
+            sp->n_waiting--;
         }
         size_t i = sp->next_claim;
         int go = !sp->stop && i < sp->in->n;
@@ -112,7 +118,12 @@ static void *scan_thread(void *arg)
         pthread_mutex_lock(&sp->mu);
         sp->items[i] = it;
         sp->stop |= st != HNP_OK;
-        pthread_cond_broadcast(&sp->cv);
+        if (i == sp->next_add || sp->stop) {
+            pthread_cond_signal(&sp->ready);
+        }
+        if (sp->stop) {
+            pthread_cond_broadcast(&sp->room);
+        }
         pthread_mutex_unlock(&sp->mu);
     }
     hnp_worker_free(w);
@@ -126,7 +137,7 @@ static hnp_status scan_count(scan_pool *sp, hnp_templates *t)
     for (size_t i = 0; i < sp->in->n; i++) {
         pthread_mutex_lock(&sp->mu);
         while (!sp->items[i].ready && !sp->stop) {
-            pthread_cond_wait(&sp->cv, &sp->mu);
+            pthread_cond_wait(&sp->ready, &sp->mu);
         }
         scan_item it = sp->items[i];
         int stopped = sp->stop;
@@ -142,7 +153,9 @@ static hnp_status scan_count(scan_pool *sp, hnp_templates *t)
         sp->items[i].keys = NULL;
         sp->next_add = i + 1;
         sp->stop |= st != HNP_OK;
-        pthread_cond_broadcast(&sp->cv);
+        if (sp->n_waiting || sp->stop) {
+            pthread_cond_broadcast(&sp->room);
+        }
         pthread_mutex_unlock(&sp->mu);
         if (st != HNP_OK) {
             return st;
@@ -171,7 +184,7 @@ static hnp_status scan_run(scan_pool *sp, hnp_templates *t)
     st = scan_count(sp, t);
     pthread_mutex_lock(&sp->mu);
     sp->stop = 1; /* after an error the threads take nothing more */
-    pthread_cond_broadcast(&sp->cv);
+    pthread_cond_broadcast(&sp->room);
     pthread_mutex_unlock(&sp->mu);
     for (unsigned k = 0; k < started; k++) {
         pthread_join(tids[k], NULL);
@@ -199,10 +212,12 @@ static int scan_batch(const cli_opts *o, const input_list *in, hnp_templates *t)
     hnp_status st = sp.items ? hnp_pipeline_create(&po, &sp.p) : HNP_ERR_NOMEM;
     if (st == HNP_OK) {
         pthread_mutex_init(&sp.mu, NULL);
-        pthread_cond_init(&sp.cv, NULL);
+        pthread_cond_init(&sp.ready, NULL);
+        pthread_cond_init(&sp.room, NULL);
         st = scan_run(&sp, t);
         pthread_mutex_destroy(&sp.mu);
-        pthread_cond_destroy(&sp.cv);
+        pthread_cond_destroy(&sp.ready);
+        pthread_cond_destroy(&sp.room);
     }
     hnp_pipeline_free(sp.p);
     free(sp.items);

@@ -34,4 +34,15 @@ cmp -s "$T/all" "$T/all2" || bad "-j 2 -f text differs from -j 1"
 cmp -s "$T/s1" "$T/s2" || bad "-j 2 -f sentences (threads) differs from -j 1"
 grep -n "no TAB" "$T/s1" >/dev/null || bad "-f sentences: no message"
 
+# Files (-r): the same, the stream is flushed before a message, not after every document.
+mkdir "$T/tree"
+for i in 1 2 3 4 5; do printf 'Document %d has one sentence.\n' $i >"$T/tree/a$i.txt"; done
+printf 'bin\000\001\002ary\000' >"$T/tree/a3.txt"
+for j in 1 2; do
+    "$H" -q -j $j -f text -r "$T/tree" >"$T/t$j" 2>&1
+    line=$(grep -n "a3.txt" "$T/t$j" | cut -d: -f1)
+    [ "$line" = 3 ] || bad "-r -j $j: message at line $line, want 3"
+    [ "$(grep -c "^Document" "$T/t$j")" -eq 4 ] || bad "-r -j $j: not 4 documents"
+done
+
 finish
