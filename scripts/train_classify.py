@@ -17,6 +17,11 @@ the exported weights), trained on and applied to the sentences that the region s
 put in the page head, the tail or a link run (the rest keep the rules' verdict), then a two-state Viterbi pass over the sentences of a page: log posteriors plus
 the log transitions counted on the training pages, times a temper chosen by the
 cross-validation on the training pages alone; classify_model.c does the same.
+Then the trim (classify_trim.c): a second logistic regression over the same features plus
+the sentence's place in the article region (the trim:* columns of hnp-clsfeat, the last
+one a guard without weight), trained on the region's rule-body sentences; walking back
+from the region's end it peels body sentences while P(body) < 1/2 and stops at the first
+one it keeps or at a guard. Its rows: "model + trim".
 Reported, all by the line rule of scripts/eval_boilerplate.py (a line is body when at
 least half of its non-blank characters are in body sentences; headline lines left out):
 train (5-fold cross-validation grouped by page), each validation source, and dev.
@@ -103,11 +108,18 @@ def parse(name, feat):
             cur["spans"].append((int(s), int(e)))
             cur["x"].append([float(v) for v in feats.split(" ")])
     kept = []
+    nb = base_count(names)
     for d in docs:
-        d["x"] = np.array(d["x"], dtype=np.float64).reshape(len(d["spans"]), len(names))
+        x = np.array(d["x"], dtype=np.float64).reshape(len(d["spans"]), len(names))
+        d["x"], d["e"] = x[:, :nb], x[:, nb:]
         if lines_of(d) is not None:
             kept.append(d)
-    return kept, names
+    return kept, names[:nb]
+
+
+def base_count(names):
+    """The head/tail model's features come first, the trim model's ("trim:...") after."""
+    return sum(1 for n in names if not n.startswith("trim:"))
 
 
 def lines_of(d):
@@ -213,6 +225,79 @@ def decided(d, names):
     col = lambda n: x[:, names.index(n)] > 0.5  # noqa: E731
     strong = col("rule:strong1") | col("rule:strong2")
     return (col("reason=head") | col("reason=tail") | col("reason=nav")) & ~strong
+
+
+class Trim:
+    """The region's end peeled (classify_trim.c): after the head/tail model, walking back
+    from the region's last sentence, every candidate the model still keeps as body is cut
+    while P(body) < TRIM_T under the trim model; the walk stops at the first one it keeps
+    or at a guard (a legitimate ending, a list item under a lead-in, the lede)."""
+
+    def __init__(self, base, w, b):
+        self.base, self.w, self.b = base, w, b
+
+    def body(self, d, names):
+        out = self.base.body(d, names).copy()
+        if len(out) == 0:
+            return out
+        z = trim_x(d) @ self.w + self.b
+        guard = d["e"][:, -1] > 0.5
+        cand = trim_candidates(d, names)
+        for i in np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0][::-1]:
+            if not cand[i] or not out[i]:
+                continue
+            if guard[i] or 1 / (1 + math.exp(-z[i])) >= TRIM_T:
+                break
+            out[i] = False
+        return out
+
+
+TRIM_T = 0.5  # P(body) below which a sentence is peeled: the model's even odds, not tuned
+
+
+def trim_x(d):
+    """The trim model's input: the head/tail features and the trim features but the guard."""
+    return np.hstack([d["x"], d["e"][:, :-1]])
+
+
+def trim_candidates(d, names):
+    """classify_trim.c, trim_candidate: in the region, body by the rules, no headline or credit."""
+    x = d["x"]
+    col = lambda n: x[:, names.index(n)] > 0.5  # noqa: E731
+    return col("rule:in-region") & col("kind=body") & ~col("rule:title") & ~col("shape:credit")
+
+
+def fit_trim(docs, names, base):
+    """Logistic regression over the region's candidate sentences, body or not."""
+    from sklearn.linear_model import LogisticRegression
+    xs, ys = [], []
+    for d in docs:
+        y, keep = d["y"]
+        m = keep & trim_candidates(d, names)
+        xs.append(trim_x(d)[m])
+        ys.append(y[m])
+    X, y = np.vstack(xs), np.concatenate(ys)
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=0)
+    lr.fit((X - mu) / sd, y)
+    w = lr.coef_[0] / sd
+    return Trim(base, w, lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd)))
+
+
+def cross_validate_trim(docs, names, temper, offset):
+    """Train CV of the head/tail model alone and with the trim, by the same folds."""
+    alone, trimmed = [], []
+    for k in range(FOLDS):
+        te = [d for d in docs if page_fold(d) == k]
+        if te:
+            tr = [d for d in docs if page_fold(d) != k]
+            m = fit(tr, names)
+            m.temper, m.offset = temper, offset
+            t = fit_trim(tr, names, m)
+            alone += [(m, d) for d in te]
+            trimmed += [(t, d) for d in te]
+    return pooled(alone, names), pooled(trimmed, names)
 
 
 def fit(docs, names, seed=0):
@@ -344,7 +429,7 @@ def fmt(x):
     return "%.9ef" % x
 
 
-def write_c(model, names, path):
+def write_c(model, names, path, trim=None):
     lines = ["/* GENERATED by scripts/train_classify.py -- DO NOT EDIT.",
              " * The classify model: logistic weights over the features of classify_model.c",
              " * (names beside each), the sequence step's transitions. Trained on",
@@ -360,6 +445,13 @@ def write_c(model, names, path):
     lines.append("/* log transitions x %s, the temper chosen by cross-validation on the training"
                  " pages */" % ("%.2f" % model.temper))
     lines.append("const float hnp_cls_model_trans[4] = {%s};" % ", ".join(fmt(t) for t in model.trans))
+    lines += ["", "/* The trim model (classify_trim.c): the same features, then the region figures. */",
+              "const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {"]
+    tw, tb = (trim.w, trim.b) if trim else (np.zeros(len(names) + len(TRIM_NAMES)), 40.0)
+    for w, n in zip(tw, names + TRIM_NAMES):
+        lines.append("    %s, /* %s */" % (fmt(w), n))
+    lines.append("};")
+    lines.append("const float hnp_cls_trim_bias = %s;" % fmt(tb))
     with open(path + ".tmp", "w") as f:
         f.write("\n".join(lines) + "\n")
     os.replace(path + ".tmp", path)
@@ -372,9 +464,16 @@ def init_model(names):
     return Model(w, -2.0, np.zeros(4))
 
 
+TRIM_NAMES = []
+
+
 def feature_names():
+    """The head/tail model's feature names; TRIM_NAMES gets the trim model's (no guard)."""
     out = subprocess.run([CLSFEAT], input=b"", stdout=subprocess.PIPE, check=True).stdout.decode()
-    return out.split("\n")[0].split("\t")[1:]
+    names = out.split("\n")[0].split("\t")[1:]
+    nb = base_count(names)
+    TRIM_NAMES[:] = names[nb:-1]
+    return names[:nb]
 
 
 def main():
@@ -395,20 +494,24 @@ def main():
     best = max(sorted(cv), key=lambda k: cv[k][2])
     model = fit(train, names)
     model.temper, model.offset = best
+    trim = fit_trim(train, names, model)
     rules = init_model(names)
+    _, cv_trim = cross_validate_trim(train, names, *best)
     rows = [("train CV (Dragnet+Readability), rules alone", None),
-            ("train CV, model (%d folds, temper %.2f, offset %.1f)" % ((FOLDS,) + best), cv[best])]
+            ("train CV, model (%d folds, temper %.2f, offset %.1f)" % ((FOLDS,) + best), cv[best]),
+            ("train CV, model + trim", cv_trim)]
     rows[0] = (rows[0][0], score(train, names, rules))
     for s in VALID + ["dev"]:
         docs, _ = load(s, cache)
         role = "dev" if s == "dev" else "validation"
         rows.append(("%s (%s), rules alone" % (s, role), score(docs, names, rules)))
         rows.append(("%s (%s), model" % (s, role), score(docs, names, model)))
+        rows.append(("%s (%s), model + trim" % (s, role), score(docs, names, trim)))
         del docs
     for name, (p, r, f) in rows:
         print("%-56s body F1=%.3f (P=%.3f R=%.3f)" % (name, f, p, r))
     if "--write" in args:
-        write_c(model, names, OUT_C)
+        write_c(model, names, OUT_C, trim)
     return 0
 
 

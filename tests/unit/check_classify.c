@@ -1181,6 +1181,102 @@ START_TEST(test_feature_dump)
 }
 END_TEST
 
+/* ---- the trim: the region's end peeled -------------------------------------------------- */
+
+/* Other articles' teasers after the article (a headline, a date, a one-sentence summary
+ * each), written for this test: the region search keeps them, the trim peels them off
+ * the end and stops at the first one it thinks is body. */
+#define TEASERS                                                                                    \
+    "Can a daily walk lower blood pressure?\nMarch 2, 2021\n"                                      \
+    "A small study followed office workers who walked for half an hour at lunch time.\n"           \
+    "Why do some people never catch the flu?\nMarch 1, 2021\n"                                     \
+    "Scientists looked at the immune cells of nurses who stayed healthy all winter.\n"             \
+    "How much sleep do teenagers need?\nFebruary 27, 2021\n"                                       \
+    "Most teenagers sleep less than the nine hours that doctors advise.\n"                         \
+    "Is coffee good for the heart after all?\nFebruary 26, 2021\n"                                 \
+    "A review of forty studies found no harm from three cups a day.\n"
+
+/* The trim model's score on "Scientists looked at" (retraining moves it, on purpose). */
+#define PIN_TRIM 0.726f
+
+START_TEST(test_trim_teasers)
+{
+    static const char text[] = "Nurses trial a calmer way to wake patients after surgery\n" P1
+                               "\n" P2 "\n" P3 "\n" P4 "\n" TEASERS;
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "Researchers at", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Doctors should discuss", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Why do some people", HNP_KIND_BOILERPLATE, "tail");
+    expect_kind(&r, "Scientists looked at", HNP_KIND_BOILERPLATE, "tail");
+    expect_kind(&r, "A review of forty", HNP_KIND_BOILERPLATE, "tail");
+    size_t i = find(&r, "Scientists looked at");
+    ck_assert_msg(fabsf(r.lab[i].score - PIN_TRIM) < 0.0051f, "trim score %.4f, pinned %.4f",
+                  (double)r.lab[i].score, (double)PIN_TRIM);
+    hnp_docmeta_free(&r.m);
+    /* without the teasers nothing is peeled: the article's last paragraph stays */
+    static const char alone[] = "Nurses trial a calmer way to wake patients after surgery\n" P1
+                                "\n" P2 "\n" P3 "\n" P4 "\n";
+    run_lines(alone, &r);
+    for (size_t k = 1; k < r.n; k++) {
+        ck_assert_msg(r.lab[k].kind == HNP_KIND_BODY, "sentence %zu: %s", k, r.lab[k].reason);
+    }
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* The value of feature name for sentence i of r (from the feature dump). */
+static float feature_of(const result *r, size_t i, const char *name)
+{
+    size_t nf = hnp_classify_n_features(), j = 0;
+    char buf[64];
+    while (j < nf && strcmp(hnp_classify_feature_name(j, buf, sizeof buf), name) != 0) {
+        j++;
+    }
+    ck_assert_msg(j < nf, "no feature %s", name);
+    hnp_classifier *c = NULL;
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
+    float *x = calloc(r->n * nf, sizeof *x);
+    ck_assert_ptr_nonnull(x);
+    ck_assert_int_eq(
+        hnp_classify_features(c, (const uint8_t *)r->text, strlen(r->text), r->sp, r->n, x),
+        HNP_OK);
+    float v = x[i * nf + j];
+    free(x);
+    hnp_classifier_free(c);
+    return v;
+}
+
+/* The peel never passes the article's own list (items under a "...:" lead-in, and the
+ * short lines that continue it), a legitimate ending, or the lede: those are guards. */
+START_TEST(test_trim_guards)
+{
+    static const char text[] =
+        "Nurses trial a calmer way to wake patients after surgery\n" P1 "\n" P2 "\n" P3 "\n" P4 "\n"
+        "The most common side effects were:\n"
+        "* Fever\n* Headache\n* Tiredness\n" TEASERS;
+    result r;
+    run_lines(text, &r);
+    expect_kind(&r, "The most common", HNP_KIND_BODY, "-");
+    expect_kind(&r, "* Fever", HNP_KIND_BODY, "-");
+    expect_kind(&r, "* Tiredness", HNP_KIND_BODY, "-");
+    expect_kind(&r, "A review of forty", HNP_KIND_BOILERPLATE, "tail");
+    ck_assert(feature_of(&r, find(&r, "* Fever"), "trim:guard") > 0.5f);
+    ck_assert(feature_of(&r, find(&r, "* Tiredness"), "trim:guard") > 0.5f);
+    ck_assert(feature_of(&r, find(&r, "Researchers at"), "trim:guard") > 0.5f);
+    ck_assert(feature_of(&r, find(&r, "Doctors should"), "trim:guard") < 0.5f);
+    ck_assert(feature_of(&r, find(&r, "A review of forty"), "trim:guard") < 0.5f);
+    hnp_docmeta_free(&r.m);
+    /* a legitimate ending stops the peel too */
+    static const char legit[] =
+        "Nurses trial a calmer way to wake patients after surgery\n" P1 "\n" P2 "\n" P3 "\n"
+        "For more information, contact the hospital's press office.\n" P4 "\n";
+    run_lines(legit, &r);
+    ck_assert(feature_of(&r, find(&r, "For more information"), "trim:guard") > 0.5f);
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* ---- the seed sample from ../shared, when present ---------------------------------------- */
 
 START_TEST(test_shared_seed_tail)
@@ -1251,6 +1347,8 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_kind_names);
     tcase_add_test(t, test_model_pinned);
     tcase_add_test(t, test_feature_dump);
+    tcase_add_test(t, test_trim_teasers);
+    tcase_add_test(t, test_trim_guards);
     tcase_add_test(t, test_language);
     tcase_add_test(t, test_language_own);
     tcase_add_test(t, test_templates);

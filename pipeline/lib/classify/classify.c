@@ -191,14 +191,41 @@ hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len
     return st;
 }
 
+/* Per sentence: the model's CLS_NFEAT features, then the trim model's CLS_TRIM_FEATS. */
 size_t hnp_classify_n_features(void)
 {
-    return CLS_NFEAT;
+    return CLS_NFEAT + CLS_TRIM_FEATS;
 }
 
 const char *hnp_classify_feature_name(size_t j, char *buf, size_t cap)
 {
-    return j < CLS_NFEAT ? hnp_cls_feature_name(j, buf, cap) : NULL;
+    if (j < CLS_NFEAT) {
+        return hnp_cls_feature_name(j, buf, cap);
+    }
+    return j < CLS_NFEAT + CLS_TRIM_FEATS ? hnp_cls_trim_feature_name(j - CLS_NFEAT, buf, cap)
+                                          : NULL;
+}
+
+/* Both feature sets of every sentence, side by side in x. */
+static hnp_status write_features(const cls_doc *d, float *x)
+{
+    float *a = malloc(d->n * CLS_NFEAT * sizeof *a);
+    float *e = malloc(d->n * CLS_TRIM_FEATS * sizeof *e);
+    if (!a || !e) {
+        free(a);
+        free(e);
+        return HNP_ERR_NOMEM;
+    }
+    hnp_cls_doc_features(d, a);
+    hnp_cls_trim_features(d, e);
+    for (size_t i = 0; i < d->n; i++) {
+        float *row = x + i * (CLS_NFEAT + CLS_TRIM_FEATS);
+        memcpy(row, a + i * CLS_NFEAT, CLS_NFEAT * sizeof *a);
+        memcpy(row + CLS_NFEAT, e + i * CLS_TRIM_FEATS, CLS_TRIM_FEATS * sizeof *e);
+    }
+    free(a);
+    free(e);
+    return HNP_OK;
 }
 
 hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, size_t len,
@@ -217,7 +244,7 @@ hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, s
     cls_doc d;
     hnp_status st = judge(text, len, sents, n, lang, &d);
     if (st == HNP_OK) {
-        hnp_cls_doc_features(&d, x);
+        st = write_features(&d, x);
     }
     free(d.w);
     return st;

@@ -256,6 +256,21 @@ const char *hnp_cls_feature_name(size_t j, char *buf, size_t cap);
 /* Runs the model and the sequence step; fills every sentence's final verdict. */
 hnp_status hnp_cls_apply_model(cls_doc *d);
 
+/* The region's end, peeled by the trim model (classify_trim.c). Its features: per
+ * sentence CLS_TRIM_FEATS figures of its place in the region (zeros outside it), the
+ * last one the guard the peel stops at, which has no weight. */
+enum { CLS_TRIM_FEATS = 9, CLS_TRIM_WEIGHTED = CLS_TRIM_FEATS - 1 };
+
+/* Writes d->n * CLS_TRIM_FEATS features (after hnp_cls_rule_verdicts ran). */
+void hnp_cls_trim_features(const cls_doc *d, float *e);
+
+/* The name of trim feature j ("trim:before", ...). */
+const char *hnp_cls_trim_feature_name(size_t j, char *buf, size_t cap);
+
+/* After the model: peels body sentences off the region's end while the trim model says
+ * junk (x: the CLS_NFEAT features of every sentence). */
+void hnp_cls_apply_trim(cls_doc *d, const float *x);
+
 /* After the model: body sentences on lines that recur in the site-template memory become
  * boilerplate ("template"), unless they are most of the body (a repeated article, not a
  * template) (classify_templates.c). */
@@ -265,5 +280,7 @@ void hnp_cls_apply_templates(cls_doc *d);
 extern const float hnp_cls_model_weights[CLS_NFEAT];
 extern const float hnp_cls_model_bias;
 extern const float hnp_cls_model_trans[4]; /* tempered log P(to | from), [from * 2 + to] */
+extern const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED];
+extern const float hnp_cls_trim_bias;
 
 #endif /* HNP_CLASSIFY_INTERNAL_H */

@@ -52,6 +52,8 @@ static int rule_junk(const cls_sent *s)
     return hnp_kind_is_junk(s->rule.kind);
 }
 
+enum { SHAPE_WORDS = 1 }; /* where shape_features writes the log word count */
+
 /* Shape of one sentence: CLS_SHAPE_FEATS values. */
 static float *shape_features(const cls_sent *s, const cls_docstats *ds, float *x)
 {
@@ -118,8 +120,10 @@ static float *rule_features(const cls_doc *d, size_t i, float *x)
     return x;
 }
 
-/* A neighbour at offset off (CLS_NEIGH_FEATS values; zeros past the document's ends). */
-static float *neighbour_features(const cls_doc *d, size_t i, long off, float *x)
+/* A neighbour at offset off (CLS_NEIGH_FEATS values; zeros past the document's ends). Its
+ * log word count is read from its own shape features in x0 (the document's rows), not
+ * computed again. */
+static float *neighbour_features(const cls_doc *d, const float *x0, size_t i, long off, float *x)
 {
     long j = (long)i + off;
     if (j < 0 || (size_t)j >= d->n) {
@@ -130,7 +134,7 @@ static float *neighbour_features(const cls_doc *d, size_t i, long off, float *x)
     const cls_sent *s = &d->w[j];
     *x++ = s->v;
     *x++ = flag(s->f.ends_stop);
-    *x++ = logf(1.0f + (float)s->f.words) / 4.0f;
+    *x++ = x0[(size_t)j * CLS_NFEAT + SHAPE_WORDS];
     *x++ = stop_ratio(&s->f);
     *x++ = flag(rule_junk(s));
     *x++ = flag(s->rule.kind == HNP_KIND_BODY);
@@ -160,14 +164,15 @@ static float *window_features(const cls_doc *d, size_t i, float *x)
     return x;
 }
 
-static void sentence_features(const cls_doc *d, size_t i, const cls_docstats *ds, float *x)
+/* Everything after the shape of sentence i (the shapes of all sentences are written). */
+static void context_features(const cls_doc *d, const float *x0, size_t i, const cls_docstats *ds,
+                             float *x)
 {
-    float *p = shape_features(&d->w[i], ds, x);
-    p = rule_features(d, i, p);
-    p = neighbour_features(d, i, -2, p);
-    p = neighbour_features(d, i, -1, p);
-    p = neighbour_features(d, i, 1, p);
-    p = neighbour_features(d, i, 2, p);
+    float *p = rule_features(d, i, x + CLS_SHAPE_FEATS);
+    p = neighbour_features(d, x0, i, -2, p);
+    p = neighbour_features(d, x0, i, -1, p);
+    p = neighbour_features(d, x0, i, 1, p);
+    p = neighbour_features(d, x0, i, 2, p);
     p = window_features(d, i, p);
     *p++ = ds->stop_ratio;
     *p++ = ds->log_n / 8.0f;
@@ -178,7 +183,10 @@ void hnp_cls_doc_features(const cls_doc *d, float *x)
     cls_docstats ds;
     doc_stats(d, &ds);
     for (size_t i = 0; i < d->n; i++) {
-        sentence_features(d, i, &ds, x + i * CLS_NFEAT);
+        shape_features(&d->w[i], &ds, x + i * CLS_NFEAT);
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        context_features(d, x, i, &ds, x + i * CLS_NFEAT);
     }
 }
 
@@ -316,6 +324,7 @@ hnp_status hnp_cls_apply_model(cls_doc *d)
     for (size_t i = 0; i < n; i++) {
         d->w[i].final = decide(d, i, p[i], state[i]);
     }
+    hnp_cls_apply_trim(d, x);
     free(x);
     free(p);
     free(bp);

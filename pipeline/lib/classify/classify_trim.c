@@ -1,0 +1,174 @@
+/* classify_trim.c -- the article region's end, peeled by a second learned model.
+ *
+ * On pages the region search keeps too much, the surplus sits at the region's end:
+ * measured on the training pages (Dragnet + Readability), of the 29,481 junk sentences
+ * the rules and the head/tail model keep inside the region, 19,918 form the region's last
+ * run (comment threads, the next article's paragraphs, teaser lists), 7,566 its first run
+ * and only 1,997 lie between body sentences. Cutting inside the article also junks its own lists,
+ * subheadings and lede; peeling from the end and stopping at the first sentence the model thinks is
+ * body leaves everything before that sentence alone. The model is a logistic regression
+ * (weights in the generated classify_weights.c) over the sentence's features plus where
+ * it stands in the region: how much of the region lies before it, how many rule hits
+ * (bylines, comment prompts, share lines) come before and after it, how much prose follows.
+ * A sentence is peeled when P(body) < 1/2. The peel never passes a legitimate ending, an
+ * item of a list under a "...:" lead-in, or the region's first two sentences (the lede). */
+#include "classify_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The sentences the trim may judge: the rules kept them as body, and they are neither
+ * the headline nor a photo credit. */
+static int trim_candidate(const cls_sent *s)
+{
+    return s->rule.kind == HNP_KIND_BODY && !s->title && !s->credit;
+}
+
+/* A rule hit inside the region: a byline, a share or comment prompt, a related-story line. */
+static int rule_hit(const cls_sent *s)
+{
+    return s->rule.kind != HNP_KIND_BODY && !s->title;
+}
+
+static int prose(const cls_sent *s)
+{
+    return s->f.words >= 10 && s->f.ends_stop;
+}
+
+enum { TRIM_LIST_MAX = 16 }; /* list items a lead-in reaches: classify_doc.c's 2 * CLS_BRIDGE */
+
+/* A list item: a "...:" lead-in stands before it, with only bullets and plain short lines
+ * (no lead-in of their own) between them, at most TRIM_LIST_MAX back. */
+static int list_item(const cls_doc *d, size_t i)
+{
+    for (size_t k = i; k > d->rs && i - k < TRIM_LIST_MAX; k--) {
+        const cls_sent *s = &d->w[k];
+        if (d->w[k - 1].f.ends_colon) {
+            return 1;
+        }
+        if (!(s->bullet || (s->v <= 0.0f && !s->f.ends_colon))) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* 1 for a sentence the peel stops at whatever the model says: a legitimate ending ("For
+ * more information"), the region's first two sentences (the lede), a list item. */
+static int trim_guard(const cls_doc *d, size_t i)
+{
+    return d->w[i].loc.legit || i < d->rs + 2 || list_item(d, i);
+}
+
+/* Counts over the region, or over its sentences before one sentence. Integers, so that
+ * the dump's running sums and the peel's totals-minus-suffix give the same floats. */
+typedef struct trim_counts {
+    size_t words, hits, prose;
+} trim_counts;
+
+static void count(trim_counts *c, const cls_sent *s)
+{
+    c->words += s->f.words;
+    c->hits += (size_t)rule_hit(s);
+    c->prose += (size_t)prose(s);
+}
+
+static trim_counts region_counts(const cls_doc *d)
+{
+    trim_counts t = {0, 0, 0};
+    for (size_t i = d->rs; i < d->re; i++) {
+        count(&t, &d->w[i]);
+    }
+    return t;
+}
+
+static float log1p_over(size_t x, float scale)
+{
+    return logf(1.0f + (float)x) / scale;
+}
+
+/* The CLS_TRIM_FEATS figures of sentence i of the region, given the region's counts t and
+ * those of its sentences before i. */
+static void trim_row(const cls_doc *d, size_t i, const trim_counts *t, const trim_counts *before,
+                     float *x)
+{
+    const cls_sent *s = &d->w[i];
+    size_t left = d->re - 1 - i, hit = (size_t)rule_hit(s);
+    size_t prose_after = t->prose - before->prose - (size_t)prose(s);
+    x[0] = (float)before->words / ((float)t->words + 1.0f);
+    x[1] = log1p_over(left, 4.0f);
+    x[2] = log1p_over(before->hits, 2.0f);
+    x[3] = log1p_over(t->hits - before->hits - hit, 2.0f);
+    x[4] = left > 0 ? (float)prose_after / (float)left : 0.0f;
+    x[5] = log1p_over(t->words, 8.0f);
+    x[6] = before->hits > 0 ? 1.0f : 0.0f;
+    x[7] = log1p_over(i - d->rs, 4.0f);
+    x[8] = (float)trim_guard(d, i);
+}
+
+void hnp_cls_trim_features(const cls_doc *d, float *e)
+{
+    memset(e, 0, d->n * CLS_TRIM_FEATS * sizeof *e);
+    if (d->rs >= d->re) {
+        return;
+    }
+    trim_counts t = region_counts(d), before = {0, 0, 0};
+    for (size_t i = d->rs; i < d->re; i++) {
+        trim_row(d, i, &t, &before, e + i * CLS_TRIM_FEATS);
+        count(&before, &d->w[i]);
+    }
+}
+
+static const char *const trim_names[CLS_TRIM_FEATS] = {
+    "trim:before",   "trim:left",     "trim:hit-seen-n", "trim:hits-after", "trim:prose-after",
+    "trim:region-n", "trim:hit-seen", "trim:index",      "trim:guard"};
+
+const char *hnp_cls_trim_feature_name(size_t j, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s", j < CLS_TRIM_FEATS ? trim_names[j] : "?");
+    return buf;
+}
+
+/* P(body) of sentence i under the trim model: its CLS_NFEAT features x, its trim
+ * features e (the guard column has no weight). */
+static float trim_p_body(const float *x, const float *e)
+{
+    float z = hnp_cls_trim_bias;
+    for (size_t j = 0; j < CLS_NFEAT; j++) {
+        z += hnp_cls_trim_weights[j] * x[j];
+    }
+    for (size_t j = 0; j < CLS_TRIM_WEIGHTED; j++) {
+        z += hnp_cls_trim_weights[CLS_NFEAT + j] * e[j];
+    }
+    return 1.0f / (1.0f + expf(-z));
+}
+
+/* Walks back from the region's end; the figures of a sentence are computed only when the
+ * walk reaches it (most of the region is never looked at). */
+void hnp_cls_apply_trim(cls_doc *d, const float *x)
+{
+    if (d->rs >= d->re) {
+        return;
+    }
+    trim_counts t = region_counts(d), after = {0, 0, 0};
+    for (size_t i = d->re; i-- > d->rs; count(&after, &d->w[i])) {
+        cls_sent *s = &d->w[i];
+        if (!trim_candidate(s) || s->final.kind != HNP_KIND_BODY) {
+            continue; /* already junk or meta: the peel walks past it */
+        }
+        trim_counts before = {t.words - after.words - s->f.words,
+                              t.hits - after.hits - (size_t)rule_hit(s),
+                              t.prose - after.prose - (size_t)prose(s)};
+        float e[CLS_TRIM_FEATS];
+        trim_row(d, i, &t, &before, e);
+        if (e[CLS_TRIM_FEATS - 1] > 0.5f) {
+            return;
+        }
+        float p = trim_p_body(x + i * CLS_NFEAT, e);
+        if (p >= 0.5f) {
+            return;
+        }
+        s->final = (cls_verdict){HNP_KIND_BOILERPLATE, 1.0f - p, CLS_R_TAIL};
+    }
+}
