@@ -1,10 +1,13 @@
 /* parallel.c -- text-mode inputs on worker threads, output kept in input order.
  *
- * Workers claim inputs in order and render each into its own buffer; the main thread writes
- * the buffers in input order. A worker may run at most `window` inputs ahead of the writer,
- * so memory stays bounded by a few documents per thread, never by the corpus. The oldest
- * unwritten input (the head) writes straight to the stream instead: the writer waits for it
- * anyway, and a big document's output (often several times the document) is never held. */
+ * Workers claim inputs in order and render each into its own buffer. The buffers are written
+ * in input order by the writer: whichever worker finishes the job that is next in order
+ * takes that role and finishes every job that is done from there, so no thread is woken per
+ * document to do it (the main thread only waits for the end). A worker may run at most
+ * `window` inputs ahead of the writer, so memory stays bounded by a few documents per
+ * thread, never by the corpus. The oldest unwritten input (the head) writes straight to the
+ * stream instead: the writer waits for it anyway, and a big document's output (often
+ * several times the document) is never held. */
 #include "run.h"
 
 #include <errno.h>
@@ -19,18 +22,17 @@ typedef struct pool {
     unsigned char *done;
     size_t n, next_claim, next_write, window;
     int stop;
+    int writing;        /* a worker holds the writer's role */
     unsigned n_waiting; /* workers waiting for the writer to make room in the window */
     pthread_mutex_t mu;
-    /* Two conditions, so that a finished job wakes the writer only when it is the one the
-     * writer waits for, and the writer wakes workers only when one waits (a wake-up is a
-     * context switch: several per document with one condition for both). */
-    pthread_cond_t finished; /* the writer: job next_write is done */
-    pthread_cond_t room;     /* the workers: next_write moved, or stop */
+    /* The writer wakes workers only when one waits (a wake-up is a context switch). */
+    pthread_cond_t room;  /* the workers: next_write moved, or stop */
+    pthread_cond_t ended; /* the main thread: every job finished, or stop */
 } pool;
 
 /* The sink of job i in stream mode: buffered in the job's result until the job is the head,
  * then (after handing over what it buffered) written to the stream directly. Only the head
- * writes to the stream, and the main thread writes nothing until the head is done. */
+ * writes to the stream, and the writer writes nothing until the head is done. */
 typedef struct job_sink {
     pool *p;
     size_t i;
@@ -61,6 +63,34 @@ static hnp_status job_write(void *ctx, const void *data, size_t len)
         res->stream_errno = errno ? errno : EIO;
     }
     return HNP_OK;
+}
+
+/* Under mu, by a worker that has just marked its job done: unless another worker holds the
+ * writer's role, takes it and finishes (writes, counts, reports) the jobs that are done, in
+ * input order, from next_write on. The role makes one thread at a time touch the runner and
+ * the stream (besides the head's direct writes, which start once next_write reaches it). */
+static void finish_ready(pool *p)
+{
+    if (p->writing) {
+        return;
+    }
+    p->writing = 1;
+    while (!p->stop && p->next_write < p->n && p->done[p->next_write]) {
+        size_t i = p->next_write;
+        pthread_mutex_unlock(&p->mu);
+        run_finish_job(p->r, p->r->inputs->v[i].id, &p->jobs[i]);
+        progress_update(&p->r->prog, p->r->st.docs, p->r->st.bytes);
+        pthread_mutex_lock(&p->mu);
+        p->next_write = i + 1;
+        p->stop = p->r->write_failed != 0;
+        if (p->n_waiting || p->stop) {
+            pthread_cond_broadcast(&p->room);
+        }
+    }
+    p->writing = 0;
+    if (p->stop || p->next_write == p->n) {
+        pthread_cond_signal(&p->ended);
+    }
 }
 
 typedef struct worker_arg {
@@ -99,36 +129,11 @@ static void *worker_main(void *arg)
         }
         pthread_mutex_lock(&p->mu);
         p->done[i] = 1;
-        if (i == p->next_write) {
-            pthread_cond_signal(&p->finished);
-        }
+        finish_ready(p);
         pthread_mutex_unlock(&p->mu);
     }
     hnp_worker_free(w);
     return NULL;
-}
-
-static void write_in_order(pool *p)
-{
-    for (size_t i = 0; i < p->n; i++) {
-        pthread_mutex_lock(&p->mu);
-        while (!p->done[i]) {
-            pthread_cond_wait(&p->finished, &p->mu);
-        }
-        pthread_mutex_unlock(&p->mu);
-        run_finish_job(p->r, p->r->inputs->v[i].id, &p->jobs[i]);
-        pthread_mutex_lock(&p->mu);
-        p->next_write = i + 1;
-        p->stop = p->r->write_failed != 0;
-        if (p->n_waiting || p->stop) {
-            pthread_cond_broadcast(&p->room);
-        }
-        pthread_mutex_unlock(&p->mu);
-        progress_update(&p->r->prog, p->r->st.docs, p->r->st.bytes);
-        if (p->stop) {
-            break;
-        }
-    }
 }
 
 /* No input is stdin: each is read whole, so nothing waits on a slow input. */
@@ -164,8 +169,8 @@ int run_parallel(runner *r)
         return EXIT_USAGE;
     }
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.finished, NULL);
     pthread_cond_init(&p.room, NULL);
+    pthread_cond_init(&p.ended, NULL);
     unsigned started = 0;
     for (unsigned t = 0; t < n_threads; t++) {
         args[t] = (worker_arg){&p, t + 1, HNP_OK};
@@ -175,7 +180,11 @@ int run_parallel(runner *r)
         p.window = p.n;
         worker_main(&args[0]);
     }
-    write_in_order(&p);
+    pthread_mutex_lock(&p.mu);
+    while (!p.stop && p.next_write < p.n) {
+        pthread_cond_wait(&p.ended, &p.mu);
+    }
+    pthread_mutex_unlock(&p.mu);
     for (unsigned t = 0; t < started; t++) {
         pthread_join(tids[t], NULL);
     }
@@ -184,8 +193,8 @@ int run_parallel(runner *r)
         report_log_free(&p.jobs[i].rep);
     }
     pthread_mutex_destroy(&p.mu);
-    pthread_cond_destroy(&p.finished);
     pthread_cond_destroy(&p.room);
+    pthread_cond_destroy(&p.ended);
     free(p.jobs);
     free(p.done);
     free(tids);

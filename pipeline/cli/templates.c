@@ -45,9 +45,9 @@ static int load_file(const char *path, size_t max, hnp_templates *t)
 
 /* The first pass over the text inputs: normalize each and count its lines. An input that
  * fails here fails again, with its message, in the real pass. Reading, normalizing and the
- * lines' keys run on -j threads; the keys are counted on this thread in input order, so the
- * memory is the same as from one thread, also when it is full and forgets its rarest lines. A
- * thread runs at most WINDOW inputs ahead of the counting. */
+ * lines' keys run on -j threads; the keys are counted in input order (by one thread at a
+ * time, count_ready), so the memory is the same as from one thread, also when it is full and
+ * forgets its rarest lines. A thread runs at most WINDOW inputs ahead of the counting. */
 enum { WINDOW_PER_THREAD = 4 };
 
 typedef struct scan_item {
@@ -63,12 +63,13 @@ typedef struct scan_pool {
     scan_item *items;
     size_t next_claim, next_add, window;
     int stop;
+    hnp_templates *t;    /* where the keys are counted */
+    int counting;        /* a thread holds the counter's role (count_ready) */
+    hnp_status count_st; /* the last count's */
+    unsigned n_waiting;  /* threads waiting for room in the window */
     pthread_mutex_t mu;
-    unsigned n_waiting; /* threads waiting for room in the window */
-    /* as parallel.c: a thread wakes the counter only for the input it waits for, the
-     * counter wakes threads only when one waits */
-    pthread_cond_t ready; /* the counter: items[next_add] is ready, or stop */
     pthread_cond_t room;  /* the threads: next_add moved, or stop */
+    pthread_cond_t ended; /* the main thread: every input counted, or stop */
 } scan_pool;
 
 /* Reads and normalizes input i and makes its lines' keys (none when skipped or refused);
@@ -91,6 +92,36 @@ static hnp_status scan_one(scan_pool *sp, hnp_worker *w, size_t i, scan_item *it
     }
     free(raw);
     return st;
+}
+
+/* Under mu, by a thread that has just stored its item: unless another thread holds the
+ * counter's role, takes it and counts the ready items' keys in input order from next_add
+ * on (as parallel.c's writer: no thread is woken per input to count it). */
+static void count_ready(scan_pool *sp)
+{
+    if (sp->counting) {
+        return;
+    }
+    sp->counting = 1;
+    while (!sp->stop && sp->next_add < sp->in->n && sp->items[sp->next_add].ready) {
+        size_t i = sp->next_add;
+        scan_item it = sp->items[i];
+        sp->items[i].keys = NULL;
+        pthread_mutex_unlock(&sp->mu);
+        hnp_status st = it.keys ? hnp_templates_add_keys(sp->t, it.keys, it.n) : HNP_OK;
+        free(it.keys);
+        pthread_mutex_lock(&sp->mu);
+        sp->next_add = i + 1;
+        sp->count_st = st;
+        sp->stop |= st != HNP_OK;
+        if (sp->n_waiting || sp->stop) {
+            pthread_cond_broadcast(&sp->room);
+        }
+    }
+    sp->counting = 0;
+    if (sp->stop || sp->next_add == sp->in->n) {
+        pthread_cond_signal(&sp->ended);
+    }
 }
 
 static void *scan_thread(void *arg)
@@ -118,49 +149,26 @@ static void *scan_thread(void *arg)
         pthread_mutex_lock(&sp->mu);
         sp->items[i] = it;
         sp->stop |= st != HNP_OK;
-        if (i == sp->next_add || sp->stop) {
-            pthread_cond_signal(&sp->ready);
-        }
         if (sp->stop) {
             pthread_cond_broadcast(&sp->room);
         }
+        count_ready(sp);
         pthread_mutex_unlock(&sp->mu);
     }
     hnp_worker_free(w);
     return NULL;
 }
 
-/* Counts the inputs' lines in input order as the threads deliver them. */
-static hnp_status scan_count(scan_pool *sp, hnp_templates *t)
+/* Waits until every input is counted or the scan stopped. */
+static hnp_status scan_wait(scan_pool *sp)
 {
-    hnp_status st = HNP_OK;
-    for (size_t i = 0; i < sp->in->n; i++) {
-        pthread_mutex_lock(&sp->mu);
-        while (!sp->items[i].ready && !sp->stop) {
-            pthread_cond_wait(&sp->ready, &sp->mu);
-        }
-        scan_item it = sp->items[i];
-        int stopped = sp->stop;
-        pthread_mutex_unlock(&sp->mu);
-        if (stopped) {
-            return HNP_ERR_NOMEM; /* a thread ran out of memory */
-        }
-        if (it.keys && st == HNP_OK) {
-            st = hnp_templates_add_keys(t, it.keys, it.n);
-        }
-        free(it.keys);
-        pthread_mutex_lock(&sp->mu);
-        sp->items[i].keys = NULL;
-        sp->next_add = i + 1;
-        sp->stop |= st != HNP_OK;
-        if (sp->n_waiting || sp->stop) {
-            pthread_cond_broadcast(&sp->room);
-        }
-        pthread_mutex_unlock(&sp->mu);
-        if (st != HNP_OK) {
-            return st;
-        }
+    pthread_mutex_lock(&sp->mu);
+    while (!sp->stop && sp->next_add < sp->in->n) {
+        pthread_cond_wait(&sp->ended, &sp->mu);
     }
+    /* stopped without a counting error: a thread ran out of memory */
+    hnp_status st = sp->count_st != HNP_OK ? sp->count_st : sp->stop ? HNP_ERR_NOMEM : HNP_OK;
+    pthread_mutex_unlock(&sp->mu);
     return st;
 }
 
@@ -169,6 +177,7 @@ static hnp_status scan_run(scan_pool *sp, hnp_templates *t)
     unsigned n = sp->o->jobs ? sp->o->jobs : 1, started = 0;
     n = n < sp->in->n ? n : (unsigned)(sp->in->n ? sp->in->n : 1);
     sp->window = WINDOW_PER_THREAD * (size_t)n;
+    sp->t = t;
     pthread_t *tids = calloc(n, sizeof *tids);
     if (!tids) {
         return HNP_ERR_NOMEM;
@@ -181,7 +190,7 @@ static hnp_status scan_run(scan_pool *sp, hnp_templates *t)
         sp->window = sp->in->n;
         scan_thread(sp);
     }
-    st = scan_count(sp, t);
+    st = scan_wait(sp);
     pthread_mutex_lock(&sp->mu);
     sp->stop = 1; /* after an error the threads take nothing more */
     pthread_cond_broadcast(&sp->room);
@@ -212,12 +221,12 @@ static int scan_batch(const cli_opts *o, const input_list *in, hnp_templates *t)
     hnp_status st = sp.items ? hnp_pipeline_create(&po, &sp.p) : HNP_ERR_NOMEM;
     if (st == HNP_OK) {
         pthread_mutex_init(&sp.mu, NULL);
-        pthread_cond_init(&sp.ready, NULL);
         pthread_cond_init(&sp.room, NULL);
+        pthread_cond_init(&sp.ended, NULL);
         st = scan_run(&sp, t);
         pthread_mutex_destroy(&sp.mu);
-        pthread_cond_destroy(&sp.ready);
         pthread_cond_destroy(&sp.room);
+        pthread_cond_destroy(&sp.ended);
     }
     hnp_pipeline_free(sp.p);
     free(sp.items);
