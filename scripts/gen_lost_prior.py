@@ -9,10 +9,11 @@ texts of the boilerplate TRAINING data ($HNP_SHARED_DIR/train/boilerplate/*.json
 ../shared beside the repo: news and web pages in many languages), every character whose
 UTF-8 has such a byte after its lead byte (and the small letter of each such capital, for words
 in capitals: "GARCÃA" is judged as "garcía"), and the characters right before and after each
-occurrence (white space folded to a space), leaving out words that are themselves mojibake
+occurrence, and both at once (white space folded to a space), leaving out words that are themselves mojibake
 (UTF-8 read as windows-1252 or Latin-1, which the pages have too), and writes the characters and the pairs with a
 weight of 1 + floor(log2(count)) to pipeline/lib/normalize/normalize_lost_prior.h, sorted
-(pairs seen at least twice). The training texts are English pages: the letters of other
+(pairs and triples seen at least twice: a triple tells "whānau" from Czech "čn", which the
+pairs "hā"/"hč" and "ān"/"čn" alone get wrong). The training texts are English pages: the letters of other
 languages (Cyrillic, Vietnamese, Greek, Hangul, kana and hanzi, Czech and Polish letters) are
 also counted in the Debian word lists of LISTS (corpora/wordlists/README.md), each scaled to
 LIST_LETTERS letters. No evaluation text is read (the lossy set of gen_lossy_cases.py is built
@@ -95,8 +96,8 @@ def fold(ch):
     return " " if ch.isspace() else ch
 
 
-def count_text(t, cnt, left, right, times=1):
-    """Count the losable characters of t and their neighbours (times each)."""
+def count_text(t, cnt, left, right, tri, times=1):
+    """Count the losable characters of t, their neighbours and both at once (times each)."""
     bad = set()
     for m in re.finditer(r"\S+", t):
         if not m.group().isascii() and mojibake(m.group()):
@@ -104,14 +105,16 @@ def count_text(t, cnt, left, right, times=1):
     for i, ch in enumerate(t):
         if ord(ch) >= 0x80 and counted(ch) and i not in bad:
             cnt[ch] += times
-            left[(fold(t[i - 1]) if i else " ", ch)] += times
-            right[(ch, fold(t[i + 1]) if i + 1 < len(t) else " ")] += times
+            before, after = fold(t[i - 1]) if i else " ", fold(t[i + 1]) if i + 1 < len(t) else " "
+            left[(before, ch)] += times
+            right[(ch, after)] += times
+            tri[(before, ch, after)] += times
 
 
 LOSABLE_CACHE = {}
 
 
-def count_word(w, cnt, left, right, times):
+def count_word(w, cnt, left, right, tri, times):
     """count_text for a word of a list, between spaces (lists hold no mojibake)."""
     for i, ch in enumerate(w):
         hit = LOSABLE_CACHE.get(ch)
@@ -119,18 +122,21 @@ def count_word(w, cnt, left, right, times):
             hit = LOSABLE_CACHE[ch] = ord(ch) >= 0x80 and counted(ch)
         if hit:
             cnt[ch] += times
-            left[(w[i - 1] if i else " ", ch)] += times
-            right[(ch, w[i + 1] if i + 1 < len(w) else " ")] += times
+            before, after = w[i - 1] if i else " ", w[i + 1] if i + 1 < len(w) else " "
+            left[(before, ch)] += times
+            right[(ch, after)] += times
+            tri[(before, ch, after)] += times
 
 
 def counts():
     names = sorted(n for n in os.listdir(TRAIN) if n.endswith(".jsonl"))
     cnt, left, right = collections.Counter(), collections.Counter(), collections.Counter()
+    tri = collections.Counter()
     for name in names:
         with open(os.path.join(TRAIN, name), encoding="utf-8") as f:
             for line in f:
-                count_text(json.loads(line)["text"], cnt, left, right)
-    return names, cnt, left, right
+                count_text(json.loads(line)["text"], cnt, left, right, tri)
+    return names, cnt, left, right, tri
 
 
 def hunspell_encoding(dic):
@@ -203,7 +209,7 @@ def words_of(kind, path):
                     yield parts[0], int(parts[-1])
 
 
-def word_counts(cnt, left, right):
+def word_counts(cnt, left, right, tri):
     """Add the letters of the word lists (LISTS): each word once (or its listed frequency),
     as a text of its own between spaces; only letters and marks count, so a list's
     punctuation cannot outweigh the training texts' quotes. Each list counts as LIST_LETTERS
@@ -217,20 +223,22 @@ def word_counts(cnt, left, right):
         used.append("%s %s" % (pkg, package_version(pkg)))
         c, lt, rt, letters = collections.Counter(), collections.Counter(), collections.Counter(), 0
         tc, tl, tr = collections.Counter(), collections.Counter(), collections.Counter()
+        t3, tt3 = collections.Counter(), collections.Counter()
         for name in files:
             for w, times in words_of(kind, name):
                 w = unicodedata.normalize("NFC", w)
                 if w and times > 0 and all(unicodedata.category(ch)[0] in "LM" for ch in w):
                     letters += len(w) * times
                     if not w.isascii():
-                        count_word(w, c, lt, rt, times)
+                        count_word(w, c, lt, rt, t3, times)
                         title = w[0].upper() + w[1:]
                         if title != w and len(w[0].upper()) == 1:
-                            count_word(title, tc, tl, tr, times)
+                            count_word(title, tc, tl, tr, tt3, times)
         # the lists hold words in lowercase; text capitalizes some (a sentence's or a title's
         # first word: "Área", "Ёлка"), counted as one in TITLE_SHARE of each word
-        for src, dst, div in ((c, cnt, 1), (lt, left, 1), (rt, right, 1), (tc, cnt, TITLE_SHARE),
-                              (tl, left, TITLE_SHARE), (tr, right, TITLE_SHARE)):
+        for src, dst, div in ((c, cnt, 1), (lt, left, 1), (rt, right, 1), (t3, tri, 1),
+                              (tc, cnt, TITLE_SHARE), (tl, left, TITLE_SHARE),
+                              (tr, right, TITLE_SHARE), (tt3, tri, TITLE_SHARE)):
             for key, n in src.items():
                 if n * LIST_LETTERS // (letters * div):
                     dst[key] += n * LIST_LETTERS // (letters * div)
@@ -257,12 +265,20 @@ def write_pairs(f, name, pairs):
     f.write("};\n\n")
 
 
+def write_triples(f, tri):
+    f.write("static const lost_triple lost_tri[] = {\n")
+    for (a, b, c), n in sorted(((ord(a), ord(b), ord(c)), n) for (a, b, c), n in tri.items()
+                               if n >= MIN_PAIR):
+        f.write("    {0x%04X, 0x%04X, 0x%04X, %d},\n" % (a, b, c, weight(n)))
+    f.write("};\n\n")
+
+
 def main():
     if not os.path.isdir(TRAIN):
         sys.exit("gen_lost_prior: %s not found" % TRAIN)
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
-    names, cnt, left, right = counts()
-    used = word_counts(cnt, left, right)
+    names, cnt, left, right, tri = counts()
+    used = word_counts(cnt, left, right, tri)
     rows = sorted((ord(c), weight(n)) for c, n in cnt.items())
     with open(out, "w", encoding="utf-8") as f:
         f.write("/* GENERATED by scripts/gen_lost_prior.py -- DO NOT EDIT. */\n")
@@ -270,19 +286,22 @@ def main():
                 " * small letters of such capitals, occur in the\n"
                 " * boilerplate training texts (%s) and word lists (%s), alone and after\n"
                 " * (lost_left: {before, character}) or before (lost_right: {character, after}) a\n"
-                " * character (white space as a space): weight 1 + floor(log2(count)), pairs seen\n"
-                " * at least %d times, sorted. */\n"
+                " * character, and between two (lost_tri: {before, character, after}; white space as a\n"
+                " * space): weight 1 + floor(log2(count)), pairs and triples seen at least %d times,\n"
+                " * sorted. */\n"
                 % (", ".join(names), ", ".join(used), MIN_PAIR))
         f.write("#ifndef HNP_NORMALIZE_LOST_PRIOR_H\n#define HNP_NORMALIZE_LOST_PRIOR_H\n\n")
         f.write("#include <stdint.h>\n\n")
         f.write("typedef struct lost_prior {\n    uint32_t cp;\n    uint8_t weight;\n} lost_prior;\n\n")
         f.write("typedef struct lost_pair {\n    uint32_t a, b;\n    uint8_t weight;\n} lost_pair;\n\n")
+        f.write("typedef struct lost_triple {\n    uint32_t a, b, c;\n    uint8_t weight;\n} lost_triple;\n\n")
         f.write("static const lost_prior lost_priors[] = {\n")
         for cp, w in rows:
             f.write("    {0x%04X, %d},\n" % (cp, w))
         f.write("};\n\n")
         write_pairs(f, "lost_left", left)
         write_pairs(f, "lost_right", right)
+        write_triples(f, tri)
         f.write("#endif /* HNP_NORMALIZE_LOST_PRIOR_H */\n")
     print("gen_lost_prior: %d characters from %d texts' counts -> %s" % (len(rows), len(names), out))
 

@@ -259,6 +259,12 @@ static const repair_case repairs[] = {
      "a talk about ng\xc6\xb0\xe1\xbb\x9di d\xc3\xa2n in the tr\xc6\xb0\xe1\xbb\x9dng h\xe1\xbb\x8d"
      "c",
      HNP_REPAIR_LOST_BYTE},
+    /* a letter told by both its neighbours at once (the prior's triples): Māori ā between h
+     * and n, where the pairs alone prefer Czech č ("čn" is common in Czech) */
+    {"The wh\xc3\x84nau gathered for a h\xc3\x84ngi on Saturday.",
+     "The wh\xc4\x81nau gathered for a h\xc4\x81ngi on Saturday.", HNP_REPAIR_LOST_BYTE},
+    {"The wh\xc3\x84\xef\xbf\xbdnau gathered for a h\xc3\x84\xef\xbf\xbdngi on Saturday.",
+     "The wh\xc4\x81nau gathered for a h\xc4\x81ngi on Saturday.", HNP_REPAIR_LOST_BYTE},
     /* a CJK closing bracket only where the line left its opening mate open; else the
      * comma that shares its lost byte's prefix (」 and 、 both "ã€" + a lost byte) */
     {"\xc3\xa5\xc2\xbd\xc2\xbc\xc3\xa3\xc2\xaf\xc3\xa3\xe2\x82\xac\xc5\x92\xc3\xa3\xc2\xaf\xc3\xa3"

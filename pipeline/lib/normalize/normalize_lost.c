@@ -11,8 +11,9 @@
  *      earlier line) is the likely one;
  *   2. the line: a closing quote where the line opens one, a closing bracket ("」") only
  *      where it left one open; a letter after a letter takes its case;
- *   3. a prior: how often each candidate occurs in real text, alone and beside the
- *      characters around it, counted in training data by scripts/gen_lost_prior.py
+ *   3. a prior: how often each candidate occurs in real text, alone, beside each of the
+ *      characters around it and between both, counted in training data by
+ *      scripts/gen_lost_prior.py
  *      (normalize_lost_prior.h), and in Debian word lists for the languages those English
  *      pages hardly hold (Cyrillic, Vietnamese, Greek, Hangul, kana, hanzi):
  *      "â€" is far more often "”" than a zero-width joiner,
@@ -108,6 +109,30 @@ static unsigned pair_of(const lost_pair *t, size_t n, uint32_t a, uint32_t b)
         }
     }
     return 0;
+}
+
+static int tri_less(const lost_triple *t, uint32_t a, uint32_t b, uint32_t c)
+{
+    return t->a != a ? t->a < a : t->b != b ? t->b < b : t->c < c;
+}
+
+/* The weight of b between a and c (lost_tri), 0 if the data has it less than twice. */
+static unsigned triple_of(uint32_t a, uint32_t b, uint32_t c)
+{
+    enum { N_TRI = sizeof lost_tri / sizeof lost_tri[0] };
+    size_t lo = 0, hi = N_TRI;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tri_less(&lost_tri[mid], a, b, c)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if (lo == N_TRI || lost_tri[lo].a != a || lost_tri[lo].b != b || lost_tri[lo].c != c) {
+        return 0;
+    }
+    return lost_tri[lo].weight;
 }
 
 /* Where and how a sequence lost its byte (see lost_form). */
@@ -220,7 +245,7 @@ static uint32_t lower(uint32_t c)
 }
 
 /* The score of candidate c: document evidence first, then the line's, then the prior: how
- * often c occurs, and how often after site->before and before site->after. A letter after
+ * often c occurs, after site->before, before site->after, and between the two. A letter after
  * a letter takes its case ("IchiyÅ\xef\xbf\xbd" is ō, not Ł), and a word's first letter
  * before a lowercase one is a capital ("Å\xef\xbf\xbdÃ³dÅº" is Łódź). */
 static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site *site)
@@ -246,7 +271,8 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
         return 0; /* no word has a capital after a small letter ("IchiyŁ", "IchiyŠ") */
     }
     if (s) {
-        s += 2 * (pair_of(lost_left, N_LEFT, lprev, lc) + pair_of(lost_right, N_RIGHT, lc, lafter));
+        s += 2 * (pair_of(lost_left, N_LEFT, lprev, lc) + pair_of(lost_right, N_RIGHT, lc, lafter) +
+                  triple_of(lprev, lc, lafter));
     }
     s += (unsigned)(same_script(c, prev) || same_script(c, site->after));
     if (s && k == case_after(prev, site->after)) {
