@@ -19,7 +19,8 @@ than wall clock when other work shares the machine), and peak RSS (VmHWM, sample
   - hnpipe -r over a tree of the same articles as files, with -j 1 and -j 2, and the
     -j 2 / -j 1 speed-up.
 --callgrind adds instruction counts per stage (inclusive, callgrind) on the first
---callgrind-mb MB (default 2) as one document and as records: normalize, segment,
+--callgrind-mb MB (default 2) as one document and as records (-f tsv, and -f text, whose
+total beside one document's shows the cost per record): normalize, segment,
 classify, tag, output, and the whole process (-j 1: one thread's work). Slow (valgrind), but exact: use it to
 decide, and quote it in the commit that changes it.
 --shapes adds the pathological inputs of issue 5 (16 MB each of "a\\n" lines, "U.S.A.",
@@ -264,7 +265,9 @@ def main():
                                (f"--records {a.callgrind_mb:g} MB -f tsv",
                                 [hnpipe, "-j", "1", "--records", "-f", "tsv", rec]),
                                (f"one document {a.callgrind_mb:g} MB -f text",
-                                [hnpipe, "-j", "1", "-f", "text", doc])):
+                                [hnpipe, "-j", "1", "-f", "text", doc]),
+                               (f"--records {a.callgrind_mb:g} MB -f text",
+                                [hnpipe, "-j", "1", "--records", "-f", "text", rec])):
                 c = callgrind_stages(cmd)
                 total = c.get("total", 0)
                 parts = "  ".join(f"{s} {c.get(s, 0) / 1e6:.1f}M" for s, _ in STAGES)

@@ -141,7 +141,9 @@ static void *worker_main(void *arg)
             fix_indexes(p);
         }
         j->done = 2;
-        pthread_cond_signal(&p->done);
+        if (seq == p->next_write) { /* the finisher waits for no other */
+            pthread_cond_signal(&p->done);
+        }
     }
     pthread_mutex_unlock(&p->mu);
     hnp_worker_free(w);
