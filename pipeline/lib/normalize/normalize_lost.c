@@ -563,10 +563,55 @@ static unsigned a0_rival(const hnp_norm_bytes *in, size_t i, const lost_site *si
     return c ? score(c, ctx, &alt) : 0;
 }
 
+static unsigned lost_byte_in(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
+                             lost_site *site, size_t *pos, int look);
+
+/* The character that the sequence at j stands for once its own lost byte is put back (its
+ * neighbours that lost one left unknown), 0 if it lost none or none wins; *len its length. */
+static uint32_t completed_at(const hnp_norm_bytes *in, size_t j, const hnp_norm_lost_ctx *ctx,
+                             size_t *len)
+{
+    lost_site s;
+    size_t pos = 0;
+    unsigned seq[4], b = lost_byte_in(in, j, ctx, &s, &pos, 0);
+    if (b == 0x100) {
+        return 0;
+    }
+    complete(in->b + j, &s, pos, b, seq);
+    *len = s.form == 2 ? s.len : s.len - 1;
+    return decode_full(seq, s.len);
+}
+
+/* A neighbour that lost a byte itself ("夏子" as "å¤å\xad": both did) is known by its own
+ * completion, so the pairs and triples of the prior still see it: CJK and Cyrillic text lose
+ * bytes in runs ("ся" loses both). */
+static void complete_neighbours(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
+                                lost_site *site)
+{
+    size_t at = i + (site->form == 2 ? site->len : site->len - 1), len = 0;
+    if ((site->after == 0 || site->after == SUB) && at < in->n && seq_len(in->b[at])) {
+        site->after = completed_at(in, at, ctx, &len);
+    }
+    for (size_t j = i; (site->before == 0 || site->before == SUB) && j-- > 0 && i - j <= 3;) {
+        if (seq_len(in->b[j])) {
+            uint32_t c = completed_at(in, j, ctx, &len);
+            site->before = c && j + len == i ? c : site->before;
+            break;
+        }
+    }
+}
+
 /* The byte that completes the sequence led by in[i], if it lost one (0x100 if not); site
  * gets where and how, *pos the position of the lost byte in the sequence. */
 static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
                              lost_site *site, size_t *pos)
+{
+    return lost_byte_in(in, i, ctx, site, pos, 1);
+}
+
+/* lost_byte_at; look: also complete the neighbours that lost a byte (one level deep). */
+static unsigned lost_byte_in(const hnp_norm_bytes *in, size_t i, const hnp_norm_lost_ctx *ctx,
+                             lost_site *site, size_t *pos, int look)
 {
     if (!ctx->undefined) {
         return 0x100;
@@ -576,6 +621,9 @@ static unsigned lost_byte_at(const hnp_norm_bytes *in, size_t i, const hnp_norm_
         return 0x100;
     }
     neighbours(in, i, site);
+    if (look) {
+        complete_neighbours(in, i, ctx, site);
+    }
     site->line = in->b;
     site->at = i;
     if (site->word_end && !is_letter(site->before)) {
