@@ -20,8 +20,8 @@ cross-validation on the training pages alone; classify_model.c does the same.
 Then the trim (classify_trim.c): a second logistic regression over the same features plus
 the sentence's place in the article region (the trim:* columns of hnp-clsfeat, the last
 one a guard without weight), trained on the region's rule-body sentences; walking back
-from the region's end it peels body sentences while P(body) < 1/2 and stops at the first
-one it keeps or at a guard. Its rows: "model + trim".
+from the region's end to a guard it cuts where the summed junk log-odds are largest.
+Its rows: "model + trim".
 Reported, all by the line rule of scripts/eval_boilerplate.py (a line is body when at
 least half of its non-blank characters are in body sentences; headline lines left out):
 train (5-fold cross-validation grouped by page), each validation source, and dev.
@@ -229,9 +229,10 @@ def decided(d, names):
 
 class Trim:
     """The region's end peeled (classify_trim.c): after the head/tail model, walking back
-    from the region's last sentence, every candidate the model still keeps as body is cut
-    while P(body) < TRIM_T under the trim model; the walk stops at the first one it keeps
-    or at a guard (a legitimate ending, a list item under a lead-in, the lede)."""
+    from the region's last sentence to the first guard (a legitimate ending, a list item
+    under a lead-in, the lede), the junk log-odds of the candidates the model still keeps
+    as body are summed; the region is cut where the sum is largest (above 0). The walk gives
+    up once the sum is TRIM_GIVE_UP below its best."""
 
     def __init__(self, base, w, b):
         self.base, self.w, self.b = base, w, b
@@ -240,19 +241,26 @@ class Trim:
         out = self.base.body(d, names).copy()
         if len(out) == 0:
             return out
-        z = trim_x(d) @ self.w + self.b
+        z = (trim_x(d) @ self.w + self.b).astype(np.float32)
         guard = d["e"][:, -1] > 0.5
         cand = trim_candidates(d, names)
+        total, best, cut, walked = 0.0, 0.0, 0, []
         for i in np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0][::-1]:
             if not cand[i] or not out[i]:
                 continue
-            if guard[i] or 1 / (1 + math.exp(-z[i])) >= TRIM_T:
+            if guard[i]:
                 break
-            out[i] = False
+            total -= float(z[i])
+            walked.append(i)
+            if total > best:
+                best, cut = total, len(walked)
+            if total < best - TRIM_GIVE_UP:
+                break
+        out[walked[:cut]] = False
         return out
 
 
-TRIM_T = 0.5  # P(body) below which a sentence is peeled: the model's even odds, not tuned
+TRIM_GIVE_UP = math.log(1000.0)  # 1000:1 odds against the best cut: the walk is in the article
 
 
 def trim_x(d):

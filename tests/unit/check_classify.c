@@ -1214,6 +1214,19 @@ START_TEST(test_trim_teasers)
     ck_assert_msg(fabsf(r.lab[i].score - PIN_TRIM) < 0.0051f, "trim score %.4f, pinned %.4f",
                   (double)r.lab[i].score, (double)PIN_TRIM);
     hnp_docmeta_free(&r.m);
+    /* a reader's comment that reads like prose after them does not stop the peel: the cut
+     * is where the junk outweighs the rest most, not at the first sentence it would keep */
+    static const char comment[] =
+        "Nurses trial a calmer way to wake patients after surgery\n" P1 "\n" P2 "\n" P3 "\n" P4
+        "\n" TEASERS "I think every hospital in the country should try this, because "
+        "waking up after surgery was the worst part of my own operation.\n";
+    run_lines(comment, &r);
+    expect_kind(&r, "Doctors should discuss", HNP_KIND_BODY, "-");
+    expect_kind(&r, "I think every", HNP_KIND_BOILERPLATE, "tail");
+    i = find(&r, "I think every");
+    ck_assert_msg(r.lab[i].score < 0.5f, "alone the model keeps it: P(junk) %.3f",
+                  (double)r.lab[i].score);
+    hnp_docmeta_free(&r.m);
     /* without the teasers nothing is peeled: the article's last paragraph stays */
     static const char alone[] = "Nurses trial a calmer way to wake patients after surgery\n" P1
                                 "\n" P2 "\n" P3 "\n" P4 "\n";

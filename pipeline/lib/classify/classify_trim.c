@@ -4,13 +4,13 @@
  * measured on the training pages (Dragnet + Readability), of the 29,481 junk sentences
  * the rules and the head/tail model keep inside the region, 19,918 form the region's last
  * run (comment threads, the next article's paragraphs, teaser lists), 7,566 its first run
- * and only 1,997 lie between body sentences. Cutting inside the article also junks its own lists,
- * subheadings and lede; peeling from the end and stopping at the first sentence the model thinks is
- * body leaves everything before that sentence alone. The model is a logistic regression
- * (weights in the generated classify_weights.c) over the sentence's features plus where
- * it stands in the region: how much of the region lies before it, how many rule hits
- * (bylines, comment prompts, share lines) come before and after it, how much prose follows.
- * A sentence is peeled when P(body) < 1/2. The peel never passes a legitimate ending, an
+ * and only 1,997 lie between body sentences. Cutting inside the article also junks its own
+ * lists, subheadings and lede; cutting only a run off the region's end leaves the rest
+ * alone. The model is a logistic regression (weights in the generated classify_weights.c)
+ * over the sentence's features plus where it stands in the region: how much of the region
+ * lies before it, how many rule hits (bylines, comment prompts, share lines) come before
+ * and after it, how much prose follows. The cut is where the summed junk log-odds of the
+ * sentences behind it are largest. The walk never passes a legitimate ending, a short
  * item of a list under a "...:" lead-in, or the region's first two sentences (the lede). */
 #include "classify_internal.h"
 
@@ -38,17 +38,20 @@ static int prose(const cls_sent *s)
 
 enum { TRIM_LIST_MAX = 16 }; /* list items a lead-in reaches: classify_doc.c's 2 * CLS_BRIDGE */
 
-/* A list item: a "...:" lead-in stands before it, with only bullets and plain short lines
- * (no lead-in of their own) between them, at most TRIM_LIST_MAX back. */
+/* A short list line: a bullet, or a plain short line that announces nothing itself. */
+static int list_line(const cls_sent *s)
+{
+    return s->bullet || (s->v <= 0.0f && !s->f.ends_colon);
+}
+
+/* A list item: a short list line under a "...:" lead-in, with only such lines between
+ * them, at most TRIM_LIST_MAX back. A paragraph after a colon ("Jane wrote:", "He said:")
+ * is not an item: the model judges it. */
 static int list_item(const cls_doc *d, size_t i)
 {
-    for (size_t k = i; k > d->rs && i - k < TRIM_LIST_MAX; k--) {
-        const cls_sent *s = &d->w[k];
+    for (size_t k = i; k > d->rs && i - k < TRIM_LIST_MAX && list_line(&d->w[k]); k--) {
         if (d->w[k - 1].f.ends_colon) {
             return 1;
-        }
-        if (!(s->bullet || (s->v <= 0.0f && !s->f.ends_colon))) {
-            return 0;
         }
     }
     return 0;
@@ -130,9 +133,9 @@ const char *hnp_cls_trim_feature_name(size_t j, char *buf, size_t cap)
     return buf;
 }
 
-/* P(body) of sentence i under the trim model: its CLS_NFEAT features x, its trim
+/* The trim model's log-odds of body for sentence i: its CLS_NFEAT features x, its trim
  * features e (the guard column has no weight). */
-static float trim_p_body(const float *x, const float *e)
+static float trim_log_odds(const float *x, const float *e)
 {
     float z = hnp_cls_trim_bias;
     for (size_t j = 0; j < CLS_NFEAT; j++) {
@@ -141,34 +144,79 @@ static float trim_p_body(const float *x, const float *e)
     for (size_t j = 0; j < CLS_TRIM_WEIGHTED; j++) {
         z += hnp_cls_trim_weights[CLS_NFEAT + j] * e[j];
     }
-    return 1.0f / (1.0f + expf(-z));
+    return z;
 }
 
-/* Walks back from the region's end; the figures of a sentence are computed only when the
- * walk reaches it (most of the region is never looked at). */
+/* The sentences the peel judges: candidates the model still keeps as body. */
+static int judged(const cls_sent *s)
+{
+    return trim_candidate(s) && s->final.kind == HNP_KIND_BODY;
+}
+
+/* Sentence i's log-odds of body into *z, given the region's counts t and those after i;
+ * 0 at a guard. */
+static int trim_z(const cls_doc *d, size_t i, const trim_counts *t, const trim_counts *after,
+                  const float *x, float *z)
+{
+    const cls_sent *s = &d->w[i];
+    trim_counts before = {t->words - after->words - s->f.words,
+                          t->hits - after->hits - (size_t)rule_hit(s),
+                          t->prose - after->prose - (size_t)prose(s)};
+    float e[CLS_TRIM_FEATS];
+    trim_row(d, i, t, &before, e);
+    if (e[CLS_TRIM_FEATS - 1] > 0.5f) {
+        return 0;
+    }
+    *z = trim_log_odds(x + i * CLS_NFEAT, e);
+    return 1;
+}
+
+/* The walk ends once the sentences kept since the best cut outweigh it by 1000:1 odds:
+ * it has reached the article, and looking further costs time for nothing. */
+#define TRIM_GIVE_UP 6.907755 /* log(1000) */
+
+/* The cut: walking back from the region's end to the first guard, the judged sentences'
+ * junk log-odds are summed, and the region is cut where that sum is largest (above 0), as
+ * the region search cuts where the prose sum is largest: one body-like comment does not
+ * stop the peel when the junk behind it outweighs it. Returns the first index peeled, or
+ * re when nothing is. */
+static size_t best_cut(const cls_doc *d, const trim_counts *t, const float *x)
+{
+    trim_counts after = {0, 0, 0};
+    double sum = 0.0, best = 0.0;
+    size_t cut = d->re;
+    for (size_t i = d->re; i-- > d->rs; count(&after, &d->w[i])) {
+        float z;
+        if (!judged(&d->w[i])) {
+            continue; /* already junk or meta: the walk passes it */
+        }
+        if (!trim_z(d, i, t, &after, x, &z)) {
+            break;
+        }
+        sum -= (double)z;
+        if (sum > best) {
+            best = sum;
+            cut = i;
+        }
+        if (sum < best - TRIM_GIVE_UP) {
+            break;
+        }
+    }
+    return cut;
+}
+
 void hnp_cls_apply_trim(cls_doc *d, const float *x)
 {
     if (d->rs >= d->re) {
         return;
     }
     trim_counts t = region_counts(d), after = {0, 0, 0};
-    for (size_t i = d->re; i-- > d->rs; count(&after, &d->w[i])) {
-        cls_sent *s = &d->w[i];
-        if (!trim_candidate(s) || s->final.kind != HNP_KIND_BODY) {
-            continue; /* already junk or meta: the peel walks past it */
+    size_t cut = best_cut(d, &t, x);
+    for (size_t i = d->re; i-- > cut; count(&after, &d->w[i])) {
+        float z;
+        if (judged(&d->w[i]) && trim_z(d, i, &t, &after, x, &z)) {
+            float p = 1.0f / (1.0f + expf(-z));
+            d->w[i].final = (cls_verdict){HNP_KIND_BOILERPLATE, 1.0f - p, CLS_R_TAIL};
         }
-        trim_counts before = {t.words - after.words - s->f.words,
-                              t.hits - after.hits - (size_t)rule_hit(s),
-                              t.prose - after.prose - (size_t)prose(s)};
-        float e[CLS_TRIM_FEATS];
-        trim_row(d, i, &t, &before, e);
-        if (e[CLS_TRIM_FEATS - 1] > 0.5f) {
-            return;
-        }
-        float p = trim_p_body(x + i * CLS_NFEAT, e);
-        if (p >= 0.5f) {
-            return;
-        }
-        s->final = (cls_verdict){HNP_KIND_BOILERPLATE, 1.0f - p, CLS_R_TAIL};
     }
 }
