@@ -16,7 +16,9 @@ weight of 1 + floor(log2(count)) to pipeline/lib/normalize/normalize_lost_prior.
 pairs "hā"/"hč" and "ān"/"čn" alone get wrong). The training texts are English pages: the letters of other
 languages (Cyrillic, Vietnamese, Greek, Hangul, kana and hanzi, Czech and Polish letters) are
 also counted in the Debian word lists of LISTS (corpora/wordlists/README.md), each scaled to
-LIST_LETTERS letters. No evaluation text is read (the lossy set of gen_lossy_cases.py is built
+LIST_LETTERS letters. No list is polytonic Greek: the letters under the accents of the polytonic
+letters that can lose a byte (GREEK_BASES) are counted too, by which normalize_lost.c judges
+those. No evaluation text is read (the lossy set of gen_lossy_cases.py is built
 from ../shared/eval).
 
 Run: python3 scripts/gen_lost_prior.py [outfile]   (output is deterministic)
@@ -69,11 +71,28 @@ def losable(ch):
     return len(b) > 1 and any(x in LOSABLE or x == 0xA0 for x in b[1:])
 
 
+def greek_bases():
+    """The letters under the accents and breathings of the polytonic Greek letters (Greek
+    Extended) that can lose a byte: no Debian list is polytonic, so normalize_lost.c judges
+    such a candidate ("Ε\u1f50σ", ὐ or ὁ) by its letter in the monotonic lists (υ, ο)."""
+    out = set()
+    for cp in range(0x1F00, 0x2000):
+        ch = chr(cp)
+        if unicodedata.category(ch)[0] == "L" and losable(ch):
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.update((base, base.lower()))
+    return out
+
+
+GREEK_BASES = greek_bases()
+
+
 def counted(ch):
-    """Is ch counted: a losable character, or the small letter of a losable capital? Words in
-    capitals ("GARCÍA" read as "GARCÃA") are judged by their small letters, as the lists
-    hold them; a small letter is never a candidate itself when it cannot lose a byte."""
-    if losable(ch):
+    """Is ch counted: a losable character, the small letter of a losable capital, or the
+    letter of a polytonic one (GREEK_BASES)? Words in capitals ("GARCÍA" read as "GARCÃA")
+    are judged by their small letters, as the lists hold them; a small letter is never a
+    candidate itself when it cannot lose a byte."""
+    if losable(ch) or ch in GREEK_BASES:
         return True
     up = ch.upper()
     return len(up) == 1 and up != ch and losable(up)

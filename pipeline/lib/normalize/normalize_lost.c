@@ -239,6 +239,21 @@ static int bracket_open(uint32_t c, const lost_site *site)
     return depth > 0;
 }
 
+/* The letter under a polytonic Greek letter's accents and breathings (Greek Extended:
+ * "ὐ" is υ), c itself otherwise. No word list is polytonic; the prior counts the letters
+ * under those that can lose a byte (scripts/gen_lost_prior.py, GREEK_BASES), so
+ * "Ε\xe1\xbd\x90σ" is told from "Ε\xe1\xbd\x81σ" as "Ευσ" from "Εοσ". */
+static uint32_t greek_base(uint32_t c)
+{
+    utf8proc_int32_t d[4];
+    int last = 0;
+    if (c < 0x1F00 || c > 0x1FFF ||
+        utf8proc_decompose_char((utf8proc_int32_t)c, d, 4, UTF8PROC_DECOMPOSE, &last) < 1) {
+        return c;
+    }
+    return (uint32_t)d[0];
+}
+
 static uint32_t lower(uint32_t c)
 {
     return c ? (uint32_t)utf8proc_tolower((utf8proc_int32_t)c) : 0;
@@ -259,6 +274,12 @@ static unsigned score(uint32_t c, const hnp_norm_lost_ctx *ctx, const lost_site 
              lprev = site->caps ? lower(site->before) : site->before,
              lafter = site->caps ? lower(site->after) : site->after;
     unsigned s = prior_of(lc);
+    if (!s && greek_base(lc) != lc) { /* a polytonic letter the data has not seen */
+        lc = greek_base(lc);
+        lprev = greek_base(lprev);
+        lafter = greek_base(lafter);
+        s = prior_of(lc);
+    }
     utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
     uint32_t prev = site->before;
     if (site->need_lower && (k != UTF8PROC_CATEGORY_LL || s < NEED_LOWER_PRIOR)) {
