@@ -987,14 +987,16 @@ static const char german_page[] =
     "niedrig, und die Ärzte sollen nun über die Risiken aufklären.\n";
 
 /* The mean of feature "shape:stop" over the document's sentences. */
-static float mean_stop(const result *r)
+/* The feature dump of r (n rows of hnp_classify_n_features(), the caller frees it) and in
+ * *col the column of feature name. */
+static float *feature_rows(const result *r, const char *name, size_t *col)
 {
     size_t nf = hnp_classify_n_features(), j = 0;
-    char name[64];
-    while (j < nf && strcmp(hnp_classify_feature_name(j, name, sizeof name), "shape:stop") != 0) {
+    char buf[64];
+    while (j < nf && strcmp(hnp_classify_feature_name(j, buf, sizeof buf), name) != 0) {
         j++;
     }
-    ck_assert(j < nf);
+    ck_assert_msg(j < nf, "no feature %s", name);
     hnp_classifier *c = NULL;
     ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
     float *x = calloc(r->n * nf, sizeof *x);
@@ -1002,12 +1004,20 @@ static float mean_stop(const result *r)
     ck_assert_int_eq(
         hnp_classify_features(c, (const uint8_t *)r->text, strlen(r->text), r->sp, r->n, x),
         HNP_OK);
+    hnp_classifier_free(c);
+    *col = j;
+    return x;
+}
+
+static float mean_stop(const result *r)
+{
+    size_t nf = hnp_classify_n_features(), j;
+    float *x = feature_rows(r, "shape:stop", &j);
     float sum = 0.0f;
     for (size_t i = 0; i < r->n; i++) {
         sum += x[i * nf + j];
     }
     free(x);
-    hnp_classifier_free(c);
     return sum / (float)r->n;
 }
 
@@ -1241,22 +1251,10 @@ END_TEST
 /* The value of feature name for sentence i of r (from the feature dump). */
 static float feature_of(const result *r, size_t i, const char *name)
 {
-    size_t nf = hnp_classify_n_features(), j = 0;
-    char buf[64];
-    while (j < nf && strcmp(hnp_classify_feature_name(j, buf, sizeof buf), name) != 0) {
-        j++;
-    }
-    ck_assert_msg(j < nf, "no feature %s", name);
-    hnp_classifier *c = NULL;
-    ck_assert_int_eq(hnp_classifier_create(NULL, &c), HNP_OK);
-    float *x = calloc(r->n * nf, sizeof *x);
-    ck_assert_ptr_nonnull(x);
-    ck_assert_int_eq(
-        hnp_classify_features(c, (const uint8_t *)r->text, strlen(r->text), r->sp, r->n, x),
-        HNP_OK);
-    float v = x[i * nf + j];
+    size_t j;
+    float *x = feature_rows(r, name, &j);
+    float v = x[i * hnp_classify_n_features() + j];
     free(x);
-    hnp_classifier_free(c);
     return v;
 }
 

@@ -165,19 +165,25 @@ static int is_nodrug(const hnp_tagger *t, const uint8_t *text, const uint8_t *s,
     return 0;
 }
 
-/* The first drug mention that starts in bytes a..e-1, or NULL (mentions are in order). */
-static const hnp_mention *drug_from(const hnp_tagger *t, size_t a, size_t e)
+/* The index of the first mention that starts at byte pos or later (mentions are in order). */
+static size_t mention_from(const hnp_tagger *t, size_t pos)
 {
     size_t lo = 0, hi = t->n_m;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (t->m[mid].span.start < a) {
+        if (t->m[mid].span.start < pos) {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    for (; lo < t->n_m && t->m[lo].span.start < e; lo++) {
+    return lo;
+}
+
+/* The first drug mention that starts in bytes a..e-1, or NULL (mentions are in order). */
+static const hnp_mention *drug_from(const hnp_tagger *t, size_t a, size_t e)
+{
+    for (size_t lo = mention_from(t, a); lo < t->n_m && t->m[lo].span.start < e; lo++) {
         if (t->m[lo].label == HNP_LABEL_DRUG) {
             return &t->m[lo];
         }
@@ -356,16 +362,7 @@ static hnp_status merge_new(hnp_tagger *t, size_t n_old)
 /* Whether a drug mention overlaps bytes a..e-1 (mentions are in order, none overlap). */
 static int drug_within(const hnp_tagger *t, size_t a, size_t e)
 {
-    size_t lo = 0, hi = t->n_m;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (t->m[mid].span.start < e) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    for (; lo > 0 && t->m[lo - 1].span.end > a; lo--) {
+    for (size_t lo = mention_from(t, e); lo > 0 && t->m[lo - 1].span.end > a; lo--) {
         if (t->m[lo - 1].label == HNP_LABEL_DRUG) {
             return 1;
         }
