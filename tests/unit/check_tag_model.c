@@ -369,6 +369,33 @@ START_TEST(metal_ions_by_their_symbol)
 }
 END_TEST
 
+/* tag_chem.c: a drug mention the model took a piece of is the whole systematic name, its
+ * brackets paired; what was done with it ("-treated"), a receptor's subtype and two drugs
+ * joined by a hyphen stay out. */
+START_TEST(systematic_names_whole)
+{
+    fixture f;
+    start(&f);
+    const char *s = "The effect of N-(2-hydroxyethyl)piperazine on rats.\n"
+                    "Binding of [3H]-clonidine fell after ten days.\n"
+                    "The aortas of CaCl(2)-treated rats were wider.\n"
+                    "Rats drank 1,3-dichloro-2-propanol (10 mg/kg) for a week.";
+    tag(&f, s);
+    assert_has(&f, s, "DRUG:N-(2-hydroxyethyl)piperazine:-"); /* two pieces, one name */
+    assert_has(&f, s, "DRUG:[3H]-clonidine:-");
+    assert_has(&f, s, "DRUG:CaCl(2):-");
+    assert_has(&f, s, "DRUG:1,3-dichloro-2-propanol:-");
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:1,3-dichloro-2-propanol"), 1);
+    const char *r = "Diazepam acts on GABA(A) receptors.\nWe gave atropine-pralidoxime to the "
+                    "rats.";
+    tag(&f, r);
+    assert_has(&f, r, "DRUG:GABA:*");
+    assert_has(&f, r, "DRUG:atropine:*");
+    assert_has(&f, r, "DRUG:pralidoxime:*");
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -390,6 +417,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);
     tcase_add_test(tc, metal_ions_by_their_symbol);
+    tcase_add_test(tc, systematic_names_whole);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -247,7 +247,11 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
         HNP_TRY(hnp_tag_model_sentence(t, text, m0));
     }
     HNP_TRY(hnp_tag_trial_names(t, text, m0));
-    return t->model ? hnp_tag_ions(t, text, m0, b) : HNP_OK;
+    if (!t->model) {
+        return HNP_OK;
+    }
+    hnp_tag_chem_names(t, text, m0, a, b);
+    return hnp_tag_ions(t, text, m0, b);
 }
 
 static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,

@@ -171,7 +171,8 @@ struct hnp_tagger {
  *   tag_model.c      the trained decision (tag_model.h, tag_model_weights.c)
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
- *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c   leaf helpers
+ *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c   leaf
+ *                    helpers
  *   tag_mentions.c   growing arrays, appending a mention */
 
 /* tag_mentions.c */
@@ -254,6 +255,11 @@ hnp_status hnp_tag_trial_names(hnp_tagger *t, const uint8_t *text, size_t m0);
 /* tag_ion.c: metal ions written as their symbol in the sentence just tagged ("Na+",
  * "[Ca]o"), as drug mentions where no mention m0.. is; the sentence ends at byte end. */
 hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t end);
+
+/* tag_chem.c: the drug mentions of the sentence just tagged (m0.., in bytes a..b) grown to
+ * the systematic name they are a piece of ("1,2-dimethylhydrazine", "[3H]-naloxone",
+ * "CaCl(2)"); pieces of one name merged (see tag_chem.c). */
+void hnp_tag_chem_names(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
 
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);

@@ -1,0 +1,350 @@
+/* tag_chem.c -- drug mentions grown to the whole systematic name they are part of.
+ *
+ * The model decides token by token, and the tokens of a systematic name are cut at its
+ * commas, brackets and locants: in "1,2-dimethylhydrazine", "[3H]-naloxone",
+ * "N-(2-propylpentanoyl)urea" or "CaCl(2)" it takes only a piece, ",2-dimethylhydrazine",
+ * "3H]-naloxone", "propylpentanoyl)urea", "CaCl", and two pieces of one name become two
+ * mentions. Each drug mention of the sentence is grown to the run of bytes without white
+ * space, "/", "+" or ";" around it (a name's parts are joined by hyphens, commas and
+ * brackets; "/" and "+" join different drugs: "TMP/SMX", "Na+-K+"), then trimmed:
+ *
+ * - brackets must pair inside the mention: an unpaired one outside the model's piece cuts
+ *   the mention there, a pair that encloses all of it goes ("(R)-alpha-methylhistamine",
+ *   not "((R)-alpha-methylhistamine"); an unpaired bracket inside the piece leaves it as is;
+ * - clause punctuation and hyphens at the ends go, and so does a possessive "'s" and a last
+ *   "-word" that says what was done with the drug ("CaCl(2)-treated", "-induced", "-free");
+ * - each side is grown only where what it adds has a digit, a bracket, a comma or a prime
+ *   and a letter or digit ("2-methyl-6-" yes; "non-" no), or is only brackets whose mates
+ *   are in the piece ("[" of "[3H]-naloxone"; not of "[Na]o"), and not where it
+ *   is a receptor's subtype ("GABA(A)", "5-HT(6)", "A(1)-adenosine"), a mark ("(TM)") or an
+ * isotope's mass after a word ("thallium-201": the corpus marks the element alone).
+ *
+ * Drug mentions inside the grown span are merged into it, except one joined to it by a
+ * bare hyphen ("atropine-MK801": two drugs); a span that would reach a mention of another
+ * label is not grown. A grown mention's id is "-" (it is no longer the lexicon's term).
+ * On the training part of bc5cdr-train this took Chemical F1 0.958 -> 0.966 (tp +34, 11
+ * false positives fewer), on the validation part 0.912 -> 0.916 (its one systematic name).
+ *
+ * Layering: called by tag.c; calls nothing of the tagger. */
+#include "tag_internal.h"
+
+#include <string.h>
+
+static int is_stop(uint8_t c)
+{
+    return c <= ' ' || c >= 0x80 || c == '/' || c == '+' || c == ';';
+}
+
+static int is_open(uint8_t c)
+{
+    return c == '(' || c == '[' || c == '{';
+}
+
+static int is_close(uint8_t c)
+{
+    return c == ')' || c == ']' || c == '}';
+}
+
+static int pairs(uint8_t o, uint8_t c)
+{
+    return (o == '(' && c == ')') || (o == '[' && c == ']') || (o == '{' && c == '}');
+}
+
+static int is_lower(uint8_t c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static int is_digit(uint8_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alnum(uint8_t c)
+{
+    return is_lower(c) || is_digit(c) || (c >= 'A' && c <= 'Z');
+}
+
+enum { DEPTH_MAX = 16 };
+
+/* The first bracket of text[a..b) that pairs with none (an unpaired closer, else the
+ * leftmost unpaired opener before s, else the last unpaired opener), or SIZE_MAX. */
+static size_t unpaired(const uint8_t *text, size_t a, size_t b, size_t s)
+{
+    size_t open[DEPTH_MAX], n = 0;
+    for (size_t p = a; p < b; p++) {
+        if (is_open(text[p])) {
+            if (n == DEPTH_MAX) {
+                return p;
+            }
+            open[n++] = p;
+        } else if (is_close(text[p])) {
+            if (n == 0 || !pairs(text[open[n - 1]], text[p])) {
+                return p;
+            }
+            n--;
+        }
+    }
+    return n == 0 ? SIZE_MAX : open[0] < s ? open[0] : open[n - 1];
+}
+
+/* A last "-word" of lower-case letters that says what was done with the drug. */
+static size_t done_with_suffix(const uint8_t *text, size_t e, size_t r)
+{
+    static const char *const words[] = {"like", "free", "type", "based", "rich", "only"};
+    size_t p = r;
+    while (p > e && is_lower(text[p - 1])) {
+        p--;
+    }
+    if (p == r || p <= e || text[p - 1] != '-') {
+        return 0;
+    }
+    size_t n = r - p;
+    if (n >= 3 && ((text[r - 2] == 'e' && text[r - 1] == 'd') ||
+                   (text[r - 3] == 'i' && text[r - 2] == 'n' && text[r - 1] == 'g'))) {
+        return n + 1;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (strlen(words[k]) == n && memcmp(words[k], text + p, n) == 0) {
+            return n + 1;
+        }
+    }
+    return 0;
+}
+
+/* One round of trimming [*l, *r) around the model's piece [s, e); returns 0 when an
+ * unpaired bracket lies inside the piece (the span stays the piece). */
+static int trim_once(const uint8_t *text, size_t *l, size_t *r, size_t s, size_t e)
+{
+    while (*l < s && text[*l] && strchr("-,.:'\"", text[*l])) {
+        (*l)++;
+    }
+    while (*r > e && text[*r - 1] && strchr("-,.:", text[*r - 1])) {
+        (*r)--;
+    }
+    *r -= done_with_suffix(text, e, *r);
+    if (*l<s && * r> e && is_open(text[*l]) && pairs(text[*l], text[*r - 1]) &&
+        unpaired(text, *l + 1, *r - 1, s) == SIZE_MAX) {
+        (*l)++;
+        (*r)--;
+    }
+    size_t bad = unpaired(text, *l, *r, s);
+    if (bad == SIZE_MAX) {
+        return 1;
+    }
+    if (bad >= e) {
+        *r = bad;
+    } else if (bad < s) {
+        *l = bad + 1;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+static int trim(const uint8_t *text, size_t *l, size_t *r, size_t s, size_t e)
+{
+    for (;;) {
+        size_t l0 = *l, r0 = *r;
+        if (!trim_once(text, l, r, s, e)) {
+            return 0;
+        }
+        if (*l == l0 && *r == r0) {
+            return *l <= s && *r >= e;
+        }
+    }
+}
+
+/* What a side adds looks like part of a systematic name: a digit, bracket, comma or prime,
+ * and a letter or digit. */
+static int name_like(const uint8_t *text, size_t a, size_t b)
+{
+    int mark = 0, alnum = 0;
+    for (size_t p = a; p < b; p++) {
+        uint8_t c = text[p];
+        mark |= is_digit(c) || is_open(c) || is_close(c) || c == ',' || c == '\'';
+        alnum |= is_alnum(c);
+    }
+    return mark && alnum;
+}
+
+/* What a side adds is only brackets whose mates are in the model's piece [s, e) or [e, s):
+ * "[" of "[3H]-naloxone" when the model took "3H]-naloxone" (not "[" of "[Na]o", whose
+ * mate is outside). */
+static int mates_inside(const uint8_t *text, size_t a, size_t b, size_t other, int left)
+{
+    if (a == b) {
+        return 0;
+    }
+    for (size_t p = a; p < b; p++) {
+        if (left ? !is_open(text[p]) : !is_close(text[p])) {
+            return 0;
+        }
+    }
+    return left ? unpaired(text, a, other, a) == SIZE_MAX
+                : unpaired(text, other, b, other) == SIZE_MAX;
+}
+
+/* A receptor subtype before the name: a capital, digits, maybe bracketed, a hyphen
+ * ("A(1)-", "I1-"). */
+static int subtype_prefix(const uint8_t *text, size_t a, size_t b)
+{
+    if (b - a < 2 || text[a] < 'A' || text[a] > 'Z' || text[b - 1] != '-') {
+        return 0;
+    }
+    size_t p = a + 1;
+    p += p < b - 1 && text[p] == '(';
+    while (p < b - 1 && is_digit(text[p])) {
+        p++;
+    }
+    p += p < b - 1 && text[p] == ')';
+    return p == b - 1;
+}
+
+/* The right side [e, b) is a bracketed subtype after a capital or digit ("GABA(A)",
+ * "5-HT(6)") or a bracketed mark without a digit ("(TM)"; "CaCl(2)" stays), or an
+ * isotope's mass after a word ("thallium-201"). */
+static int subtype_or_mass(const uint8_t *text, size_t e, size_t b)
+{
+    uint8_t last = text[e - 1];
+    if (text[e] == '(' && text[b - 1] == ')') {
+        int digit = 0;
+        for (size_t p = e + 1; p < b - 1; p++) {
+            if (is_open(text[p]) || is_close(text[p])) {
+                return 0;
+            }
+            digit |= is_digit(text[p]);
+        }
+        return !is_lower(last) || !digit;
+    }
+    if (text[e] != '-' || b - e < 2 || !is_lower(last)) {
+        return 0;
+    }
+    for (size_t p = e + 1; p < b; p++) {
+        if (!is_digit(text[p])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The span the piece [s, e) grows to inside the sentence's bytes [a, b). */
+static hnp_span grow(const uint8_t *text, size_t a, size_t b, size_t s, size_t e)
+{
+    size_t l = s, r = e;
+    while (l > a && !is_stop(text[l - 1])) {
+        l--;
+    }
+    while (r < b && !is_stop(text[r])) {
+        r++;
+    }
+    if (r - e >= 2 && text[r - 2] == '\'' && text[r - 1] == 's') {
+        r -= 2;
+    }
+    if (!trim(text, &l, &r, s, e)) {
+        return (hnp_span){s, e};
+    }
+    if (!(name_like(text, l, s) || mates_inside(text, l, s, e, 1)) || subtype_prefix(text, l, s)) {
+        l = s;
+    }
+    if (!(name_like(text, e, r) || mates_inside(text, e, r, s, 0)) || subtype_or_mass(text, e, r)) {
+        r = e;
+    }
+    if ((l != s || r != e) && !trim(text, &l, &r, s, e)) {
+        return (hnp_span){s, e};
+    }
+    return (hnp_span){l, r};
+}
+
+/* Takes the mentions of the sentence m0..n_m-1 that [*l, *r) reaches into: drugs are
+ * merged (the span widens), a drug joined by a bare hyphen or nothing stops the span on
+ * its side; returns 0 when a mention of another label is reached. */
+static int reach(const hnp_tagger *t, const uint8_t *text, size_t m0, size_t s, size_t e, size_t *l,
+                 size_t *r)
+{
+    for (size_t y = m0; y < t->n_m; y++) {
+        const hnp_mention *o = &t->m[y];
+        if (o->span.start >= *r || o->span.end <= *l || (o->span.start >= s && o->span.end <= e)) {
+            continue;
+        }
+        if (o->label != HNP_LABEL_DRUG) {
+            return 0;
+        }
+        size_t g0 = o->span.start >= e ? e : o->span.end,
+               g1 = o->span.start >= e ? o->span.start : s;
+        if (g1 <= g0 || (g1 - g0 == 1 && text[g0] == '-')) {
+            if (o->span.start >= e) {
+                *r = e;
+            } else {
+                *l = s;
+            }
+            continue;
+        }
+        *l = o->span.start < *l ? o->span.start : *l;
+        *r = o->span.end > *r ? o->span.end : *r;
+    }
+    return 1;
+}
+
+/* Removes the mentions after x that [start, end) of mention x now covers. */
+static void absorb(hnp_tagger *t, size_t x)
+{
+    size_t o = x + 1, y = x + 1;
+    for (; y < t->n_m; y++) {
+        if (t->m[y].span.start < t->m[x].span.end) {
+            continue;
+        }
+        t->m[o] = t->m[y];
+        t->m_id[o] = t->m_id[y];
+        t->m_keep[o++] = t->m_keep[y];
+    }
+    t->n_m = o;
+}
+
+void hnp_tag_chem_names(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b)
+{
+    for (size_t x = m0; x < t->n_m; x++) {
+        hnp_mention *m = &t->m[x];
+        if (m->label != HNP_LABEL_DRUG) {
+            continue;
+        }
+        size_t s = m->span.start, e = m->span.end, x0 = x;
+        for (int round = 0; round < 8; round++) {
+            hnp_span g = grow(text, a, b, s, e);
+            if (!reach(t, text, m0, s, e, &g.start, &g.end)) {
+                s = m->span.start;
+                e = m->span.end;
+                break;
+            }
+            if (g.start == s && g.end == e) {
+                break;
+            }
+            s = g.start;
+            e = g.end;
+        }
+        /* Merged mentions before x: the span starts at the first of them. */
+        while (x0 > m0 && t->m[x0 - 1].span.end > s) {
+            x0--;
+        }
+        if (s == m->span.start && e == m->span.end) {
+            continue;
+        }
+        if (x0 != x) {
+            size_t tail = t->n_m - x - 1;
+            t->m[x0] = *m;
+            t->m_id[x0] = t->m_id[x];
+            t->m_keep[x0] = t->m_keep[x];
+            memmove(t->m + x0 + 1, t->m + x + 1, tail * sizeof *t->m);
+            memmove(t->m_id + x0 + 1, t->m_id + x + 1, tail * sizeof *t->m_id);
+            memmove(t->m_keep + x0 + 1, t->m_keep + x + 1, tail);
+            t->n_m -= x - x0;
+            x = x0;
+            m = &t->m[x];
+        }
+        m->span = (hnp_span){s, e};
+        m->id = "-";
+        m->name = "-";
+        t->m_id[x] = SIZE_MAX;
+        absorb(t, x);
+    }
+}
