@@ -396,6 +396,26 @@ START_TEST(systematic_names_whole)
 }
 END_TEST
 
+/* tag_protein.c: a cytokine, an enzyme or a protein hormone is no drug, nor is the short
+ * form it defines; a drug made of one, or a class acting on one, still is. */
+START_TEST(proteins_are_not_drugs)
+{
+    fixture f;
+    start(&f);
+    assert_none(&f,
+                "Mice were given erythropoietin (EPO) after the bleed.\n"
+                "EPO raised the hematocrit within a week.\n"
+                "Serum alkaline phosphatase rose in two patients.",
+                HNP_LABEL_DRUG);
+    const char *s = "Patients received pegylated interferon and ribavirin for hepatitis C.";
+    assert_has(&f, s, "DRUG:pegylated interferon:*");
+    assert_has(&f, s, "DRUG:ribavirin:*");
+    /* A chemical named in an enzyme's name stays a drug (the corpora mark it). */
+    assert_has(&f, "Allopurinol, a xanthine oxidase inhibitor, lowered urate.", "DRUG:xanthine:*");
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -418,6 +438,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);
     tcase_add_test(tc, metal_ions_by_their_symbol);
     tcase_add_test(tc, systematic_names_whole);
+    tcase_add_test(tc, proteins_are_not_drugs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -434,12 +434,31 @@ static void drop_nodrug(hnp_tagger *t, const uint8_t *text)
     t->n_m = o;
 }
 
+/* Drops the drug mentions that name a protein (tag_protein.c), before the short forms are
+ * judged: "erythropoietin (EPO)" then defines no drug, so EPO is none anywhere. */
+static void drop_proteins(hnp_tagger *t, const uint8_t *text)
+{
+    size_t o = 0;
+    for (size_t x = 0; x < t->n_m; x++) {
+        const hnp_mention *m = &t->m[x];
+        if (m->label == HNP_LABEL_DRUG &&
+            hnp_tag_is_protein(text + m->span.start, m->span.end - m->span.start)) {
+            continue;
+        }
+        t->m[o] = t->m[x];
+        t->m_id[o] = t->m_id[x];
+        t->m_keep[o++] = t->m_keep[x];
+    }
+    t->n_m = o;
+}
+
 /* The spreading, then the dropping: a condition does not take the place of a drug mention
  * that is dropped (the model's drug "APC" for the gene of "adenomatous polyposis coli
  * (APC)" stays out, and so does the condition's short form there). */
 hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t len,
                                    const hnp_span *sents, size_t n_sents)
 {
+    drop_proteins(t, text);
     HNP_TRY(find_nodrug(t, text, len, sents, n_sents));
     HNP_TRY(collect(t, text, len, sents));
     if (t->n_cand > 0) {

@@ -171,8 +171,8 @@ struct hnp_tagger {
  *   tag_model.c      the trained decision (tag_model.h, tag_model_weights.c)
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
- *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c   leaf
- *                    helpers
+ *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c,
+ *   tag_protein.c    leaf helpers
  *   tag_mentions.c   growing arrays, appending a mention */
 
 /* tag_mentions.c */
@@ -260,6 +260,10 @@ hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t en
  * the systematic name they are a piece of ("1,2-dimethylhydrazine", "[3H]-naloxone",
  * "CaCl(2)"); pieces of one name merged (see tag_chem.c). */
 void hnp_tag_chem_names(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
+
+/* tag_protein.c: the n bytes at s name a protein (a cytokine, growth factor, protein
+ * hormone, immunoglobulin or enzyme), not a drug made of one or acting on one. */
+int hnp_tag_is_protein(const uint8_t *s, size_t n);
 
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);
