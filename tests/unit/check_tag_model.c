@@ -416,6 +416,24 @@ START_TEST(proteins_are_not_drugs)
 }
 END_TEST
 
+/* tag_chem.c + tag_doc.c: a development code after a word that names a compound is a drug,
+ * at each of its occurrences; a number after other words is not. */
+START_TEST(development_codes)
+{
+    fixture f;
+    start(&f);
+    const char *s = "The effects of the selective D2 antagonist XR 45123 were studied in rats.\n"
+                    "XR 45123 lowered the firing rate.\n"
+                    "The novel compound QZ-17 was given daily; QZ-17 had no effect on weight.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:XR 45123"), 2);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:QZ-17"), 2);
+    assert_none(&f, "The drug, given for 12 weeks, was safe in phase 3 of the AB-12 study.",
+                HNP_LABEL_DRUG);
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -439,6 +457,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, metal_ions_by_their_symbol);
     tcase_add_test(tc, systematic_names_whole);
     tcase_add_test(tc, proteins_are_not_drugs);
+    tcase_add_test(tc, development_codes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -83,6 +83,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->dtok);
     free(t->cand);
     free(t->nodrug);
+    free(t->codes);
     free(t);
 }
 
@@ -139,6 +140,7 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
     size_t pos = 0;
     lextok tk;
     t->n_tok = 0;
+    t->n_digit = 0;
     t->fold.len = 0;
     while (hnp_lexkey_next_fast(text + a, b - a, &pos, &tk)) {
         if (t->n_tok + 1 > t->cap_tok) {
@@ -154,6 +156,7 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         HNP_TRY(hnp_lexkey_fold_hash(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc,
                                      &k->hash, &k->digit));
         k->fold_len = t->fold.len - k->fold_off;
+        t->n_digit += (size_t)k->digit;
         HNP_TRY(hnp_buf_putc(&t->fold, ' '));
     }
     /* Slack for the model's 8-byte loads past the last word (tag_model.c, affix). */
@@ -251,6 +254,7 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
         return HNP_OK;
     }
     hnp_tag_chem_names(t, text, m0, a, b);
+    HNP_TRY(hnp_tag_chem_codes(t, text, b));
     return hnp_tag_ions(t, text, m0, b);
 }
 
@@ -267,6 +271,7 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
     t->abbr_text.len = 0;
     t->n_rejected = 0;
     t->n_dtok = 0;
+    t->n_codes = 0;
     for (size_t s = 0; s < n_sents; s++) {
         if (taggable && !taggable[s]) {
             continue;

@@ -18,7 +18,9 @@
  *   anywhere in the document: "vasoactive intestinal polypeptide (VIP)", a protein whose
  *   short form the model may take for a drug elsewhere;
  * - a combined short form of drugs, "trimethoprim and sulfamethoxazole (TMP/SMX)": each part
- *   whose long form starts a drug mention is that drug at its other occurrences.
+ *   whose long form starts a drug mention is that drug at its other occurrences;
+ * - a development code named as a compound ("the D1 antagonist SCH 23390", tag_chem.c) is a
+ *   drug wherever it occurs.
  *
  * Chosen on the validation part of the training splits (scripts/eval_ner.py --split val):
  * drug words are not spread, since a drug word the model took in one context ("salt", a
@@ -244,6 +246,11 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
              hnp_tag_abbrev_is_code(text + sf, sn, text + m->span.start))) {
             HNP_TRY(add_cand(t, sf, sn, m));
         }
+    }
+    /* Development codes named as compounds (tag_chem.c) are drugs wherever they occur. */
+    hnp_mention code = {.label = HNP_LABEL_DRUG, .id = "-", .name = "-"};
+    for (size_t c = 0; c < t->n_codes; c++) {
+        HNP_TRY(add_cand(t, t->codes[c].start, t->codes[c].end - t->codes[c].start, &code));
     }
     return HNP_OK;
 }

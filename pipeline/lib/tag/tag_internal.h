@@ -109,6 +109,7 @@ struct hnp_tagger {
      * so the key of tokens i..j is one contiguous slice of fold. */
     tag_token *tok;
     size_t n_tok, cap_tok;
+    size_t n_digit; /* tokens of the sentence with an ASCII digit */
     lexbuf fold;
     lexbuf tmp;
     lexkey_scratch sc;
@@ -161,6 +162,8 @@ struct hnp_tagger {
     uint64_t cand_bits[16];
     hnp_span *nodrug; /* short forms defined by a long form that is no drug (byte spans) */
     size_t n_nodrug, cap_nodrug;
+    hnp_span *codes; /* development codes named as compounds (tag_chem.c), byte spans */
+    size_t n_codes, cap_codes;
 };
 
 /* The layers, top to bottom (a file calls only files below it; state is passed down in
@@ -260,6 +263,10 @@ hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t en
  * the systematic name they are a piece of ("1,2-dimethylhydrazine", "[3H]-naloxone",
  * "CaCl(2)"); pieces of one name merged (see tag_chem.c). */
 void hnp_tag_chem_names(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
+
+/* tag_chem.c: development codes named as compounds in the sentence just tokenized (it ends
+ * at byte b), "the D1 antagonist SCH 23390", appended to t->codes for tag_doc.c. */
+hnp_status hnp_tag_chem_codes(hnp_tagger *t, const uint8_t *text, size_t b);
 
 /* tag_protein.c: the n bytes at s name a protein (a cytokine, growth factor, protein
  * hormone, immunoglobulin or enzyme), not a drug made of one or acting on one. */

@@ -28,31 +28,14 @@ static int is_letter(uint8_t c)
     return c >= 'a' && c <= 'z';
 }
 
-/* The n bytes at s, folded to ASCII lower case, contain the lower-case word w. */
-static int has(const uint8_t *s, size_t n, const char *w)
+/* The word s[a..e) (letters), folded to lower case, minus a plural "s", ends with w. */
+static int ends_with(const uint8_t *s, size_t a, size_t e, const char *w)
 {
     size_t k = strlen(w);
-    for (size_t i = 0; i + k <= n; i++) {
-        size_t j = 0;
-        while (j < k && lower(s[i + j]) == (uint8_t)w[j]) {
-            j++;
-        }
-        if (j == k) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* The letters of the word ending at byte e (exclusive) end with suffix w, optionally
- * followed by a plural "s". */
-static int word_ends(const uint8_t *s, size_t e, const char *w)
-{
-    size_t k = strlen(w);
-    if (e > 0 && lower(s[e - 1]) == 's' && e - 1 >= k && lower(s[e - 2]) == (uint8_t)w[k - 1]) {
+    if (e - a > k && lower(s[e - 1]) == 's' && lower(s[e - 2]) == (uint8_t)w[k - 1]) {
         e--;
     }
-    if (e < k) {
+    if (e - a < k) {
         return 0;
     }
     for (size_t j = 0; j < k; j++) {
@@ -63,38 +46,87 @@ static int word_ends(const uint8_t *s, size_t e, const char *w)
     return 1;
 }
 
-static int protein_word(const uint8_t *s, size_t e)
+static int any_end(const uint8_t *s, size_t a, size_t e, const char *const *w, size_t n)
 {
-    static const char *const ends[] = {
-        "interleukin",   "poietin",   "tropin",      "immunoglobulin", "phosphatase", "transferase",
-        "dehydrogenase", "reductase", "oxidase",     "synthase",       "synthetase",  "peptidase",
-        "lipase",        "isomerase", "hydrolase",   "cyclase",        "polymerase",  "carboxylase",
-        "oxygenase",     "deaminase", "transaminase"};
-    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        if (word_ends(s, e, ends[k])) {
+    for (size_t k = 0; k < n; k++) {
+        if (ends_with(s, a, e, w[k])) {
             return 1;
         }
     }
     return 0;
 }
 
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The word s[a..e) ends like a protein family's name; cheap for most words, whose last
+ * letter ends none ("n" or "e", before a plural "s"). */
+static int protein_word(const uint8_t *s, size_t a, size_t e)
+{
+    static const char *const n_ends[] = {"interleukin", "poietin", "tropin", "immunoglobulin"};
+    static const char *const e_ends[] = {
+        "phosphatase", "transferase", "dehydrogenase", "reductase", "oxidase",     "synthase",
+        "synthetase",  "peptidase",   "lipase",        "isomerase", "hydrolase",   "cyclase",
+        "polymerase",  "carboxylase", "oxygenase",     "deaminase", "transaminase"};
+    if (e - a > 1 && lower(s[e - 1]) == 's') {
+        e--; /* a plural: ends_with takes the "s" off again */
+    }
+    if (e - a < 4) {
+        return 0;
+    }
+    uint8_t last = lower(s[e - 1]);
+    if (last == 'n') {
+        return any_end(s, a, e, n_ends, N_OF(n_ends));
+    }
+    /* Every enzyme ending ends in "ase". */
+    return last == 'e' && lower(s[e - 2]) == 's' && lower(s[e - 3]) == 'a' &&
+           any_end(s, a, e, e_ends, N_OF(e_ends));
+}
+
+/* The word s[a..e) is one that makes a protein's name a drug's: a drug made of it or one
+ * acting on it. */
+static int drug_word(const uint8_t *s, size_t a, size_t e)
+{
+    static const char *const words[] = {"inhibitor", "blocker",   "antagonist",
+                                        "agonist",   "pegylated", "peginterferon"};
+    return any_end(s, a, e, words, N_OF(words));
+}
+
+/* "growth factor", "colony-stimulating factor", "tumor necrosis factor": s[a..e) is
+ * "factor(s)" after one of those words. */
+static int protein_factor(const uint8_t *s, size_t a, size_t e, size_t pa, size_t pe)
+{
+    static const char *const before[] = {"growth", "stimulating", "necrosis"};
+    return pe > pa && e - a >= 6 && e - a <= 7 && ends_with(s, a, e, "factor") &&
+           lower(s[a]) == 'f' && any_end(s, pa, pe, before, N_OF(before));
+}
+
+/* The start of the next word (a run of letters) of s[a..n), its end in *e; n when none. */
+static size_t next_word(const uint8_t *s, size_t a, size_t n, size_t *e)
+{
+    while (a < n && !is_letter(s[a])) {
+        a++;
+    }
+    *e = a;
+    while (*e < n && is_letter(s[*e])) {
+        (*e)++;
+    }
+    return a;
+}
+
 int hnp_tag_is_protein(const uint8_t *s, size_t n)
 {
-    static const char *const drug_words[] = {"inhibitor", "blocker",   "antagonist",
-                                             "agonist",   "pegylated", "peginterferon"};
-    for (size_t k = 0; k < sizeof drug_words / sizeof drug_words[0]; k++) {
-        if (has(s, n, drug_words[k])) {
+    int protein = 0;
+    size_t pa = 0, pe = 0, e; /* pa..pe: the word before */
+    for (size_t a = next_word(s, 0, n, &e); a < n && !protein; a = next_word(s, e, n, &e)) {
+        protein = protein_word(s, a, e) || protein_factor(s, a, e, pa, pe);
+        pa = a;
+        pe = e;
+    }
+    /* Most mentions name no protein: the words that make one a drug are looked for after. */
+    for (size_t a = protein ? next_word(s, 0, n, &e) : n; a < n; a = next_word(s, e, n, &e)) {
+        if (drug_word(s, a, e)) {
             return 0;
         }
     }
-    if (has(s, n, "growth factor") || has(s, n, "stimulating factor") ||
-        has(s, n, "necrosis factor")) {
-        return 1;
-    }
-    for (size_t e = 1; e <= n; e++) {
-        if (is_letter(s[e - 1]) && (e == n || !is_letter(s[e])) && protein_word(s, e)) {
-            return 1;
-        }
-    }
-    return 0;
+    return protein;
 }
