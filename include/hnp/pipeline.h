@@ -109,6 +109,14 @@ void hnp_pipeline_free(hnp_pipeline *p);
 hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out);
 void hnp_worker_free(hnp_worker *w);
 
+/* Lets a big document's windows (hnp_worker_open / hnp_worker_next, a document of more
+ * than one 1 MiB range) be classified and tagged on n threads at once: the worker starts
+ * them (and n taggers) with its first such document and ends them in hnp_worker_free; the
+ * calling thread still segments the windows and hands them out in order, the same windows
+ * with the same rows as without threads. Up to n + 1 windows are in memory at once. n 0 or
+ * 1 (the default): every stage on the calling thread. Not thread-safe on one worker. */
+void hnp_worker_set_threads(hnp_worker *w, unsigned n);
+
 /* Runs the stages (all four, or up to opts.last_stage) on raw bytes, over the whole document
  * at once (memory grows with its sentences; see hnp_worker_open for bounded memory). id is
  * copied. On success *doc is owned by w. Returns HNP_ERR_TOOBIG over max_doc_size,

@@ -21,6 +21,7 @@ typedef struct pool {
     job_result *jobs;
     unsigned char *done;
     size_t n, next_claim, next_write, window;
+    unsigned doc_threads; /* threads for a big document's windows (hnp_worker_set_threads) */
     int stop;
     int writing;        /* a worker holds the writer's role */
     unsigned n_waiting; /* workers waiting for the writer to make room in the window */
@@ -105,6 +106,9 @@ static void *worker_main(void *arg)
     pool *p = wa->p;
     hnp_worker *w = NULL;
     wa->create_status = hnp_worker_create(p->r->pipe, &w);
+    if (w) {
+        hnp_worker_set_threads(w, p->doc_threads);
+    }
     for (;;) {
         pthread_mutex_lock(&p->mu);
         while (!p->stop && p->next_claim < p->n && p->next_claim >= p->next_write + p->window) {
@@ -156,6 +160,8 @@ int run_parallel(runner *r)
     p.n = r->inputs->n;
     unsigned n_threads = r->o->jobs < p.n ? r->o->jobs : (unsigned)(p.n ? p.n : 1);
     p.window = 4 * (size_t)n_threads;
+    /* Fewer inputs than -j (one big file): the cores left over share its windows. */
+    p.doc_threads = r->o->jobs / n_threads;
     p.jobs = calloc(p.n ? p.n : 1, sizeof *p.jobs);
     p.done = calloc(p.n ? p.n : 1, 1);
     pthread_t *tids = calloc(n_threads, sizeof *tids);

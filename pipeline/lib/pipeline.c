@@ -2,6 +2,7 @@
  * (normalize -> segment -> classify -> tag). Stages never call each other. */
 #include "hnp/pipeline.h"
 
+#include "base/task_pool.h"
 #include "base/utf8_count.h"
 #include "base/vec.h"
 
@@ -66,6 +67,38 @@ typedef struct kept_windows {
     size_t n_strs, cap_strs;
 } kept_windows;
 
+/* A window classified and tagged on a helper thread (hnp_worker_set_threads): its spans,
+ * copied when it was taken, and what classify and tag made of them, until it is handed out
+ * (and then until the next hnp_worker_next: the rows handed out point into strs). */
+typedef struct par_slot {
+    hnp_span *spans;
+    size_t n, cap_spans;
+    size_t window;
+    int last; /* the document's last window */
+    hnp_label *labels;
+    size_t cap_labels;
+    unsigned char *taggable;
+    size_t cap_taggable;
+    hnp_docmeta meta; /* the first window's, owned until handed out */
+    hnp_mention *mentions;
+    size_t n_mentions, cap_mentions;
+    char *strs; /* the mentions' ids and names, copied out of the thread's tagger */
+    size_t n_strs, cap_strs;
+    hnp_status status;
+} par_slot;
+
+/* The helper threads of one worker. Slot seq % ring holds window task seq; a slot is
+ * filled again only after the caller has asked for the window after it. */
+typedef struct par_state {
+    unsigned threads;     /* hnp_worker_set_threads; 0 or 1: none */
+    hnp_task_pool *pool;  /* started with the first big document */
+    hnp_tagger **taggers; /* one per pool thread */
+    par_slot *slots;      /* ring of them */
+    size_t ring;
+    int taken_last;                   /* the document's last window was submitted */
+    size_t next_submit, next_deliver; /* task numbers */
+} par_state;
+
 struct hnp_worker {
     const hnp_pipeline *p;
     hnp_segmenter *segmenter;
@@ -86,6 +119,7 @@ struct hnp_worker {
     win_state win;     /* where the walk over the windows is */
     hnp_span piece;    /* a window's piece of a sentence over MAX_SENT_BYTES */
     kept_windows kept; /* hnp_worker_keep_windows: the windows so far, for a replay */
+    par_state par;     /* hnp_worker_set_threads: big documents' windows on helper threads */
 };
 
 hnp_status hnp_pipeline_create(const hnp_pipeline_opts *opts, hnp_pipeline **out)
@@ -152,6 +186,18 @@ hnp_status hnp_worker_create(const hnp_pipeline *p, hnp_worker **out)
     return HNP_OK;
 }
 
+static void par_drain(hnp_worker *w);
+static void par_free(par_state *ps);
+
+void hnp_worker_set_threads(hnp_worker *w, unsigned n)
+{
+    if (n != w->par.threads) {
+        par_drain(w);
+        par_free(&w->par);
+        w->par.threads = n;
+    }
+}
+
 static void kept_free(kept_windows *k)
 {
     free(k->win);
@@ -164,6 +210,7 @@ static void kept_free(kept_windows *k)
 
 static void worker_reset(hnp_worker *w)
 {
+    par_drain(w); /* the windows in flight read the text freed here */
     kept_free(&w->kept);
     hnp_normalized_free(&w->norm);
     hnp_docmeta_free(&w->meta);
@@ -179,6 +226,7 @@ void hnp_worker_free(hnp_worker *w)
         return;
     }
     worker_reset(w);
+    par_free(&w->par);
     hnp_segmenter_free(w->segmenter);
     hnp_tagger_free(w->tagger);
     free(w->spans);
@@ -355,12 +403,12 @@ static hnp_status take_window(hnp_worker *w, const hnp_span **first, size_t *n)
 }
 
 /* Without classify every sentence is body with score 0 and no reason. */
-static void default_labels(hnp_worker *w, size_t n)
+static void default_labels(hnp_label *labels, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        w->labels[i].kind = HNP_KIND_BODY;
-        w->labels[i].score = 0.0f;
-        w->labels[i].reason = NULL;
+        labels[i].kind = HNP_KIND_BODY;
+        labels[i].score = 0.0f;
+        labels[i].reason = NULL;
     }
 }
 
@@ -370,7 +418,7 @@ static hnp_status classify_window(hnp_worker *w, const hnp_span *sp, size_t n)
 {
     HNP_TRY(grow_labels(w, n));
     if (w->p->opts.last_stage < HNP_STAGE_CLASSIFY) {
-        default_labels(w, n);
+        default_labels(w->labels, n);
         return HNP_OK;
     }
     hnp_docmeta meta;
@@ -384,7 +432,7 @@ static hnp_status classify_window(hnp_worker *w, const hnp_span *sp, size_t n)
     return HNP_OK;
 }
 
-static void fill_sentences(hnp_worker *w, const hnp_span *sp, size_t n)
+static void fill_sentences(hnp_worker *w, const hnp_span *sp, const hnp_label *labels, size_t n)
 {
     cp_cursor *c = &w->win.sent_cp;
     for (size_t i = 0; i < n; i++) {
@@ -392,19 +440,16 @@ static void fill_sentences(hnp_worker *w, const hnp_span *sp, size_t n)
         s->span = sp[i];
         s->cp_start = cp_at(c, s->span.start);
         s->cp_end = cp_at(c, s->span.end);
-        s->kind = w->labels[i].kind;
-        s->score = w->labels[i].score;
-        s->reason = w->labels[i].reason ? w->labels[i].reason : "-";
+        s->kind = labels[i].kind;
+        s->score = labels[i].score;
+        s->reason = labels[i].reason ? labels[i].reason : "-";
         w->taggable[i] = !hnp_kind_is_junk(s->kind);
     }
 }
 
-/* Tags a window; its mentions get document sentence indexes. */
-static hnp_status run_tag(hnp_worker *w, const hnp_span *sp, size_t n_sents)
+/* The window's mentions as rows of w->doc, with document sentence indexes. */
+static hnp_status add_mentions(hnp_worker *w, const hnp_mention *found, size_t n)
 {
-    const hnp_mention *found = NULL;
-    size_t n = 0;
-    HNP_TRY(hnp_tag(w->tagger, w->norm.text, w->norm.len, sp, w->taggable, n_sents, &found, &n));
     HNP_TRY(hnp_vec_reserve((void **)&w->mentions, &w->cap_mentions, n, sizeof *w->mentions, 16));
     cp_cursor *c = &w->win.mention_cp;
     for (size_t i = 0; i < n; i++) {
@@ -416,6 +461,15 @@ static hnp_status run_tag(hnp_worker *w, const hnp_span *sp, size_t n_sents)
     w->doc.mentions = w->mentions;
     w->doc.n_mentions = n;
     return HNP_OK;
+}
+
+/* Tags a window. */
+static hnp_status run_tag(hnp_worker *w, const hnp_span *sp, size_t n_sents)
+{
+    const hnp_mention *found = NULL;
+    size_t n = 0;
+    HNP_TRY(hnp_tag(w->tagger, w->norm.text, w->norm.len, sp, w->taggable, n_sents, &found, &n));
+    return add_mentions(w, found, n);
 }
 
 /* The window's place in the document, and the counts carried to the next one. */
@@ -557,6 +611,211 @@ static int start_replay(hnp_worker *w)
     return 1;
 }
 
+/* ---- Big documents' windows on helper threads (hnp_worker_set_threads) ----------------
+ * The calling thread segments and takes the windows, as without threads, copies each one's
+ * spans into a slot and submits it; the pool threads classify and tag the slots (each with
+ * its own tagger; the classifier is shared and immutable); the calling thread hands them
+ * out in order, adding what depends on the windows before (code-point offsets, sentence
+ * numbers, the previous sentence's end, totals). Each window is classified and tagged as a
+ * document of its own with or without threads, so the rows are the same. */
+
+static void slot_free(par_slot *s)
+{
+    free(s->spans);
+    free(s->labels);
+    free(s->taggable);
+    hnp_docmeta_free(&s->meta);
+    free(s->mentions);
+    free(s->strs);
+}
+
+static hnp_status slot_str(par_slot *s, const char *str, size_t *off)
+{
+    size_t n = strlen(str ? str : "") + 1;
+    HNP_TRY(hnp_vec_reserve((void **)&s->strs, &s->cap_strs, s->n_strs + n, 1, 256));
+    memcpy(s->strs + s->n_strs, str ? str : "", n);
+    *off = s->n_strs;
+    s->n_strs += n;
+    return HNP_OK;
+}
+
+/* The tagger's mentions into the slot, their strings copied (a trial id lives in the
+ * tagger's scratch, which the thread's next window reuses). */
+static hnp_status slot_mentions(par_slot *s, const hnp_mention *found, size_t n)
+{
+    HNP_TRY(hnp_vec_reserve((void **)&s->mentions, &s->cap_mentions, n, sizeof *s->mentions, 16));
+    s->n_strs = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t id_off = 0, name_off = 0;
+        HNP_TRY(slot_str(s, found[i].id, &id_off));
+        HNP_TRY(slot_str(s, found[i].name, &name_off));
+        s->mentions[i] = found[i];
+        /* offsets until strs stops moving */
+        s->mentions[i].id = (const char *)(uintptr_t)id_off;
+        s->mentions[i].name = (const char *)(uintptr_t)name_off;
+    }
+    for (size_t i = 0; i < n; i++) {
+        s->mentions[i].id = s->strs + (uintptr_t)s->mentions[i].id;
+        s->mentions[i].name = s->strs + (uintptr_t)s->mentions[i].name;
+    }
+    s->n_mentions = n;
+    return HNP_OK;
+}
+
+/* On a pool thread: classify and tag the slot's window (what classify_window and run_tag do
+ * on the calling thread). */
+static hnp_status slot_run(const hnp_worker *w, hnp_tagger *tagger, par_slot *s)
+{
+    const hnp_pipeline *p = w->p;
+    size_t n = s->n;
+    s->n_mentions = 0;
+    HNP_TRY(hnp_vec_reserve((void **)&s->labels, &s->cap_labels, n, sizeof *s->labels, 64));
+    HNP_TRY(hnp_vec_reserve((void **)&s->taggable, &s->cap_taggable, n, 1, 64));
+    hnp_docmeta_free(&s->meta);
+    if (p->opts.last_stage < HNP_STAGE_CLASSIFY) {
+        default_labels(s->labels, n);
+    } else {
+        hnp_docmeta meta;
+        memset(&meta, 0, sizeof meta);
+        HNP_TRY(
+            hnp_classify(p->classifier, w->norm.text, w->norm.len, s->spans, n, s->labels, &meta));
+        if (s->window == 0) {
+            s->meta = meta;
+        } else {
+            hnp_docmeta_free(&meta);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        s->taggable[i] = !hnp_kind_is_junk(s->labels[i].kind);
+    }
+    if (p->opts.last_stage < HNP_STAGE_TAG) {
+        return HNP_OK;
+    }
+    const hnp_mention *found = NULL;
+    size_t nf = 0;
+    HNP_TRY(hnp_tag(tagger, w->norm.text, w->norm.len, s->spans, s->taggable, n, &found, &nf));
+    return slot_mentions(s, found, nf);
+}
+
+static void par_task(void *ctx, size_t seq, unsigned thread)
+{
+    const hnp_worker *w = ctx;
+    par_slot *s = &w->par.slots[seq % w->par.ring];
+    s->status = slot_run(w, w->par.taggers[thread], s);
+}
+
+/* Waits for the windows in flight and drops them: before the text goes, or a new walk. */
+static void par_drain(hnp_worker *w)
+{
+    par_state *ps = &w->par;
+    if (ps->pool) {
+        ps->next_submit = ps->next_deliver = hnp_task_pool_drain(ps->pool);
+    }
+    ps->taken_last = 0;
+    for (size_t i = 0; i < ps->ring; i++) {
+        hnp_docmeta_free(&ps->slots[i].meta);
+    }
+}
+
+static void par_free(par_state *ps)
+{
+    hnp_task_pool_free(ps->pool); /* first: its threads use the rest */
+    for (size_t i = 0; ps->slots && i < ps->ring; i++) {
+        slot_free(&ps->slots[i]);
+    }
+    for (unsigned t = 0; ps->taggers && t < ps->threads; t++) {
+        hnp_tagger_free(ps->taggers[t]);
+    }
+    free(ps->slots);
+    free(ps->taggers);
+    unsigned threads = ps->threads;
+    memset(ps, 0, sizeof *ps);
+    ps->threads = threads;
+}
+
+/* The threads, their taggers and the slots, made on the first big document. A failure
+ * leaves the worker without threads (the windows then run on the calling thread). */
+static int par_ready(hnp_worker *w)
+{
+    par_state *ps = &w->par;
+    if (ps->pool || ps->threads < 2) {
+        return ps->pool != NULL;
+    }
+    ps->ring = (size_t)ps->threads + 1; /* one more: the window being written */
+    ps->slots = calloc(ps->ring, sizeof *ps->slots);
+    ps->taggers = calloc(ps->threads, sizeof *ps->taggers);
+    int ok = ps->slots && ps->taggers;
+    for (unsigned t = 0; ok && t < ps->threads && w->p->opts.last_stage >= HNP_STAGE_TAG; t++) {
+        ok = hnp_tagger_create(w->p->lexicons, w->p->n_lexicons, &ps->taggers[t]) == HNP_OK;
+    }
+    ok = ok && hnp_task_pool_create(ps->threads, ps->ring, par_task, w, &ps->pool) == HNP_OK;
+    if (!ok) {
+        par_free(ps);
+        ps->threads = 1;
+    }
+    return ok;
+}
+
+/* The walk of the open document uses the threads: a big document past its segmentation
+ * alone (a document of one window gains nothing and would pay the hand-over). */
+static int par_wanted(hnp_worker *w)
+{
+    return !w->win.whole && w->par.threads > 1 && w->p->opts.last_stage >= HNP_STAGE_CLASSIFY &&
+           w->norm.len > RANGE_BYTES && par_ready(w);
+}
+
+/* Takes the next window into its slot and submits it. */
+static hnp_status par_submit(hnp_worker *w)
+{
+    par_state *ps = &w->par;
+    win_state *ws = &w->win;
+    par_slot *s = &ps->slots[ps->next_submit % ps->ring];
+    const hnp_span *sp = NULL;
+    size_t n = 0;
+    HNP_TRY(take_window(w, &sp, &n));
+    HNP_TRY(hnp_vec_reserve((void **)&s->spans, &s->cap_spans, n, sizeof *s->spans, 64));
+    if (n) {
+        memcpy(s->spans, sp, n * sizeof *sp);
+    }
+    s->n = n;
+    s->window = ws->window + (ps->next_submit - ps->next_deliver);
+    s->last = sp != &w->piece && ws->cache_next == ws->cache_n && ws->seg_pos >= w->norm.len;
+    ps->taken_last = s->last;
+    ps->next_submit = hnp_task_pool_submit(ps->pool) + 1;
+    return HNP_OK;
+}
+
+/* hnp_worker_next with the threads: keeps ring windows in flight, hands out the oldest. */
+static hnp_status par_next(hnp_worker *w, const hnp_doc **doc)
+{
+    par_state *ps = &w->par;
+    while (!ps->taken_last && ps->next_submit < ps->next_deliver + ps->ring) {
+        HNP_TRY(par_submit(w));
+    }
+    hnp_task_pool_wait(ps->pool, ps->next_deliver);
+    par_slot *s = &ps->slots[ps->next_deliver % ps->ring];
+    ps->next_deliver++;
+    HNP_TRY(s->status);
+    if (s->window == 0) {
+        hnp_docmeta_free(&w->meta);
+        w->meta = s->meta;
+        memset(&s->meta, 0, sizeof s->meta);
+    }
+    HNP_TRY(grow_rows(w, s->n));
+    fill_sentences(w, s->spans, s->labels, s->n);
+    w->doc.mentions = NULL;
+    w->doc.n_mentions = 0;
+    if (w->p->opts.last_stage >= HNP_STAGE_TAG) {
+        HNP_TRY(add_mentions(w, s->mentions, s->n_mentions));
+    }
+    finish_window(w, s->n, s->last);
+    if (w->kept.on && keep_window(w) != HNP_OK) {
+        kept_free(&w->kept);
+    }
+    *doc = &w->doc;
+    return HNP_OK;
+}
+
 hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc)
 {
     *doc = NULL;
@@ -571,6 +830,9 @@ hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc)
     if (s->done || !w->norm.text) {
         return HNP_OK;
     }
+    if (par_wanted(w)) {
+        return par_next(w, doc);
+    }
     hnp_stage last = w->p->opts.last_stage;
     const hnp_span *sp = NULL;
     size_t n = 0;
@@ -579,7 +841,7 @@ hnp_status hnp_worker_next(hnp_worker *w, const hnp_doc **doc)
     }
     HNP_TRY(classify_window(w, sp, n));
     HNP_TRY(grow_rows(w, n));
-    fill_sentences(w, sp, n);
+    fill_sentences(w, sp, w->labels, n);
     w->doc.mentions = NULL;
     w->doc.n_mentions = 0;
     if (last >= HNP_STAGE_TAG) {
@@ -602,6 +864,7 @@ void hnp_worker_rewind(hnp_worker *w)
     }
     win_state *s = &w->win;
     cp_cursor start = {w->norm.text, 0, 0};
+    par_drain(w);
     s->done = 0;
     s->seg_pos = s->cache_next = s->cache_n = 0;
     s->window = s->next_sent = s->next_mention = 0;

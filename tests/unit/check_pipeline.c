@@ -376,6 +376,118 @@ START_TEST(kept_windows_replay_as_computed)
 }
 END_TEST
 
+/* A document of 1.4 MB in short sentences: two ranges of several windows each, more
+ * windows than a worker with two threads keeps in flight. */
+static char *many_windows_doc(size_t *len)
+{
+    const size_t n = 15000;
+    char *t = malloc(n * 128);
+    ck_assert_ptr_nonnull(t);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        k += (size_t)sprintf(t + k,
+                             "Patients with multiple sclerosis in trial NCT%08zu received "
+                             "mitoxantrone. It helped %zu of them.\n\n",
+                             10000000 + i * 7, i % 97);
+    }
+    *len = k;
+    return t;
+}
+
+/* got == want, else the first line where they differ (the dumps are too long for a message). */
+static void same_dump(const char *got, const char *want)
+{
+    size_t i = 0, line = 0;
+    while (got[i] && got[i] == want[i]) {
+        line = got[i] == '\n' ? i + 1 : line;
+        i++;
+    }
+    ck_assert_msg(got[i] == want[i], "differ at byte %zu: got \"%.120s\", want \"%.120s\"", i,
+                  got + line, want + line);
+}
+
+/* The walk of the open document from its start, with its metadata. */
+static char *dump_doc(hnp_worker *w, size_t *n_win)
+{
+    int moved;
+    char *out = dump_walk(w, n_win, &moved);
+    const hnp_doc *d = NULL;
+    hnp_worker_rewind(w);
+    ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+    ck_assert_ptr_nonnull(d);
+    size_t len = strlen(out);
+    out = realloc(out, len + 512);
+    ck_assert_ptr_nonnull(out);
+    snprintf(out + len, 512, "meta %.100s|%.100s|%.100s\n", d->meta.title ? d->meta.title : "",
+             d->meta.date ? d->meta.date : "", d->meta.source ? d->meta.source : "");
+    return out;
+}
+
+/* The walks after the first when the windows are kept: replayed (complete from the first
+ * window on). */
+static char *kept_dump(hnp_worker *w, const char *t, size_t len)
+{
+    const hnp_doc *d = NULL;
+    size_t n_win;
+    ck_assert_int_eq(hnp_worker_open(w, "big", (const uint8_t *)t, len), HNP_OK);
+    ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+    ck_assert_int_eq(hnp_worker_keep_windows(w), HNP_OK);
+    while (d && d->more) {
+        ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+    }
+    hnp_worker_rewind(w);
+    return dump_doc(w, &n_win);
+}
+
+/* A big document's windows on helper threads (hnp_worker_set_threads) come out as on one
+ * thread: every row, count, mention string and the metadata; also after a rewind in the
+ * middle of a walk (windows in flight are dropped), with kept windows, when the worker
+ * moves on to another document in the middle of a walk, and without the tagger. */
+START_TEST(threaded_windows_match_one_thread)
+{
+    size_t len, n_ref, n_win;
+    char *t = many_windows_doc(&len);
+    hnp_stage stages[] = {HNP_STAGE_TAG, HNP_STAGE_CLASSIFY};
+    for (size_t k = 0; k < 2; k++) {
+        fixture f = {make_pipeline_upto(0, stages[k]), NULL};
+        ck_assert_int_eq(hnp_worker_create(f.p, &f.w), HNP_OK);
+        ck_assert_int_eq(hnp_worker_open(f.w, "big", (const uint8_t *)t, len), HNP_OK);
+        char *ref = dump_doc(f.w, &n_ref);
+        ck_assert_uint_ge(n_ref, 5);
+        char *ref_kept = kept_dump(f.w, t, len);
+        for (unsigned threads = 2; threads <= 3; threads++) {
+            hnp_worker *w = NULL;
+            const hnp_doc *d = NULL;
+            ck_assert_int_eq(hnp_worker_create(f.p, &w), HNP_OK);
+            hnp_worker_set_threads(w, threads);
+            /* moving on in the middle of a walk, to a small document and back */
+            ck_assert_int_eq(hnp_worker_open(w, "big", (const uint8_t *)t, len), HNP_OK);
+            ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+            ck_assert_int_eq(
+                hnp_worker_process(w, "small", (const uint8_t *)article, strlen(article), &d),
+                HNP_OK);
+            ck_assert_int_eq(d->more, 0);
+            ck_assert_int_eq(hnp_worker_open(w, "big", (const uint8_t *)t, len), HNP_OK);
+            ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+            ck_assert_int_eq(hnp_worker_next(w, &d), HNP_OK);
+            hnp_worker_rewind(w); /* in the middle of a walk */
+            char *got = dump_doc(w, &n_win);
+            ck_assert_uint_eq(n_win, n_ref);
+            same_dump(got, ref);
+            free(got);
+            got = kept_dump(w, t, len);
+            same_dump(got, ref_kept);
+            free(got);
+            hnp_worker_free(w);
+        }
+        free(ref);
+        free(ref_kept);
+        teardown(&f);
+    }
+    free(t);
+}
+END_TEST
+
 static Suite *pipeline_suite(void)
 {
     Suite *s = suite_create("pipeline");
@@ -390,6 +502,7 @@ static Suite *pipeline_suite(void)
     tcase_add_test(tc, stops_after_last_stage);
     tcase_add_test(tc, bad_last_stage_is_refused);
     tcase_add_test(tc, kept_windows_replay_as_computed);
+    tcase_add_test(tc, threaded_windows_match_one_thread);
     suite_add_tcase(s, tc);
     return s;
 }
