@@ -11,7 +11,9 @@ than wall clock when other work shares the machine), and peak RSS (VmHWM, sample
 2 ms):
   - icu-breakiterator-alone (hnp-bench-icu), once over the file and once per record, and
     `wc -l`, a plain byte scan: the baselines;
-  - hnpipe on one document, per format (each format runs only the stages it needs);
+  - hnpipe on one document, per format (each format runs only the stages it needs), with -j
+    set to the machine's cores (a big document's windows are classified and tagged on them),
+    once more -f tsv with -j 1, and the -j N / -j 1 speed-up;
   - hnpipe --records over article-size records (5-10 kB: consecutive corpus documents
     joined until they reach 5 kB), the realistic load, with -j set to the machine's cores
     (hnpipe's default; the line names it) and once more -f tsv with -j 1, and the -j N /
@@ -221,9 +223,13 @@ def main():
         cmds = [("icu-breakiterator-alone (one document)", [icu, corpus], None),
                 ("icu-breakiterator-alone (per record)", [icu, "--records", records], None),
                 ("wc -l (byte scan)", ["wc", "-l", corpus], None)]
-        cmds += [(f"hnpipe -f {f} (one document)", [hnpipe, "-f", f, corpus], None)
-                 for f in FORMATS]
         cores = min(os.cpu_count() or 1, 256)
+        # One document at -j N: its windows are classified and tagged on N threads.
+        cmds += [(f"hnpipe -j {cores} -f {f} (one document)",
+                  [hnpipe, "-j", str(cores), "-f", f, corpus], None) for f in FORMATS]
+        if cores > 1:
+            cmds.append(("hnpipe -j 1 -f tsv (one document)",
+                         [hnpipe, "-j", "1", "-f", "tsv", corpus], None))
         cmds += [(f"hnpipe --records -j {cores} -f {f}",
                   [hnpipe, "--records", "-j", str(cores), "-f", f, records], None)
                  for f in ("text", "sentences", "tsv")]
@@ -249,6 +255,11 @@ def main():
         j1, j2 = rows.get("hnpipe -r tree -j 1 -f tsv"), rows.get("hnpipe -r tree -j 2 -f tsv")
         if j1 and j2:
             print(f"bench: -r tree -j 2 / -j 1 = {j2 / j1:.2f}x "
+                  f"({os.cpu_count()} cores, shared with whatever else runs)")
+        d1 = rows.get("hnpipe -j 1 -f tsv (one document)")
+        dn = rows.get(f"hnpipe -j {cores} -f tsv (one document)")
+        if d1 and dn:
+            print(f"bench: one document -f tsv -j {cores} / -j 1 = {dn / d1:.2f}x "
                   f"({os.cpu_count()} cores, shared with whatever else runs)")
         r1 = rows.get("hnpipe --records -j 1 -f tsv")
         rn = rows.get(f"hnpipe --records -j {cores} -f tsv")
