@@ -428,8 +428,35 @@ START_TEST(development_codes)
     tag(&f, s);
     ck_assert_uint_eq(count_of(&f, s, "DRUG:XR 45123"), 2);
     ck_assert_uint_eq(count_of(&f, s, "DRUG:QZ-17"), 2);
+    const char *b = "Rats were injected with KT 40512 (an antagonist of the D3 receptor).\n"
+                    "The effect of KT 40512 lasted a day.";
+    tag(&f, b);
+    ck_assert_uint_eq(count_of(&f, b, "DRUG:KT 40512"), 2);
     assert_none(&f, "The drug, given for 12 weeks, was safe in phase 3 of the AB-12 study.",
                 HNP_LABEL_DRUG);
+    finish(&f);
+}
+END_TEST
+
+/* tag_doc.c: "(SF)" right after a drug mention that starts with SF's first letter is that
+ * drug everywhere, its definition included; not when the drug is only part of the long
+ * form ("serum creatinine") or SF is a protein's mutation. */
+START_TEST(short_forms_of_drugs)
+{
+    fixture f;
+    start(&f);
+    const char *s = "Mice received thioperamide (THP) an hour before testing.\n"
+                    "THP per se had no effect on the distance traveled.\n"
+                    "Such effects of THP were reversed.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:THP"), 3);
+    const char *c = "Serum creatinine (SCr) rose after contrast.\nSCr fell a week later.";
+    tag(&f, c);
+    ck_assert_uint_eq(count_of(&f, c, "DRUG:SCr"), 0);
+    const char *g = "A substitution of glycine by glutamic acid (G230E) alters the pore.\n"
+                    "The G230E channel was studied.";
+    tag(&f, g);
+    ck_assert_uint_eq(count_of(&f, g, "DRUG:G230E"), 0);
     finish(&f);
 }
 END_TEST
@@ -458,6 +485,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, systematic_names_whole);
     tcase_add_test(tc, proteins_are_not_drugs);
     tcase_add_test(tc, development_codes);
+    tcase_add_test(tc, short_forms_of_drugs);
     suite_add_tcase(s, tc);
     return s;
 }

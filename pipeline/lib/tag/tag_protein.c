@@ -9,8 +9,9 @@
  * that acts on one ("angiotensin-converting enzyme inhibitors"). The test is on the words,
  * so it also covers the model's own mentions that no lexicon has: a word that ends in one
  * of the protein families' endings ("interleukin", "-poietin", "-tropin", enzyme families
- * such as "-phosphatase", "-dehydrogenase"), or a "growth/stimulating/necrosis factor",
- * and no word that makes it a drug ("inhibitor", "pegylated").
+ * such as "-phosphatase", "-dehydrogenase"), or a "growth/stimulating/necrosis factor"
+ * (or hormone, or a natriuretic peptide: ANP, BNP, CNP are no gold chemicals either), and
+ * no word that makes it a drug ("inhibitor", "pegylated").
  *
  * Layering: called by tag_doc.c; calls nothing of the tagger. */
 #include "tag_internal.h"
@@ -91,13 +92,16 @@ static int drug_word(const uint8_t *s, size_t a, size_t e)
     return any_end(s, a, e, words, N_OF(words));
 }
 
-/* "growth factor", "colony-stimulating factor", "tumor necrosis factor": s[a..e) is
- * "factor(s)" after one of those words. */
+/* "growth factor", "colony-stimulating factor", "tumor necrosis factor", "growth
+ * hormone", "natriuretic peptide": s[a..e) is a factor, peptide or hormone after one of
+ * those words (s[pa..pe)). */
 static int protein_factor(const uint8_t *s, size_t a, size_t e, size_t pa, size_t pe)
 {
-    static const char *const before[] = {"growth", "stimulating", "necrosis"};
-    return pe > pa && e - a >= 6 && e - a <= 7 && ends_with(s, a, e, "factor") &&
-           lower(s[a]) == 'f' && any_end(s, pa, pe, before, N_OF(before));
+    static const char *const heads[] = {"factor", "peptide", "hormone"};
+    static const char *const before[] = {"growth", "stimulating", "necrosis", "natriuretic"};
+    return pe > pa && e - a >= 6 && e - a <= 8 && any_end(s, a, e, heads, N_OF(heads)) &&
+           (lower(s[a]) == 'f' || lower(s[a]) == 'p' || lower(s[a]) == 'h') &&
+           any_end(s, pa, pe, before, N_OF(before));
 }
 
 /* The start of the next word (a run of letters) of s[a..n), its end in *e; n when none. */
