@@ -386,6 +386,9 @@ START_TEST(systematic_names_whole)
     assert_has(&f, s, "DRUG:CaCl(2):-");
     assert_has(&f, s, "DRUG:1,3-dichloro-2-propanol:-");
     ck_assert_uint_eq(count_of(&f, s, "DRUG:1,3-dichloro-2-propanol"), 1);
+    assert_has(&f, "Rats received 2-chloroprocaine-CE intrathecally.",
+               "DRUG:2-chloroprocaine-CE:-");
+    assert_has(&f, "The GABA-A receptor was blocked by bicuculline.", "DRUG:GABA:*");
     const char *r = "Diazepam acts on GABA(A) receptors.\nWe gave atropine-pralidoxime to the "
                     "rats.";
     tag(&f, r);
@@ -450,7 +453,8 @@ START_TEST(short_forms_of_drugs)
                     "Such effects of THP were reversed.";
     tag(&f, s);
     ck_assert_uint_eq(count_of(&f, s, "DRUG:THP"), 3);
-    const char *c = "Serum creatinine (SCr) rose after contrast.\nSCr fell a week later.";
+    const char *c = "Serum creatinine (SCr) rose after contrast.\nSCr fell a week later.\n"
+                    "The primary outcome was a postdose SCr increase of 0.5 mg/dL or more.";
     tag(&f, c);
     ck_assert_uint_eq(count_of(&f, c, "DRUG:SCr"), 0);
     const char *g = "A substitution of glycine by glutamic acid (G230E) alters the pore.\n"

@@ -193,6 +193,21 @@ static int mates_inside(const uint8_t *text, size_t a, size_t b, size_t other, i
                 : unpaired(text, other, b, other) == SIZE_MAX;
 }
 
+/* The right side is a hyphen and one to three capitals after a name ending in a small
+ * letter: a formulation's letters ("2-chloroprocaine-CE"; not the subtype of "GABA-A"). */
+static int caps_suffix(const uint8_t *text, size_t e, size_t b)
+{
+    if (b - e < 2 || b - e > 4 || text[e] != '-' || !is_lower(text[e - 1])) {
+        return 0;
+    }
+    for (size_t p = e + 1; p < b; p++) {
+        if (text[p] < 'A' || text[p] > 'Z') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* A receptor subtype before the name: a capital, digits, maybe bracketed, a hyphen
  * ("A(1)-", "I1-"). */
 static int subtype_prefix(const uint8_t *text, size_t a, size_t b)
@@ -255,7 +270,8 @@ static hnp_span grow(const uint8_t *text, size_t a, size_t b, size_t s, size_t e
     if (!(name_like(text, l, s) || mates_inside(text, l, s, e, 1)) || subtype_prefix(text, l, s)) {
         l = s;
     }
-    if (!(name_like(text, e, r) || mates_inside(text, e, r, s, 0)) || subtype_or_mass(text, e, r)) {
+    if (!(name_like(text, e, r) || mates_inside(text, e, r, s, 0) || caps_suffix(text, e, r)) ||
+        subtype_or_mass(text, e, r)) {
         r = e;
     }
     if ((l != s || r != e) && !trim(text, &l, &r, s, e)) {

@@ -14,9 +14,10 @@
  *   defined are a condition wherever else they occur in the document's taggable
  *   sentences, with the same case, on word boundaries, where no other mention is.
  *
- * - a short form "(SF)" whose long form (found as above) holds no drug mention is no drug
- *   anywhere in the document: "vasoactive intestinal polypeptide (VIP)", a protein whose
- *   short form the model may take for a drug elsewhere;
+ * - a short form "(SF)" whose long form (found as above) holds no drug mention, or names a
+ *   substance measured in a body fluid ("serum creatinine (SCr)"), is no drug anywhere in
+ *   the document: "vasoactive intestinal polypeptide (VIP)", a protein whose short form
+ *   the model may take for a drug elsewhere;
  * - a combined short form of drugs, "trimethoprim and sulfamethoxazole (TMP/SMX)": each part
  *   whose long form starts a drug mention is that drug at its other occurrences;
  * - a plain short form right after a drug mention that starts with its letter,
@@ -412,6 +413,23 @@ static int drug_within(const hnp_tagger *t, size_t a, size_t e)
     return 0;
 }
 
+/* The long form at bytes a..e-1 names a substance measured in a body fluid: "serum
+ * creatinine (SCr)", "plasma glucose (PG)"; its short form is the measure, no drug. */
+static int measured_in(const uint8_t *text, size_t a, size_t e)
+{
+    static const char *const fluids[] = {"serum ", "plasma ", "blood ", "urinary ", "urine "};
+    for (size_t k = 0; k < sizeof fluids / sizeof fluids[0]; k++) {
+        size_t n = strlen(fluids[k]), j = 0;
+        while (j < n && a + j < e && (text[a + j] | 0x20) == (uint8_t)fluids[k][j]) {
+            j++;
+        }
+        if (j == n) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether a drug mention of the document looks like a short form (no "(SF)" needs a look
  * otherwise). */
 static int has_short_drug(const hnp_tagger *t, const uint8_t *text)
@@ -448,7 +466,7 @@ static hnp_status find_nodrug(hnp_tagger *t, const uint8_t *text, size_t len, co
             }
             size_t sn = short_form_at(text, len, p, &sf);
             size_t lf = sn ? long_form_start(text, a, end, text + sf, sn) : SIZE_MAX;
-            if (lf == SIZE_MAX || drug_within(t, lf, end)) {
+            if (lf == SIZE_MAX || (drug_within(t, lf, end) && !measured_in(text, lf, end))) {
                 continue;
             }
             HNP_TRY(hnp_tag_grow((void **)&t->nodrug, &t->cap_nodrug, t->n_nodrug + 1,
