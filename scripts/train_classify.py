@@ -21,7 +21,11 @@ Then the trim (classify_trim.c): a second logistic regression over the same feat
 the sentence's place in the article region (the trim:* columns of hnp-clsfeat, the last
 one a guard without weight), trained on the region's rule-body sentences; walking back
 from the region's end to a guard it cuts where the summed junk log-odds are largest.
-Its rows: "model + trim".
+Its rows: "model + trim". Then the head (classify_trim.c, head_cut), the trim's mirror: a
+third logistic regression over the same features, trained on the candidates the model and
+the tail's cut keep as body; walking forward from the region's start to a guard (a
+legitimate ending, a list item) or the tail's cut, it starts the region where the summed
+junk log-odds are largest. Its rows: "model + trim + head".
 Reported, all by the line rule of scripts/eval_boilerplate.py (a line is body when at
 least half of its non-blank characters are in body sentences; headline lines left out):
 train (5-fold cross-validation grouped by page), each validation source, and dev.
@@ -263,6 +267,111 @@ class Trim:
 TRIM_GIVE_UP = math.log(1000.0)  # 1000:1 odds against the best cut: the walk is in the article
 
 
+class Head:
+    """The region's start peeled (classify_trim.c, head_cut), the tail's mirror: after the
+    tail's cut, walking forward from the region's first sentence to a guard (a legitimate
+    ending or a list item; the lede is what it judges) or the tail's cut, the head model's
+    junk log-odds of the candidates still kept as body are summed; the region starts where
+    the sum is largest (above 0)."""
+
+    def __init__(self, tail, w, b):
+        self.tail, self.w, self.b = tail, w, b
+
+    def body(self, d, names):
+        base = self.tail.base.body(d, names)
+        out = self.tail.body(d, names).copy()
+        if len(out) == 0:
+            return out
+        z = (trim_x(d) @ self.w + self.b).astype(np.float32)
+        cand = trim_candidates(d, names)
+        reg = np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0]
+        if not head_applies(d, names, base, reg):
+            return out
+        end = tail_cut(reg, cand & base & ~out)
+        total, best, cut, walked = 0.0, 0.0, 0, []
+        for i in reg:
+            if not cand[i] or not base[i]:
+                continue
+            if i + HEAD_KEEP >= end or head_guard(d, names, reg[0], i):
+                break  # the article's last sentences before the tail's cut, or a guard
+            total -= float(z[i])
+            walked.append(i)
+            if total > best:
+                best, cut = total, len(walked)
+            if total < best - TRIM_GIVE_UP:
+                break
+        out[walked[:cut]] = False
+        return out
+
+
+TRIM_LIST_MAX = 16  # classify_trim.c
+HEAD_KEEP = 2  # classify_trim.c: the head never peels the last two sentences before the tail's cut
+
+
+HEAD_MODE = "junk-before"
+
+
+def head_applies(d, names, base, reg):
+    """classify_trim.c, has_page_head: the head is peeled only on a page whose head the
+    rules or the model junked (a sentence before the region that is spam or boilerplate),
+    not on an excerpt that starts with its article."""
+    if len(reg) == 0:
+        return False
+    if HEAD_MODE == "any":
+        return True
+    if HEAD_MODE == "before":
+        return reg[0] > 0
+    x = d["x"][:reg[0]]
+    meta = (x[:, names.index("kind=meta")] > 0.5) | (x[:, names.index("kind=title")] > 0.5)
+    return bool(np.any(~base[:reg[0]] & ~meta))
+
+
+def tail_cut(reg, peeled):
+    """The tail's cut: the first region sentence it peeled, else the region's end."""
+    p = reg[peeled[reg]] if len(reg) else reg
+    return int(p[0]) if len(p) else (int(reg[-1]) + 1 if len(reg) else 0)
+
+
+def head_guard(d, names, rs, i):
+    """classify_trim.c, head_guard: a legitimate ending, or a list item (a short list line
+    under a "...:" lead-in, only such lines between, at most TRIM_LIST_MAX back)."""
+    x = d["x"]
+    if x[i, names.index("rule:legit")] > 0.5:
+        return True
+    bullet, v = x[:, names.index("shape:bullet")] > 0.5, x[:, names.index("rule:v")]
+    colon = x[:, names.index("shape:ends-colon")] > 0.5
+    k = i
+    while k > rs and i - k < TRIM_LIST_MAX and (bullet[k] or (v[k] <= 0 and not colon[k])):
+        if colon[k - 1]:
+            return True
+        k -= 1
+    return False
+
+
+def fit_head(docs, names, tail):
+    """Logistic regression over the candidates the head walk may reach: the region's
+    candidates that the model and the tail's cut keep as body, but the last HEAD_KEEP
+    sentences before the tail's cut."""
+    from sklearn.linear_model import LogisticRegression
+    xs, ys = [], []
+    for d in docs:
+        y, keep = d["y"]
+        cand = trim_candidates(d, names)
+        base, out = tail.base.body(d, names), tail.body(d, names)
+        reg = np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0]
+        reach = np.arange(len(out)) + HEAD_KEEP < tail_cut(reg, cand & base & ~out)
+        m = keep & cand & base & out & reach & head_applies(d, names, base, reg)
+        xs.append(trim_x(d)[m])
+        ys.append(y[m])
+    X, y = np.vstack(xs), np.concatenate(ys)
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=0)
+    lr.fit((X - mu) / sd, y)
+    w = lr.coef_[0] / sd
+    return Head(tail, w, lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd)))
+
+
 def trim_x(d):
     """The trim model's input: the head/tail features and the trim features but the guard."""
     return np.hstack([d["x"], d["e"][:, :-1]])
@@ -294,8 +403,9 @@ def fit_trim(docs, names, base):
 
 
 def cross_validate_trim(docs, names, temper, offset):
-    """Train CV of the head/tail model alone and with the trim, by the same folds."""
-    alone, trimmed = [], []
+    """Train CV of the head/tail model alone, with the tail's trim, and with both trims,
+    by the same folds."""
+    alone, trimmed, headed = [], [], []
     for k in range(FOLDS):
         te = [d for d in docs if page_fold(d) == k]
         if te:
@@ -303,9 +413,11 @@ def cross_validate_trim(docs, names, temper, offset):
             m = fit(tr, names)
             m.temper, m.offset = temper, offset
             t = fit_trim(tr, names, m)
+            h = fit_head(tr, names, t)
             alone += [(m, d) for d in te]
             trimmed += [(t, d) for d in te]
-    return pooled(alone, names), pooled(trimmed, names)
+            headed += [(h, d) for d in te]
+    return pooled(alone, names), pooled(trimmed, names), pooled(headed, names)
 
 
 def fit(docs, names, seed=0):
@@ -437,7 +549,7 @@ def fmt(x):
     return "%.9ef" % x
 
 
-def write_c(model, names, path, trim=None):
+def write_c(model, names, path, trim=None, head=None):
     lines = ["/* GENERATED by scripts/train_classify.py -- DO NOT EDIT.",
              " * The classify model: logistic weights over the features of classify_model.c",
              " * (names beside each), the sequence step's transitions. Trained on",
@@ -460,6 +572,13 @@ def write_c(model, names, path, trim=None):
         lines.append("    %s, /* %s */" % (fmt(w), n))
     lines.append("};")
     lines.append("const float hnp_cls_trim_bias = %s;" % fmt(tb))
+    lines += ["", "/* The head model (classify_trim.c, head_cut): the same features as the trim's. */",
+              "const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {"]
+    hw, hb = (head.w, head.b) if head else (np.zeros(len(names) + len(TRIM_NAMES)), 40.0)
+    for w, n in zip(hw, names + TRIM_NAMES):
+        lines.append("    %s, /* %s */" % (fmt(w), n))
+    lines.append("};")
+    lines.append("const float hnp_cls_head_bias = %s;" % fmt(hb))
     with open(path + ".tmp", "w") as f:
         f.write("\n".join(lines) + "\n")
     os.replace(path + ".tmp", path)
@@ -503,11 +622,13 @@ def main():
     model = fit(train, names)
     model.temper, model.offset = best
     trim = fit_trim(train, names, model)
+    head = fit_head(train, names, trim)
     rules = init_model(names)
-    _, cv_trim = cross_validate_trim(train, names, *best)
+    _, cv_trim, cv_head = cross_validate_trim(train, names, *best)
     rows = [("train CV (Dragnet+Readability), rules alone", None),
             ("train CV, model (%d folds, temper %.2f, offset %.1f)" % ((FOLDS,) + best), cv[best]),
-            ("train CV, model + trim", cv_trim)]
+            ("train CV, model + trim", cv_trim),
+            ("train CV, model + trim + head", cv_head)]
     rows[0] = (rows[0][0], score(train, names, rules))
     for s in VALID + ["dev"]:
         docs, _ = load(s, cache)
@@ -515,11 +636,12 @@ def main():
         rows.append(("%s (%s), rules alone" % (s, role), score(docs, names, rules)))
         rows.append(("%s (%s), model" % (s, role), score(docs, names, model)))
         rows.append(("%s (%s), model + trim" % (s, role), score(docs, names, trim)))
+        rows.append(("%s (%s), model + trim + head" % (s, role), score(docs, names, head)))
         del docs
     for name, (p, r, f) in rows:
         print("%-56s body F1=%.3f (P=%.3f R=%.3f)" % (name, f, p, r))
     if "--write" in args:
-        write_c(model, names, OUT_C, trim)
+        write_c(model, names, OUT_C, trim, head)
     return 0
 
 

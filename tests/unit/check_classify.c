@@ -1288,6 +1288,58 @@ START_TEST(test_trim_guards)
 }
 END_TEST
 
+/* ---- the head: the region's start peeled ------------------------------------------------ */
+
+/* A page's navigation, then two shouting notice lines (a web address, hours, a phone
+ * number) that the region search takes in with the article, written for this test. */
+#define NAV "Home\nNews\nHealth\nSign in\n"
+#define NOTICES                                                                                    \
+    "FLU CLINIC HOURS AT WWW.CITYHEALTH.ORG: 9-12, 14-17 (MON-FRI), 555-0100.\n"                   \
+    "COUNTY HEALTH DESK 2021 - 24/7 UPDATES AT WWW.CITYHEALTH.ORG.\n"
+
+/* The head model's P(junk) on the first notice (retraining moves it, on purpose). */
+#define PIN_HEAD_TRIM 0.553f
+
+START_TEST(test_head_notices)
+{
+    static const char page[] = NAV NOTICES P1 "\n" P2 "\n" P3 "\n" P4 "\n";
+    result r;
+    run_lines(page, &r);
+    expect_kind(&r, "FLU CLINIC", HNP_KIND_BOILERPLATE, "head");
+    expect_kind(&r, "COUNTY HEALTH DESK", HNP_KIND_BOILERPLATE, "head");
+    expect_kind(&r, "Researchers at", HNP_KIND_BODY, "-");
+    expect_kind(&r, "Doctors should", HNP_KIND_BODY, "-");
+    size_t i = find(&r, "FLU CLINIC");
+    ck_assert_msg(fabsf(r.lab[i].score - PIN_HEAD_TRIM) < 0.0051f, "head score %.4f, pinned %.4f",
+                  (double)r.lab[i].score, (double)PIN_HEAD_TRIM);
+    hnp_docmeta_free(&r.m);
+    /* an excerpt that starts with them has no page head: nothing is peeled */
+    static const char excerpt[] = NOTICES P1 "\n" P2 "\n" P3 "\n" P4 "\n";
+    run_lines(excerpt, &r);
+    for (size_t k = 0; k < r.n; k++) {
+        ck_assert_msg(r.lab[k].kind == HNP_KIND_BODY, "sentence %zu: %s", k, r.lab[k].reason);
+    }
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* Below a page head, the last two sentences before the tail's cut stay: a short text is
+ * not all head. */
+START_TEST(test_head_keeps_end)
+{
+    static const char page[] = NAV NOTICES "\n";
+    result r;
+    run_lines(page, &r);
+    expect_kind(&r, "FLU CLINIC", HNP_KIND_BODY, "-");
+    expect_kind(&r, "COUNTY HEALTH DESK", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+    static const char one[] = NAV P1 "\n";
+    run_lines(one, &r);
+    expect_kind(&r, "Researchers at", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 /* ---- the seed sample from ../shared, when present ---------------------------------------- */
 
 START_TEST(test_shared_seed_tail)
@@ -1360,6 +1412,8 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_feature_dump);
     tcase_add_test(t, test_trim_teasers);
     tcase_add_test(t, test_trim_guards);
+    tcase_add_test(t, test_head_notices);
+    tcase_add_test(t, test_head_keeps_end);
     tcase_add_test(t, test_language);
     tcase_add_test(t, test_language_own);
     tcase_add_test(t, test_templates);

@@ -267,8 +267,8 @@ void hnp_cls_trim_features(const cls_doc *d, float *e);
 /* The name of trim feature j ("trim:before", ...). */
 const char *hnp_cls_trim_feature_name(size_t j, char *buf, size_t cap);
 
-/* After the model: peels body sentences off the region's end while the trim model says
- * junk (x: the CLS_NFEAT features of every sentence). */
+/* After the model: peels body sentences off the region's end, then off its start, where
+ * the trim models say junk (x: the CLS_NFEAT features of every sentence). */
 void hnp_cls_apply_trim(cls_doc *d, const float *x);
 
 /* After the model: body sentences on lines that recur in the site-template memory become
@@ -282,5 +282,7 @@ extern const float hnp_cls_model_bias;
 extern const float hnp_cls_model_trans[4]; /* tempered log P(to | from), [from * 2 + to] */
 extern const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED];
 extern const float hnp_cls_trim_bias;
+extern const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED];
+extern const float hnp_cls_head_bias;
 
 #endif /* HNP_CLASSIFY_INTERNAL_H */

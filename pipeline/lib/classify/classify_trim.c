@@ -1,4 +1,4 @@
-/* classify_trim.c -- the article region's end, peeled by a second learned model.
+/* classify_trim.c -- the article region's end and start, peeled by learned models.
  *
  * On pages the region search keeps too much, the surplus sits at the region's end:
  * measured on the training pages (Dragnet + Readability), of the 29,481 junk sentences
@@ -11,7 +11,10 @@
  * lies before it, how many rule hits (bylines, comment prompts, share lines) come before
  * and after it, how much prose follows. The cut is where the summed junk log-odds of the
  * sentences behind it are largest. The walk never passes a legitimate ending, a short
- * item of a list under a "...:" lead-in, or the region's first two sentences (the lede). */
+ * item of a list under a "...:" lead-in, or the region's first two sentences (the lede).
+ * Then the region's first run (navigation, teasers, SEO lines above the article) is
+ * peeled the same way by a third model, walking forward from the region's start to a
+ * guard or to the last two sentences before the tail's cut. */
 #include "classify_internal.h"
 
 #include <math.h>
@@ -133,16 +136,25 @@ const char *hnp_cls_trim_feature_name(size_t j, char *buf, size_t cap)
     return buf;
 }
 
-/* The trim model's log-odds of body for sentence i: its CLS_NFEAT features x, its trim
- * features e (the guard column has no weight). */
-static float trim_log_odds(const float *x, const float *e)
+/* A logistic model over a sentence's CLS_NFEAT features x and its trim features e (the
+ * guard column has no weight): the tail's (hnp_cls_trim_*) or the head's. */
+typedef struct trim_model {
+    const float *w;
+    const float *bias;
+} trim_model;
+
+static const trim_model tail_model = {hnp_cls_trim_weights, &hnp_cls_trim_bias};
+static const trim_model head_model = {hnp_cls_head_weights, &hnp_cls_head_bias};
+
+/* The model's log-odds of body for one sentence. */
+static float trim_log_odds(const trim_model *m, const float *x, const float *e)
 {
-    float z = hnp_cls_trim_bias;
+    float z = *m->bias;
     for (size_t j = 0; j < CLS_NFEAT; j++) {
-        z += hnp_cls_trim_weights[j] * x[j];
+        z += m->w[j] * x[j];
     }
     for (size_t j = 0; j < CLS_TRIM_WEIGHTED; j++) {
-        z += hnp_cls_trim_weights[CLS_NFEAT + j] * e[j];
+        z += m->w[CLS_NFEAT + j] * e[j];
     }
     return z;
 }
@@ -167,7 +179,7 @@ static int trim_z(const cls_doc *d, size_t i, const trim_counts *t, const trim_c
     if (e[CLS_TRIM_FEATS - 1] > 0.5f) {
         return 0;
     }
-    *z = trim_log_odds(x + i * CLS_NFEAT, e);
+    *z = trim_log_odds(&tail_model, x + i * CLS_NFEAT, e);
     return 1;
 }
 
@@ -205,18 +217,105 @@ static size_t best_cut(const cls_doc *d, const trim_counts *t, const float *x)
     return cut;
 }
 
+/* A peeled sentence's verdict: boilerplate, scored by the model's P(junk). */
+static cls_verdict junk_verdict(float z, cls_reason why)
+{
+    float p = 1.0f / (1.0f + expf(-z));
+    return (cls_verdict){HNP_KIND_BOILERPLATE, 1.0f - p, why};
+}
+
+/* The tail's peel: the judged sentences from the cut to the region's end become
+ * boilerplate ("tail"). */
+static void peel_tail(cls_doc *d, const trim_counts *t, const float *x, size_t cut)
+{
+    trim_counts after = {0, 0, 0};
+    for (size_t i = d->re; i-- > cut; count(&after, &d->w[i])) {
+        float z;
+        if (judged(&d->w[i]) && trim_z(d, i, t, &after, x, &z)) {
+            d->w[i].final = junk_verdict(z, CLS_R_TAIL);
+        }
+    }
+}
+
+enum { HEAD_KEEP = 2 }; /* sentences before the tail's cut the head never peels */
+
+/* The head's guard: a legitimate ending, a list item, or one of the HEAD_KEEP sentences
+ * before the tail's cut `end` (the lede is what it judges, so the article's end stays: a
+ * one-sentence text is not a page head). */
+static int head_guard(const cls_doc *d, size_t i, size_t end)
+{
+    return i + HEAD_KEEP >= end || d->w[i].loc.legit || list_item(d, i);
+}
+
+/* The head model's log-odds of body for sentence i, given the counts before it. */
+static float head_z(const cls_doc *d, size_t i, const trim_counts *t, const trim_counts *before,
+                    const float *x)
+{
+    float e[CLS_TRIM_FEATS];
+    trim_row(d, i, t, before, e);
+    return trim_log_odds(&head_model, x + i * CLS_NFEAT, e);
+}
+
+/* The head's cut, the tail's mirror: walking forward from the region's start to a guard
+ * or the tail's cut `end`, the judged sentences' junk log-odds are summed, and the region
+ * starts where that sum is largest (above 0). Returns the first index kept (rs when
+ * nothing is peeled). */
+static size_t head_cut(const cls_doc *d, const trim_counts *t, const float *x, size_t end)
+{
+    trim_counts before = {0, 0, 0};
+    double sum = 0.0, best = 0.0;
+    size_t cut = d->rs;
+    for (size_t i = d->rs; i < end; count(&before, &d->w[i]), i++) {
+        if (!judged(&d->w[i])) {
+            continue;
+        }
+        if (head_guard(d, i, end)) {
+            break;
+        }
+        sum -= (double)head_z(d, i, t, &before, x);
+        if (sum > best) {
+            best = sum;
+            cut = i + 1;
+        }
+        if (sum < best - TRIM_GIVE_UP) {
+            break;
+        }
+    }
+    return cut;
+}
+
+static void peel_head(cls_doc *d, const trim_counts *t, const float *x, size_t cut)
+{
+    trim_counts before = {0, 0, 0};
+    for (size_t i = d->rs; i < cut; count(&before, &d->w[i]), i++) {
+        if (judged(&d->w[i])) {
+            d->w[i].final = junk_verdict(head_z(d, i, t, &before, x), CLS_R_HEAD);
+        }
+    }
+}
+
+/* 1 when the page has a head the rules or the model junked (a spam or boilerplate sentence
+ * before the region): a page, whose article may start below teasers and navigation, not
+ * an excerpt that starts with its article (its lede is not peeled). */
+static int has_page_head(const cls_doc *d)
+{
+    for (size_t i = 0; i < d->rs; i++) {
+        if (hnp_kind_is_junk(d->w[i].final.kind)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void hnp_cls_apply_trim(cls_doc *d, const float *x)
 {
     if (d->rs >= d->re) {
         return;
     }
-    trim_counts t = region_counts(d), after = {0, 0, 0};
+    trim_counts t = region_counts(d);
     size_t cut = best_cut(d, &t, x);
-    for (size_t i = d->re; i-- > cut; count(&after, &d->w[i])) {
-        float z;
-        if (judged(&d->w[i]) && trim_z(d, i, &t, &after, x, &z)) {
-            float p = 1.0f / (1.0f + expf(-z));
-            d->w[i].final = (cls_verdict){HNP_KIND_BOILERPLATE, 1.0f - p, CLS_R_TAIL};
-        }
+    peel_tail(d, &t, x, cut);
+    if (has_page_head(d)) {
+        peel_head(d, &t, x, head_cut(d, &t, x, cut));
     }
 }
