@@ -24,8 +24,10 @@ from the region's end to a guard it cuts where the summed junk log-odds are larg
 Its rows: "model + trim". Then the head (classify_trim.c, head_cut), the trim's mirror: a
 third logistic regression over the same features, trained on the candidates the model and
 the tail's cut keep as body; walking forward from the region's start to a guard (a
-legitimate ending, a list item) or the tail's cut, it starts the region where the summed
-junk log-odds are largest. Its rows: "model + trim + head".
+legitimate ending, a list item, the last two sentences before the tail's cut) or to a
+prose sentence it calls body (the lede), it starts the region where the summed junk
+log-odds are largest; only on a page whose head (before the region) has a sentence the
+rules or the model junked. Its rows: "model + trim + head".
 Reported, all by the line rule of scripts/eval_boilerplate.py (a line is body when at
 least half of its non-blank characters are in body sentences; headline lines left out):
 train (5-fold cross-validation grouped by page), each validation source, and dev.
@@ -268,11 +270,12 @@ TRIM_GIVE_UP = math.log(1000.0)  # 1000:1 odds against the best cut: the walk is
 
 
 class Head:
-    """The region's start peeled (classify_trim.c, head_cut), the tail's mirror: after the
-    tail's cut, walking forward from the region's first sentence to a guard (a legitimate
-    ending or a list item; the lede is what it judges) or the tail's cut, the head model's
-    junk log-odds of the candidates still kept as body are summed; the region starts where
-    the sum is largest (above 0)."""
+    """The region's start peeled (classify_trim.c, head_cut), the tail's mirror, on a page
+    whose head was junked: after the tail's cut, walking forward from the region's first
+    sentence to a guard (a legitimate ending, a list item, the last HEAD_KEEP sentences
+    before the tail's cut) or to a prose sentence the head model calls body (the lede),
+    the head model's junk log-odds of the candidates still kept as body are summed; the
+    region starts where the sum is largest (above 0)."""
 
     def __init__(self, tail, w, b):
         self.tail, self.w, self.b = tail, w, b
@@ -288,12 +291,16 @@ class Head:
         if not head_applies(d, names, base, reg):
             return out
         end = tail_cut(reg, cand & base & ~out)
+        prose = (d["x"][:, names.index("shape:words")] >= math.log(11.0) / 4.0 - 1e-6) & \
+            (d["x"][:, names.index("shape:ends-stop")] > 0.5)
         total, best, cut, walked = 0.0, 0.0, 0, []
         for i in reg:
             if not cand[i] or not base[i]:
                 continue
             if i + HEAD_KEEP >= end or head_guard(d, names, reg[0], i):
                 break  # the article's last sentences before the tail's cut, or a guard
+            if z[i] > 0 and prose[i]:
+                break  # a prose sentence the model calls body: the lede
             total -= float(z[i])
             walked.append(i)
             if total > best:
@@ -308,19 +315,12 @@ TRIM_LIST_MAX = 16  # classify_trim.c
 HEAD_KEEP = 2  # classify_trim.c: the head never peels the last two sentences before the tail's cut
 
 
-HEAD_MODE = "junk-before"
-
-
 def head_applies(d, names, base, reg):
     """classify_trim.c, has_page_head: the head is peeled only on a page whose head the
     rules or the model junked (a sentence before the region that is spam or boilerplate),
     not on an excerpt that starts with its article."""
     if len(reg) == 0:
         return False
-    if HEAD_MODE == "any":
-        return True
-    if HEAD_MODE == "before":
-        return reg[0] > 0
     x = d["x"][:reg[0]]
     meta = (x[:, names.index("kind=meta")] > 0.5) | (x[:, names.index("kind=title")] > 0.5)
     return bool(np.any(~base[:reg[0]] & ~meta))

@@ -256,10 +256,11 @@ static float head_z(const cls_doc *d, size_t i, const trim_counts *t, const trim
     return trim_log_odds(&head_model, x + i * CLS_NFEAT, e);
 }
 
-/* The head's cut, the tail's mirror: walking forward from the region's start to a guard
- * or the tail's cut `end`, the judged sentences' junk log-odds are summed, and the region
- * starts where that sum is largest (above 0). Returns the first index kept (rs when
- * nothing is peeled). */
+/* The head's cut, the tail's mirror: walking forward from the region's start to a guard,
+ * the tail's cut `end` or a prose sentence the head model calls body (the lede: a caption
+ * or a "Key Points" line after it must not pull it into the cut), the judged sentences'
+ * junk log-odds are summed, and the region starts where that sum is largest (above 0).
+ * Returns the first index kept (rs when nothing is peeled). */
 static size_t head_cut(const cls_doc *d, const trim_counts *t, const float *x, size_t end)
 {
     trim_counts before = {0, 0, 0};
@@ -272,7 +273,11 @@ static size_t head_cut(const cls_doc *d, const trim_counts *t, const float *x, s
         if (head_guard(d, i, end)) {
             break;
         }
-        sum -= (double)head_z(d, i, t, &before, x);
+        float z = head_z(d, i, t, &before, x);
+        if (z > 0.0f && prose(&d->w[i])) {
+            break; /* a paragraph the model calls body: the lede */
+        }
+        sum -= (double)z;
         if (sum > best) {
             best = sum;
             cut = i + 1;
