@@ -453,6 +453,12 @@ START_TEST(short_forms_of_drugs)
                     "Such effects of THP were reversed.";
     tag(&f, s);
     ck_assert_uint_eq(count_of(&f, s, "DRUG:THP"), 3);
+    /* No longer long form explains VP: it is etoposide's, though the letters differ. */
+    const char *v = "Children received five days of etoposide (VP) with the antibody.\n"
+                    "Nausea was more common with VP than with placebo.\n"
+                    "The dose of VP was lowered in three children.";
+    tag(&f, v);
+    ck_assert_uint_eq(count_of(&f, v, "DRUG:VP"), 3);
     const char *c = "Serum creatinine (SCr) rose after contrast.\nSCr fell a week later.\n"
                     "The primary outcome was a postdose SCr increase of 0.5 mg/dL or more.";
     tag(&f, c);

@@ -21,7 +21,8 @@
  * - a combined short form of drugs, "trimethoprim and sulfamethoxazole (TMP/SMX)": each part
  *   whose long form starts a drug mention is that drug at its other occurrences;
  * - a plain short form right after a drug mention that starts with its letter,
- *   "thioperamide (THP)", is that drug at every occurrence (single_short_form);
+ *   "thioperamide (THP)", or that no longer long form explains, "nelarabine (AraG)", is
+ *   that drug at every occurrence (single_short_form);
  * - a development code named as a compound ("the D1 antagonist SCH 23390", tag_chem.c) is a
  *   drug wherever it occurs.
  *
@@ -199,16 +200,17 @@ static const hnp_mention *drug_from(const hnp_tagger *t, size_t a, size_t e)
 }
 
 /* "(SF)" right after the drug mention m is m's short form: SF starts with the mention's
- * first letter ("nelarabine (AraG)" does not count, "(R)-alpha-methylhistamine (RAMH)"
- * does), is no route ("(IV)") and no mutation ("glutamic acid (G230E)"), and no long form
- * in the document defines it as something else. So a long form of which the drug mention
- * is only a part, "serum creatinine (SCr)", "high-salt (HS)", "mammalian target of
- * rapamycin (mToR)", defines no drug. */
-static int single_short_form(const hnp_tagger *t, const uint8_t *text, const hnp_mention *m,
-                             size_t sf, size_t sn)
+ * first letter ("thioperamide (THP)"), or no long form before "(" holds SF's letters
+ * (Schwartz & Hearst's test: "nelarabine (AraG)", "etoposide (VP)" count); SF is no route
+ * ("(IV)"), no trademark "(TM)" and no mutation ("glutamic acid (G230E)"), and no long form in the
+ * document defines it as something else. So a long form of which the drug mention is only a part,
+ * "serum creatinine (SCr)", "high-salt (HS)", "mammalian target of rapamycin (mToR)",
+ * defines no drug. */
+static int single_short_form(const hnp_tagger *t, const uint8_t *text, size_t floor,
+                             const hnp_mention *m, size_t sf, size_t sn)
 {
-    static const char *const routes[] = {"IV",  "IM", "SC", "PO", "IP",
-                                         "ICV", "ID", "IT", "SL", "NS"};
+    static const char *const routes[] = {"IV", "IM", "SC", "PO", "IP", "ICV",
+                                         "ID", "IT", "SL", "NS", "TM"};
     for (size_t r = 0; r < sizeof routes / sizeof routes[0]; r++) {
         if (strlen(routes[r]) == sn && memcmp(routes[r], text + sf, sn) == 0) {
             return 0;
@@ -225,8 +227,11 @@ static int single_short_form(const hnp_tagger *t, const uint8_t *text, const hnp
     while (p < m->span.end && !is_word_byte(text[p])) {
         p++;
     }
-    return p < m->span.end && (text[p] | 0x20) == (text[sf] | 0x20) &&
-           !is_nodrug(t, text, text + sf, sn);
+    if (p >= m->span.end || is_nodrug(t, text, text + sf, sn)) {
+        return 0;
+    }
+    return (text[p] | 0x20) == (text[sf] | 0x20) ||
+           !has_long_form(text, floor, m->span.end, text + sf, sn);
 }
 
 /* The parts of a combined short form of drugs, "(TMP/SMX)" after "trimethoprim and
@@ -237,7 +242,7 @@ static hnp_status drug_short_forms(hnp_tagger *t, const uint8_t *text, size_t fl
                                    const hnp_mention *m, size_t sf, size_t sn)
 {
     if (!memchr(text + sf, '/', sn)) {
-        return single_short_form(t, text, m, sf, sn) ? add_cand(t, sf, sn, m) : HNP_OK;
+        return single_short_form(t, text, floor, m, sf, sn) ? add_cand(t, sf, sn, m) : HNP_OK;
     }
     for (size_t a = sf, e = sf + sn; a < e;) {
         const uint8_t *slash = memchr(text + a, '/', e - a);
