@@ -348,11 +348,21 @@ def head_guard(d, names, rs, i):
     return False
 
 
+def fit_logistic(X, y):
+    """Weights and bias of a logistic regression fitted on standardized columns, brought
+    back to the raw features' scale (what the C side multiplies)."""
+    from sklearn.linear_model import LogisticRegression
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=0)
+    lr.fit((X - mu) / sd, y)
+    return lr.coef_[0] / sd, lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd))
+
+
 def fit_head(docs, names, tail):
     """Logistic regression over the candidates the head walk may reach: the region's
     candidates that the model and the tail's cut keep as body, but the last HEAD_KEEP
     sentences before the tail's cut."""
-    from sklearn.linear_model import LogisticRegression
     xs, ys = [], []
     for d in docs:
         y, keep = d["y"]
@@ -363,13 +373,7 @@ def fit_head(docs, names, tail):
         m = keep & cand & base & out & reach & head_applies(d, names, base, reg)
         xs.append(trim_x(d)[m])
         ys.append(y[m])
-    X, y = np.vstack(xs), np.concatenate(ys)
-    mu, sd = X.mean(axis=0), X.std(axis=0)
-    sd[sd < 1e-9] = 1.0
-    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=0)
-    lr.fit((X - mu) / sd, y)
-    w = lr.coef_[0] / sd
-    return Head(tail, w, lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd)))
+    return Head(tail, *fit_logistic(np.vstack(xs), np.concatenate(ys)))
 
 
 def trim_x(d):
@@ -386,20 +390,13 @@ def trim_candidates(d, names):
 
 def fit_trim(docs, names, base):
     """Logistic regression over the region's candidate sentences, body or not."""
-    from sklearn.linear_model import LogisticRegression
     xs, ys = [], []
     for d in docs:
         y, keep = d["y"]
         m = keep & trim_candidates(d, names)
         xs.append(trim_x(d)[m])
         ys.append(y[m])
-    X, y = np.vstack(xs), np.concatenate(ys)
-    mu, sd = X.mean(axis=0), X.std(axis=0)
-    sd[sd < 1e-9] = 1.0
-    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=0)
-    lr.fit((X - mu) / sd, y)
-    w = lr.coef_[0] / sd
-    return Trim(base, w, lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd)))
+    return Trim(base, *fit_logistic(np.vstack(xs), np.concatenate(ys)))
 
 
 def cross_validate_trim(docs, names, temper, offset):

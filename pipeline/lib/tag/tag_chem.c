@@ -36,6 +36,8 @@
  * Layering: called by tag.c; calls tag_mentions.c (growing an array). */
 #include "tag_internal.h"
 
+#include "base/ascii.h"
+
 #include <string.h>
 
 static int is_stop(uint8_t c)
@@ -58,19 +60,20 @@ static int pairs(uint8_t o, uint8_t c)
     return (o == '(' && c == ')') || (o == '[' && c == ']') || (o == '{' && c == '}');
 }
 
+/* The classes come from base's one ASCII table, so the tagger and the tokens agree. */
 static int is_lower(uint8_t c)
 {
-    return c >= 'a' && c <= 'z';
+    return (hnp_ascii_props[c] & HNP_ASCII_LOWER) != 0;
 }
 
 static int is_digit(uint8_t c)
 {
-    return c >= '0' && c <= '9';
+    return (hnp_ascii_props[c] & HNP_ASCII_DIGIT) != 0;
 }
 
 static int is_alnum(uint8_t c)
 {
-    return is_lower(c) || is_digit(c) || (c >= 'A' && c <= 'Z');
+    return (hnp_ascii_props[c] & HNP_ASCII_WORD) != 0;
 }
 
 enum { DEPTH_MAX = 16 };

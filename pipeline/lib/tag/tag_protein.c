@@ -16,6 +16,8 @@
  * Layering: called by tag_doc.c; calls nothing of the tagger. */
 #include "tag_internal.h"
 
+#include "base/ascii.h"
+
 #include <string.h>
 
 static uint8_t lower(uint8_t c)
@@ -25,8 +27,7 @@ static uint8_t lower(uint8_t c)
 
 static int is_letter(uint8_t c)
 {
-    c = lower(c);
-    return c >= 'a' && c <= 'z';
+    return (hnp_ascii_props[c] & (HNP_ASCII_UPPER | HNP_ASCII_LOWER)) != 0;
 }
 
 /* The word s[a..e) (letters), folded to lower case, minus a plural "s", ends with w. */
