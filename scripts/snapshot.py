@@ -9,6 +9,7 @@ that a refactoring or a speed-up can be shown byte-identical:
 Reads ../shared/eval (HNP_SHARED_DIR) and the bundled samples; HNPIPE names the binary,
 SNAPSHOT_JOBS its -j (default 1: the output must not depend on it; compare -j 1 and 2).
 Formats given after the folder restrict the run (default: every format)."""
+import argparse
 import json
 import os
 import subprocess
@@ -48,11 +49,28 @@ def inputs():
     yield "samples", ["-r", os.path.join(ROOT, "corpora", "samples")], b""
 
 
+def parse_args():
+    """The folder and the formats; a folder inside the repository is refused, because a
+    snapshot holds the evaluation sets' text, which must not be committed (a mistyped
+    `snapshot.py --help` once wrote one into a folder named "--help" that got committed)."""
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", help="where to write NAME.FORMAT files (outside the repository)")
+    ap.add_argument("formats", nargs="*", help="formats to write (default: all of %s)"
+                    % " ".join(FORMATS))
+    a = ap.parse_args()
+    for f in a.formats:
+        if f not in FORMATS:
+            ap.error("no format %r (formats: %s)" % (f, " ".join(FORMATS)))
+    out, root = os.path.realpath(a.folder), os.path.realpath(ROOT)
+    if out == root or out.startswith(root + os.sep):
+        ap.error("%s is inside the repository: write snapshots elsewhere (e.g. /tmp/before)"
+                 % a.folder)
+    return a.folder, a.formats or FORMATS
+
+
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    out = sys.argv[1]
-    formats = sys.argv[2:] or FORMATS
+    out, formats = parse_args()
     os.makedirs(out, exist_ok=True)
     for name, args, data in inputs():
         for fmt in formats:
