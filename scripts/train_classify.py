@@ -250,20 +250,28 @@ class Trim:
         z = (trim_x(d) @ self.w + self.b).astype(np.float32)
         guard = d["e"][:, -1] > 0.5
         cand = trim_candidates(d, names)
-        total, best, cut, walked = 0.0, 0.0, 0, []
-        for i in np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0][::-1]:
-            if not cand[i] or not out[i]:
-                continue
-            if guard[i]:
-                break
-            total -= float(z[i])
-            walked.append(i)
-            if total > best:
-                best, cut = total, len(walked)
-            if total < best - TRIM_GIVE_UP:
-                break
-        out[walked[:cut]] = False
+        reg = np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0]
+        out[peel(reg[::-1], z, lambda i: not cand[i] or not out[i], lambda i: guard[i])] = False
         return out
+
+
+def peel(order, z, skip, stop):
+    """The sentences a trim walk cuts: walking `order`, past the ones `skip` says, until
+    `stop`, the junk log-odds (-z) are summed; the cut is where the sum is largest (above
+    0), and the walk gives up once the sum is TRIM_GIVE_UP below its best."""
+    total, best, cut, walked = 0.0, 0.0, 0, []
+    for i in order:
+        if skip(i):
+            continue
+        if stop(i):
+            break
+        total -= float(z[i])
+        walked.append(i)
+        if total > best:
+            best, cut = total, len(walked)
+        if total < best - TRIM_GIVE_UP:
+            break
+    return walked[:cut]
 
 
 TRIM_GIVE_UP = math.log(1000.0)  # 1000:1 odds against the best cut: the walk is in the article
@@ -293,21 +301,14 @@ class Head:
         end = tail_cut(reg, cand & base & ~out)
         prose = (d["x"][:, names.index("shape:words")] >= math.log(11.0) / 4.0 - 1e-6) & \
             (d["x"][:, names.index("shape:ends-stop")] > 0.5)
-        total, best, cut, walked = 0.0, 0.0, 0, []
-        for i in reg:
-            if not cand[i] or not base[i]:
-                continue
-            if i + HEAD_KEEP >= end or head_guard(d, names, reg[0], i):
-                break  # the article's last sentences before the tail's cut, or a guard
-            if z[i] > 0 and prose[i]:
-                break  # a prose sentence the model calls body: the lede
-            total -= float(z[i])
-            walked.append(i)
-            if total > best:
-                best, cut = total, len(walked)
-            if total < best - TRIM_GIVE_UP:
-                break
-        out[walked[:cut]] = False
+
+        def stop(i):
+            # the article's last sentences before the tail's cut, a guard, or a prose
+            # sentence the model calls body (the lede)
+            return i + HEAD_KEEP >= end or head_guard(d, names, reg[0], i) or \
+                (z[i] > 0 and prose[i])
+
+        out[peel(reg, z, lambda i: not cand[i] or not base[i], stop)] = False
         return out
 
 
