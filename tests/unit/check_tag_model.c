@@ -399,6 +399,25 @@ START_TEST(systematic_names_whole)
 }
 END_TEST
 
+/* tag_chem.c: a locant never ends a name: a piece cut after "p" or "20" takes the name's
+ * last part ("-coumarate", "-one"), but not "-induced" nor an enzyme's ending. */
+START_TEST(locants_end_no_name)
+{
+    fixture f;
+    start(&f);
+    const char *s = "Coniferyl p-coumarate was inactive.\nRats were treated with progesterone and "
+                    "its metabolite (3beta-hydroxy-5beta-pregnan-20-one) for a week.";
+    tag(&f, s);
+    assert_has(&f, s, "DRUG:Coniferyl p-coumarate:-");
+    assert_has(&f, s, "DRUG:3beta-hydroxy-5beta-pregnan-20-one:-");
+    assert_has(&f, "Prior FK 506-induced hypertension was seen in two patients.", "DRUG:FK 506:*");
+    const char *e = "Activity of N-acetyl-beta-D-galactosaminidase rose in the urine.";
+    tag(&f, e);
+    ck_assert_uint_eq(count_of(&f, e, "DRUG:N-acetyl-beta-D-galactosaminidase"), 0);
+    finish(&f);
+}
+END_TEST
+
 /* tag_protein.c: a cytokine, an enzyme or a protein hormone is no drug, nor is the short
  * form it defines; a drug made of one, or a class acting on one, still is. */
 START_TEST(proteins_are_not_drugs)
@@ -493,6 +512,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);
     tcase_add_test(tc, metal_ions_by_their_symbol);
     tcase_add_test(tc, systematic_names_whole);
+    tcase_add_test(tc, locants_end_no_name);
     tcase_add_test(tc, proteins_are_not_drugs);
     tcase_add_test(tc, development_codes);
     tcase_add_test(tc, short_forms_of_drugs);

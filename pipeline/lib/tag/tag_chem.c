@@ -211,6 +211,35 @@ static int caps_suffix(const uint8_t *text, size_t e, size_t b)
     return 1;
 }
 
+/* The piece [s, e) ends in a locant, a lone letter or a number ("maltolyl p",
+ * "5alpha-pregnan-20"), and the right side [e, b) is a hyphen and the small letters of the
+ * name's last part ("-coumarate", "-one"): a locant never ends a name. "-induced" and the
+ * like were trimmed before; an enzyme's or receptor's last part is not taken. */
+static int locant_suffix(const uint8_t *text, size_t s, size_t e, size_t b)
+{
+    if (b - e < 3 || text[e] != '-') {
+        return 0;
+    }
+    for (size_t p = e + 1; p < b; p++) {
+        if (!is_lower(text[p])) {
+            return 0;
+        }
+    }
+    /* An enzyme or a receptor is a protein: "4-hydroxylase", "alpha 1-receptor". */
+    if ((b - e > 4 && memcmp(text + b - 3, "ase", 3) == 0) ||
+        (b - e > 7 && memcmp(text + b - 6, "ceptor", 6) == 0)) {
+        return 0;
+    }
+    size_t p = e;
+    while (p > s && is_digit(text[p - 1])) {
+        p--;
+    }
+    if (p == e && is_alnum(text[e - 1])) {
+        p--; /* a lone letter */
+    }
+    return p > s && p < e && (p == e - 1 || is_digit(text[p])) && !is_alnum(text[p - 1]);
+}
+
 /* A receptor subtype before the name: a capital, digits, maybe bracketed, a hyphen
  * ("A(1)-", "I1-"). */
 static int subtype_prefix(const uint8_t *text, size_t a, size_t b)
@@ -273,7 +302,8 @@ static hnp_span grow(const uint8_t *text, size_t a, size_t b, size_t s, size_t e
     if (!(name_like(text, l, s) || mates_inside(text, l, s, e, 1)) || subtype_prefix(text, l, s)) {
         l = s;
     }
-    if (!(name_like(text, e, r) || mates_inside(text, e, r, s, 0) || caps_suffix(text, e, r)) ||
+    if (!(name_like(text, e, r) || mates_inside(text, e, r, s, 0) || caps_suffix(text, e, r) ||
+          locant_suffix(text, s, e, r)) ||
         subtype_or_mass(text, e, r)) {
         r = e;
     }
