@@ -264,9 +264,11 @@ START_TEST(bad_last_stage_is_refused)
 }
 END_TEST
 
-/* A document of several windows (over 1 MiB), each paragraph with its own trial id (whose
- * string lives in the tagger's scratch, reused by the next window). */
-static char *windowed_doc(size_t *len)
+/* A document of several windows (over 1 MiB; 1.4 MB with `counted`: two ranges of several
+ * windows each, more windows than a worker with two threads keeps in flight), each
+ * paragraph with its own trial id (whose string lives in the tagger's scratch, reused by
+ * the next window); `counted` adds a short second sentence to each paragraph. */
+static char *trial_paragraphs(size_t *len, int counted)
 {
     const size_t n = 15000;
     char *t = malloc(n * 128);
@@ -275,8 +277,12 @@ static char *windowed_doc(size_t *len)
     for (size_t i = 0; i < n; i++) {
         k += (size_t)sprintf(t + k,
                              "Patients with multiple sclerosis in trial NCT%08zu received "
-                             "mitoxantrone.\n\n",
+                             "mitoxantrone.",
                              10000000 + i * 7);
+        if (counted) {
+            k += (size_t)sprintf(t + k, " It helped %zu of them.", i % 97);
+        }
+        k += (size_t)sprintf(t + k, "\n\n");
     }
     *len = k;
     return t;
@@ -337,7 +343,7 @@ START_TEST(kept_windows_replay_as_computed)
     fixture f = setup(0);
     size_t len, n_win, n_again, n_third;
     int moved;
-    char *t = windowed_doc(&len);
+    char *t = trial_paragraphs(&len, 0);
     /* the reference: without keeping, the walk after a rewind runs the stages again */
     ck_assert_int_eq(hnp_worker_open(f.w, "big", (const uint8_t *)t, len), HNP_OK);
     free(dump_walk(f.w, &n_win, &moved));
@@ -375,24 +381,6 @@ START_TEST(kept_windows_replay_as_computed)
     teardown(&f);
 }
 END_TEST
-
-/* A document of 1.4 MB in short sentences: two ranges of several windows each, more
- * windows than a worker with two threads keeps in flight. */
-static char *many_windows_doc(size_t *len)
-{
-    const size_t n = 15000;
-    char *t = malloc(n * 128);
-    ck_assert_ptr_nonnull(t);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        k += (size_t)sprintf(t + k,
-                             "Patients with multiple sclerosis in trial NCT%08zu received "
-                             "mitoxantrone. It helped %zu of them.\n\n",
-                             10000000 + i * 7, i % 97);
-    }
-    *len = k;
-    return t;
-}
 
 /* got == want, else the first line where they differ (the dumps are too long for a message). */
 static void same_dump(const char *got, const char *want)
@@ -446,7 +434,7 @@ static char *kept_dump(hnp_worker *w, const char *t, size_t len)
 START_TEST(threaded_windows_match_one_thread)
 {
     size_t len, n_ref, n_win;
-    char *t = many_windows_doc(&len);
+    char *t = trial_paragraphs(&len, 1);
     hnp_stage stages[] = {HNP_STAGE_TAG, HNP_STAGE_CLASSIFY};
     for (size_t k = 0; k < 2; k++) {
         fixture f = {make_pipeline_upto(0, stages[k]), NULL};
