@@ -349,22 +349,25 @@ START_TEST(short_forms_of_proteins_are_not_drugs)
 }
 END_TEST
 
-/* tag_ion.c: a metal's symbol with a charge or in concentration brackets is a drug, the
- * symbol alone; a capital letter that is no metal, or a metal's symbol without a charge,
- * is not. */
+/* tag_ion.c: a metal's symbol with a charge, in concentration brackets or in an ion pump's
+ * name is a drug, the symbol alone; a capital letter that is no metal, or a metal's symbol
+ * without a charge, is not. */
 START_TEST(metal_ions_by_their_symbol)
 {
     fixture f;
     start(&f);
+    /* With the elements named in an ion pump's name: "(Na,K)-ATPase", "Ca-ATPase". */
     const char *s = "The pump moves Na+ out and K(+) in.\nRaising [Ca]o and Mg2+ slowed the "
-                    "heart.";
+                    "heart.\nDigoxin blocks the (Na,K)-ATPase of the heart.\nThe Na/K-ATPase "
+                    "and the Ca-ATPase were measured in the muscle.";
     tag(&f, s);
-    ck_assert_uint_eq(count_of(&f, s, "DRUG:Na"), 1);
-    ck_assert_uint_eq(count_of(&f, s, "DRUG:K"), 1);
-    ck_assert_uint_eq(count_of(&f, s, "DRUG:Ca"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:Na"), 3);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:K"), 3);
+    ck_assert_uint_eq(count_of(&f, s, "DRUG:Ca"), 2);
     ck_assert_uint_eq(count_of(&f, s, "DRUG:Mg"), 1);
     assert_none(&f, "Group C+ did better than group B in [S]ection 2 and in Al's study.",
                 HNP_LABEL_DRUG);
+    assert_none(&f, "The N-ATPase and the Co-author's ATP levels were low.", HNP_LABEL_DRUG);
     finish(&f);
 }
 END_TEST
