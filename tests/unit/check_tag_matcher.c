@@ -1,7 +1,9 @@
 /* check_tag_matcher.c -- the tagger's two lexicon matchers agree: the trie of token ids
- * (the one in use) and the reference that finds keys by their bytes (tag_match.c). Every
- * evaluation text of ../shared is tagged both ways, with and without the model, and the
- * mentions must be identical; a small fixture checks the same without ../shared. */
+ * (the one in use) and the reference that finds keys by their bytes (tag_match.c); so do
+ * the second pass's copies of first-pass sentences (tag_replay.c), which the reference
+ * turns off. Every evaluation text of ../shared is tagged both ways, with and without the
+ * model, and the mentions must be identical; small fixtures check the same without
+ * ../shared. */
 #include "tag/tag_internal.h"
 #include "testutil.h"
 
@@ -151,6 +153,42 @@ START_TEST(fixture_matches_agree)
 }
 END_TEST
 
+/* The second pass copies a sentence from the first unless it turned a ctx term down or the
+ * abbreviations before it changed (tag_replay.c). Written for this test: "chronic chill" is
+ * a ctx term, turned down in the first line until the third line mentions its concept; the
+ * second pass takes it, with its short form "CC", which the second line then uses: a line
+ * that turned nothing down but must be tagged again. */
+static const char second_pass_tsv[] = "chronic chill\tCONDITION\tT:1\tchill disease\tctx\n"
+                                      "chill disease\tCONDITION\tT:1\tchill disease\n"
+                                      "fever\tCONDITION\tT:2\tfever\n";
+
+static const char second_pass_text[] = "Patients with chronic chill (CC) were enrolled.\n"
+                                       "The CC group had a fever.\n"
+                                       "Chill disease is rare.\n"
+                                       "Fever and CC again.\n";
+
+START_TEST(second_pass_copies_agree)
+{
+    hnp_lexicon *a = NULL;
+    ck_assert_int_eq(
+        hnp_lexicon_from_tsv((const uint8_t *)second_pass_tsv, strlen(second_pass_tsv), &a, NULL),
+        HNP_OK);
+    const hnp_lexicon *one[] = {a};
+    size_t len = strlen(second_pass_text), n_sents = 0;
+    /* chronic chill, CC (its definition), CC, fever, Chill disease, Fever, CC */
+    ck_assert_uint_eq(compare(one, 1, "second pass", second_pass_text, len, 0), 7);
+    compare(one, 1, "second pass", second_pass_text, len, 1);
+    hnp_span *sents = lines_of(second_pass_text, len, &n_sents);
+    ck_assert_ptr_nonnull(sents);
+    run r = tag_with(one, 1, 0, 0, second_pass_text, len, sents, n_sents);
+    ck_assert_uint_eq(r.m[2].sent, 1); /* the short form in the line that turned nothing down */
+    ck_assert_str_eq(r.m[2].id, "T:1");
+    free_run(&r);
+    free(sents);
+    hnp_lexicon_free(a);
+}
+END_TEST
+
 static int skip_name(const char *name)
 {
     return name[0] == '.';
@@ -214,6 +252,7 @@ static Suite *tag_matcher_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, fixture_matches_agree);
+    tcase_add_test(tc, second_pass_copies_agree);
     tcase_add_test(tc, eval_sets_agree);
     suite_add_tcase(s, tc);
     return s;

@@ -6,8 +6,9 @@
  * followed by "(SF)" defines an abbreviation (tag_abbrev.c). Ambiguous ("ctx") terms
  * need the concept to be mentioned elsewhere in the document; when one was turned down
  * and the concept only turned up later, the document is tagged a second time with that
- * knowledge (tag_support.c). All scratch lives in the tagger and is reused, so tagging
- * allocates only while a document is bigger than any before it. */
+ * knowledge (tag_support.c), copying the sentences the first pass settled (tag_replay.c). All
+ * scratch lives in the tagger and is reused, so tagging allocates only while a document is bigger
+ * than any before it. */
 #include "tag_internal.h"
 
 #include <stdlib.h>
@@ -84,6 +85,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->cand);
     free(t->nodrug);
     free(t->codes);
+    hnp_tag_pass1_free(&t->p1);
     free(t);
 }
 
@@ -258,6 +260,25 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
     return hnp_tag_ions(t, text, m0, b);
 }
 
+/* Sentence s in the current pass: tagged (and logged in the first pass), or in the second
+ * copied from the first when nothing it reads changed (tag_replay.c). */
+static hnp_status pass_sentence(hnp_tagger *t, const uint8_t *text, size_t s, size_t a, size_t b)
+{
+    if (hnp_tag_can_replay(t, s)) {
+        return hnp_tag_replay(t, s);
+    }
+    size_t ab_before = t->n_abbr;
+    if (t->pass == 1) {
+        HNP_TRY(hnp_tag_log_sentence(t, s, 0));
+    }
+    HNP_TRY(tag_sentence(t, text, a, b));
+    if (t->pass == 1) {
+        return hnp_tag_log_sentence(t, s, 1);
+    }
+    hnp_tag_check_diverged(t, s, ab_before);
+    return HNP_OK;
+}
+
 static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents,
                            const unsigned char *taggable, size_t n_sents)
 {
@@ -280,7 +301,7 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
             return HNP_ERR_INVALID;
         }
         t->sent = s;
-        HNP_TRY(tag_sentence(t, text, sents[s].start, sents[s].end));
+        HNP_TRY(pass_sentence(t, text, s, sents[s].start, sents[s].end));
     }
     return HNP_OK;
 }
@@ -318,8 +339,11 @@ hnp_status hnp_tag(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_spa
         memset(t->seen, 0, t->cap_seen * sizeof *t->seen);
     }
     t->n_seen = 0;
+    t->pass = 1;
     HNP_TRY(tag_pass(t, text, len, sents, taggable, n_sents));
     if (hnp_tag_rejected_now_seen(t)) {
+        HNP_TRY(hnp_tag_keep_pass1(t));
+        t->pass = 2;
         HNP_TRY(tag_pass(t, text, len, sents, taggable, n_sents));
     }
     if (t->model) {

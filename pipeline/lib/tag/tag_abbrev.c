@@ -247,20 +247,26 @@ int hnp_tag_abbrev_is_code(const uint8_t *sf, size_t sn, const uint8_t *lf)
     return sf_is_code(sf, sn, lf);
 }
 
-static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_mention *lf)
+hnp_status hnp_tag_abbrev_put(hnp_tagger *t, const uint8_t *sf, size_t n, hnp_entity_label label,
+                              const char *id, const char *name)
 {
     HNP_TRY(hnp_tag_grow((void **)&t->abbr, &t->cap_abbr, t->n_abbr + 1, sizeof *t->abbr));
     tag_abbr *a = &t->abbr[t->n_abbr++];
     a->sf_off = t->abbr_text.len;
     a->sf_len = n;
-    a->label = lf->label;
-    a->id = lf->id;
-    a->name = lf->name;
+    a->label = label;
+    a->id = id;
+    a->name = name;
     if (n > 0) {
         t->abbr_first[sf[0] / 64] |= UINT64_C(1) << (sf[0] % 64);
     }
     HNP_TRY(hnp_buf_put(&t->abbr_text, sf, n));
     return index_abbrs(t);
+}
+
+static hnp_status define(hnp_tagger *t, const uint8_t *sf, size_t n, const hnp_mention *lf)
+{
+    return hnp_tag_abbrev_put(t, sf, n, lf->label, lf->id, lf->name);
 }
 
 hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,

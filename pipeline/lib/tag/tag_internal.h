@@ -78,6 +78,31 @@ typedef struct tag_cand {
     const char *id, *name;
 } tag_cand;
 
+/* What one sentence appended to the document's state in the first pass (tag_replay.c):
+ * the ranges of mentions, abbreviations, development codes and document tokens, and
+ * whether a ctx term in it was turned down. */
+typedef struct tag_slog {
+    size_t m0, m1, ab0, ab1, c0, c1, d0, d1;
+    int fragile;
+} tag_slog;
+
+/* The first pass's document state, kept for the second pass to copy from (tag_replay.c). */
+typedef struct tag_pass1 {
+    tag_slog *slog; /* per sentence of the document */
+    size_t cap_slog;
+    hnp_mention *m;
+    size_t *m_id;
+    unsigned char *m_keep;
+    size_t cap_m, cap_m_id, cap_m_keep;
+    lexbuf ids, abbr_text;
+    tag_abbr *abbr;
+    size_t cap_abbr;
+    hnp_span *codes;
+    size_t cap_codes;
+    tag_dtok *dtok;
+    size_t cap_dtok;
+} tag_pass1;
+
 /* A mention's flags (hnp_tagger.m_keep): from a "keep" term, which the model may not drop;
  * a model mention it is sure of (every token's emission score for its label at least
  * TAG_SURE_MARGIN over O; tag_doc.c spreads only these). The margin is the largest that
@@ -164,11 +189,22 @@ struct hnp_tagger {
     size_t n_nodrug, cap_nodrug;
     hnp_span *codes; /* development codes named as compounds (tag_chem.c), byte spans */
     size_t n_codes, cap_codes;
+    /* The second pass (tag_replay.c). It copies a sentence's results from the first pass
+     * unless the sentence turned a ctx term down (fragile) or the abbreviations defined so
+     * far differ from the first pass's (diverged). This holds only while a sentence reads
+     * no document state but seen and the abbreviations, and writes none but by appending to
+     * m/m_id/m_keep, ids, abbr, codes, dtok, seen and rejected: new document state must be
+     * added to tag_replay.c (check_tag_matcher compares with a full second pass). */
+    tag_pass1 p1;
+    int pass;     /* 1 or 2 while tagging */
+    int fragile;  /* the current sentence turned a ctx term down */
+    int diverged; /* in the second pass: the abbreviations differ from the first's */
 };
 
 /* The layers, top to bottom (a file calls only files below it; state is passed down in
  * the tagger, never through callbacks):
  *   tag.c            the entry: documents, passes, sentences, the dictionary scan
+ *   tag_replay.c     the second pass's copies of what the first settled
  *   tag_doc.c        the document's own evidence: conditions and short forms spread
  *   tag_trialname.c  trials named in the text
  *   tag_model.c      the trained decision (tag_model.h, tag_model_weights.c)
@@ -198,9 +234,24 @@ int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i);
 hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                             int in_compound, tag_match *out);
 
-/* tag.c: on (1), keys are found by their bytes instead of through the tries of
- * token ids; the output must be the same (for the differential test). */
+/* tag.c: on (1), keys are found by their bytes instead of through the tries of token ids,
+ * and the second pass tags every sentence again instead of copying (tag_replay.c); the
+ * output must be the same (for the differential test). */
 void hnp_tag_set_reference_matcher(hnp_tagger *t, int on);
+
+/* tag_replay.c: the first pass's record of sentence s (before and after it), the first
+ * pass's state kept for the second, whether the second pass may copy sentence s, the copy,
+ * and the check after a sentence the second pass tagged again. */
+hnp_status hnp_tag_log_sentence(hnp_tagger *t, size_t s, int after);
+hnp_status hnp_tag_keep_pass1(hnp_tagger *t);
+int hnp_tag_can_replay(const hnp_tagger *t, size_t s);
+hnp_status hnp_tag_replay(hnp_tagger *t, size_t s);
+void hnp_tag_check_diverged(hnp_tagger *t, size_t s, size_t ab_before);
+void hnp_tag_pass1_free(tag_pass1 *p);
+
+/* tag_abbrev.c: appends an abbreviation as define() does (for tag_replay.c). */
+hnp_status hnp_tag_abbrev_put(hnp_tagger *t, const uint8_t *sf, size_t n, hnp_entity_label label,
+                              const char *id, const char *name);
 
 /* tag_support.c: the concept-id set that licenses ctx terms. */
 int hnp_tag_seen(const hnp_tagger *t, const char *id);

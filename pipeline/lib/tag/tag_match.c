@@ -80,6 +80,7 @@ static hnp_status pick(hnp_tagger *t, const hnp_lexicon *lex, const lex_key *k, 
         }
         *ctx = (e->flags & LEX_FLAG_CTX) != 0;
         if (*ctx && !hnp_tag_seen(t, hnp_lexicon_str(lex, e->id_off))) {
+            t->fragile = 1; /* the second pass may decide otherwise (tag_replay.c) */
             HNP_TRY(hnp_tag_reject(t, hnp_lexicon_str(lex, e->id_off)));
             continue;
         }
