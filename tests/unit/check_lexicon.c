@@ -446,10 +446,48 @@ static long first_difference(const uint8_t *s, size_t len)
     }
 }
 
+/* The same for the tagger's tokenizer that folds and hashes as it goes
+ * (hnp_lexkey_next_fold) against hnp_lexkey_next and hnp_lexkey_fold_hash: tokens, folded
+ * bytes, hashes and digit flags. */
+static long first_fold_difference(const uint8_t *s, size_t len)
+{
+    size_t p1 = 0, p2 = 0;
+    lextok a, b;
+    lexbuf f1 = {0}, f2 = {0};
+    lexkey_scratch sc = {0};
+    long at = -2;
+    while (at == -2) {
+        uint64_t h1 = 0, h2 = 0;
+        int d1 = 0, d2 = 0, r2 = 0;
+        int r1 = hnp_lexkey_next(s, len, &p1, &a);
+        if (r1 && hnp_lexkey_fold_hash(s + a.start, a.end - a.start, a.ascii, &f1, &sc, &h1, &d1) !=
+                      HNP_OK) {
+            at = (long)a.start;
+        } else if (hnp_lexkey_next_fold(s, len, &p2, &b, &f2, &sc, &h2, &d2, &r2) != HNP_OK ||
+                   r1 != r2) {
+            at = (long)p1;
+        } else if (!r1) {
+            at = f1.len == f2.len && (f1.len == 0 || memcmp(f1.data, f2.data, f1.len) == 0)
+                     ? -1
+                     : (long)len;
+        } else if (a.start != b.start || a.end != b.end || a.kind != b.kind || a.ascii != b.ascii ||
+                   p1 != p2 || h1 != h2 || d1 != d2 || f1.len != f2.len) {
+            at = (long)a.start;
+        }
+    }
+    hnp_membuf_free(&f1);
+    hnp_membuf_free(&f2);
+    hnp_lexkey_scratch_free(&sc);
+    return at;
+}
+
 static void same_tokens(const uint8_t *s, size_t len)
 {
     long at = first_difference(s, len);
     ck_assert_msg(at < 0, "tokenizers differ at byte %ld of '%.*s'", at, (int)len, (const char *)s);
+    at = first_fold_difference(s, len);
+    ck_assert_msg(at < 0, "folding tokenizers differ at byte %ld of '%.*s'", at, (int)len,
+                  (const char *)s);
 }
 
 START_TEST(inline_tokenizer_agrees)
@@ -465,6 +503,12 @@ START_TEST(inline_tokenizer_agrees)
         "abc\xff\xfe def\xc3",
         "",
         "a",
+        /* words around the folding tokenizer's 64-byte fast path */
+        "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab Pneumono",
+        "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZa Pneumono",
+        "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabc",
+        "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab's",
+        "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab\xc3\xa9",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         same_tokens((const uint8_t *)texts[i], strlen(texts[i]));

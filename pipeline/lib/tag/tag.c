@@ -144,7 +144,15 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
     t->n_tok = 0;
     t->n_digit = 0;
     t->fold.len = 0;
-    while (hnp_lexkey_next_fast(text + a, b - a, &pos, &tk)) {
+    for (;;) {
+        size_t fold_off = t->fold.len;
+        uint64_t hash;
+        int digit, found;
+        HNP_TRY(hnp_lexkey_next_fold(text + a, b - a, &pos, &tk, &t->fold, &t->sc, &hash, &digit,
+                                     &found));
+        if (!found) {
+            break;
+        }
         if (t->n_tok + 1 > t->cap_tok) {
             HNP_TRY(hnp_tag_grow((void **)&t->tok, &t->cap_tok, t->n_tok + 1, sizeof *t->tok));
         }
@@ -154,11 +162,11 @@ static hnp_status tokenize(hnp_tagger *t, const uint8_t *text, size_t a, size_t 
         k->kind = tk.kind;
         k->ascii = tk.ascii;
         k->glued = is_glued(text, t->n_tok > 1 ? &t->tok[t->n_tok - 2] : NULL, k);
-        k->fold_off = t->fold.len;
-        HNP_TRY(hnp_lexkey_fold_hash(text + k->start, k->end - k->start, k->ascii, &t->fold, &t->sc,
-                                     &k->hash, &k->digit));
-        k->fold_len = t->fold.len - k->fold_off;
-        t->n_digit += (size_t)k->digit;
+        k->fold_off = fold_off;
+        k->fold_len = t->fold.len - fold_off;
+        k->hash = hash;
+        k->digit = digit;
+        t->n_digit += (size_t)digit;
         HNP_TRY(hnp_buf_putc(&t->fold, ' '));
     }
     /* Slack for the model's 8-byte loads past the last word (tag_model.c, affix). */
