@@ -268,32 +268,43 @@ static void emissions(const uint32_t *f, int32_t *em)
 
 _Static_assert(TAG_MODEL_LABELS == 5, "decode's step is written out for five labels");
 
-/* The best previous label for label y: the first of the highest prev[p] + tr[p][y]. */
-static inline int32_t best_into(const int32_t *prev, const int32_t *tr, int y, uint8_t *arg)
+/* Four int32 lanes: labels 0..3 of one Viterbi step at once (label 4 alone). */
+typedef int32_t v4i32 __attribute__((vector_size(16)));
+
+static inline v4i32 load4(const int32_t *p)
 {
-    int32_t best = prev[0] + tr[y];
-    uint8_t a = 0;
-    int32_t s1 = prev[1] + tr[TAG_MODEL_LABELS + y], s2 = prev[2] + tr[2 * TAG_MODEL_LABELS + y],
-            s3 = prev[3] + tr[3 * TAG_MODEL_LABELS + y],
-            s4 = prev[4] + tr[4 * TAG_MODEL_LABELS + y];
-    if (s1 > best) {
-        best = s1;
-        a = 1;
+    v4i32 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* One Viterbi step: for each label y the best previous label, the first p of the highest
+ * prev[p] + tr[p][y], into bp[y], and its score plus em[y] into cur[y]. */
+static inline void step(const int32_t *prev, const int32_t *tr, const int32_t *em, int32_t *cur,
+                        uint8_t *bp)
+{
+    v4i32 best = prev[0] + load4(tr), arg = {0, 0, 0, 0};
+    int32_t best4 = prev[0] + tr[4];
+    uint8_t arg4 = 0;
+#pragma GCC unroll 4
+    for (int p = 1; p < TAG_MODEL_LABELS; p++) {
+        v4i32 sc = prev[p] + load4(tr + p * TAG_MODEL_LABELS);
+        v4i32 up = sc > best; /* all ones where p is strictly better: the first p wins ties */
+        best = (sc & up) | (best & ~up);
+        arg = (up & p) | (arg & ~up);
+        int32_t s4 = prev[p] + tr[p * TAG_MODEL_LABELS + 4];
+        if (s4 > best4) {
+            best4 = s4;
+            arg4 = (uint8_t)p;
+        }
     }
-    if (s2 > best) {
-        best = s2;
-        a = 2;
+    best += load4(em);
+    memcpy(cur, &best, sizeof best);
+    cur[4] = best4 + em[4];
+    for (int y = 0; y < 4; y++) {
+        bp[y] = (uint8_t)arg[y];
     }
-    if (s3 > best) {
-        best = s3;
-        a = 3;
-    }
-    if (s4 > best) {
-        best = s4;
-        a = 4;
-    }
-    *arg = a;
-    return best;
+    bp[4] = arg4;
 }
 
 /* Viterbi over tokens a..b-1 (a region; the token before it, if any, is O); writes the
@@ -310,9 +321,7 @@ static void decode(hnp_tagger *t, size_t a, size_t b)
     for (size_t i = a + 1; i < b; i++) {
         em = t->mem + i * TAG_MODEL_LABELS;
         uint8_t *bp = t->mbp + i * TAG_MODEL_LABELS;
-        for (int y = 0; y < TAG_MODEL_LABELS; y++) {
-            cur[y] = best_into(prev, tr, y, &bp[y]) + em[y];
-        }
+        step(prev, tr, em, cur, bp);
         for (int y = 0; y < TAG_MODEL_LABELS; y++) {
             prev[y] = cur[y] - cur[TAG_Y_O]; /* bounded, whatever the sentence's length */
         }
