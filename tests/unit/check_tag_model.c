@@ -441,8 +441,9 @@ START_TEST(proteins_are_not_drugs)
 }
 END_TEST
 
-/* tag_chem.c + tag_doc.c: a development code after a word that names a compound is a drug,
- * at each of its occurrences; a number after other words is not. */
+/* tag_chem.c + tag_doc.c: a development code after a word that names a compound, or beside
+ * a drug it names, is a drug at each of its occurrences; a number after other words is
+ * not. */
 START_TEST(development_codes)
 {
     fixture f;
@@ -459,6 +460,17 @@ START_TEST(development_codes)
     ck_assert_uint_eq(count_of(&f, b, "DRUG:KT 40512"), 2);
     assert_none(&f, "The drug, given for 12 weeks, was safe in phase 3 of the AB-12 study.",
                 HNP_LABEL_DRUG);
+    /* A code beside a drug it names: "CODE (systematic name)", "systematic name (CODE)";
+     * not a protein's mutation after an amino acid. */
+    const char *n = "Mice received QX1234 (1-[2-(3,4-dichlorophenyl)ethyl]-4-methylpiperazine) "
+                    "before cocaine.\nQX1234 lowered the lethality.\nWorkers inhaled "
+                    "1,1-dichloro-2,2,2-trifluoroethane (RFC 231); RFC 231 was in the blood.";
+    tag(&f, n);
+    ck_assert_uint_eq(count_of(&f, n, "DRUG:QX1234"), 2);
+    ck_assert_uint_eq(count_of(&f, n, "DRUG:RFC 231"), 2);
+    const char *g = "The substitution of glycine by glutamic acid (G230E) altered the channel.";
+    tag(&f, g);
+    ck_assert_uint_eq(count_of(&f, g, "DRUG:G230E"), 0);
     finish(&f);
 }
 END_TEST

@@ -315,9 +315,10 @@ hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t en
  * "CaCl(2)"); pieces of one name merged (see tag_chem.c). */
 void hnp_tag_chem_names(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
 
-/* tag_chem.c: development codes named as compounds in the sentence just tokenized (it ends
- * at byte b), "the D1 antagonist SCH 23390", appended to t->codes for tag_doc.c. */
-hnp_status hnp_tag_chem_codes(hnp_tagger *t, const uint8_t *text, size_t b);
+/* tag_chem.c: development codes named as compounds in the sentence just tagged (mentions
+ * m0..; it ends at byte b), "the D1 antagonist SCH 23390", "BD1018 (3S-1-[2-...)", appended
+ * to t->codes for tag_doc.c. */
+hnp_status hnp_tag_chem_codes(hnp_tagger *t, const uint8_t *text, size_t m0, size_t b);
 
 /* tag_protein.c: the n bytes at s name a protein (a cytokine, growth factor, protein
  * hormone, immunoglobulin or enzyme), not a drug made of one or acting on one. */
