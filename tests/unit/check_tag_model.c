@@ -351,8 +351,8 @@ START_TEST(short_forms_of_proteins_are_not_drugs)
 END_TEST
 
 /* tag_ion.c: a metal's symbol with a charge, in concentration brackets or in an ion pump's
- * name is a drug, the symbol alone; a capital letter that is no metal, or a metal's symbol
- * without a charge, is not. */
+ * name is a drug, the symbol alone, and so is a metal salt's formula; a capital letter that
+ * is no metal, or a metal's symbol without a charge, is not. */
 START_TEST(metal_ions_by_their_symbol)
 {
     fixture f;
@@ -369,6 +369,12 @@ START_TEST(metal_ions_by_their_symbol)
     assert_none(&f, "Group C+ did better than group B in [S]ection 2 and in Al's study.",
                 HNP_LABEL_DRUG);
     assert_none(&f, "The N-ATPase and the Co-author's ATP levels were low.", HNP_LABEL_DRUG);
+    /* A metal salt's formula; not a knockout ("KO") nor a code ("KF17837"). */
+    const char *w = "Rats were given KCl and LiCl in the water.\nKO mice got KF17837 and Na2SO4.";
+    assert_has(&f, w, "DRUG:KCl:*");
+    assert_has(&f, w, "DRUG:LiCl:-");
+    assert_has(&f, w, "DRUG:Na2SO4:-");
+    ck_assert_uint_eq(count_of(&f, w, "DRUG:KO") + count_of(&f, w, "DRUG:KF17837"), 0);
     finish(&f);
 }
 END_TEST
