@@ -166,8 +166,19 @@ static size_t skip_count(const uint8_t *s, size_t n, size_t i)
 static int salt_formula(const uint8_t *text, const tag_token *k)
 {
     const uint8_t *s = text + k->start;
-    size_t n = k->end - k->start, i = n >= 2 && s[1] >= 'a' && s[1] <= 'z' ? 2 : 1;
-    if (k->kind != LEXTOK_WORD || n < 3 || n > 12 || !is_metal(s, i)) {
+    size_t n = k->end - k->start;
+    if (k->kind != LEXTOK_WORD || n < 3 || n > 12) {
+        return 0;
+    }
+    /* A capital and a small letter or digit among the next three bytes ("KCl", "LiCl",
+     * "Na2SO4"): most words fail here, cheaply. */
+    int caps = 0, other = 0;
+    for (size_t j = 1; j < 4 && j < n; j++) {
+        caps |= s[j] >= 'A' && s[j] <= 'Z';
+        other |= (s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9');
+    }
+    size_t i = s[1] >= 'a' && s[1] <= 'z' ? 2 : 1;
+    if (!caps || !other || !is_metal(s, i)) {
         return 0;
     }
     int anion = 0, small = i == 2 || k->digit;
