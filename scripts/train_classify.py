@@ -236,7 +236,7 @@ def decided(d, names):
 class Trim:
     """The region's end peeled (classify_trim.c): after the head/tail model, walking back
     from the region's last sentence to the first guard (a legitimate ending, a list item
-    under a lead-in, the lede), the junk log-odds of the candidates the model still keeps
+    under a lead-in the model calls body, the lede), the junk log-odds of the candidates the model still keeps
     as body are summed; the region is cut where the sum is largest (above 0). The walk gives
     up once the sum is TRIM_GIVE_UP below its best."""
 
@@ -251,7 +251,14 @@ class Trim:
         guard = d["e"][:, -1] > 0.5
         cand = trim_candidates(d, names)
         reg = np.where(d["x"][:, names.index("rule:in-region")] > 0.5)[0]
-        out[peel(reg[::-1], z, lambda i: not cand[i] or not out[i], lambda i: guard[i])] = False
+
+        def stop(i):
+            # a legitimate ending, the lede, or a list item under a lead-in the model
+            # calls body (classify_trim.c, trim_z)
+            lead = list_lead(d, names, reg[0], i) if not guard[i] else None
+            return guard[i] or (lead is not None and z[lead] > 0)
+
+        out[peel(reg[::-1], z, lambda i: not cand[i] or not out[i], stop)] = False
         return out
 
 
@@ -336,17 +343,21 @@ def tail_cut(reg, peeled):
 def head_guard(d, names, rs, i):
     """classify_trim.c, head_guard: a legitimate ending, or a list item (a short list line
     under a "...:" lead-in, only such lines between, at most TRIM_LIST_MAX back)."""
+    return d["x"][i, names.index("rule:legit")] > 0.5 or list_lead(d, names, rs, i) is not None
+
+
+def list_lead(d, names, rs, i):
+    """classify_trim.c, list_lead: the "...:" lead-in of list item i (a short list line,
+    only such lines up to the lead-in, at most TRIM_LIST_MAX back), or None."""
     x = d["x"]
-    if x[i, names.index("rule:legit")] > 0.5:
-        return True
     bullet, v = x[:, names.index("shape:bullet")] > 0.5, x[:, names.index("rule:v")]
     colon = x[:, names.index("shape:ends-colon")] > 0.5
     k = i
     while k > rs and i - k < TRIM_LIST_MAX and (bullet[k] or (v[k] <= 0 and not colon[k])):
         if colon[k - 1]:
-            return True
+            return k - 1
         k -= 1
-    return False
+    return None
 
 
 def fit_logistic(X, y):

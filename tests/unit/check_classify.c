@@ -1258,25 +1258,35 @@ static float feature_of(const result *r, size_t i, const char *name)
     return v;
 }
 
-/* The peel never passes the article's own list (items under a "...:" lead-in, and the
- * short lines that continue it), a legitimate ending, or the lede: those are guards. */
+/* The article, a three-item list under the lead-in LEAD, then TEASERS. */
+#define LISTED(LEAD)                                                                               \
+    "Nurses trial a calmer way to wake patients after surgery\n" P1 "\n" P2 "\n" P3 "\n" P4        \
+    "\n" LEAD "\n* Fever\n* Headache\n* Tiredness\n" TEASERS
+
+/* The peel never passes the article's own list (items under a "...:" lead-in the model
+ * calls body, and the short lines that continue it), a legitimate ending, or the lede.
+ * A list under a lead-in the model calls junk (a shouting "more from our site" line with
+ * a web address) is no guard: its items are judged as any sentence. */
 START_TEST(test_trim_guards)
 {
-    static const char text[] =
-        "Nurses trial a calmer way to wake patients after surgery\n" P1 "\n" P2 "\n" P3 "\n" P4 "\n"
-        "The most common side effects were:\n"
-        "* Fever\n* Headache\n* Tiredness\n" TEASERS;
+    static const char text[] = LISTED("The most common side effects were:");
     result r;
     run_lines(text, &r);
     expect_kind(&r, "The most common", HNP_KIND_BODY, "-");
     expect_kind(&r, "* Fever", HNP_KIND_BODY, "-");
     expect_kind(&r, "* Tiredness", HNP_KIND_BODY, "-");
     expect_kind(&r, "A review of forty", HNP_KIND_BOILERPLATE, "tail");
-    ck_assert(feature_of(&r, find(&r, "* Fever"), "trim:guard") > 0.5f);
-    ck_assert(feature_of(&r, find(&r, "* Tiredness"), "trim:guard") > 0.5f);
     ck_assert(feature_of(&r, find(&r, "Researchers at"), "trim:guard") > 0.5f);
     ck_assert(feature_of(&r, find(&r, "Doctors should"), "trim:guard") < 0.5f);
     ck_assert(feature_of(&r, find(&r, "A review of forty"), "trim:guard") < 0.5f);
+    hnp_docmeta_free(&r.m);
+    static const char junk[] = LISTED("MORE FROM CITY HEALTH NEWS AT WWW.CITYHEALTH.ORG:");
+    run_lines(junk, &r);
+    expect_kind(&r, "Doctors should discuss", HNP_KIND_BODY, "-");
+    const char *const peeled[] = {"MORE FROM CITY", "* Fever", "* Tiredness", "A review of forty"};
+    for (size_t k = 0; k < sizeof peeled / sizeof *peeled; k++) {
+        expect_kind(&r, peeled[k], HNP_KIND_BOILERPLATE, "tail");
+    }
     hnp_docmeta_free(&r.m);
     /* a legitimate ending stops the peel too */
     static const char legit[] =
@@ -1298,7 +1308,7 @@ END_TEST
     "COUNTY HEALTH DESK 2021 - 24/7 UPDATES AT WWW.CITYHEALTH.ORG.\n"
 
 /* The head model's P(junk) on the first notice (retraining moves it, on purpose). */
-#define PIN_HEAD_TRIM 0.553f
+#define PIN_HEAD_TRIM 0.501f
 
 START_TEST(test_head_notices)
 {

@@ -10,8 +10,10 @@
  * over the sentence's features plus where it stands in the region: how much of the region
  * lies before it, how many rule hits (bylines, comment prompts, share lines) come before
  * and after it, how much prose follows. The cut is where the summed junk log-odds of the
- * sentences behind it are largest. The walk never passes a legitimate ending, a short
- * item of a list under a "...:" lead-in, or the region's first two sentences (the lede).
+ * sentences behind it are largest. The walk never passes a legitimate ending, the
+ * region's first two sentences (the lede), or a short item of a list under a "...:"
+ * lead-in that the model calls body: a teaser list under "More from our site:" ends most
+ * regions it stopped (Dragnet, Google News), and its lead-in reads as junk.
  * Then the region's first run (navigation, teasers, SEO lines above the article) is
  * peeled the same way by a third model, walking forward from the region's start to a
  * guard or to the last two sentences before the tail's cut. */
@@ -47,24 +49,30 @@ static int list_line(const cls_sent *s)
     return s->bullet || (s->v <= 0.0f && !s->f.ends_colon);
 }
 
-/* A list item: a short list line under a "...:" lead-in, with only such lines between
- * them, at most TRIM_LIST_MAX back. A paragraph after a colon ("Jane wrote:", "He said:")
- * is not an item: the model judges it. */
-static int list_item(const cls_doc *d, size_t i)
+/* The lead-in of list item i: the "...:" line above a run of short list lines that ends
+ * at i, at most TRIM_LIST_MAX back; (size_t)-1 when i is not a list item. A paragraph after
+ * a colon ("Jane wrote:", "He said:") is not an item: the model judges it. */
+static size_t list_lead(const cls_doc *d, size_t i)
 {
     for (size_t k = i; k > d->rs && i - k < TRIM_LIST_MAX && list_line(&d->w[k]); k--) {
         if (d->w[k - 1].f.ends_colon) {
-            return 1;
+            return k - 1;
         }
     }
-    return 0;
+    return (size_t)-1;
+}
+
+static int list_item(const cls_doc *d, size_t i)
+{
+    return list_lead(d, i) != (size_t)-1;
 }
 
 /* 1 for a sentence the peel stops at whatever the model says: a legitimate ending ("For
- * more information"), the region's first two sentences (the lede), a list item. */
+ * more information") or the region's first two sentences (the lede). A list item stops
+ * the tail's peel only when the model calls its lead-in body (trim_stops). */
 static int trim_guard(const cls_doc *d, size_t i)
 {
-    return d->w[i].loc.legit || i < d->rs + 2 || list_item(d, i);
+    return d->w[i].loc.legit || i < d->rs + 2;
 }
 
 /* Counts over the region, or over its sentences before one sentence. Integers, so that
@@ -165,22 +173,46 @@ static int judged(const cls_sent *s)
     return trim_candidate(s) && s->final.kind == HNP_KIND_BODY;
 }
 
-/* Sentence i's log-odds of body into *z, given the region's counts t and those after i;
- * 0 at a guard. */
-static int trim_z(const cls_doc *d, size_t i, const trim_counts *t, const trim_counts *after,
-                  const float *x, float *z)
+/* The tail model's log-odds of body for sentence i, given the region's counts t and
+ * those after i; its trim features go to e. */
+static float tail_z(const cls_doc *d, size_t i, const trim_counts *t, const trim_counts *after,
+                    const float *x, float *e)
 {
     const cls_sent *s = &d->w[i];
     trim_counts before = {t->words - after->words - s->f.words,
                           t->hits - after->hits - (size_t)rule_hit(s),
                           t->prose - after->prose - (size_t)prose(s)};
-    float e[CLS_TRIM_FEATS];
     trim_row(d, i, t, &before, e);
+    return trim_log_odds(&tail_model, x + i * CLS_NFEAT, e);
+}
+
+/* 1 when list item i (lead-in `lead`) stops the peel: the model calls its lead-in body
+ * ("Symptoms include:"), so the list is the article's; under a lead-in it calls junk
+ * ("More from our site:", a comment's "Here is the link:") the items are judged as any
+ * sentence. The lead-in's counts after it are those after i plus the few lines between. */
+static int list_stops(const cls_doc *d, size_t i, size_t lead, const trim_counts *t,
+                      const trim_counts *after, const float *x)
+{
+    trim_counts a = *after;
+    for (size_t k = lead + 1; k <= i; k++) {
+        count(&a, &d->w[k]);
+    }
+    float e[CLS_TRIM_FEATS];
+    return tail_z(d, lead, t, &a, x, e) > 0.0f;
+}
+
+/* Sentence i's log-odds of body into *z, given the region's counts t and those after i;
+ * 0 where the peel stops (a guard, a list item under a lead-in the model calls body). */
+static int trim_z(const cls_doc *d, size_t i, const trim_counts *t, const trim_counts *after,
+                  const float *x, float *z)
+{
+    float e[CLS_TRIM_FEATS];
+    *z = tail_z(d, i, t, after, x, e);
     if (e[CLS_TRIM_FEATS - 1] > 0.5f) {
         return 0;
     }
-    *z = trim_log_odds(&tail_model, x + i * CLS_NFEAT, e);
-    return 1;
+    size_t lead = list_lead(d, i);
+    return lead == (size_t)-1 || !list_stops(d, i, lead, t, after, x);
 }
 
 /* The walk ends once the sentences kept since the best cut outweigh it by 1000:1 odds:

@@ -280,37 +280,37 @@ const float hnp_cls_trim_bias = -5.491573610e+00f;
 
 /* The head model (classify_trim.c, head_cut): the same features as the trim's. */
 const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    1.762786537e+00f, /* shape:chars */
-    -2.390630351e+00f, /* shape:words */
-    1.504422366e-01f, /* shape:stop */
-    -8.434482043e-02f, /* shape:stop-rel */
-    8.145413818e-01f, /* shape:ends-stop */
-    -2.953107293e-01f, /* shape:ends-q */
-    1.119369164e+00f, /* shape:ends-colon */
-    -1.336906113e+00f, /* shape:first-upper */
-    -1.134857892e+00f, /* shape:first-lower */
-    -1.639488590e+00f, /* shape:digits */
-    -1.795529533e+00f, /* shape:caps */
-    1.346790113e+00f, /* shape:symbols */
-    -1.617988311e+00f, /* shape:url */
-    2.004332294e+00f, /* shape:email */
-    -7.806564849e-01f, /* shape:phone */
-    2.798023854e-02f, /* shape:price */
-    -2.643252059e-01f, /* shape:company */
-    7.415499119e-01f, /* shape:company-end */
-    -3.642179644e-03f, /* shape:whole-line */
-    -2.624632069e-01f, /* shape:bracketed */
-    8.646997790e+00f, /* shape:cjk */
-    3.310344790e-01f, /* shape:hashtags */
-    1.716275339e+00f, /* shape:commas */
-    -2.505766210e-01f, /* shape:tiny */
-    -1.906407175e-01f, /* shape:no-stop */
-    7.833154406e-01f, /* shape:prose */
-    -3.446927631e-01f, /* shape:bullet */
+    5.063992125e-01f, /* shape:chars */
+    -1.104982970e+00f, /* shape:words */
+    1.189306136e-01f, /* shape:stop */
+    -1.655283440e-01f, /* shape:stop-rel */
+    1.003843708e+00f, /* shape:ends-stop */
+    -2.629476744e-01f, /* shape:ends-q */
+    1.127429099e+00f, /* shape:ends-colon */
+    -1.928062941e+00f, /* shape:first-upper */
+    -1.947530367e+00f, /* shape:first-lower */
+    -1.622736515e+00f, /* shape:digits */
+    -1.637753746e+00f, /* shape:caps */
+    7.099041446e-01f, /* shape:symbols */
+    -1.396064474e+00f, /* shape:url */
+    2.309868768e+00f, /* shape:email */
+    -3.496900064e-01f, /* shape:phone */
+    1.515695291e-01f, /* shape:price */
+    -4.435816459e-01f, /* shape:company */
+    8.179506657e-01f, /* shape:company-end */
+    -2.589407911e-02f, /* shape:whole-line */
+    -9.882006208e-01f, /* shape:bracketed */
+    9.654052078e+00f, /* shape:cjk */
+    1.306780332e-01f, /* shape:hashtags */
+    1.801859813e+00f, /* shape:commas */
+    -3.161701410e-01f, /* shape:tiny */
+    -2.983519307e-01f, /* shape:no-stop */
+    7.914669543e-01f, /* shape:prose */
+    -2.233433422e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -6.256984920e-01f, /* rule:v */
-    -9.231242433e-01f, /* rule:dup */
-    4.900928589e-02f, /* rule:legit */
+    -6.714229716e-01f, /* rule:v */
+    -1.011548646e+00f, /* rule:dup */
+    2.818621466e-01f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -323,7 +323,7 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    1.085052346e-01f, /* rule:position */
+    6.329892661e-02f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -370,50 +370,50 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -3.609707553e-02f, /* n-2:v */
-    9.565076995e-02f, /* n-2:ends-stop */
-    1.346044896e-01f, /* n-2:words */
-    5.239858636e-02f, /* n-2:stop */
-    2.013044632e-01f, /* n-2:rule-junk */
-    2.572718543e-01f, /* n-2:rule-body */
-    -8.720931492e-02f, /* n-2:whole-line */
+    -1.914700440e-04f, /* n-2:v */
+    1.187527303e-01f, /* n-2:ends-stop */
+    5.170651746e-02f, /* n-2:words */
+    -1.182969652e-04f, /* n-2:stop */
+    7.220990042e-02f, /* n-2:rule-junk */
+    5.398345367e-02f, /* n-2:rule-body */
+    -1.134114561e-01f, /* n-2:whole-line */
     0.000000000e+00f, /* n-2:none */
-    -1.616409474e-03f, /* n-1:v */
-    2.691360440e-01f, /* n-1:ends-stop */
-    3.098713152e-04f, /* n-1:words */
-    1.895885004e-01f, /* n-1:stop */
-    4.296052294e-01f, /* n-1:rule-junk */
-    2.244654538e-01f, /* n-1:rule-body */
-    4.102643652e-02f, /* n-1:whole-line */
+    1.536703863e-02f, /* n-1:v */
+    2.445056403e-01f, /* n-1:ends-stop */
+    3.825026854e-02f, /* n-1:words */
+    1.906219544e-01f, /* n-1:stop */
+    3.183617880e-01f, /* n-1:rule-junk */
+    5.774368597e-02f, /* n-1:rule-body */
+    6.925641611e-03f, /* n-1:whole-line */
     0.000000000e+00f, /* n-1:none */
-    -1.004632572e-01f, /* n+1:v */
-    3.698014343e-02f, /* n+1:ends-stop */
-    3.125813937e-01f, /* n+1:words */
-    1.830194665e-01f, /* n+1:stop */
-    1.180107173e+00f, /* n+1:rule-junk */
-    1.109288521e+00f, /* n+1:rule-body */
-    -4.451290781e-02f, /* n+1:whole-line */
+    -1.202087065e-01f, /* n+1:v */
+    1.615287944e-01f, /* n+1:ends-stop */
+    3.866470085e-01f, /* n+1:words */
+    1.355584143e-01f, /* n+1:stop */
+    1.017613595e+00f, /* n+1:rule-junk */
+    8.808408838e-01f, /* n+1:rule-body */
+    -4.343543277e-03f, /* n+1:whole-line */
     0.000000000e+00f, /* n+1:none */
-    -1.107111843e-01f, /* n+2:v */
-    -1.388943293e-02f, /* n+2:ends-stop */
-    1.627500142e-01f, /* n+2:words */
-    2.786189766e-01f, /* n+2:stop */
-    1.274449677e+00f, /* n+2:rule-junk */
-    1.319779460e+00f, /* n+2:rule-body */
-    -1.033579474e-01f, /* n+2:whole-line */
+    -9.508040361e-02f, /* n+2:v */
+    5.766831470e-02f, /* n+2:ends-stop */
+    1.444461002e-01f, /* n+2:words */
+    2.230327463e-01f, /* n+2:stop */
+    1.151309581e+00f, /* n+2:rule-junk */
+    1.201190812e+00f, /* n+2:rule-body */
+    -7.635124079e-02f, /* n+2:whole-line */
     0.000000000e+00f, /* n+2:none */
-    2.209991632e+00f, /* win:v */
-    2.705454203e+00f, /* win:junk */
-    -3.328524404e-01f, /* win:prose */
-    1.277344721e+00f, /* doc:stop */
-    -2.153182213e+00f, /* doc:n */
-    3.611424060e-01f, /* trim:before */
-    4.716060713e-01f, /* trim:left */
-    -2.458632739e+00f, /* trim:hit-seen-n */
-    -2.254072947e-01f, /* trim:hits-after */
-    7.304098607e-01f, /* trim:prose-after */
-    -4.219059670e-01f, /* trim:region-n */
-    1.176797325e+00f, /* trim:hit-seen */
-    4.459345434e-01f, /* trim:index */
+    1.982644377e+00f, /* win:v */
+    1.847644719e+00f, /* win:junk */
+    -1.015807958e-01f, /* win:prose */
+    1.462121081e+00f, /* doc:stop */
+    -2.368473812e+00f, /* doc:n */
+    9.132739632e-01f, /* trim:before */
+    1.220079168e+00f, /* trim:left */
+    -2.999407958e+00f, /* trim:hit-seen-n */
+    -2.571937513e-01f, /* trim:hits-after */
+    1.085315410e+00f, /* trim:prose-after */
+    -1.037876921e+00f, /* trim:region-n */
+    1.595437053e+00f, /* trim:hit-seen */
+    3.353998661e-01f, /* trim:index */
 };
-const float hnp_cls_head_bias = -1.238370327e+00f;
+const float hnp_cls_head_bias = -2.403840598e-01f;
