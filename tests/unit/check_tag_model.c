@@ -510,6 +510,30 @@ START_TEST(short_forms_of_drugs)
 }
 END_TEST
 
+/* A short form right after an enzyme's name ("-ase") names the enzyme or its gene, no
+ * condition, although a lexicon has its letters as a disease; a disease's own short form
+ * stays. */
+START_TEST(enzyme_short_forms_are_not_conditions)
+{
+    fixture f;
+    start(&f);
+    /* the condition "deficiency of phenylalanine hydroxylase" defines PAH by its letters */
+    const char *e =
+        "Phenylketonuria results from a deficiency of phenylalanine hydroxylase (PAH).\n"
+        "The PAH gene was sequenced in forty families.\n"
+        "PAH activity was measured in liver biopsies.";
+    tag(&f, e);
+    ck_assert_uint_eq(count_of(&f, e, "CONDITION:PAH"), 0);
+    assert_has(&f, e, "CONDITION:Phenylketonuria:*");
+    /* a disease's own short form stays */
+    assert_has(&f,
+               "Patients with pulmonary arterial hypertension (PAH) walked less.\n"
+               "PAH worsened in two of them after the dose was raised.",
+               "CONDITION:PAH:*");
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -536,6 +560,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, proteins_are_not_drugs);
     tcase_add_test(tc, development_codes);
     tcase_add_test(tc, short_forms_of_drugs);
+    tcase_add_test(tc, enzyme_short_forms_are_not_conditions);
     suite_add_tcase(s, tc);
     return s;
 }

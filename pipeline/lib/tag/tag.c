@@ -84,6 +84,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->dtok);
     free(t->cand);
     free(t->nodrug);
+    free(t->enzyme);
     free(t->codes);
     hnp_tag_pass1_free(&t->p1);
     free(t);

@@ -187,6 +187,8 @@ struct hnp_tagger {
     uint64_t cand_bits[16];
     hnp_span *nodrug; /* short forms defined by a long form that is no drug (byte spans) */
     size_t n_nodrug, cap_nodrug;
+    hnp_span *enzyme; /* short forms defined by an enzyme's name, no condition (byte spans) */
+    size_t n_enzyme, cap_enzyme;
     hnp_span *codes; /* development codes named as compounds (tag_chem.c), byte spans */
     size_t n_codes, cap_codes;
     /* The second pass (tag_replay.c). It copies a sentence's results from the first pass
