@@ -36,15 +36,25 @@ hnp_status hnp_tag_log_sentence(hnp_tagger *t, size_t s, int after)
     return HNP_OK;
 }
 
-/* n elements of elem bytes from src into *dst (capacity *cap). */
-static hnp_status keep(void **dst, size_t *cap, const void *src, size_t n, size_t elem)
+/* Appends elements from..from+n-1 of src (elem bytes each) to the *len elements of *dst
+ * (capacity *cap). */
+static hnp_status append(void **dst, size_t *len, size_t *cap, const void *src, size_t from,
+                         size_t n, size_t elem)
 {
     if (n == 0) {
-        return HNP_OK; /* src may be NULL */
+        return HNP_OK; /* src may be NULL: no arithmetic on it */
     }
-    HNP_TRY(hnp_tag_grow(dst, cap, n, elem));
-    memcpy(*dst, src, n * elem);
+    HNP_TRY(hnp_tag_grow(dst, cap, *len + n, elem));
+    memcpy((uint8_t *)*dst + *len * elem, (const uint8_t *)src + from * elem, n * elem);
+    *len += n;
     return HNP_OK;
+}
+
+/* n elements of elem bytes from src into *dst (capacity *cap), replacing what it held. */
+static hnp_status keep(void **dst, size_t *cap, const void *src, size_t n, size_t elem)
+{
+    size_t len = 0;
+    return append(dst, &len, cap, src, 0, n, elem);
 }
 
 hnp_status hnp_tag_keep_pass1(hnp_tagger *t)
@@ -97,18 +107,10 @@ hnp_status hnp_tag_replay(hnp_tagger *t, size_t s)
         HNP_TRY(hnp_tag_abbrev_put(t, p->abbr_text.data + a->sf_off, a->sf_len, a->label, a->id,
                                    a->name));
     }
-    size_t nc = g->c1 - g->c0, nd = g->d1 - g->d0;
-    HNP_TRY(hnp_tag_grow((void **)&t->codes, &t->cap_codes, t->n_codes + nc, sizeof *t->codes));
-    HNP_TRY(hnp_tag_grow((void **)&t->dtok, &t->cap_dtok, t->n_dtok + nd, sizeof *t->dtok));
-    if (nc) {
-        memcpy(t->codes + t->n_codes, p->codes + g->c0, nc * sizeof *t->codes);
-        t->n_codes += nc;
-    }
-    if (nd) {
-        memcpy(t->dtok + t->n_dtok, p->dtok + g->d0, nd * sizeof *t->dtok);
-        t->n_dtok += nd;
-    }
-    return HNP_OK;
+    HNP_TRY(append((void **)&t->codes, &t->n_codes, &t->cap_codes, p->codes, g->c0, g->c1 - g->c0,
+                   sizeof *t->codes));
+    return append((void **)&t->dtok, &t->n_dtok, &t->cap_dtok, p->dtok, g->d0, g->d1 - g->d0,
+                  sizeof *t->dtok);
 }
 
 /* Abbreviation a of this pass is b of the first. */
