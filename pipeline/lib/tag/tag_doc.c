@@ -544,21 +544,6 @@ static int is_protein(const hnp_tagger *t, const uint8_t *text, const hnp_mentio
     return hnp_tag_is_protein(text + m->span.start, m->span.end - m->span.start);
 }
 
-/* The n letters at w end with suf (lower case), ignoring ASCII case. */
-static int ends_ci(const uint8_t *w, size_t n, const char *suf)
-{
-    size_t k = strlen(suf);
-    if (n < k) {
-        return 0;
-    }
-    for (size_t i = 0; i < k; i++) {
-        if ((w[n - k + i] | 0x20) != (uint8_t)suf[i]) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* The word ending at byte end (spaces before end skipped, not before floor) is an enzyme's
  * name: letters ending in "ase" or "ases", six letters at least, none of the common words
  * with that ending. */
@@ -574,14 +559,14 @@ static int enzyme_before(const uint8_t *text, size_t floor, size_t end)
         a--;
     }
     size_t n = end - a;
-    if (n >= 7 && (text[end - 1] | 0x20) == 's') {
-        n--; /* a plural, "hydroxylases" */
+    if (n > 0 && (text[end - 1] | 0x20) == 's') {
+        n--; /* a plural, "hydroxylases": the six letters are counted without it */
     }
-    if (n < 6 || !ends_ci(text + a, n, "ase")) {
+    if (n < 6 || !hnp_tag_word_ends(text, a, end, "ase")) {
         return 0;
     }
     for (size_t k = 0; k < sizeof not_enzymes / sizeof not_enzymes[0]; k++) {
-        if (ends_ci(text + a, n, not_enzymes[k])) {
+        if (hnp_tag_word_ends(text, a, end, not_enzymes[k])) {
             return 0;
         }
     }

@@ -326,6 +326,10 @@ hnp_status hnp_tag_chem_codes(hnp_tagger *t, const uint8_t *text, size_t m0, siz
  * hormone, immunoglobulin or enzyme), not a drug made of one or acting on one. */
 int hnp_tag_is_protein(const uint8_t *s, size_t n);
 
+/* tag_protein.c: the word s[a..e) (letters), folded to lower case, minus a plural "s",
+ * ends with w (lower case). */
+int hnp_tag_word_ends(const uint8_t *s, size_t a, size_t e, const char *w);
+
 /* tag_trialid.c */
 hnp_status hnp_tag_rx_compile(hnp_tagger *t);
 void hnp_tag_rx_free(hnp_tagger *t);

@@ -30,8 +30,7 @@ static int is_letter(uint8_t c)
     return (hnp_ascii_props[c] & (HNP_ASCII_UPPER | HNP_ASCII_LOWER)) != 0;
 }
 
-/* The word s[a..e) (letters), folded to lower case, minus a plural "s", ends with w. */
-static int ends_with(const uint8_t *s, size_t a, size_t e, const char *w)
+int hnp_tag_word_ends(const uint8_t *s, size_t a, size_t e, const char *w)
 {
     size_t k = strlen(w);
     if (e - a > k && lower(s[e - 1]) == 's' && lower(s[e - 2]) == (uint8_t)w[k - 1]) {
@@ -51,7 +50,7 @@ static int ends_with(const uint8_t *s, size_t a, size_t e, const char *w)
 static int any_end(const uint8_t *s, size_t a, size_t e, const char *const *w, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
-        if (ends_with(s, a, e, w[k])) {
+        if (hnp_tag_word_ends(s, a, e, w[k])) {
             return 1;
         }
     }
@@ -70,7 +69,7 @@ static int protein_word(const uint8_t *s, size_t a, size_t e)
         "synthetase",  "peptidase",   "lipase",        "isomerase", "hydrolase",   "cyclase",
         "polymerase",  "carboxylase", "oxygenase",     "deaminase", "transaminase"};
     if (e - a > 1 && lower(s[e - 1]) == 's') {
-        e--; /* a plural: ends_with takes the "s" off again */
+        e--; /* a plural: hnp_tag_word_ends takes the "s" off again */
     }
     if (e - a < 4) {
         return 0;
