@@ -102,6 +102,15 @@ static void expect_kind(const result *r, const char *prefix, hnp_kind kind, cons
     }
 }
 
+/* The score of the sentence starting with prefix is the pinned one, to the two decimals
+ * the output prints. */
+static void expect_score(const result *r, const char *prefix, float pinned)
+{
+    size_t i = find(r, prefix);
+    ck_assert_msg(fabsf(r->lab[i].score - pinned) < 0.0051f, "'%s': score %.4f, pinned %.4f",
+                  prefix, (double)r->lab[i].score, (double)pinned);
+}
+
 static void expect_meta(const char *got, const char *want)
 {
     if (!want) {
@@ -960,11 +969,8 @@ START_TEST(test_model_pinned)
     run_lines(model_page, &r);
     for (size_t k = 0; k < sizeof model_pins / sizeof model_pins[0]; k++) {
         const pinned *pn = &model_pins[k];
-        size_t i = find(&r, pn->prefix);
-        ck_assert_msg(r.lab[i].kind == pn->kind, "'%s': want %s, got %s (%s)", pn->prefix,
-                      hnp_kind_name(pn->kind), hnp_kind_name(r.lab[i].kind), r.lab[i].reason);
-        ck_assert_msg(fabsf(r.lab[i].score - pn->score) < 0.0051f, "'%s': score %.4f, pinned %.4f",
-                      pn->prefix, (double)r.lab[i].score, (double)pn->score);
+        expect_kind(&r, pn->prefix, pn->kind, NULL);
+        expect_score(&r, pn->prefix, pn->score);
     }
     hnp_docmeta_free(&r.m);
 }
@@ -1220,9 +1226,7 @@ START_TEST(test_trim_teasers)
     expect_kind(&r, "Why do some people", HNP_KIND_BOILERPLATE, "tail");
     expect_kind(&r, "Scientists looked at", HNP_KIND_BOILERPLATE, "tail");
     expect_kind(&r, "A review of forty", HNP_KIND_BOILERPLATE, "tail");
-    size_t i = find(&r, "Scientists looked at");
-    ck_assert_msg(fabsf(r.lab[i].score - PIN_TRIM) < 0.0051f, "trim score %.4f, pinned %.4f",
-                  (double)r.lab[i].score, (double)PIN_TRIM);
+    expect_score(&r, "Scientists looked at", PIN_TRIM);
     hnp_docmeta_free(&r.m);
     /* a reader's comment that reads like prose after them does not stop the peel: the cut
      * is where the junk outweighs the rest most, not at the first sentence it would keep */
@@ -1233,7 +1237,7 @@ START_TEST(test_trim_teasers)
     run_lines(comment, &r);
     expect_kind(&r, "Doctors should discuss", HNP_KIND_BODY, "-");
     expect_kind(&r, "I think every", HNP_KIND_BOILERPLATE, "tail");
-    i = find(&r, "I think every");
+    size_t i = find(&r, "I think every");
     ck_assert_msg(r.lab[i].score < 0.5f, "alone the model keeps it: P(junk) %.3f",
                   (double)r.lab[i].score);
     hnp_docmeta_free(&r.m);
@@ -1319,9 +1323,7 @@ START_TEST(test_head_notices)
     expect_kind(&r, "COUNTY HEALTH DESK", HNP_KIND_BOILERPLATE, "head");
     expect_kind(&r, "Researchers at", HNP_KIND_BODY, "-");
     expect_kind(&r, "Doctors should", HNP_KIND_BODY, "-");
-    size_t i = find(&r, "FLU CLINIC");
-    ck_assert_msg(fabsf(r.lab[i].score - PIN_HEAD_TRIM) < 0.0051f, "head score %.4f, pinned %.4f",
-                  (double)r.lab[i].score, (double)PIN_HEAD_TRIM);
+    expect_score(&r, "FLU CLINIC", PIN_HEAD_TRIM);
     hnp_docmeta_free(&r.m);
     /* an excerpt that starts with them has no page head: nothing is peeled */
     static const char excerpt[] = NOTICES P1 "\n" P2 "\n" P3 "\n" P4 "\n";
