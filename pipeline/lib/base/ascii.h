@@ -24,4 +24,10 @@ enum {
  * or a byte >= 0x80, so a hot loop can look any byte up without testing its range). */
 extern const uint16_t hnp_ascii_props[256];
 
+/* Byte c has one of the HNP_ASCII_* classes in mask (so callers name a class, not a range). */
+static inline int hnp_ascii_is(uint8_t c, unsigned mask)
+{
+    return (hnp_ascii_props[c] & mask) != 0;
+}
+
 #endif /* HNP_BASE_ASCII_H */

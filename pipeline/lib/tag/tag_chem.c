@@ -66,17 +66,17 @@ static int pairs(uint8_t o, uint8_t c)
 /* The classes come from base's one ASCII table, so the tagger and the tokens agree. */
 static int is_lower(uint8_t c)
 {
-    return (hnp_ascii_props[c] & HNP_ASCII_LOWER) != 0;
+    return hnp_ascii_is(c, HNP_ASCII_LOWER);
 }
 
 static int is_digit(uint8_t c)
 {
-    return (hnp_ascii_props[c] & HNP_ASCII_DIGIT) != 0;
+    return hnp_ascii_is(c, HNP_ASCII_DIGIT);
 }
 
 static int is_alnum(uint8_t c)
 {
-    return (hnp_ascii_props[c] & HNP_ASCII_WORD) != 0;
+    return hnp_ascii_is(c, HNP_ASCII_WORD);
 }
 
 enum { DEPTH_MAX = 16 };

@@ -17,6 +17,8 @@
  * Layering: called by tag.c; calls tag_mentions.c. */
 #include "tag_internal.h"
 
+#include "base/ascii.h"
+
 #include <string.h>
 
 /* Metals seen as cations in biomedical text; non-metals ("C", "I", "S") are left out: a
@@ -49,10 +51,10 @@ static int charge_at(const uint8_t *text, size_t p, size_t end)
 /* The length of a metal's symbol at byte p, before byte end (0: none). */
 static size_t metal_at(const uint8_t *text, size_t p, size_t end)
 {
-    if (p >= end || text[p] < 'A' || text[p] > 'Z') {
+    if (p >= end || !hnp_ascii_is(text[p], HNP_ASCII_UPPER)) {
         return 0;
     }
-    size_t n = p + 1 < end && text[p + 1] >= 'a' && text[p + 1] <= 'z' ? 2 : 1;
+    size_t n = p + 1 < end && hnp_ascii_is(text[p + 1], HNP_ASCII_LOWER) ? 2 : 1;
     return is_metal(text + p, n) ? n : 0;
 }
 
@@ -76,10 +78,10 @@ static int names_atpase(const uint8_t *text, size_t p, size_t end)
 static size_t ion_symbol(const uint8_t *text, const tag_token *k, size_t end)
 {
     size_t n = k->end - k->start;
-    if (k->kind != LEXTOK_WORD || n > 3 || text[k->start] < 'A' || text[k->start] > 'Z') {
+    if (k->kind != LEXTOK_WORD || n > 3 || !hnp_ascii_is(text[k->start], HNP_ASCII_UPPER)) {
         return 0;
     }
-    if (n == 3 || (n == 2 && text[k->start + 1] >= '0' && text[k->start + 1] <= '9')) {
+    if (n == 3 || (n == 2 && hnp_ascii_is(text[k->start + 1], HNP_ASCII_DIGIT))) {
         size_t s = n - 1; /* the symbol and one digit, then "+" */
         uint8_t d = text[k->start + s];
         return d >= '1' && d <= '4' && k->end < end && text[k->end] == '+' &&
@@ -154,7 +156,7 @@ static size_t anion_element(const uint8_t *s, size_t n, int *anion)
 static size_t skip_count(const uint8_t *s, size_t n, size_t i)
 {
     size_t j = i;
-    while (j < n && s[j] >= '0' && s[j] <= '9') {
+    while (j < n && hnp_ascii_is(s[j], HNP_ASCII_DIGIT)) {
         j++;
     }
     return j - i > 2 ? n + 1 : j;
@@ -174,10 +176,10 @@ static int salt_formula(const uint8_t *text, const tag_token *k)
      * "Na2SO4"): most words fail here, cheaply. */
     int caps = 0, other = 0;
     for (size_t j = 1; j < 4 && j < n; j++) {
-        caps |= s[j] >= 'A' && s[j] <= 'Z';
-        other |= (s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9');
+        caps |= hnp_ascii_is(s[j], HNP_ASCII_UPPER);
+        other |= hnp_ascii_is(s[j], HNP_ASCII_LOWER | HNP_ASCII_DIGIT);
     }
-    size_t i = s[1] >= 'a' && s[1] <= 'z' ? 2 : 1;
+    size_t i = hnp_ascii_is(s[1], HNP_ASCII_LOWER) ? 2 : 1;
     if (!caps || !other || !is_metal(s, i)) {
         return 0;
     }
@@ -209,7 +211,7 @@ hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t en
     for (size_t i = 0; i < t->n_tok; i++) {
         const tag_token *k = &t->tok[i];
         size_t n = ions ? ion_symbol(text, k, end) : 0;
-        if (n == 0 && text[k->start] >= 'A' && text[k->start] <= 'Z' && salt_formula(text, k)) {
+        if (n == 0 && hnp_ascii_is(text[k->start], HNP_ASCII_UPPER) && salt_formula(text, k)) {
             n = k->end - k->start;
         }
         if (n && !overlaps(t, m0, k->start, k->start + n)) {
