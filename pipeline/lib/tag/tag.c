@@ -83,6 +83,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->mm_keep);
     free(t->dtok);
     free(t->cand);
+    free(t->cand_bits);
     free(t->nodrug);
     free(t->enzyme);
     free(t->codes);

@@ -98,7 +98,6 @@ static hnp_status add_cand(hnp_tagger *t, size_t start, size_t len, const hnp_me
     c->label = m->label;
     c->id = m->id;
     c->name = m->name;
-    t->cand_bits[(c->hash >> 6) & 15] |= UINT64_C(1) << (c->hash & 63);
     return HNP_OK;
 }
 
@@ -275,7 +274,6 @@ static hnp_status drug_short_forms(hnp_tagger *t, const uint8_t *text, size_t fl
 static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents)
 {
     t->n_cand = 0;
-    memset(t->cand_bits, 0, sizeof t->cand_bits);
     for (size_t x = 0; x < t->n_m; x++) {
         const hnp_mention *m = &t->m[x];
         size_t n = m->span.end - m->span.start, sf = 0;
@@ -357,12 +355,35 @@ static const tag_cand *cand_at(const hnp_tagger *t, const uint8_t *text, size_t 
     return NULL;
 }
 
+/* Bits of the candidates' bitmap per candidate: about one word in this many that starts no
+ * candidate gets past it. A fixed size would fill up in a long document, where every word
+ * would then be searched for. */
+#define TAG_CAND_BITS_PER 32
+
+/* The bitmap of the candidates' first-word hashes, 2^k bits for n_cand candidates. */
+static hnp_status cand_bitmap(hnp_tagger *t)
+{
+    size_t bits = 1024;
+    while (bits < t->n_cand * TAG_CAND_BITS_PER) {
+        bits *= 2;
+    }
+    HNP_TRY(
+        hnp_tag_grow((void **)&t->cand_bits, &t->cap_cand_bits, bits / 64, sizeof *t->cand_bits));
+    memset(t->cand_bits, 0, bits / 8);
+    t->cand_mask = bits - 1;
+    for (size_t c = 0; c < t->n_cand; c++) {
+        size_t b = t->cand[c].hash & t->cand_mask;
+        t->cand_bits[b / 64] |= UINT64_C(1) << (b % 64);
+    }
+    return HNP_OK;
+}
+
 /* The first document token from k on whose hash is in the candidates' bitmap (most words
  * start no candidate), or n. Its own function over plain arrays, so the loop stays in
  * registers. */
-static size_t next_hit(const tag_dtok *d, size_t n, const uint64_t *bits, size_t k)
+static size_t next_hit(const tag_dtok *d, size_t n, const uint64_t *bits, size_t mask, size_t k)
 {
-    while (k < n && !((bits[(d[k].hash >> 6) & 15] >> (d[k].hash & 63)) & 1)) {
+    while (k < n && !((bits[(d[k].hash & mask) / 64] >> (d[k].hash % 64)) & 1)) {
         k++;
     }
     return k;
@@ -373,8 +394,9 @@ static hnp_status find_more(hnp_tagger *t, const uint8_t *text, size_t len, cons
                             size_t n_sents)
 {
     size_t n_old = t->n_m, p = 0, s = 0, busy = 0; /* busy: end of the mentions so far */
-    for (size_t k = next_hit(t->dtok, t->n_dtok, t->cand_bits, 0); k < t->n_dtok;
-         k = next_hit(t->dtok, t->n_dtok, t->cand_bits, k + 1)) {
+    const uint64_t *bits = t->cand_bits;
+    for (size_t k = next_hit(t->dtok, t->n_dtok, bits, t->cand_mask, 0); k < t->n_dtok;
+         k = next_hit(t->dtok, t->n_dtok, bits, t->cand_mask, k + 1)) {
         const tag_dtok *d = &t->dtok[k];
         while (p < n_old && t->m[p].span.start <= d->start) {
             busy = t->m[p].span.end > busy ? t->m[p].span.end : busy;
@@ -602,6 +624,7 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
     HNP_TRY(collect(t, text, len, sents));
     if (t->n_cand > 0) {
         qsort(t->cand, t->n_cand, sizeof *t->cand, cand_cmp);
+        HNP_TRY(cand_bitmap(t));
         size_t n_old = t->n_m;
         HNP_TRY(find_more(t, text, len, sents, n_sents));
         if (t->n_m > n_old) {

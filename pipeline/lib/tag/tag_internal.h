@@ -179,12 +179,13 @@ struct hnp_tagger {
     unsigned char *mm_keep;
     size_t cap_mm, cap_mm_id, cap_mm_keep;
     /* The document's own evidence (tag_doc.c): its word tokens, the candidates, a bitmap
-     * of their first words' hashes. */
+     * of their first words' hashes sized to their number. */
     tag_dtok *dtok;
     size_t n_dtok, cap_dtok;
     tag_cand *cand;
     size_t n_cand, cap_cand;
-    uint64_t cand_bits[16];
+    uint64_t *cand_bits; /* 2^k bits, at least TAG_CAND_BITS_PER per candidate (tag_doc.c) */
+    size_t cap_cand_bits, cand_mask;
     hnp_span *nodrug; /* short forms defined by a long form that is no drug (byte spans) */
     size_t n_nodrug, cap_nodrug;
     hnp_span *enzyme; /* short forms defined by an enzyme's name, no condition (byte spans) */
