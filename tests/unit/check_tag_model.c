@@ -297,6 +297,26 @@ START_TEST(short_forms_of_conditions_spread)
 }
 END_TEST
 
+/* tag_doc.c: a short form longer than the condition before it, whose long form reaches back
+ * over modifiers the model left out, grows the mention to the long form and is defined by
+ * it; not over a function word ("with"). */
+START_TEST(long_forms_grow_to_their_short_form)
+{
+    fixture f;
+    start(&f);
+    const char *s = "Carriers of the mutation showed attenuated FAP (AFAP) with few adenomas.\n"
+                    "AFAP began late in all of them.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:attenuated FAP"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:AFAP"), 2);
+    const char *w = "Men with gout (MWGT) were seen twice.\nMWGT came back later.";
+    tag(&f, w);
+    ck_assert_uint_eq(count_of(&f, w, "CONDITION:gout"), 1);
+    ck_assert_uint_eq(count_of(&f, w, "CONDITION:MWGT"), 0);
+    finish(&f);
+}
+END_TEST
+
 /* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
  * alone it was missed; not in a sentence the caller marks as not taggable. */
 START_TEST(conditions_spread_in_the_document)
@@ -551,6 +571,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, terms_the_lexicon_lacks);
     tcase_add_test(tc, latin_words_next_to_cjk);
     tcase_add_test(tc, short_forms_of_conditions_spread);
+    tcase_add_test(tc, long_forms_grow_to_their_short_form);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);

@@ -269,6 +269,55 @@ static hnp_status drug_short_forms(hnp_tagger *t, const uint8_t *text, size_t fl
     return HNP_OK;
 }
 
+/* A word that joins clauses or phrases rather than modifying a noun. */
+static int is_function_word(const uint8_t *w, size_t n)
+{
+    static const char *const words[] = {"a",  "an",  "and",  "as",   "at",   "by",      "for",
+                                        "in", "of",  "on",   "or",   "the",  "to",      "with",
+                                        "is", "was", "were", "from", "into", "without", "nor"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t i = 0;
+        while (i < n && words[k][i] && (w[i] | 0x20) == (uint8_t)words[k][i]) {
+            i++;
+        }
+        if (i == n && !words[k][i]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A condition mention x shorter than the "(SF)" after it, whose long form reaches back over
+ * modifiers the model left out: "childhood cerebral ALD (CCALD)", "attenuated FAP (AFAP)".
+ * The mention grows to the long form (id "-": no lexicon term has that span) when the words
+ * added are modifiers (no function word, no other mention), and then defines SF; returns
+ * whether it did. Found in the held-out folds' misses (NCBI Disease). */
+static int grow_to_long_form(hnp_tagger *t, const uint8_t *text, size_t x, size_t floor, size_t sf,
+                             size_t sn)
+{
+    hnp_mention *m = &t->m[x];
+    size_t a = long_form_start(text, floor, m->span.end, text + sf, sn);
+    if (a == SIZE_MAX || a >= m->span.start || (x > 0 && t->m[x - 1].span.end > a)) {
+        return 0;
+    }
+    for (size_t p = a; p < m->span.start;) {
+        size_t e = p;
+        while (e < m->span.start && !is_space(text[e])) {
+            e++;
+        }
+        if (is_function_word(text + p, e - p)) {
+            return 0;
+        }
+        for (p = e; p < m->span.start && is_space(text[p]); p++) {
+        }
+    }
+    m->span.start = a;
+    m->id = "-";
+    m->name = "-";
+    t->m_id[x] = SIZE_MAX;
+    return 1;
+}
+
 /* The candidates: each condition's words, and each short form a condition defines (and
  * the parts of a combined short form of drugs). */
 static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents)
@@ -294,6 +343,8 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
         if (sn && sn < n &&
             (has_long_form(text, sents[m->sent].start, m->span.end, text + sf, sn) ||
              hnp_tag_abbrev_is_code(text + sf, sn, text + m->span.start))) {
+            HNP_TRY(add_cand(t, sf, sn, m));
+        } else if (sn && grow_to_long_form(t, text, x, sents[m->sent].start, sf, sn)) {
             HNP_TRY(add_cand(t, sf, sn, m));
         }
     }
