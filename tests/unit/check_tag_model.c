@@ -317,6 +317,26 @@ START_TEST(long_forms_grow_to_their_short_form)
 }
 END_TEST
 
+/* tag_coord.c: two whole conditions joined by "and" or "or" are two mentions, also where a
+ * lexicon lists the pair as one topic ("nausea and vomiting"); a shared head keeps a
+ * coordinated mention whole. */
+START_TEST(two_conditions_joined_are_two_mentions)
+{
+    fixture f;
+    start(&f);
+    const char *s = "After the second infusion she had nausea and vomiting for two days.\n"
+                    "Dizziness or vertigo was rare.\nWomen with breast and ovarian cancer were "
+                    "excluded.";
+    tag(&f, s);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:nausea"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:vomiting"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:Dizziness"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:vertigo"), 1);
+    ck_assert_uint_eq(count_of(&f, s, "CONDITION:breast and ovarian cancer"), 1);
+    finish(&f);
+}
+END_TEST
+
 /* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
  * alone it was missed; not in a sentence the caller marks as not taggable. */
 START_TEST(conditions_spread_in_the_document)
@@ -572,6 +592,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, latin_words_next_to_cjk);
     tcase_add_test(tc, short_forms_of_conditions_spread);
     tcase_add_test(tc, long_forms_grow_to_their_short_form);
+    tcase_add_test(tc, two_conditions_joined_are_two_mentions);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);

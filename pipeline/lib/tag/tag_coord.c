@@ -1,5 +1,6 @@
 /* tag_coord.c -- coordinated terms that share their head: "breast and ovarian cancer",
- * "breast and/or ovarian cancer", "breast/ovarian cancer", "breast-ovarian cancer".
+ * "breast and/or ovarian cancer", "breast/ovarian cancer", "breast-ovarian cancer"; and
+ * two whole conditions joined, "nausea and vomiting", which are two mentions.
  *
  * The mention found is "ovarian cancer"; when the word before the conjunction with the
  * rest of that mention is also a term of the same label ("breast cancer"), the two are
@@ -83,4 +84,24 @@ hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, si
         *start = w;
     }
     return HNP_OK;
+}
+
+/* "W1 and|or W2" at tokens a..b, where each word is by itself a condition term of some
+ * lexicon ("nausea and vomiting", "dizziness or vertigo"): two conditions that share
+ * nothing, so two mentions, as BC5CDR marks them (0 of the 16 "nausea and vomiting" of its
+ * training split is one mention), although MedlinePlus lists some such pairs as a topic.
+ * A head shared by both ("breast and ovarian cancer") makes W1 no term by itself. */
+int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b)
+{
+    if (b != a + 2 || !(word_is(t, a + 1, "and") || word_is(t, a + 1, "or"))) {
+        return 0;
+    }
+    for (size_t k = a; k <= b; k += 2) {
+        const tag_token *x = &t->tok[k];
+        if (x->kind != LEXTOK_WORD ||
+            !is_term(t, t->fold.data + x->fold_off, x->fold_len, HNP_LABEL_CONDITION)) {
+            return 0;
+        }
+    }
+    return 1;
 }

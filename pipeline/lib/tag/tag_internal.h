@@ -296,6 +296,9 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
 hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok,
                                 hnp_entity_label label, size_t floor, size_t *start);
 
+/* tag_coord.c: tokens a..b are "W1 and|or W2", each word a condition term by itself. */
+int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b);
+
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */
 int hnp_tag_in_org_name(const hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok);

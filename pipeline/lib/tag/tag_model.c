@@ -405,6 +405,11 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
             b++;
         }
         hnp_entity_label label = in == TAG_Y_ID ? HNP_LABEL_DRUG : HNP_LABEL_CONDITION;
+        if (label == HNP_LABEL_CONDITION && hnp_tag_two_conditions(t, i, b)) {
+            t->my[i + 1] = TAG_Y_O; /* "nausea and vomiting": two mentions */
+            t->my[b] = TAG_Y_BC;
+            b = i;
+        }
         const char *id, *name;
         HNP_TRY(span_id(t, text, m0, m1, i, b, label, &id, &name));
         HNP_TRY(hnp_tag_emit(t, t->tok[i].start, t->tok[b].end, label, id, name, SIZE_MAX));
