@@ -31,6 +31,8 @@ _Static_assert(sizeof(((hnp_docmeta *)0)->lang) == CLS_LANG_CODE, "hnp_docmeta.l
 struct hnp_classifier {
     unsigned flags;
     const hnp_templates *templates;
+    cls_phrases *phrases;
+    int reference; /* search each phrase alone (hnp_cls_set_reference) */
 };
 
 hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier **out)
@@ -44,13 +46,26 @@ hnp_status hnp_classifier_create(const hnp_classify_opts *opts, hnp_classifier *
     }
     c->flags = opts ? opts->flags : 0;
     c->templates = opts ? opts->templates : NULL;
+    hnp_status st = hnp_cls_phrases_create(hnp_cls_list_size, hnp_cls_list_text, &c->phrases);
+    if (st != HNP_OK) {
+        free(c);
+        return st;
+    }
     *out = c;
     return HNP_OK;
 }
 
 void hnp_classifier_free(hnp_classifier *c)
 {
+    if (c) {
+        hnp_cls_phrases_free(c->phrases);
+    }
     free(c);
+}
+
+void hnp_cls_set_reference(hnp_classifier *c, int on)
+{
+    c->reference = on;
 }
 
 static int spans_ok(size_t len, const hnp_span *sents, size_t n)
@@ -67,9 +82,17 @@ static int spans_ok(size_t len, const hnp_span *sents, size_t n)
  * headline, link runs; lang picks the function words. d->w is the caller's to free,
  * whatever the result. */
 static hnp_status judge_in(const uint8_t *text, size_t len, const hnp_span *sents, size_t n,
-                           cls_lang lang, cls_doc *d)
+                           cls_lang lang, const hnp_classifier *c, cls_doc *d)
 {
-    *d = (cls_doc){text, len, sents, n, calloc(n, sizeof(cls_sent)), 0, 0, (size_t)-1, lang, NULL};
+    *d = (cls_doc){.text = text,
+                   .len = len,
+                   .sents = sents,
+                   .n = n,
+                   .w = calloc(n, sizeof(cls_sent)),
+                   .title = (size_t)-1,
+                   .lang = lang,
+                   .ph = c->phrases,
+                   .ph_reference = c->reference};
     if (!d->w) {
         return HNP_ERR_NOMEM;
     }
@@ -130,10 +153,10 @@ static size_t lang_sample(const uint8_t *text, size_t len, uint8_t *buf)
 /* judge_in in the document's language, written into lang (ISO 639-1, "" when unsure):
  * English prose is judged once; anything else is asked of CLD2 and judged again when its
  * language has function words of its own. */
-static hnp_status judge(const uint8_t *text, size_t len, const hnp_span *sents, size_t n,
-                        char lang[CLS_LANG_CODE], cls_doc *d)
+static hnp_status judge(const hnp_classifier *c, const uint8_t *text, size_t len,
+                        const hnp_span *sents, size_t n, char lang[CLS_LANG_CODE], cls_doc *d)
 {
-    HNP_TRY(judge_in(text, len, sents, n, CLS_LANG_EN, d));
+    HNP_TRY(judge_in(text, len, sents, n, CLS_LANG_EN, c, d));
     if (english_prose(d)) {
         memcpy(lang, "en", 3);
         return HNP_OK;
@@ -149,7 +172,7 @@ static hnp_status judge(const uint8_t *text, size_t len, const hnp_span *sents, 
         return HNP_OK;
     }
     free(d->w);
-    return judge_in(text, len, sents, n, l, d);
+    return judge_in(text, len, sents, n, l, c, d);
 }
 
 hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len,
@@ -169,7 +192,7 @@ hnp_status hnp_classify(const hnp_classifier *c, const uint8_t *text, size_t len
         return HNP_ERR_NOMEM;
     }
     cls_doc d;
-    hnp_status st = judge(text, len, sents, n, meta->lang, &d);
+    hnp_status st = judge(c, text, len, sents, n, meta->lang, &d);
     if (st == HNP_OK) {
         st = hnp_cls_apply_model(&d);
     }
@@ -242,7 +265,7 @@ hnp_status hnp_classify_features(const hnp_classifier *c, const uint8_t *text, s
     }
     char lang[CLS_LANG_CODE];
     cls_doc d;
-    hnp_status st = judge(text, len, sents, n, lang, &d);
+    hnp_status st = judge(c, text, len, sents, n, lang, &d);
     if (st == HNP_OK) {
         st = write_features(&d, x);
     }

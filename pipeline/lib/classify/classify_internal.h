@@ -96,6 +96,28 @@ typedef struct cls_local {
     int legit;         /* a legitimate ending: "For more information", a reference */
 } cls_local;
 
+/* The phrase lists of the rules, found in a key in one pass by the phrase matcher
+ * (classify_phrases.c). NAV phrases must be the whole key; the others occur anywhere. */
+typedef enum cls_list {
+    CLS_LIST_RULES,   /* the phrase rules, in order (classify_rules.c) */
+    CLS_LIST_LEGIT,   /* legitimate endings */
+    CLS_LIST_CREDIT,  /* photo-credit cues */
+    CLS_LIST_NAV,     /* whole-sentence navigation items */
+    CLS_LIST_CONTACT, /* contact cues beside a phone number (classify_shape.c) */
+    CLS_LIST_SHOP,    /* shop cues beside a price */
+    CLS_LIST_COUNT
+} cls_list;
+enum { CLS_PHRASE_MAX = 1024 }; /* phrases over all lists */
+
+/* Phrase i of list l (lower case), and the list's size (classify_rules.c). */
+size_t hnp_cls_list_size(cls_list l);
+const char *hnp_cls_list_text(cls_list l, size_t i);
+
+/* Phrase lists of classify_shape.c (CONTACT, SHOP); NULL and 0 for the others. */
+const char *const *hnp_cls_shape_list(cls_list l, size_t *n);
+
+typedef struct cls_phrases cls_phrases;
+
 /* The ASCII-lower-cased, whitespace-collapsed key of a sentence, bullets stripped. */
 enum { CLS_KEY_MAX = 1024, CLS_BIGRAM_BITS = 2048 };
 typedef struct cls_key {
@@ -103,7 +125,29 @@ typedef struct cls_key {
     size_t len;
     uint64_t bigrams[CLS_BIGRAM_BITS / 64]; /* hashed byte pairs of s (hnp_cls_key_bigrams) */
     size_t skip; /* bytes of leading bullets and blanks skipped in the sentence */
+    /* The phrases of the lists that the key holds (hnp_cls_phrases_find) */
+    const cls_phrases *ph;
+    int ref; /* found by the reference search */
+    uint64_t hits[CLS_PHRASE_MAX / 64];
 } cls_key;
+
+/* The matcher of every list's phrases, which it reads through size and text (the
+ * functions above); immutable once made (classify_phrases.c). */
+typedef size_t (*cls_list_size_fn)(cls_list l);
+typedef const char *(*cls_list_text_fn)(cls_list l, size_t i);
+hnp_status hnp_cls_phrases_create(cls_list_size_fn size, cls_list_text_fn text, cls_phrases **out);
+void hnp_cls_phrases_free(cls_phrases *p);
+
+/* Finds every phrase of every list in k (sets k->ph, k->hits): in one pass, or with
+ * reference set by searching each phrase on its own (what the matcher must agree with). */
+void hnp_cls_phrases_find(const cls_phrases *p, int reference, cls_key *k);
+
+/* The first phrase of list l at index from or later that k holds, or (size_t)-1 (after
+ * hnp_cls_phrases_find). */
+size_t hnp_cls_key_next_hit(const cls_key *k, cls_list l, size_t from);
+
+/* 1 if k holds a phrase of list l (the whole key for NAV). */
+int hnp_cls_key_in(const cls_key *k, cls_list l);
 
 /* The languages with a function-word list; every other language uses English's (its
  * prose then looks as it did before it had a list: few function words). */
@@ -136,9 +180,6 @@ void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls
 
 /* 1 if the key holds a photo credit ("(Image: ...)", "/ Reuters"): caption evidence. */
 int hnp_cls_credit_cue(const cls_key *k);
-
-/* 1 if the key contains any of the n lower-case phrases. */
-int hnp_cls_any_phrase(const cls_key *k, const char *const *list, size_t n);
 
 /* Shape rules (classify_shape.c); each returns 1 and fills *out when it fires. */
 int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
@@ -227,7 +268,13 @@ typedef struct cls_doc {
     size_t title;              /* index of the headline, or (size_t)-1 */
     cls_lang lang;             /* whose function words count */
     const hnp_templates *tmpl; /* site-template memory, or NULL */
+    const cls_phrases *ph;     /* the phrase matcher */
+    int ph_reference;          /* search each phrase alone (hnp_cls_set_reference) */
 } cls_doc;
+
+/* Test hook: 1 makes c search each phrase on its own (the reference the matcher must
+ * agree with), 0 (the default) use the matcher. Set before c is shared. */
+void hnp_cls_set_reference(hnp_classifier *c, int on);
 
 hnp_status hnp_cls_judge_sentences(cls_doc *d);
 void hnp_cls_find_region(cls_doc *d);

@@ -547,7 +547,7 @@ static const char *const credit_cues[] = {
 
 int hnp_cls_credit_cue(const cls_key *k)
 {
-    return hnp_cls_any_phrase(k, credit_cues, sizeof credit_cues / sizeof credit_cues[0]);
+    return hnp_cls_key_in(k, CLS_LIST_CREDIT);
 }
 
 /* Endings that look promotional but belong to the news. */
@@ -566,17 +566,45 @@ static const char *const legit_phrases[] = {"for more information",
                                             "study was funded",
                                             "was supported by"};
 
+/* The string lists of this file; the rules' texts and classify_shape.c's lists apart. */
+static const char *const *string_list(cls_list l, size_t *n)
+{
+    if (l == CLS_LIST_LEGIT) {
+        *n = sizeof legit_phrases / sizeof legit_phrases[0];
+        return legit_phrases;
+    }
+    if (l == CLS_LIST_CREDIT) {
+        *n = sizeof credit_cues / sizeof credit_cues[0];
+        return credit_cues;
+    }
+    if (l == CLS_LIST_NAV) {
+        *n = sizeof nav_exact / sizeof nav_exact[0];
+        return nav_exact;
+    }
+    return hnp_cls_shape_list(l, n);
+}
+
+size_t hnp_cls_list_size(cls_list l)
+{
+    size_t n = sizeof phrase_rules / sizeof phrase_rules[0];
+    if (l != CLS_LIST_RULES) {
+        string_list(l, &n);
+    }
+    return n;
+}
+
+const char *hnp_cls_list_text(cls_list l, size_t i)
+{
+    size_t n;
+    return l == CLS_LIST_RULES ? phrase_rules[i].text : string_list(l, &n)[i];
+}
+
 static int exact_nav(const cls_key *k)
 {
     if (k->len == 0 || k->len > 32) {
         return 0; /* no navigation item is longer */
     }
-    for (size_t i = 0; i < sizeof nav_exact / sizeof nav_exact[0]; i++) {
-        if (nav_exact[i][0] == k->s[0] && strcmp(k->s, nav_exact[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
+    return hnp_cls_key_in(k, CLS_LIST_NAV);
 }
 
 static int phrase_hit(const phrase_rule *r, const cls_key *k, unsigned size)
@@ -593,8 +621,8 @@ static int phrase_hit(const phrase_rule *r, const cls_key *k, unsigned size)
         return k->len == l && memcmp(k->s, r->text, l) == 0;
     case PREFIX:
         return k->len >= l && memcmp(k->s, r->text, l) == 0;
-    default:
-        return hnp_cls_key_has(k, r->text);
+    default: /* only the rules whose text occurs are asked */
+        return 1;
     }
 }
 
@@ -608,7 +636,9 @@ static void set(cls_local *out, hnp_kind kind, cls_reason reason, int strong)
 static int match_phrases(const cls_key *k, const cls_feat *f, cls_local *out)
 {
     unsigned size = f->words + f->cjk / 2;
-    for (size_t i = 0; i < sizeof phrase_rules / sizeof phrase_rules[0]; i++) {
+    /* the rules in order, those whose text the key holds */
+    for (size_t i = hnp_cls_key_next_hit(k, CLS_LIST_RULES, 0); i != (size_t)-1;
+         i = hnp_cls_key_next_hit(k, CLS_LIST_RULES, i + 1)) {
         const phrase_rule *r = &phrase_rules[i];
         if (phrase_hit(r, k, size)) {
             set(out, (hnp_kind)r->kind, (cls_reason)r->reason, r->strength);
@@ -636,9 +666,7 @@ void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls
 {
     set(out, HNP_KIND_BODY, CLS_R_NONE, 0);
     /* Only short and middling sentences can be taken for junk, so only they need it. */
-    out->legit =
-        f->words <= 60 &&
-        hnp_cls_any_phrase(k, legit_phrases, sizeof legit_phrases / sizeof legit_phrases[0]);
+    out->legit = f->words <= 60 && hnp_cls_key_in(k, CLS_LIST_LEGIT);
     /* Fixed phrases first (a copyright line is boilerplate even with "Inc." in it), then
      * the spam shapes, which outrank a meta phrase ("Source: X Co., Ltd, http://..."). */
     cls_local hit = *out;

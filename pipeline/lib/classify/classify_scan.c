@@ -439,13 +439,3 @@ void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
     k->len = len;
     trim_key_end(k);
 }
-
-int hnp_cls_any_phrase(const cls_key *k, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (hnp_cls_key_has(k, list[i])) {
-            return 1;
-        }
-    }
-    return 0;
-}

@@ -17,6 +17,20 @@ static const char *const shop_cues[] = {
     "moq",          "fob ",          "factory price", "best price",  "buy online",    "get yours",
     "order online", "call now",      "contact us",    "inquiry",     "enquiry"};
 
+const char *const *hnp_cls_shape_list(cls_list l, size_t *n)
+{
+    if (l == CLS_LIST_CONTACT) {
+        *n = sizeof contact_cues / sizeof contact_cues[0];
+        return contact_cues;
+    }
+    if (l == CLS_LIST_SHOP) {
+        *n = sizeof shop_cues / sizeof shop_cues[0];
+        return shop_cues;
+    }
+    *n = 0;
+    return NULL;
+}
+
 static void set(cls_local *out, hnp_kind kind, cls_reason reason)
 {
     out->kind = kind;
@@ -76,8 +90,6 @@ static unsigned size_of(const cls_feat *f)
 int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,
                        cls_local *out)
 {
-    size_t nc = sizeof contact_cues / sizeof contact_cues[0];
-    size_t ns = sizeof shop_cues / sizeof shop_cues[0];
     if (f->company_end && (f->has_url || f->has_email || f->phone) && f->words <= 40) {
         set(out, HNP_KIND_SPAM, CLS_R_COMPANY_URL);
     } else if (f->company_end && f->stop <= 1 && f->words <= 12 && !out->legit) {
@@ -87,9 +99,9 @@ int hnp_cls_shape_spam(const uint8_t *s, size_t n, const cls_key *k, const cls_f
     } else if (f->hashtags >= 3 && f->hashtags * 2 >= f->alpha_words) {
         set(out, HNP_KIND_SPAM, CLS_R_SEO);
     } else if (f->phone && !out->legit && size_of(f) <= 30 &&
-               (hnp_cls_any_phrase(k, contact_cues, nc) || f->alpha_words <= 3)) {
+               (hnp_cls_key_in(k, CLS_LIST_CONTACT) || f->alpha_words <= 3)) {
         set(out, HNP_KIND_SPAM, CLS_R_CONTACT);
-    } else if (f->price && !out->legit && f->words <= 25 && hnp_cls_any_phrase(k, shop_cues, ns)) {
+    } else if (f->price && !out->legit && f->words <= 25 && hnp_cls_key_in(k, CLS_LIST_SHOP)) {
         set(out, HNP_KIND_SPAM, CLS_R_PRICE);
     } else if (f->stop == 0 && f->commas >= 1 && f->words >= 3 && f->words <= 20 && f->cjk == 0 &&
                !f->ends_q && first_letter(s, n, k) == 'l') {

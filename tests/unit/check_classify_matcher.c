@@ -1,0 +1,356 @@
+/* check_classify_matcher.c -- the classify stage's phrase matcher (classify_phrases.c, the
+ * one in use) agrees with the reference that searches each phrase of each list on its own:
+ * phrase by phrase on every sentence, and in the whole stage's output (labels, scores,
+ * reasons, metadata and every model feature) on every evaluation text of ../shared. Small
+ * fixtures, written for this test, check the same without ../shared. */
+#include "classify/classify_internal.h"
+#include "testutil.h"
+
+#include "hnp/hnp.h"
+#include <dirent.h>
+
+/* Every phrase of every list, found by the matcher in s[0..n)'s key exactly when the
+ * reference finds it, and when a search of that phrase alone (strcmp for NAV) does.
+ * Returns the number of hits. */
+static size_t compare_phrases(const cls_phrases *ph, const uint8_t *s, size_t n)
+{
+    static cls_key fast, ref; /* large; the test is single-threaded */
+    hnp_cls_make_key(s, n, &fast);
+    hnp_cls_phrases_find(ph, 0, &fast);
+    hnp_cls_make_key(s, n, &ref);
+    hnp_cls_phrases_find(ph, 1, &ref);
+    size_t hits = 0;
+    for (int l = 0; l < CLS_LIST_COUNT; l++) {
+        size_t next = hnp_cls_key_next_hit(&fast, (cls_list)l, 0);
+        size_t next_ref = hnp_cls_key_next_hit(&ref, (cls_list)l, 0);
+        for (size_t i = 0; i < hnp_cls_list_size((cls_list)l); i++) {
+            const char *t = hnp_cls_list_text((cls_list)l, i);
+            int want = l == CLS_LIST_NAV ? strcmp(ref.s, t) == 0 : hnp_cls_key_has(&ref, t);
+            if ((next == i) != want || (next_ref == i) != want) {
+                ck_abort_msg(
+                    "list %d phrase \"%s\": matcher %d, reference %d, alone %d on \"%.*s\"", l, t,
+                    next == i, next_ref == i, want, (int)n, (const char *)s);
+            }
+            if (next == i) {
+                hits++;
+                next = hnp_cls_key_next_hit(&fast, (cls_list)l, i + 1);
+                next_ref = hnp_cls_key_next_hit(&ref, (cls_list)l, i + 1);
+            }
+        }
+        ck_assert_int_eq(hnp_cls_key_in(&fast, (cls_list)l), hnp_cls_key_in(&ref, (cls_list)l));
+    }
+    return hits;
+}
+
+static void compare_meta(const hnp_docmeta *a, const hnp_docmeta *b)
+{
+    const char *const x[] = {a->title, a->date, a->source, a->lang};
+    const char *const y[] = {b->title, b->date, b->source, b->lang};
+    for (size_t i = 0; i < 4; i++) {
+        ck_assert((x[i] == NULL) == (y[i] == NULL));
+        if (x[i]) {
+            ck_assert_str_eq(x[i], y[i]);
+        }
+    }
+}
+
+/* One document through both paths: labels, metadata and features must be the same bits. */
+static void compare_doc(hnp_classifier *fast, hnp_classifier *ref, const uint8_t *t, size_t len,
+                        const hnp_span *sp, size_t n)
+{
+    size_t nf = hnp_classify_n_features();
+    hnp_label *la = calloc(n + 1, sizeof *la), *lb = calloc(n + 1, sizeof *lb);
+    float *xa = calloc(n * nf + 1, sizeof *xa), *xb = calloc(n * nf + 1, sizeof *xb);
+    ck_assert(la && lb && xa && xb);
+    hnp_docmeta ma, mb;
+    ck_assert_int_eq(hnp_classify(fast, t, len, sp, n, la, &ma), HNP_OK);
+    ck_assert_int_eq(hnp_classify(ref, t, len, sp, n, lb, &mb), HNP_OK);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_int_eq(la[i].kind, lb[i].kind);
+        ck_assert_str_eq(la[i].reason, lb[i].reason);
+        ck_assert_int_eq(memcmp(&la[i].score, &lb[i].score, sizeof la[i].score), 0);
+    }
+    compare_meta(&ma, &mb);
+    ck_assert_int_eq(hnp_classify_features(fast, t, len, sp, n, xa), HNP_OK);
+    ck_assert_int_eq(hnp_classify_features(ref, t, len, sp, n, xb), HNP_OK);
+    ck_assert_int_eq(memcmp(xa, xb, n * nf * sizeof *xa), 0);
+    hnp_docmeta_free(&ma);
+    hnp_docmeta_free(&mb);
+    free(la);
+    free(lb);
+    free(xa);
+    free(xb);
+}
+
+typedef struct ctx {
+    hnp_segmenter *seg;
+    hnp_classifier *fast, *ref;
+    cls_phrases *ph;
+    hnp_span *sp;
+    size_t cap;
+    size_t docs, sents, hits;
+} ctx;
+
+static void ctx_open(ctx *c)
+{
+    memset(c, 0, sizeof *c);
+    ck_assert_int_eq(hnp_segmenter_create(NULL, &c->seg), HNP_OK);
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c->fast), HNP_OK);
+    ck_assert_int_eq(hnp_classifier_create(NULL, &c->ref), HNP_OK);
+    hnp_cls_set_reference(c->ref, 1);
+    ck_assert_int_eq(hnp_cls_phrases_create(hnp_cls_list_size, hnp_cls_list_text, &c->ph), HNP_OK);
+}
+
+static void ctx_close(ctx *c)
+{
+    hnp_segmenter_free(c->seg);
+    hnp_classifier_free(c->fast);
+    hnp_classifier_free(c->ref);
+    hnp_cls_phrases_free(c->ph);
+    hnp_free(c->sp);
+}
+
+/* One text: segmented, every sentence phrase by phrase, then the whole document. */
+static void compare_text(ctx *c, const char *text, size_t len)
+{
+    size_t n = 0;
+    const uint8_t *t = (const uint8_t *)text;
+    ck_assert_int_eq(hnp_segment_grow(c->seg, t, len, &c->sp, &c->cap, &n), HNP_OK);
+    for (size_t i = 0; i < n; i++) {
+        c->hits += compare_phrases(c->ph, t + c->sp[i].start, c->sp[i].end - c->sp[i].start);
+    }
+    compare_doc(c->fast, c->ref, t, len, c->sp, n);
+    c->docs++;
+    c->sents += n;
+}
+
+/* Sentences written for this test: phrases of every list at the start, inside and at the
+ * end of a key, alone, split by blanks or bullets, in capitals, cut short by one byte. */
+static const char fixture[] =
+    "Home\n"
+    "* Sign In\n"
+    "RSS\n"
+    "Go\n"
+    "Top |\n"
+    "go to the store\n"
+    "Read more: the trial results\n"
+    "Advertisement\n"
+    "Story continues below advertisement\n"
+    "Sign up for our daily newsletter to get the news.\n"
+    "This report contains forward-looking statements about the drug.\n"
+    "This report contains forward-looking statement about the drug.\n"
+    "Follow us on Twitter and Facebook.\n"
+    "(Reporting by Jane Doe; Editing by John Roe)\n"
+    "For more information, click here.\n"
+    "The study was published in the Journal of Medicine, doi:10.1000/xyz.\n"
+    "A patient smiles after treatment. (Image: Getty Images)\n"
+    "Doctors at the clinic (AP Photo/Jane Doe)\n"
+    "Call now on 555 123 4567 for a free consultation!\n"
+    "Tel: 555 123 4567, Fax: 555 765 4321\n"
+    "MOQ 100 pieces, FOB price $5 per unit.\n"
+    "Buy now for only $19.99 with free shipping.\n"
+    "Order online today for $20, coupon SAVE10.\n"
+    "Your email address will not be published. Required fields are marked *\n"
+    "The post Flu season starts early appeared first on Health News.\n"
+    "Source: World Health Organization\n"
+    "Photo by Jane Doe\n"
+    "Copyright 2020 Acme Media. All rights reserved.\n"
+    "We use cookies to improve your experience. Accept cookies\n"
+    "Please disable your ad blocker to continue.\n"
+    "The vaccine was tested in 3,000 volunteers over two years, the researchers said.\n"
+    "Researchers found no link between the drug and heart disease in older adults.\n"
+    "\xE5\x92\xA8\xE8\xAF\xA2\xE7\x83\xAD\xE7\xBA\xBF 400-123-4567\n"
+    "Leia tamb\xC3\xA9m: vacina contra a gripe\n"
+    "forward-lookin\n"
+    "doi\n"
+    "et a\n"
+    "Data at cdc.gov\n"
+    "____\n";
+
+START_TEST(fixture_agrees)
+{
+    ctx c;
+    ctx_open(&c);
+    compare_text(&c, fixture, sizeof fixture - 1);
+    /* every line is also a document of its own */
+    for (const char *p = fixture; *p;) {
+        const char *e = strchr(p, '\n');
+        compare_text(&c, p, (size_t)(e - p));
+        p = e + 1;
+    }
+    ck_assert_uint_gt(c.sents, 30);
+    ck_assert_uint_gt(c.hits, 40);
+    ctx_close(&c);
+}
+END_TEST
+
+/* Four hex digits at s (the caller checked they are there). */
+static unsigned hex4(const char *s)
+{
+    char z[5] = {s[0], s[1], s[2], s[3], 0};
+    return (unsigned)strtoul(z, NULL, 16);
+}
+
+static size_t put_utf8(unsigned cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6);
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | cp >> 12);
+        out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | cp >> 18);
+    out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* \uXXXX at s[i] (i at the 'u'), a surrogate pair taken whole, a lone one as U+FFFD; *i
+ * ends on the last digit read. */
+static unsigned json_code_point(const char *s, size_t n, size_t *i)
+{
+    unsigned cp = hex4(s + *i + 1);
+    *i += 4;
+    if (cp >= 0xD800 && cp < 0xDC00 && *i + 6 < n && s[*i + 1] == '\\' && s[*i + 2] == 'u') {
+        unsigned lo = hex4(s + *i + 3);
+        if (lo >= 0xDC00 && lo < 0xE000) {
+            *i += 6;
+            return 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+    }
+    return cp >= 0xD800 && cp < 0xE000 ? 0xFFFD : cp;
+}
+
+/* A JSON string value's bytes s[0..n), unescaped into out (n + 1 bytes suffice). */
+static size_t json_unescape(const char *s, size_t n, char *out)
+{
+    static const char from[] = "nrtbf", to[] = "\n\r\t\b\f";
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '\\' || i + 1 == n) {
+            out[k++] = s[i];
+        } else if (s[i + 1] == 'u' && i + 5 < n) {
+            i++;
+            k += put_utf8(json_code_point(s, n, &i), out + k);
+        } else {
+            const char *m = strchr(from, s[++i]);
+            out[k++] = m && *m ? to[m - from] : s[i];
+        }
+    }
+    return k;
+}
+
+/* The string member "name" of each line of a JSON-lines file, as one document each. */
+static void compare_jsonl(ctx *c, const char *text, size_t len, const char *name)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\": \"", name);
+    char *buf = malloc(len + 1);
+    ck_assert_ptr_nonnull(buf);
+    for (const char *line = text; line < text + len;) {
+        const char *end = memchr(line, '\n', (size_t)(text + len - line));
+        end = end ? end : text + len;
+        const char *v = strstr(line, pat);
+        if (v && v < end) {
+            v += strlen(pat);
+            const char *q = v;
+            while (q < end && *q != '"') {
+                q += *q == '\\' ? 2 : 1;
+            }
+            compare_text(c, buf, json_unescape(v, (size_t)(q - v), buf));
+        }
+        line = end + 1;
+    }
+    free(buf);
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t a = strlen(s), b = strlen(tail);
+    return a >= b && strcmp(s + a - b, tail) == 0;
+}
+
+/* Every .txt file of a folder as a document, every .jsonl file's "field" members. */
+static void compare_dir(ctx *c, const char *dir, const char *field)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        int txt = ends_with(e->d_name, ".txt"), jsonl = ends_with(e->d_name, ".jsonl");
+        if (e->d_name[0] == '.' || (!txt && !jsonl)) {
+            continue;
+        }
+        char path[4096 + 512];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len = 0;
+        char *text = hnp_test_read_file(path, &len);
+        if (!text) {
+            continue;
+        }
+        if (txt) {
+            compare_text(c, text, len);
+        } else {
+            compare_jsonl(c, text, len, field);
+        }
+        free(text);
+    }
+    closedir(d);
+}
+
+START_TEST(eval_sets_agree)
+{
+    const char *shared = hnp_test_shared_dir();
+    if (!shared) {
+        fprintf(stderr, "check_classify_matcher: ../shared absent: eval-set comparison skipped\n");
+        return;
+    }
+    static const char *const dirs[][2] = {{"eval/boilerplate", "text"},
+                                          {"eval/realworld", "text"},
+                                          {"eval/sentences", "text"},
+                                          {"eval/mojibake", "input"},
+                                          {"samples", "text"}};
+    ctx c;
+    ctx_open(&c);
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        char dir[4096];
+        snprintf(dir, sizeof dir, "%s/%s", shared, dirs[i][0]);
+        compare_dir(&c, dir, dirs[i][1]);
+    }
+    fprintf(stderr,
+            "check_classify_matcher: %zu documents, %zu sentences, %zu phrase hits, identical "
+            "both ways\n",
+            c.docs, c.sents, c.hits);
+    ck_assert_uint_gt(c.docs, 200);
+    ck_assert_uint_gt(c.hits, 1000);
+    ctx_close(&c);
+}
+END_TEST
+
+static Suite *classify_matcher_suite(void)
+{
+    Suite *s = suite_create("classify_matcher");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, fixture_agrees);
+    tcase_add_test(tc, eval_sets_agree);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return hnp_test_run(classify_matcher_suite());
+}
