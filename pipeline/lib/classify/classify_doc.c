@@ -286,6 +286,66 @@ static void extend_line_end(cls_doc *d)
     d->re = re;
 }
 
+static int headline_like(const cls_doc *d, size_t i);
+static int title_case(const cls_sent *s);
+
+/* An article split by an inline box (an advertisement slot between rules, "Article
+ * continues", a short box of links): the sum stops at the box when the box weighs more
+ * than the part above it, so the lede was cut as page head. A part of prose above a gap
+ * of at most CLS_GAP_MAX sentences that are not prose joins the region when it weighs
+ * CLS_JOIN_MASS or more (two short paragraphs). A gap holding a closing marker or a
+ * title-cased headline (the article's own, above a teaser) is no inline box; a sentence
+ * cut by the box ("Barack Obama isn't just going to break") reads like a headline in
+ * sentence case. Only upwards: below the article a short gap leads to comments and the
+ * next story as often (measured on the validation sources). Gap sentences that read as
+ * junk become a run the model judges (in_run). */
+enum { CLS_GAP_MAX = 6 };
+static const double join_mass = 300.0;
+
+static int gap_member(const cls_doc *d, size_t i)
+{
+    const cls_sent *s = &d->w[i];
+    return s->v < bridge_min_value && !closes_article(&s->loc) &&
+           !(title_case(s) && headline_like(d, i));
+}
+
+/* The heaviest run of prose ending right before sentence e (scanning back while the
+ * running sum stays positive): its weight, its start in *start. */
+static double mass_before(const cls_doc *d, size_t e, size_t *start)
+{
+    double cur = 0.0, best = 0.0;
+    *start = e;
+    for (size_t j = e; j > 0; j--) {
+        cur += (double)d->w[j - 1].v * (double)d->w[j - 1].weight;
+        if (cur <= 0.0) {
+            break;
+        }
+        if (cur > best) {
+            best = cur;
+            *start = j - 1;
+        }
+    }
+    return best;
+}
+
+static void join_split_lede(cls_doc *d)
+{
+    while (d->rs > 0) {
+        size_t k = d->rs, start;
+        while (k > 0 && d->rs - k <= CLS_GAP_MAX && gap_member(d, k - 1)) {
+            k--;
+        }
+        if (k == d->rs || k == 0 || d->rs - k > CLS_GAP_MAX ||
+            mass_before(d, k, &start) < join_mass) {
+            break;
+        }
+        for (size_t g = k; g < d->rs; g++) {
+            d->w[g].in_run = d->w[g].v <= 0.0f;
+        }
+        d->rs = start;
+    }
+}
+
 /* Kadane over v * weight: the contiguous run of sentences that is most article-like. */
 void hnp_cls_find_region(cls_doc *d)
 {
@@ -306,6 +366,7 @@ void hnp_cls_find_region(cls_doc *d)
         }
     }
     if (d->rs < d->n) {
+        join_split_lede(d);
         extend_back(d);
         extend_list(d);
         cut_at_closer(d);

@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.724446370e+00f, /* shape:chars */
-    -2.795635416e+00f, /* shape:words */
-    -1.740742704e-01f, /* shape:stop */
-    4.399774131e-01f, /* shape:stop-rel */
-    -2.037957333e-02f, /* shape:ends-stop */
-    -3.839985681e-03f, /* shape:ends-q */
-    1.884706052e-01f, /* shape:ends-colon */
-    1.145089007e+00f, /* shape:first-upper */
-    1.344955694e+00f, /* shape:first-lower */
-    2.455823700e+00f, /* shape:digits */
-    -5.350213461e-01f, /* shape:caps */
-    1.398713866e+00f, /* shape:symbols */
-    -8.196067096e-01f, /* shape:url */
-    2.010169100e-02f, /* shape:email */
-    -8.273906022e-01f, /* shape:phone */
-    -5.303497486e-01f, /* shape:price */
-    3.491463149e-02f, /* shape:company */
-    8.521444184e-01f, /* shape:company-end */
-    6.761501466e-02f, /* shape:whole-line */
-    -4.701712506e+00f, /* shape:bracketed */
-    -1.080889655e+00f, /* shape:cjk */
-    -1.799117308e+00f, /* shape:hashtags */
-    7.364685856e-01f, /* shape:commas */
-    -2.648410199e-01f, /* shape:tiny */
-    3.994436916e-01f, /* shape:no-stop */
-    6.775112634e-02f, /* shape:prose */
-    -1.970354732e+00f, /* shape:bullet */
-    -7.714025528e-01f, /* shape:credit */
-    8.853274226e-02f, /* rule:v */
-    2.210275668e-01f, /* rule:dup */
+    2.717860402e+00f, /* shape:chars */
+    -2.805734804e+00f, /* shape:words */
+    -1.718874416e-01f, /* shape:stop */
+    4.393396229e-01f, /* shape:stop-rel */
+    -2.079902828e-02f, /* shape:ends-stop */
+    -2.429725043e-03f, /* shape:ends-q */
+    1.824970295e-01f, /* shape:ends-colon */
+    1.146379284e+00f, /* shape:first-upper */
+    1.350827890e+00f, /* shape:first-lower */
+    2.452964601e+00f, /* shape:digits */
+    -5.302544268e-01f, /* shape:caps */
+    1.399745367e+00f, /* shape:symbols */
+    -8.213842611e-01f, /* shape:url */
+    2.048362222e-02f, /* shape:email */
+    -8.222849856e-01f, /* shape:phone */
+    -5.361232186e-01f, /* shape:price */
+    -3.894957577e-02f, /* shape:company */
+    9.389288839e-01f, /* shape:company-end */
+    6.571845984e-02f, /* shape:whole-line */
+    -4.685463884e+00f, /* shape:bracketed */
+    -1.075853931e+00f, /* shape:cjk */
+    -1.802345505e+00f, /* shape:hashtags */
+    7.352949654e-01f, /* shape:commas */
+    -2.695556811e-01f, /* shape:tiny */
+    4.015564879e-01f, /* shape:no-stop */
+    6.328280143e-02f, /* shape:prose */
+    -1.975686043e+00f, /* shape:bullet */
+    -7.509347525e-01f, /* shape:credit */
+    8.677758659e-02f, /* rule:v */
+    2.177202028e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    9.664668375e-02f, /* rule:in-region */
-    4.838087269e-01f, /* rule:head */
-    -4.782155091e-01f, /* rule:tail */
+    1.035305044e-01f, /* rule:in-region */
+    4.667397536e-01f, /* rule:head */
+    -4.624232514e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -1.122673345e+00f, /* rule:head-dist */
-    5.765061277e-01f, /* rule:tail-dist */
-    9.664668375e-02f, /* rule:in-run */
+    -1.068252798e+00f, /* rule:head-dist */
+    5.878150525e-01f, /* rule:tail-dist */
+    1.035305044e-01f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.958859619e+00f, /* rule:position */
+    -1.967946050e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    9.664668375e-02f, /* reason=nav */
+    1.035305044e-01f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,90 +87,90 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    4.838087269e-01f, /* reason=head */
-    -4.782155091e-01f, /* reason=tail */
+    4.667397536e-01f, /* reason=head */
+    -4.624232514e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.265439651e-01f, /* n-2:v */
-    4.074265147e-01f, /* n-2:ends-stop */
-    5.838609741e-01f, /* n-2:words */
-    -3.852862418e-01f, /* n-2:stop */
-    -2.004034117e-01f, /* n-2:rule-junk */
-    1.300650173e-01f, /* n-2:rule-body */
-    6.121131167e-02f, /* n-2:whole-line */
-    -1.572267924e+00f, /* n-2:none */
-    -1.848964706e-01f, /* n-1:v */
-    4.577243155e-01f, /* n-1:ends-stop */
-    5.338153473e-01f, /* n-1:words */
-    -5.620473498e-01f, /* n-1:stop */
-    -1.748801216e-01f, /* n-1:rule-junk */
-    8.050780077e-02f, /* n-1:rule-body */
-    5.490100885e-03f, /* n-1:whole-line */
-    -8.747766565e-01f, /* n-1:none */
-    -2.502536444e-01f, /* n+1:v */
-    6.120890409e-01f, /* n+1:ends-stop */
-    7.597886955e-01f, /* n+1:words */
-    -3.980490145e-01f, /* n+1:stop */
-    -2.576785633e-01f, /* n+1:rule-junk */
-    -3.297158264e-01f, /* n+1:rule-body */
-    -2.901607864e-02f, /* n+1:whole-line */
-    2.127422789e-01f, /* n+1:none */
-    -2.052925767e-01f, /* n+2:v */
-    5.029992529e-01f, /* n+2:ends-stop */
-    7.869538845e-01f, /* n+2:words */
-    -5.657090626e-01f, /* n+2:stop */
-    -2.741935446e-01f, /* n+2:rule-junk */
-    -3.751257696e-01f, /* n+2:rule-body */
-    1.975371091e-01f, /* n+2:whole-line */
-    1.100508810e+00f, /* n+2:none */
-    7.988525164e-01f, /* win:v */
-    -8.465595942e-01f, /* win:junk */
-    -9.768755362e-01f, /* win:prose */
-    -3.861714765e+00f, /* doc:stop */
-    4.484563920e+00f, /* doc:n */
+    -1.275236406e-01f, /* n-2:v */
+    4.078981470e-01f, /* n-2:ends-stop */
+    5.819536629e-01f, /* n-2:words */
+    -3.857972138e-01f, /* n-2:stop */
+    -1.900683964e-01f, /* n-2:rule-junk */
+    1.415538972e-01f, /* n-2:rule-body */
+    6.274741853e-02f, /* n-2:whole-line */
+    -1.542930809e+00f, /* n-2:none */
+    -1.869761634e-01f, /* n-1:v */
+    4.578593330e-01f, /* n-1:ends-stop */
+    5.336008421e-01f, /* n-1:words */
+    -5.622305863e-01f, /* n-1:stop */
+    -1.638285407e-01f, /* n-1:rule-junk */
+    9.731472181e-02f, /* n-1:rule-body */
+    5.380901451e-03f, /* n-1:whole-line */
+    -8.620665130e-01f, /* n-1:none */
+    -2.502841356e-01f, /* n+1:v */
+    6.127296805e-01f, /* n+1:ends-stop */
+    7.603291495e-01f, /* n+1:words */
+    -3.952068518e-01f, /* n+1:stop */
+    -2.554458655e-01f, /* n+1:rule-junk */
+    -3.251271807e-01f, /* n+1:rule-body */
+    -2.846734142e-02f, /* n+1:whole-line */
+    2.139150919e-01f, /* n+1:none */
+    -2.061680905e-01f, /* n+2:v */
+    5.039216618e-01f, /* n+2:ends-stop */
+    7.829116791e-01f, /* n+2:words */
+    -5.653430859e-01f, /* n+2:stop */
+    -2.735971733e-01f, /* n+2:rule-junk */
+    -3.598595272e-01f, /* n+2:rule-body */
+    1.989565205e-01f, /* n+2:whole-line */
+    1.101125801e+00f, /* n+2:none */
+    7.869714590e-01f, /* win:v */
+    -8.820205342e-01f, /* win:junk */
+    -9.748099372e-01f, /* win:prose */
+    -3.842595132e+00f, /* doc:stop */
+    4.479158790e+00f, /* doc:n */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -3.904148992e+00f;
+const float hnp_cls_model_bias = -3.931131691e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
 
 /* The trim model (classify_trim.c): the same features, then the region figures. */
 const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    4.760496022e+00f, /* shape:chars */
-    -4.444250787e+00f, /* shape:words */
-    1.652761084e-02f, /* shape:stop */
-    1.233314788e-01f, /* shape:stop-rel */
-    3.501021668e-01f, /* shape:ends-stop */
-    -2.653985662e-01f, /* shape:ends-q */
-    6.382186245e-01f, /* shape:ends-colon */
-    2.209629918e+00f, /* shape:first-upper */
-    1.883929101e+00f, /* shape:first-lower */
-    -1.323247305e-01f, /* shape:digits */
-    -1.698423597e+00f, /* shape:caps */
-    2.281345852e+00f, /* shape:symbols */
-    -1.583391358e+00f, /* shape:url */
-    -4.992282898e-01f, /* shape:email */
-    -8.655189749e-01f, /* shape:phone */
-    -4.326814059e-03f, /* shape:price */
-    -3.232632553e-01f, /* shape:company */
-    1.687764453e+00f, /* shape:company-end */
-    -6.125844744e-02f, /* shape:whole-line */
-    -1.307917434e+00f, /* shape:bracketed */
-    3.971471887e+00f, /* shape:cjk */
-    -2.610949598e-01f, /* shape:hashtags */
-    1.264824095e+00f, /* shape:commas */
-    -6.170008650e-02f, /* shape:tiny */
-    -2.940957948e-01f, /* shape:no-stop */
-    6.716859023e-01f, /* shape:prose */
-    -4.837558509e-01f, /* shape:bullet */
+    4.744193312e+00f, /* shape:chars */
+    -4.415059162e+00f, /* shape:words */
+    3.545463316e-03f, /* shape:stop */
+    1.307320727e-01f, /* shape:stop-rel */
+    3.453752421e-01f, /* shape:ends-stop */
+    -2.687516409e-01f, /* shape:ends-q */
+    6.332185405e-01f, /* shape:ends-colon */
+    2.201621438e+00f, /* shape:first-upper */
+    1.875810201e+00f, /* shape:first-lower */
+    -1.816391380e-01f, /* shape:digits */
+    -1.717253975e+00f, /* shape:caps */
+    2.416508671e+00f, /* shape:symbols */
+    -1.598126280e+00f, /* shape:url */
+    -5.117995147e-01f, /* shape:email */
+    -9.263944331e-01f, /* shape:phone */
+    -8.227105094e-03f, /* shape:price */
+    -3.215307041e-01f, /* shape:company */
+    1.678597094e+00f, /* shape:company-end */
+    -5.678254806e-02f, /* shape:whole-line */
+    -1.182351584e+00f, /* shape:bracketed */
+    3.957838869e+00f, /* shape:cjk */
+    -2.622738648e-01f, /* shape:hashtags */
+    1.215987671e+00f, /* shape:commas */
+    -6.145879378e-02f, /* shape:tiny */
+    -3.019837216e-01f, /* shape:no-stop */
+    6.709788526e-01f, /* shape:prose */
+    -4.885882062e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -4.548473812e-01f, /* rule:v */
-    -8.665396708e-01f, /* rule:dup */
-    -1.736203856e-01f, /* rule:legit */
+    -4.547395479e-01f, /* rule:v */
+    -8.717153724e-01f, /* rule:dup */
+    -1.764192889e-01f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -183,7 +183,7 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -5.241630879e-01f, /* rule:position */
+    -5.172811530e-01f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -230,87 +230,87 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    1.325831871e-01f, /* n-2:v */
-    -1.829551558e-01f, /* n-2:ends-stop */
-    2.958555675e-02f, /* n-2:words */
-    -1.273192786e-01f, /* n-2:stop */
-    3.543129171e-01f, /* n-2:rule-junk */
-    2.304886316e-01f, /* n-2:rule-body */
-    -1.990278836e-01f, /* n-2:whole-line */
-    9.845962341e-01f, /* n-2:none */
-    1.975899477e-01f, /* n-1:v */
-    -1.487932593e-01f, /* n-1:ends-stop */
-    -8.388812922e-02f, /* n-1:words */
-    -9.062847883e-02f, /* n-1:stop */
-    4.903868982e-01f, /* n-1:rule-junk */
-    1.970619189e-01f, /* n-1:rule-body */
-    -9.071440431e-02f, /* n-1:whole-line */
-    -2.386697074e+00f, /* n-1:none */
-    -2.570534091e-02f, /* n+1:v */
-    -2.825449054e-01f, /* n+1:ends-stop */
-    3.026614669e-01f, /* n+1:words */
-    -1.054489387e-01f, /* n+1:stop */
-    1.189033516e+00f, /* n+1:rule-junk */
-    9.648144612e-01f, /* n+1:rule-body */
-    -2.496104237e-01f, /* n+1:whole-line */
-    1.942657995e+00f, /* n+1:none */
-    -6.339906537e-02f, /* n+2:v */
-    -2.589330903e-01f, /* n+2:ends-stop */
-    2.016176629e-01f, /* n+2:words */
-    -2.001422247e-05f, /* n+2:stop */
-    1.125176413e+00f, /* n+2:rule-junk */
-    1.193760946e+00f, /* n+2:rule-body */
-    -2.668376229e-01f, /* n+2:whole-line */
-    1.007546260e+00f, /* n+2:none */
-    2.130540291e+00f, /* win:v */
-    2.304561999e+00f, /* win:junk */
-    -1.269762106e-01f, /* win:prose */
-    -5.826075865e-01f, /* doc:stop */
-    2.024660059e-01f, /* doc:n */
-    9.051828902e-01f, /* trim:before */
-    1.102604726e+00f, /* trim:left */
-    -2.134278636e+00f, /* trim:hit-seen-n */
-    -1.908163941e-01f, /* trim:hits-after */
-    1.660333558e+00f, /* trim:prose-after */
-    -1.123152794e+00f, /* trim:region-n */
-    5.675851873e-01f, /* trim:hit-seen */
-    6.697703148e-01f, /* trim:index */
+    1.315955569e-01f, /* n-2:v */
+    -1.833084366e-01f, /* n-2:ends-stop */
+    3.416079550e-02f, /* n-2:words */
+    -1.266990223e-01f, /* n-2:stop */
+    3.529635950e-01f, /* n-2:rule-junk */
+    2.278524438e-01f, /* n-2:rule-body */
+    -1.975113462e-01f, /* n-2:whole-line */
+    9.503492277e-01f, /* n-2:none */
+    1.981115495e-01f, /* n-1:v */
+    -1.488218195e-01f, /* n-1:ends-stop */
+    -8.251186329e-02f, /* n-1:words */
+    -9.082798292e-02f, /* n-1:stop */
+    4.841261909e-01f, /* n-1:rule-junk */
+    1.873956771e-01f, /* n-1:rule-body */
+    -9.013291215e-02f, /* n-1:whole-line */
+    -2.362085541e+00f, /* n-1:none */
+    -2.494061644e-02f, /* n+1:v */
+    -2.828713890e-01f, /* n+1:ends-stop */
+    3.081503475e-01f, /* n+1:words */
+    -1.091634207e-01f, /* n+1:stop */
+    1.199694628e+00f, /* n+1:rule-junk */
+    9.691069808e-01f, /* n+1:rule-body */
+    -2.512452659e-01f, /* n+1:whole-line */
+    1.948666731e+00f, /* n+1:none */
+    -6.458167723e-02f, /* n+2:v */
+    -2.614092555e-01f, /* n+2:ends-stop */
+    2.101936301e-01f, /* n+2:words */
+    -1.278314955e-03f, /* n+2:stop */
+    1.130678120e+00f, /* n+2:rule-junk */
+    1.199484847e+00f, /* n+2:rule-body */
+    -2.673317202e-01f, /* n+2:whole-line */
+    9.860895722e-01f, /* n+2:none */
+    2.137232264e+00f, /* win:v */
+    2.296012310e+00f, /* win:junk */
+    -1.404617958e-01f, /* win:prose */
+    -6.977915394e-01f, /* doc:stop */
+    1.895133414e-01f, /* doc:n */
+    9.438056931e-01f, /* trim:before */
+    1.102010669e+00f, /* trim:left */
+    -2.144209367e+00f, /* trim:hit-seen-n */
+    -1.833412998e-01f, /* trim:hits-after */
+    1.664356426e+00f, /* trim:prose-after */
+    -1.014444205e+00f, /* trim:region-n */
+    5.468647158e-01f, /* trim:hit-seen */
+    6.451952808e-01f, /* trim:index */
 };
-const float hnp_cls_trim_bias = -5.491573610e+00f;
+const float hnp_cls_trim_bias = -5.504296269e+00f;
 
 /* The head model (classify_trim.c, head_cut): the same features as the trim's. */
 const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    5.063992125e-01f, /* shape:chars */
-    -1.104982970e+00f, /* shape:words */
-    1.189306136e-01f, /* shape:stop */
-    -1.655283440e-01f, /* shape:stop-rel */
-    1.003843708e+00f, /* shape:ends-stop */
-    -2.629476744e-01f, /* shape:ends-q */
-    1.127429099e+00f, /* shape:ends-colon */
-    -1.928062941e+00f, /* shape:first-upper */
-    -1.947530367e+00f, /* shape:first-lower */
-    -1.622736515e+00f, /* shape:digits */
-    -1.637753746e+00f, /* shape:caps */
-    7.099041446e-01f, /* shape:symbols */
-    -1.396064474e+00f, /* shape:url */
-    2.309868768e+00f, /* shape:email */
-    -3.496900064e-01f, /* shape:phone */
-    1.515695291e-01f, /* shape:price */
-    -4.435816459e-01f, /* shape:company */
-    8.179506657e-01f, /* shape:company-end */
-    -2.589407911e-02f, /* shape:whole-line */
-    -9.882006208e-01f, /* shape:bracketed */
-    9.654052078e+00f, /* shape:cjk */
-    1.306780332e-01f, /* shape:hashtags */
-    1.801859813e+00f, /* shape:commas */
-    -3.161701410e-01f, /* shape:tiny */
-    -2.983519307e-01f, /* shape:no-stop */
-    7.914669543e-01f, /* shape:prose */
-    -2.233433422e-01f, /* shape:bullet */
+    7.876314280e-01f, /* shape:chars */
+    -1.289539812e+00f, /* shape:words */
+    8.125606403e-02f, /* shape:stop */
+    -1.171117871e-01f, /* shape:stop-rel */
+    8.784238416e-01f, /* shape:ends-stop */
+    -2.425131417e-01f, /* shape:ends-q */
+    1.049116590e+00f, /* shape:ends-colon */
+    -1.736767316e+00f, /* shape:first-upper */
+    -1.876013553e+00f, /* shape:first-lower */
+    -1.452636388e+00f, /* shape:digits */
+    -1.688799290e+00f, /* shape:caps */
+    9.972305127e-01f, /* shape:symbols */
+    -1.409999591e+00f, /* shape:url */
+    2.202263408e+00f, /* shape:email */
+    -4.514549189e-01f, /* shape:phone */
+    1.020689173e-01f, /* shape:price */
+    -4.383728394e-01f, /* shape:company */
+    8.837154909e-01f, /* shape:company-end */
+    -5.796906667e-02f, /* shape:whole-line */
+    -9.495544458e-01f, /* shape:bracketed */
+    9.122257292e+00f, /* shape:cjk */
+    7.758823681e-02f, /* shape:hashtags */
+    1.510836597e+00f, /* shape:commas */
+    -2.714859509e-01f, /* shape:tiny */
+    -2.997317346e-01f, /* shape:no-stop */
+    7.901573802e-01f, /* shape:prose */
+    -2.982142458e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -6.714229716e-01f, /* rule:v */
-    -1.011548646e+00f, /* rule:dup */
-    2.818621466e-01f, /* rule:legit */
+    -6.376157619e-01f, /* rule:v */
+    -1.000451625e+00f, /* rule:dup */
+    2.876936683e-01f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -323,7 +323,7 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    6.329892661e-02f, /* rule:position */
+    -4.172679944e-02f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -370,50 +370,50 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.914700440e-04f, /* n-2:v */
-    1.187527303e-01f, /* n-2:ends-stop */
-    5.170651746e-02f, /* n-2:words */
-    -1.182969652e-04f, /* n-2:stop */
-    7.220990042e-02f, /* n-2:rule-junk */
-    5.398345367e-02f, /* n-2:rule-body */
-    -1.134114561e-01f, /* n-2:whole-line */
+    -3.179986462e-03f, /* n-2:v */
+    4.513160681e-02f, /* n-2:ends-stop */
+    1.245016526e-01f, /* n-2:words */
+    -2.204528120e-03f, /* n-2:stop */
+    8.553459787e-02f, /* n-2:rule-junk */
+    7.444643016e-02f, /* n-2:rule-body */
+    -1.620296302e-01f, /* n-2:whole-line */
     0.000000000e+00f, /* n-2:none */
-    1.536703863e-02f, /* n-1:v */
-    2.445056403e-01f, /* n-1:ends-stop */
-    3.825026854e-02f, /* n-1:words */
-    1.906219544e-01f, /* n-1:stop */
-    3.183617880e-01f, /* n-1:rule-junk */
-    5.774368597e-02f, /* n-1:rule-body */
-    6.925641611e-03f, /* n-1:whole-line */
+    1.214128137e-02f, /* n-1:v */
+    1.641948237e-01f, /* n-1:ends-stop */
+    1.224105988e-01f, /* n-1:words */
+    1.871247448e-01f, /* n-1:stop */
+    3.306523263e-01f, /* n-1:rule-junk */
+    7.182647247e-02f, /* n-1:rule-body */
+    -3.356273431e-02f, /* n-1:whole-line */
     0.000000000e+00f, /* n-1:none */
-    -1.202087065e-01f, /* n+1:v */
-    1.615287944e-01f, /* n+1:ends-stop */
-    3.866470085e-01f, /* n+1:words */
-    1.355584143e-01f, /* n+1:stop */
-    1.017613595e+00f, /* n+1:rule-junk */
-    8.808408838e-01f, /* n+1:rule-body */
-    -4.343543277e-03f, /* n+1:whole-line */
+    -1.127380498e-01f, /* n+1:v */
+    7.953125804e-02f, /* n+1:ends-stop */
+    4.385259342e-01f, /* n+1:words */
+    1.315708051e-01f, /* n+1:stop */
+    1.072348064e+00f, /* n+1:rule-junk */
+    9.205096293e-01f, /* n+1:rule-body */
+    -4.753958351e-02f, /* n+1:whole-line */
     0.000000000e+00f, /* n+1:none */
-    -9.508040361e-02f, /* n+2:v */
-    5.766831470e-02f, /* n+2:ends-stop */
-    1.444461002e-01f, /* n+2:words */
-    2.230327463e-01f, /* n+2:stop */
-    1.151309581e+00f, /* n+2:rule-junk */
-    1.201190812e+00f, /* n+2:rule-body */
-    -7.635124079e-02f, /* n+2:whole-line */
+    -9.693274470e-02f, /* n+2:v */
+    -1.705771573e-02f, /* n+2:ends-stop */
+    2.147848515e-01f, /* n+2:words */
+    2.171209243e-01f, /* n+2:stop */
+    1.181173494e+00f, /* n+2:rule-junk */
+    1.240874969e+00f, /* n+2:rule-body */
+    -1.356601780e-01f, /* n+2:whole-line */
     0.000000000e+00f, /* n+2:none */
-    1.982644377e+00f, /* win:v */
-    1.847644719e+00f, /* win:junk */
-    -1.015807958e-01f, /* win:prose */
-    1.462121081e+00f, /* doc:stop */
-    -2.368473812e+00f, /* doc:n */
-    9.132739632e-01f, /* trim:before */
-    1.220079168e+00f, /* trim:left */
-    -2.999407958e+00f, /* trim:hit-seen-n */
-    -2.571937513e-01f, /* trim:hits-after */
-    1.085315410e+00f, /* trim:prose-after */
-    -1.037876921e+00f, /* trim:region-n */
-    1.595437053e+00f, /* trim:hit-seen */
-    3.353998661e-01f, /* trim:index */
+    2.259832229e+00f, /* win:v */
+    1.854293064e+00f, /* win:junk */
+    -5.216654217e-01f, /* win:prose */
+    1.018836001e+00f, /* doc:stop */
+    -1.855960499e+00f, /* doc:n */
+    7.640392110e-01f, /* trim:before */
+    9.315110568e-01f, /* trim:left */
+    -2.863874157e+00f, /* trim:hit-seen-n */
+    -1.967431325e-01f, /* trim:hits-after */
+    1.022370646e+00f, /* trim:prose-after */
+    -7.410044581e-01f, /* trim:region-n */
+    1.475590124e+00f, /* trim:hit-seen */
+    3.340782661e-01f, /* trim:index */
 };
-const float hnp_cls_head_bias = -2.403840598e-01f;
+const float hnp_cls_head_bias = -3.916304627e-01f;
