@@ -84,8 +84,8 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->dtok);
     free(t->cand);
     free(t->cand_bits);
-    free(t->nodrug);
-    free(t->enzyme);
+    free(t->nodrug.sf);
+    free(t->enzyme.sf);
     free(t->codes);
     hnp_tag_pass1_free(&t->p1);
     free(t);
@@ -299,6 +299,7 @@ static hnp_status tag_pass(hnp_tagger *t, const uint8_t *text, size_t len, const
     }
     t->n_abbr = 0;
     memset(t->abbr_first, 0, sizeof t->abbr_first);
+    memset(t->abbr_two, 0, sizeof t->abbr_two);
     t->abbr_text.len = 0;
     t->n_rejected = 0;
     t->n_dtok = 0;

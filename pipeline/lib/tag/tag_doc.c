@@ -164,12 +164,34 @@ static int has_long_form(const uint8_t *text, size_t floor, size_t end, const ui
     return long_form_start(text, floor, end, sf, sn) != SIZE_MAX;
 }
 
-/* Whether the n bytes at s are the text of one of the n_set spans of set (short forms). */
-static int text_in(const hnp_span *set, size_t n_set, const uint8_t *text, const uint8_t *s,
-                   size_t n)
+/* The bit of tag_sfset.bits for a short form of n bytes at s (n > 0). */
+static unsigned sf_bit(const uint8_t *s, size_t n)
 {
-    for (size_t k = 0; k < n_set; k++) {
-        if (set[k].end - set[k].start == n && memcmp(text + set[k].start, s, n) == 0) {
+    return (unsigned)(n * 37 + s[0] * 7 + s[n - 1]) % 256;
+}
+
+static hnp_status sfset_add(tag_sfset *set, const uint8_t *text, size_t a, size_t e)
+{
+    HNP_TRY(hnp_tag_grow((void **)&set->sf, &set->cap, set->n + 1, sizeof *set->sf));
+    set->sf[set->n++] = (hnp_span){a, e};
+    unsigned b = sf_bit(text + a, e - a);
+    set->bits[b / 64] |= UINT64_C(1) << (b % 64);
+    return HNP_OK;
+}
+
+/* Whether the n bytes at s are the text of one of the short forms of set. */
+static int text_in(const tag_sfset *set, const uint8_t *text, const uint8_t *s, size_t n)
+{
+    if (n == 0 || set->n == 0) {
+        return 0; /* no short form is empty */
+    }
+    unsigned b = sf_bit(s, n);
+    if (!((set->bits[b / 64] >> (b % 64)) & 1)) {
+        return 0;
+    }
+    for (size_t k = 0; k < set->n; k++) {
+        const hnp_span *f = &set->sf[k];
+        if (f->end - f->start == n && memcmp(text + f->start, s, n) == 0) {
             return 1;
         }
     }
@@ -180,7 +202,7 @@ static int text_in(const hnp_span *set, size_t n_set, const uint8_t *text, const
  * drug defines in the document. */
 static int is_nodrug(const hnp_tagger *t, const uint8_t *text, const uint8_t *s, size_t n)
 {
-    return text_in(t->nodrug, t->n_nodrug, text, s, n);
+    return text_in(&t->nodrug, text, s, n);
 }
 
 /* The index of the first mention that starts at byte pos or later (mentions are in order). */
@@ -541,13 +563,14 @@ static int has_short(const hnp_tagger *t, const uint8_t *text, hnp_entity_label 
 typedef int (*sf_test)(const hnp_tagger *t, const uint8_t *text, size_t a, size_t p, size_t sf,
                        size_t sn);
 
-/* Collects into *set (n_set, cap_set) the short forms "(SF)" of the sentences that test
- * accepts, when a mention of label looks like a short form (the set judges those). */
+/* Collects into set the short forms "(SF)" of the sentences that test accepts, when a
+ * mention of label looks like a short form (the set judges those). */
 static hnp_status find_short_forms(hnp_tagger *t, const uint8_t *text, size_t len,
                                    const hnp_span *sents, size_t n_sents, hnp_entity_label label,
-                                   sf_test test, hnp_span **set, size_t *n_set, size_t *cap_set)
+                                   sf_test test, tag_sfset *set)
 {
-    *n_set = 0;
+    set->n = 0;
+    memset(set->bits, 0, sizeof set->bits);
     if (!has_short(t, text, label)) {
         return HNP_OK;
     }
@@ -560,8 +583,7 @@ static hnp_status find_short_forms(hnp_tagger *t, const uint8_t *text, size_t le
             if (!sn || !test(t, text, a, p, sf, sn)) {
                 continue;
             }
-            HNP_TRY(hnp_tag_grow((void **)set, cap_set, *n_set + 1, sizeof **set));
-            (*set)[(*n_set)++] = (hnp_span){sf, sf + sn};
+            HNP_TRY(sfset_add(set, text, sf, sf + sn));
         }
     }
     return HNP_OK;
@@ -607,7 +629,7 @@ static int nodrug_mention(const hnp_tagger *t, const uint8_t *text, const hnp_me
 /* A condition mention whose text is a short form an enzyme's name defines (find_enzyme). */
 static int is_enzyme_sf(const hnp_tagger *t, const uint8_t *text, const hnp_mention *m)
 {
-    return text_in(t->enzyme, t->n_enzyme, text, text + m->span.start, m->span.end - m->span.start);
+    return text_in(&t->enzyme, text, text + m->span.start, m->span.end - m->span.start);
 }
 
 /* A drug mention that names a protein (tag_protein.c). */
@@ -665,11 +687,11 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
     /* proteins before the short forms are judged: "erythropoietin (EPO)" then defines no
      * drug, so EPO is none anywhere */
     drop_where(t, text, HNP_LABEL_DRUG, is_protein);
-    HNP_TRY(find_short_forms(t, text, len, sents, n_sents, HNP_LABEL_DRUG, defines_nodrug,
-                             &t->nodrug, &t->n_nodrug, &t->cap_nodrug));
+    HNP_TRY(
+        find_short_forms(t, text, len, sents, n_sents, HNP_LABEL_DRUG, defines_nodrug, &t->nodrug));
     HNP_TRY(find_short_forms(t, text, len, sents, n_sents, HNP_LABEL_CONDITION, after_enzyme,
-                             &t->enzyme, &t->n_enzyme, &t->cap_enzyme));
-    if (t->n_enzyme) {
+                             &t->enzyme));
+    if (t->enzyme.n) {
         drop_where(t, text, HNP_LABEL_CONDITION, is_enzyme_sf);
     }
     HNP_TRY(collect(t, text, len, sents));
@@ -682,10 +704,10 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
             HNP_TRY(merge_new(t, n_old));
         }
     }
-    if (t->n_nodrug) {
+    if (t->nodrug.n) {
         drop_where(t, text, HNP_LABEL_DRUG, nodrug_mention);
     }
-    if (t->n_enzyme) { /* again: a condition before "(SF)" may have spread it */
+    if (t->enzyme.n) { /* again: a condition before "(SF)" may have spread it */
         drop_where(t, text, HNP_LABEL_CONDITION, is_enzyme_sf);
     }
     return HNP_OK;

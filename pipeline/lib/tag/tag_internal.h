@@ -62,6 +62,14 @@ typedef struct tag_mtok {
     int have_suf4;          /* computed by the trigger test (tag_model.c, is_trigger) */
 } tag_mtok;
 
+/* A set of short forms in the document (tag_doc.c): byte spans, and a bitmap of their
+ * lengths and first and last bytes (tag_doc.c, sf_bit) that turns most other words away. */
+typedef struct tag_sfset {
+    hnp_span *sf;
+    size_t n, cap;
+    uint64_t bits[4];
+} tag_sfset;
+
 /* A word token of the document's taggable sentences (tag_doc.c; recorded by tag.c): where
  * it starts, and the low 32 bits of its folded form's hash. */
 typedef struct tag_dtok {
@@ -155,6 +163,7 @@ struct hnp_tagger {
     size_t *abbr_slot; /* hash of short forms: abbr index + 1, 0 = empty */
     size_t cap_abbr_slot;
     uint64_t abbr_first[4]; /* first bytes of the short forms: most tokens start no form */
+    uint64_t abbr_two[64];  /* their first two bytes, hashed (tag_abbrev.c, abbr_two_bit) */
     const char **seen;      /* open-addressing set of concept ids mentioned by non-ctx terms */
     size_t n_seen, cap_seen;
     const char **rejected; /* ids of ctx terms turned down for want of support */
@@ -186,11 +195,9 @@ struct hnp_tagger {
     size_t n_cand, cap_cand;
     uint64_t *cand_bits; /* 2^k bits, at least TAG_CAND_BITS_PER per candidate (tag_doc.c) */
     size_t cap_cand_bits, cand_mask;
-    hnp_span *nodrug; /* short forms defined by a long form that is no drug (byte spans) */
-    size_t n_nodrug, cap_nodrug;
-    hnp_span *enzyme; /* short forms defined by an enzyme's name, no condition (byte spans) */
-    size_t n_enzyme, cap_enzyme;
-    hnp_span *codes; /* development codes named as compounds (tag_chem.c), byte spans */
+    tag_sfset nodrug; /* short forms defined by a long form that is no drug */
+    tag_sfset enzyme; /* short forms defined by an enzyme's name, no condition */
+    hnp_span *codes;  /* development codes named as compounds (tag_chem.c), byte spans */
     size_t n_codes, cap_codes;
     /* The second pass (tag_replay.c). It copies a sentence's results from the first pass
      * unless the sentence turned a ctx term down (fragile) or the abbreviations defined so
