@@ -351,6 +351,27 @@ START_TEST(two_conditions_joined_are_two_mentions)
 }
 END_TEST
 
+/* tag_deficient.c: a deficiency state named by a gene's or protein's symbol is a condition
+ * ("C9-deficient", "type I C4-deficient", "deficient in Tim7"); a word that is no symbol
+ * ("Rats deficient") is not. */
+START_TEST(deficiency_states_by_their_symbol)
+{
+    fixture f;
+    start(&f);
+    static const want_count want[] = {{"CONDITION:C9-deficient", 1},
+                                      {"CONDITION:type I C4-deficient", 1},
+                                      {"CONDITION:deficient in Tim7", 1},
+                                      {"CONDITION:C8 deficient", 1}};
+    expect_counts(&f,
+                  "Serum from two C9-deficient sisters lysed no bacteria.\n"
+                  "A type I C4-deficient donor was found.\nCells deficient in Tim7 grew slowly.\n"
+                  "Her C8 deficient father was well.",
+                  want, sizeof want / sizeof *want);
+    assert_none(&f, "Rats deficient for a week in food gained less weight.", HNP_LABEL_CONDITION);
+    finish(&f);
+}
+END_TEST
+
 /* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
  * alone it was missed; not in a sentence the caller marks as not taggable. */
 START_TEST(conditions_spread_in_the_document)
@@ -607,6 +628,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, short_forms_of_conditions_spread);
     tcase_add_test(tc, long_forms_grow_to_their_short_form);
     tcase_add_test(tc, two_conditions_joined_are_two_mentions);
+    tcase_add_test(tc, deficiency_states_by_their_symbol);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);

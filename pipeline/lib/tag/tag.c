@@ -267,7 +267,8 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
     }
     hnp_tag_chem_names(t, text, m0, a, b);
     HNP_TRY(hnp_tag_chem_codes(t, text, m0, b));
-    return hnp_tag_ions(t, text, m0, b);
+    HNP_TRY(hnp_tag_ions(t, text, m0, b));
+    return hnp_tag_deficient(t, text, m0, a, b);
 }
 
 /* Sentence s in the current pass: tagged (and logged in the first pass), or in the second

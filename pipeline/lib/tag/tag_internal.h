@@ -221,13 +221,17 @@ struct hnp_tagger {
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
  *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c,
- *   tag_protein.c    leaf helpers
+ *   tag_protein.c, tag_deficient.c  leaf helpers
  *   tag_mentions.c   growing arrays, appending a mention */
 
 /* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
                         const char *id, const char *name, size_t id_off);
 hnp_status hnp_tag_grow_slow(void **p, size_t *cap, size_t need, size_t elem);
+/* Whether a mention among m0..n_m-1 overlaps bytes a..b-1. */
+int hnp_tag_overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b);
+/* Moves the last mention back to its place in document order among m0..n_m-1. */
+void hnp_tag_settle_last(hnp_tagger *t, size_t m0);
 /* Room for need elements of elem bytes in *p (capacity *cap); inline, as most calls find
  * the room there (several per sentence and per mention). */
 static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -305,6 +309,10 @@ hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, si
 
 /* tag_coord.c: tokens a..b are "W1 and|or W2", each word a condition term by itself. */
 int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b);
+
+/* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
+ * "deficient in Six5") in the sentence's bytes a..b, as conditions. */
+hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
 
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */

@@ -110,32 +110,6 @@ static int has_atpase(const uint8_t *text, size_t a, size_t end)
     return 0;
 }
 
-static int overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b)
-{
-    for (size_t x = m0; x < t->n_m; x++) {
-        if (t->m[x].span.start < b && a < t->m[x].span.end) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Moves the last mention back to its place in document order among m0..n_m-1. */
-static void settle_last(hnp_tagger *t, size_t m0)
-{
-    for (size_t x = t->n_m - 1; x > m0 && t->m[x - 1].span.start > t->m[x].span.start; x--) {
-        hnp_mention m = t->m[x];
-        size_t id = t->m_id[x];
-        unsigned char keep = t->m_keep[x];
-        t->m[x] = t->m[x - 1];
-        t->m_id[x] = t->m_id[x - 1];
-        t->m_keep[x] = t->m_keep[x - 1];
-        t->m[x - 1] = m;
-        t->m_id[x - 1] = id;
-        t->m_keep[x - 1] = keep;
-    }
-}
-
 /* The length of an element of a salt's anion at s (n bytes left): "Cl", "Br", or one of
  * H C N O S P F I (0: none); *anion is set for a halogen or oxygen. */
 static size_t anion_element(const uint8_t *s, size_t n, int *anion)
@@ -214,9 +188,9 @@ hnp_status hnp_tag_ions(hnp_tagger *t, const uint8_t *text, size_t m0, size_t en
         if (n == 0 && hnp_ascii_is(text[k->start], HNP_ASCII_UPPER) && salt_formula(text, k)) {
             n = k->end - k->start;
         }
-        if (n && !overlaps(t, m0, k->start, k->start + n)) {
+        if (n && !hnp_tag_overlaps(t, m0, k->start, k->start + n)) {
             HNP_TRY(hnp_tag_emit(t, k->start, k->start + n, HNP_LABEL_DRUG, "-", "-", SIZE_MAX));
-            settle_last(t, m0);
+            hnp_tag_settle_last(t, m0);
         }
     }
     return HNP_OK;

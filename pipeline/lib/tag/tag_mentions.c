@@ -28,3 +28,28 @@ hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_labe
     t->m_id[t->n_m++] = id_off;
     return HNP_OK;
 }
+
+int hnp_tag_overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b)
+{
+    for (size_t x = m0; x < t->n_m; x++) {
+        if (t->m[x].span.start < b && a < t->m[x].span.end) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void hnp_tag_settle_last(hnp_tagger *t, size_t m0)
+{
+    for (size_t x = t->n_m - 1; x > m0 && t->m[x - 1].span.start > t->m[x].span.start; x--) {
+        hnp_mention m = t->m[x];
+        size_t id = t->m_id[x];
+        unsigned char keep = t->m_keep[x];
+        t->m[x] = t->m[x - 1];
+        t->m_id[x] = t->m_id[x - 1];
+        t->m_keep[x] = t->m_keep[x - 1];
+        t->m[x - 1] = m;
+        t->m_id[x - 1] = id;
+        t->m_keep[x - 1] = keep;
+    }
+}
