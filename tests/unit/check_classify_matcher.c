@@ -1,6 +1,7 @@
-/* check_classify_matcher.c -- the classify stage's phrase matcher (classify_phrases.c, the
- * one in use) agrees with the reference that searches each phrase of each list on its own:
- * phrase by phrase on every sentence, and in the whole stage's output (labels, scores,
+/* check_classify_matcher.c -- the classify stage's fast paths agree with the references
+ * they replaced (hnp_cls_set_reference): the phrase matcher (classify_phrases.c) with the
+ * search of each phrase of each list on its own, phrase by phrase on every sentence; and,
+ * with the character scan of the features too, the whole stage's output (labels, scores,
  * reasons, metadata and every model feature) on every evaluation text of ../shared. Small
  * fixtures, written for this test, check the same without ../shared. */
 #include "classify/classify_internal.h"
@@ -165,6 +166,11 @@ static const char fixture[] =
     "doi\n"
     "et a\n"
     "Data at cdc.gov\n"
+    "#health #news #tips #wellness for you\n"
+    "It's what they don't say: the naïve café owner's well-known COVID-19 response.\n"
+    "Supercalifragilisticexpialidocious antidisestablishmentarianism, 12345678901234567890.\n"
+    "\xE6\x96\xB0\xE5\x86\xA0\xE7\x96\xAB\xE8\x8B\x97\xE3\x80\x82 Über 50 Ärzte\n"
+    "'quoted' \"Title\" (note) [1]\n"
     "____\n";
 
 START_TEST(fixture_agrees)

@@ -92,7 +92,7 @@ static hnp_status judge_in(const uint8_t *text, size_t len, const hnp_span *sent
                    .title = (size_t)-1,
                    .lang = lang,
                    .ph = c->phrases,
-                   .ph_reference = c->reference};
+                   .reference = c->reference};
     if (!d->w) {
         return HNP_ERR_NOMEM;
     }

@@ -161,9 +161,10 @@ hnp_status hnp_cls_judge_sentences(cls_doc *d)
         const uint8_t *s = d->text + d->sents[i].start;
         size_t len = d->sents[i].end - d->sents[i].start;
         cls_key k;
-        hnp_cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, d->lang, &d->w[i].f);
+        hnp_cls_features(d->text, d->len, d->sents[i].start, d->sents[i].end, d->lang, d->reference,
+                         &d->w[i].f);
         hnp_cls_make_key(s, len, &k);
-        hnp_cls_phrases_find(d->ph, d->ph_reference, &k);
+        hnp_cls_phrases_find(d->ph, d->reference, &k);
         hnp_cls_local_rules(s, len, &k, &d->w[i].f, &d->w[i].loc);
         d->w[i].bullet = k.skip > 0;
         d->w[i].credit = d->w[i].f.words <= 60 && hnp_cls_credit_cue(&k);

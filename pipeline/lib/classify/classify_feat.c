@@ -1,6 +1,7 @@
 /* classify_feat.c -- shape features of one sentence for the classify stage, computed in
  * linear scans over the bytes (utf8proc for character classes), and the normalized key
  * that the phrase rules match against. */
+#include "base/ascii.h"
 #include "classify_internal.h"
 
 #include <stdlib.h>
@@ -370,13 +371,71 @@ static void general_step(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8proc_in
     }
 }
 
-static void scan_chars(const uint8_t *s, size_t n, cls_lang lang, cls_feat *f)
+/* The first letter of the sentence (when none was seen yet) is in the run s[i..j). */
+static void first_letter_in(cls_feat *f, const uint8_t *s, size_t i, size_t j)
+{
+    while (i < j && !hnp_ascii_is(s[i], HNP_ASCII_UPPER | HNP_ASCII_LOWER)) {
+        i++;
+    }
+    if (i < j) {
+        f->first_lower = hnp_ascii_is(s[i], HNP_ASCII_LOWER);
+        f->first_upper = !f->first_lower;
+    }
+}
+
+/* A run of ASCII letters and digits from s[i]: what ascii_step does for each of them, in
+ * one loop (most of a sentence's bytes are in such runs). Returns the run's end. */
+static size_t word_run(wstate *w, cls_feat *f, const uint8_t *s, size_t n, size_t i,
+                       utf8proc_int32_t prev)
+{
+    if (!w->in_word) {
+        w->in_word = 1;
+        w->has_letter = 0;
+        w->ascii = 1;
+        w->lowlen = 0;
+        f->cap_words += (unsigned)hnp_ascii_is(s[i], HNP_ASCII_UPPER);
+        f->hashtags += prev == '#';
+    }
+    size_t j = i;
+    unsigned digits = 0;
+    while (j < n && hnp_ascii_is(s[j], HNP_ASCII_WORD)) {
+        digits += (unsigned)hnp_ascii_is(s[j], HNP_ASCII_DIGIT);
+        j++;
+    }
+    size_t len = j - i, room = sizeof w->low - w->lowlen;
+    size_t take = len < room ? len : room;
+    for (size_t k = 0; k < take; k++) {
+        w->low[w->lowlen++] = (char)(s[i + k] | 0x20); /* lower case; digits have the bit */
+    }
+    if (take < len) {
+        w->ascii = 0;
+    }
+    f->digits += digits;
+    f->letters += (unsigned)len - digits;
+    f->nchars += len;
+    if (digits < len) {
+        w->has_letter = 1;
+        if (!f->first_lower && !f->first_upper) {
+            first_letter_in(f, s, i, j);
+        }
+    }
+    return j;
+}
+
+/* reference: every character through ascii_step or general_step, no word_run (the path
+ * the fast one must agree with). */
+static void scan_chars(const uint8_t *s, size_t n, cls_lang lang, int reference, cls_feat *f)
 {
     wstate w = {{0}, 0, 1, lang, 0, 0};
     utf8proc_int32_t prev = ' ', last = 0;
     size_t i = 0;
     while (i < n) {
         utf8proc_int32_t c;
+        if (!reference && hnp_ascii_is(s[i], HNP_ASCII_WORD)) {
+            i = word_run(&w, f, s, n, i, prev);
+            last = prev = s[i - 1];
+            continue;
+        }
         if (s[i] < 0x80) {
             c = s[i++];
             ascii_step(&w, f, (uint8_t)c, prev, &last);
@@ -516,7 +575,7 @@ static void line_context(const uint8_t *doc, size_t doclen, size_t start, size_t
 }
 
 void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_lang lang,
-                      cls_feat *f)
+                      int reference, cls_feat *f)
 {
     memset(f, 0, sizeof *f);
     if (start > end || end > doclen) {
@@ -524,7 +583,7 @@ void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t en
     }
     const uint8_t *s = doc + start;
     size_t n = end - start;
-    scan_chars(s, n, lang, f);
+    scan_chars(s, n, lang, reference, f);
     scan_links(s, n, f);
     hnp_cls_scan_numbers(s, n, f);
     hnp_cls_scan_company(s, n, f);

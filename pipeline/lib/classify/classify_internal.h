@@ -165,8 +165,9 @@ typedef enum cls_lang {
 /* The list for an ISO 639-1 code ("" or unknown: English). */
 cls_lang hnp_cls_lang_of(const char *code);
 
+/* reference: the character-by-character scan that the fast one must agree with. */
 void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t end, cls_lang lang,
-                      cls_feat *f);
+                      int reference, cls_feat *f);
 void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k);
 
 /* Phone numbers and prices (sets phone, price); company suffixes (company,
@@ -269,11 +270,12 @@ typedef struct cls_doc {
     cls_lang lang;             /* whose function words count */
     const hnp_templates *tmpl; /* site-template memory, or NULL */
     const cls_phrases *ph;     /* the phrase matcher */
-    int ph_reference;          /* search each phrase alone (hnp_cls_set_reference) */
+    int reference;             /* the reference paths (hnp_cls_set_reference) */
 } cls_doc;
 
-/* Test hook: 1 makes c search each phrase on its own (the reference the matcher must
- * agree with), 0 (the default) use the matcher. Set before c is shared. */
+/* Test hook: 1 makes c take the reference paths that the fast ones must agree with
+ * (search each phrase on its own, scan each character on its own), 0 (the default) the
+ * fast ones. Set before c is shared. */
 void hnp_cls_set_reference(hnp_classifier *c, int on);
 
 hnp_status hnp_cls_judge_sentences(cls_doc *d);
