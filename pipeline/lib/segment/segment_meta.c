@@ -125,16 +125,35 @@ static size_t with_time(const uint8_t *t, size_t d, size_t end)
     return d;
 }
 
+/* A byte a date can start with: a digit, or the capital a month or a weekday starts with. */
+static bool date_first(uint8_t c)
+{
+    switch (c) {
+    case 'A':
+    case 'D':
+    case 'F':
+    case 'J':
+    case 'M':
+    case 'N':
+    case 'O':
+    case 'S':
+    case 'T':
+    case 'W':
+        return true;
+    default:
+        return is_digit(c);
+    }
+}
+
 size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
 {
     hnp_span a, b, c;
     /* a date starts with a digit, a month or a weekday; a token that starts right at pos
      * (a visible ASCII byte) is judged by it before the token is scanned */
-    if (pos < end && t[pos] > ' ' && t[pos] < 0x80 && !strchr("0123456789ADFJMNOSTW", t[pos])) {
+    if (pos < end && t[pos] > ' ' && t[pos] < 0x80 && !date_first(t[pos])) {
         return 0;
     }
-    if (!hnp_seg_token(t, pos, end, &a) || !strchr("0123456789ADFJMNOSTW", t[a.start]) ||
-        t[a.start] == 0) {
+    if (!hnp_seg_token(t, pos, end, &a) || !date_first(t[a.start])) {
         return 0;
     }
     if (hnp_seg_is_weekday(t + a.start, a.end - a.start) && !hnp_seg_token(t, a.end, end, &a)) {

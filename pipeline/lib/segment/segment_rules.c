@@ -118,14 +118,17 @@ static bool stamp_word(const uint8_t *t, const hnp_span *tk)
     return false;
 }
 
-/* "-----", "=====", "_____": a horizontal rule typed as text. */
+/* "-----", "=====", "_____": a horizontal rule typed as text (one of - = _ * ~ #,
+ * repeated). */
 static bool rule_line(const uint8_t *t, const hnp_span *tk)
 {
-    if (tk->end - tk->start < 4) {
+    uint8_t c = t[tk->start];
+    if (tk->end - tk->start < 4 ||
+        !(c == '-' || c == '=' || c == '_' || c == '*' || c == '~' || c == '#')) {
         return false;
     }
-    for (size_t p = tk->start; p < tk->end; p++) {
-        if (t[p] != t[tk->start] || t[p] == 0 || !strchr("-=_*~#", t[p])) {
+    for (size_t p = tk->start + 1; p < tk->end; p++) {
+        if (t[p] != c) {
             return false;
         }
     }
