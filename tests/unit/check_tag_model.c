@@ -372,6 +372,24 @@ START_TEST(deficiency_states_by_their_symbol)
 }
 END_TEST
 
+/* tag_coord.c: an organ's adjective right before a condition is part of it ("renal"), a
+ * degree ("severe") is not. */
+START_TEST(organ_adjectives_join_the_condition)
+{
+    fixture f;
+    start(&f);
+    static const want_count want[] = {{"CONDITION:renal interstitial damage", 1},
+                                      {"CONDITION:Cardiac fibrosis", 1},
+                                      {"CONDITION:papillary necrosis", 1}};
+    expect_counts(&f,
+                  "In the treated rats the toxin caused albuminuria, renal interstitial damage "
+                  "and weight loss.\nCardiac fibrosis was seen in two of them.\nOne had severe "
+                  "papillary necrosis.",
+                  want, sizeof want / sizeof *want);
+    finish(&f);
+}
+END_TEST
+
 /* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
  * alone it was missed; not in a sentence the caller marks as not taggable. */
 START_TEST(conditions_spread_in_the_document)
@@ -629,6 +647,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, long_forms_grow_to_their_short_form);
     tcase_add_test(tc, two_conditions_joined_are_two_mentions);
     tcase_add_test(tc, deficiency_states_by_their_symbol);
+    tcase_add_test(tc, organ_adjectives_join_the_condition);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);

@@ -1,6 +1,8 @@
-/* tag_coord.c -- coordinated terms that share their head: "breast and ovarian cancer",
- * "breast and/or ovarian cancer", "breast/ovarian cancer", "breast-ovarian cancer"; and
- * two whole conditions joined, "nausea and vomiting", which are two mentions.
+/* tag_coord.c -- mention boundaries by the corpora's conventions: coordinated terms that
+ * share their head, "breast and ovarian cancer", "breast and/or ovarian cancer",
+ * "breast/ovarian cancer", "breast-ovarian cancer"; two whole conditions joined, "nausea
+ * and vomiting", which are two mentions; and an organ's adjective right before a
+ * condition, which is part of it ("renal papillary necrosis").
  *
  * The mention found is "ovarian cancer"; when the word before the conjunction with the
  * rest of that mention is also a term of the same label ("breast cancer"), the two are
@@ -104,4 +106,29 @@ int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b)
         }
     }
     return 1;
+}
+
+/* Organ adjectives that the training split's gold conditions include when they stand right
+ * before one: each at least twice and at least 90 % of the time on the training part
+ * (crc32(PMID) % 10 of 3 to 9; "renal" 52 of 56, "myocardial" 46 of 46, "coronary" 11 of
+ * 14 and "ocular" 7 of 10 too few). The model leaves some out where it has not seen the
+ * pair ("renal papillary necrosis", "renal toxicity"): on the held-out folds 0-2 growing
+ * over them was right 7 times and wrong 2 ("hepatocellular necrosis", which BC5CDR marks
+ * as "necrosis" there); on the training part, which the model fits, wrong 4 times. */
+static const char *const organ_words[] = {
+    "adrenal",   "cardiac",        "cerebral", "cutaneous",  "gastric", "glomerular",
+    "hepatic",   "hepatocellular", "muscular", "myocardial", "ovarian", "pleural",
+    "pulmonary", "renal",          "retinal",  "spinal",     "thyroid", "tubular"};
+
+size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i)
+{
+    if (i == 0 || t->tok[i].glued || t->tok[i - 1].kind != LEXTOK_WORD) {
+        return i;
+    }
+    for (size_t k = 0; k < sizeof organ_words / sizeof *organ_words; k++) {
+        if (word_is(t, i - 1, organ_words[k])) {
+            return i - 1;
+        }
+    }
+    return i;
 }

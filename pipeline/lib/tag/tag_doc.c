@@ -291,6 +291,23 @@ static hnp_status drug_short_forms(hnp_tagger *t, const uint8_t *text, size_t fl
     return HNP_OK;
 }
 
+/* The length of condition x as the model found it: without the organ's adjective that
+ * tag_coord.c grew it over ("cerebral ALD" is "ALD" before "(CCALD)"). */
+static size_t own_length(const hnp_tagger *t, const uint8_t *text, size_t x)
+{
+    const hnp_mention *m = &t->m[x];
+    size_t p = m->span.start;
+    if (t->m_keep[x] & TAG_M_ORGAN) {
+        while (p < m->span.end && !is_space(text[p])) {
+            p++;
+        }
+        while (p < m->span.end && is_space(text[p])) {
+            p++;
+        }
+    }
+    return m->span.end - p;
+}
+
 /* A word that joins clauses or phrases rather than modifying a noun. */
 static int is_function_word(const uint8_t *w, size_t n)
 {
@@ -362,7 +379,7 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
             HNP_TRY(add_cand(t, m->span.start, n, m));
         }
         size_t sn = short_form_at(text, len, m->span.end, &sf);
-        if (sn && sn < n &&
+        if (sn && sn < own_length(t, text, x) &&
             (has_long_form(text, sents[m->sent].start, m->span.end, text + sf, sn) ||
              hnp_tag_abbrev_is_code(text + sf, sn, text + m->span.start))) {
             HNP_TRY(add_cand(t, sf, sn, m));

@@ -115,8 +115,10 @@ typedef struct tag_pass1 {
  * a model mention it is sure of (every token's emission score for its label at least
  * TAG_SURE_MARGIN over O; tag_doc.c spreads only these). The margin is the largest that
  * keeps the validation F1 of spreading them all (0 to 500 give the same; 850 loses most
- * of the gain); on news text it keeps one false "California" from spreading. */
-enum { TAG_M_KEEP = 1, TAG_M_SURE = 2 };
+ * of the gain); on news text it keeps one false "California" from spreading. A model
+ * condition grown over an organ's adjective (tag_coord.c, "renal"): tag_doc.c weighs a
+ * short form after it against the model's own span. */
+enum { TAG_M_KEEP = 1, TAG_M_SURE = 2, TAG_M_ORGAN = 4 };
 #define TAG_SURE_MARGIN 500
 
 /* What was chosen at one token. */
@@ -309,6 +311,9 @@ hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, si
 
 /* tag_coord.c: tokens a..b are "W1 and|or W2", each word a condition term by itself. */
 int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b);
+/* tag_coord.c: i - 1 when token i - 1 is an organ's adjective ("renal") that a condition
+ * starting at token i takes in, else i. */
+size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i);
 
 /* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
  * "deficient in Six5") in the sentence's bytes a..b, as conditions. */

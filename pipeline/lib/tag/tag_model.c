@@ -410,12 +410,16 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
             t->my[b] = TAG_Y_BC;
             b = i;
         }
-        const char *id, *name;
-        HNP_TRY(span_id(t, text, m0, m1, i, b, label, &id, &name));
-        HNP_TRY(hnp_tag_emit(t, t->tok[i].start, t->tok[b].end, label, id, name, SIZE_MAX));
-        if (span_margin(t, i, b) >= TAG_SURE_MARGIN) {
-            t->m_keep[t->n_m - 1] = TAG_M_SURE;
+        int sure = span_margin(t, i, b) >= TAG_SURE_MARGIN;
+        size_t a = i;
+        if (label == HNP_LABEL_CONDITION && i > 0 && t->my[i - 1] == TAG_Y_O) {
+            a = hnp_tag_organ_start(t, i); /* "renal papillary necrosis" */
         }
+        const char *id, *name;
+        HNP_TRY(span_id(t, text, m0, m1, a, b, label, &id, &name));
+        HNP_TRY(hnp_tag_emit(t, t->tok[a].start, t->tok[b].end, label, id, name, SIZE_MAX));
+        t->m_keep[t->n_m - 1] =
+            (unsigned char)((sure ? TAG_M_SURE : 0) | (a < i ? TAG_M_ORGAN : 0));
         /* "nephrotoxicity (NT)": later uses of NT are candidates too. */
         HNP_TRY(hnp_tag_abbrev_learn(t, text, &t->m[t->n_m - 1], b + 1));
         i = b + 1;
