@@ -18,8 +18,11 @@ static size_t compare_phrases(const cls_phrases *ph, const uint8_t *s, size_t n)
     static cls_key fast, ref; /* large; the test is single-threaded */
     hnp_cls_make_key(s, n, &fast);
     hnp_cls_phrases_find(ph, 0, &fast);
-    hnp_cls_make_key(s, n, &ref);
+    hnp_cls_make_key_as(s, n, 1, &ref);
     hnp_cls_phrases_find(ph, 1, &ref);
+    ck_assert_uint_eq(fast.len, ref.len);
+    ck_assert_uint_eq(fast.skip, ref.skip);
+    ck_assert_str_eq(fast.s, ref.s);
     size_t hits = 0;
     for (int l = 0; l < CLS_LIST_COUNT; l++) {
         size_t next = hnp_cls_key_next_hit(&fast, (cls_list)l, 0);
@@ -171,6 +174,10 @@ static const char fixture[] =
     "Supercalifragilisticexpialidocious antidisestablishmentarianism, 12345678901234567890.\n"
     "\xE6\x96\xB0\xE5\x86\xA0\xE7\x96\xAB\xE8\x8B\x97\xE3\x80\x82 Über 50 Ärzte\n"
     "'quoted' \"Title\" (note) [1]\n"
+    "Two  spaces\tand a tab,\xC2\xA0no-break\xC2\xA0spaces and \xC2\xA3"
+    "5 PRICES AT Jatcorp Ltd\n"
+    "Contact Acme Medical Devices Co., Ltd , https://acme.example , sales@acme.example\n"
+    "ABCDEFGH IJKLMNOP QRSTUVWX YZ Beta GmbH and Omega Inc. PLC S.p.A \n"
     "____\n";
 
 START_TEST(fixture_agrees)
@@ -184,6 +191,19 @@ START_TEST(fixture_agrees)
         compare_text(&c, p, (size_t)(e - p));
         p = e + 1;
     }
+    /* a company suffix at every offset within eight bytes */
+    for (int pad = 0; pad < 8; pad++) {
+        char line[64];
+        int len = snprintf(line, sizeof line, "%.*sJatcorp S.A. https://jatcorp.example", pad,
+                           "abcdefgh");
+        compare_text(&c, line, (size_t)len);
+    }
+    /* a key longer than CLS_KEY_MAX */
+    static char longline[1400];
+    for (size_t i = 0; i + 7 < sizeof longline; i += 7) {
+        memcpy(longline + i, i % 3 ? "Words  " : "WORDS\t ", 7);
+    }
+    compare_text(&c, longline, strlen(longline));
     ck_assert_uint_gt(c.sents, 30);
     ck_assert_uint_gt(c.hits, 40);
     ctx_close(&c);

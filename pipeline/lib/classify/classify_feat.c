@@ -586,7 +586,7 @@ void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t en
     scan_chars(s, n, lang, reference, f);
     scan_links(s, n, f);
     hnp_cls_scan_numbers(s, n, f);
-    hnp_cls_scan_company(s, n, f);
+    hnp_cls_scan_company(s, n, reference, f);
     line_context(doc, doclen, start, end, f);
     f->bracketed |= n >= 2 && s[0] == '[' && s[n - 1] == ']';
 }

@@ -170,10 +170,14 @@ void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t en
                       int reference, cls_feat *f);
 void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k);
 
+/* The same; reference: copy byte by byte, not eight bytes at a time (the path the fast one
+ * must agree with). */
+void hnp_cls_make_key_as(const uint8_t *s, size_t n, int reference, cls_key *k);
+
 /* Phone numbers and prices (sets phone, price); company suffixes (company,
- * company_end). Both in classify_scan.c. */
+ * company_end; reference: test every byte, not eight at a time). Both in classify_scan.c. */
 void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f);
-void hnp_cls_scan_company(const uint8_t *s, size_t n, cls_feat *f);
+void hnp_cls_scan_company(const uint8_t *s, size_t n, int reference, cls_feat *f);
 
 /* Phrase and shape rules on one sentence (classify_rules.c). */
 void hnp_cls_local_rules(const uint8_t *s, size_t n, const cls_key *k, const cls_feat *f,

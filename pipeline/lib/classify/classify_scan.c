@@ -231,17 +231,36 @@ static const char *const company_suffixes[] = {
     "Inc",      "INC",     "LLC",     "L.L.C",  "GmbH",  "Corp", "Corporation",
     "PLC",      "Plc",     "Pty",     "S.A.",   "S.p.A", "B.V.", "Pvt"};
 
+/* The first position from i whose byte is in 'B'..'S' (where a company suffix may start),
+ * or n. Eight bytes at a time while none of them is: on the low seven bits of each byte
+ * (no carry crosses bytes) 0x7F + 'T' - b has its top bit set when b < 'T', and b + 0x7F -
+ * 'A' when b > 'A'; ~v drops the bytes >= 0x80. */
+static size_t next_suffix_lead(const uint8_t *s, size_t i, size_t n, int reference)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (; !reference && i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        uint64_t h = v & ~highs;
+        if ((ones * (0x7F + 'T') - h) & ~v & (h + ones * (0x7F - 'A')) & highs) {
+            break;
+        }
+    }
+    while (i < n && (s[i] < 'B' || s[i] > 'S')) {
+        i++;
+    }
+    return i;
+}
+
 /* The last company suffix in s (its start; *mend its end), or (size_t)-1. One pass over
  * the positions: only a word start whose letter begins some suffix is tried. */
-static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
+static size_t find_company(const uint8_t *s, size_t n, int reference, size_t *mend)
 {
     size_t best = (size_t)-1;
     size_t ns = sizeof company_suffixes / sizeof company_suffixes[0];
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = s[i];
-        if (c < 'B' || c > 'S') {
-            continue; /* lower case, digits, blanks: no suffix starts with them */
-        }
+    for (size_t i = next_suffix_lead(s, 0, n, reference); i < n;
+         i = next_suffix_lead(s, i + 1, n, reference)) {
+        uint8_t c = s[i]; /* 'B'..'S': lower case, digits, blanks begin no suffix */
         int lead = c == 'C' || c == 'L' || c == 'I' || c == 'G' || c == 'P' || c == 'S' || c == 'B';
         if (!lead || (i > 0 && is_alpha(s[i - 1]))) {
             continue;
@@ -265,11 +284,11 @@ static size_t find_company(const uint8_t *s, size_t n, size_t *mend)
     return best;
 }
 
-void hnp_cls_scan_company(const uint8_t *s, size_t n, cls_feat *f)
+void hnp_cls_scan_company(const uint8_t *s, size_t n, int reference, cls_feat *f)
 {
     static const char cjk_company[] = "\xE6\x9C\x89\xE9\x99\x90\xE5\x85\xAC\xE5\x8F\xB8";
     size_t mend = 0;
-    size_t at = find_company(s, n, &mend);
+    size_t at = find_company(s, n, reference, &mend);
     if (at == (size_t)-1) {
         /* No ASCII letter in the needle: the exact search finds what find_ci would. */
         at = hnp_cls_find_lower((const char *)s, n, cjk_company);
@@ -404,7 +423,41 @@ static void trim_key_end(cls_key *k)
     k->s[k->len] = '\0';
 }
 
+/* Eight bytes at a time (SWAR: each byte a lane of a 64-bit word). */
+static const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+
+/* 1 if the eight bytes at p, after a visible byte, go into the key as they are (but for
+ * case): no control or tab or line break, no 0xC2 (a no-break space's lead byte), no two
+ * spaces side by side and no space last, so each space is the single one the key keeps.
+ * A lane's top bit survives the subtraction only when its byte was below the bound (a
+ * borrow into the next lane needs a hit in this one); a zero lane is one whose low seven
+ * bits plus 0x7F, or'ed with the byte, leave the top bit clear. */
+static int plain8(const uint8_t *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    uint64_t below = (v - ones * 0x20) & ~v & highs;
+    uint64_t x = v ^ (ones * 0xC2), y = v ^ (ones * 0x20);
+    uint64_t c2 = ~(((x & ~highs) + ~highs) | x) & highs;
+    uint64_t sp = ~(((y & ~highs) + ~highs) | y) & highs;
+    return (below | c2 | (sp & sp << 8) | (sp >> 56)) == 0;
+}
+
+/* The eight bytes with A-Z lower-cased, the others kept. On the low seven bits of each
+ * lane no carry crosses lanes: + 0x3F sets the top bit from 'A' up, + 0x25 from '[' up. */
+static uint64_t lower8(uint64_t v)
+{
+    uint64_t h = v & ~highs;
+    uint64_t upper = ~v & (h + ones * 0x3F) & ~(h + ones * 0x25) & highs;
+    return v | upper >> 2;
+}
+
 void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
+{
+    hnp_cls_make_key_as(s, n, 0, k);
+}
+
+void hnp_cls_make_key_as(const uint8_t *s, size_t n, int reference, cls_key *k)
 {
     size_t i = skip_bullets(s, n);
     k->skip = i;
@@ -429,8 +482,17 @@ void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
         if (len < CLS_KEY_MAX) {
             o[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        /* The rest of a run of visible bytes (neither blank nor a no-break space's lead
-         * byte) needs none of the tests above. */
+        /* Words with single spaces between them need none of the tests above: eight bytes
+         * at a time; then the rest of a run of visible bytes (neither blank nor a
+         * no-break space's lead byte) one by one. */
+        while (!reference && i + 9 <= n && len + 8 <= CLS_KEY_MAX && plain8(s + i + 1)) {
+            uint64_t v;
+            memcpy(&v, s + i + 1, 8);
+            v = lower8(v);
+            memcpy(o + len, &v, 8);
+            len += 8;
+            i += 8;
+        }
         while (i + 1 < n && len < CLS_KEY_MAX && s[i + 1] > ' ' && s[i + 1] != 0xC2) {
             c = s[++i];
             o[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
