@@ -227,9 +227,14 @@ cls_lang hnp_cls_lang_of(const char *code)
     return CLS_LANG_EN;
 }
 
+/* Bytes of a word kept for the function-word lookup. */
+enum { LOW_MAX = 16 };
+
 /* Scan state for the word loop. */
 typedef struct wstate {
-    char low[16]; /* the current word, lower case, when short (and ASCII in English) */
+    /* the current word, lower case, when short (and ASCII in English): LOW_MAX bytes, and
+     * room for word_run's eight-byte stores past them */
+    char low[LOW_MAX + 16];
     size_t lowlen;
     int ascii; /* the whole word is in low */
     cls_lang lang;
@@ -246,7 +251,7 @@ static inline void end_word(wstate *w, cls_feat *f)
     if (w->has_letter) {
         f->alpha_words++;
     }
-    if (w->ascii && w->lowlen > 0 && w->lowlen < sizeof w->low &&
+    if (w->ascii && w->lowlen > 0 && w->lowlen < LOW_MAX &&
         (w->lang == CLS_LANG_EN ? hnp_cls_is_stopword(w->low, w->lowlen)
                                 : is_stopword_in(w->lang, w->low, w->lowlen))) {
         f->stop++;
@@ -276,12 +281,12 @@ static inline void word_char(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8pro
             f->first_upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
         }
     }
-    if (c < 128 && w->lowlen < sizeof w->low) {
+    if (c < 128 && w->lowlen < LOW_MAX) {
         w->low[w->lowlen++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     } else if (c >= 128 && w->lang != CLS_LANG_EN) {
         utf8proc_uint8_t u[4];
         utf8proc_ssize_t k = utf8proc_encode_char(utf8proc_tolower(c), u);
-        if (k > 0 && w->lowlen + (size_t)k < sizeof w->low) {
+        if (k > 0 && w->lowlen + (size_t)k < LOW_MAX) {
             memcpy(w->low + w->lowlen, u, (size_t)k);
             w->lowlen += (size_t)k;
         } else {
@@ -383,6 +388,63 @@ static void first_letter_in(cls_feat *f, const uint8_t *s, size_t i, size_t j)
     }
 }
 
+/* Eight bytes at a time (SWAR: each byte a lane of a 64-bit word). */
+static const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+
+/* The lanes of v whose byte is in (lo, hi), 0 <= lo < hi <= 0x80, as their top bits. On the
+ * low seven bits no carry or borrow crosses lanes: 0x7F + hi - b has the top bit when
+ * b < hi, b + 0x7F - lo when b > lo; ~v drops the bytes >= 0x80. */
+static uint64_t lanes_between(uint64_t v, unsigned lo, unsigned hi)
+{
+    uint64_t h = v & ~highs;
+    return (ones * (0x7F + hi) - h) & ~v & (h + ones * (0x7F - lo)) & highs;
+}
+
+/* The end of the run of ASCII letters and digits from s[i]; *digits counts its digits.
+ * Eight bytes a step: the first lane that is neither a letter nor a digit ends it. */
+static size_t run_end(const uint8_t *s, size_t n, size_t i, unsigned *digits)
+{
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        uint64_t dig = lanes_between(v, '0' - 1, '9' + 1);
+        uint64_t word =
+            dig | lanes_between(v, 'A' - 1, 'Z' + 1) | lanes_between(v, 'a' - 1, 'z' + 1);
+        uint64_t stop = ~word & highs;
+        if (stop) {
+            unsigned k = (unsigned)__builtin_ctzll(stop) / 8; /* lanes before the stop */
+            uint64_t keep = k ? ~(uint64_t)0 >> (64 - 8 * k) : 0;
+            *digits += (unsigned)(((dig & keep) >> 7) * ones >> 56);
+            return i + k;
+        }
+        *digits += (unsigned)((dig >> 7) * ones >> 56);
+    }
+    while (i < n && hnp_ascii_is(s[i], HNP_ASCII_WORD)) {
+        *digits += (unsigned)hnp_ascii_is(s[i], HNP_ASCII_DIGIT);
+        i++;
+    }
+    return i;
+}
+
+/* Appends the lower-cased first take bytes of the run at s[i] to the word's low (letters
+ * and digits only: or'ing 0x20 lowers a letter and keeps a digit). Sixteen bytes are stored
+ * at once when they can be read; what lies past take is never looked at. */
+static void keep_low(wstate *w, const uint8_t *s, size_t n, size_t i, size_t take)
+{
+    if (i + 16 <= n) {
+        uint64_t v[2];
+        memcpy(v, s + i, 16);
+        v[0] |= ones * 0x20;
+        v[1] |= ones * 0x20;
+        memcpy(w->low + w->lowlen, v, 16);
+        w->lowlen += take;
+        return;
+    }
+    for (size_t k = 0; k < take; k++) {
+        w->low[w->lowlen++] = (char)(s[i + k] | 0x20);
+    }
+}
+
 /* A run of ASCII letters and digits from s[i]: what ascii_step does for each of them, in
  * one loop (most of a sentence's bytes are in such runs). Returns the run's end. */
 static size_t word_run(wstate *w, cls_feat *f, const uint8_t *s, size_t n, size_t i,
@@ -396,17 +458,11 @@ static size_t word_run(wstate *w, cls_feat *f, const uint8_t *s, size_t n, size_
         f->cap_words += (unsigned)hnp_ascii_is(s[i], HNP_ASCII_UPPER);
         f->hashtags += prev == '#';
     }
-    size_t j = i;
     unsigned digits = 0;
-    while (j < n && hnp_ascii_is(s[j], HNP_ASCII_WORD)) {
-        digits += (unsigned)hnp_ascii_is(s[j], HNP_ASCII_DIGIT);
-        j++;
-    }
-    size_t len = j - i, room = sizeof w->low - w->lowlen;
+    size_t j = run_end(s, n, i, &digits);
+    size_t len = j - i, room = LOW_MAX - w->lowlen;
     size_t take = len < room ? len : room;
-    for (size_t k = 0; k < take; k++) {
-        w->low[w->lowlen++] = (char)(s[i + k] | 0x20); /* lower case; digits have the bit */
-    }
+    keep_low(w, s, n, i, take);
     if (take < len) {
         w->ascii = 0;
     }
@@ -540,7 +596,7 @@ enum { CLS_LINE_SCAN = 160 };
  * Eight bytes at a time are skipped while none of them is a newline. */
 static size_t line_start(const uint8_t *doc, size_t start)
 {
-    const uint64_t ones = 0x0101010101010101u, nl = 0x0A0A0A0A0A0A0A0Au;
+    const uint64_t nl = 0x0A0A0A0A0A0A0A0Au;
     size_t stop = start - (start < CLS_LINE_SCAN ? start : CLS_LINE_SCAN), a = start;
     while (a - stop >= 8) {
         uint64_t v;
