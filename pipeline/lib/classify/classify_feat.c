@@ -259,20 +259,24 @@ static inline void end_word(wstate *w, cls_feat *f)
     w->in_word = 0;
 }
 
+/* A word starts: the per-word state resets; the word counts as capitalised or as a hashtag.
+ * word_char (any character) and word_run (a run of ASCII) both start words here, so the two
+ * scans count the same. */
+static inline void start_word(wstate *w, cls_feat *f, int capital, utf8proc_int32_t prev)
+{
+    w->in_word = 1;
+    w->has_letter = 0;
+    w->ascii = 1;
+    w->lowlen = 0;
+    f->cap_words += capital != 0;
+    f->hashtags += prev == '#';
+}
+
 static inline void word_char(wstate *w, cls_feat *f, utf8proc_int32_t c, utf8proc_category_t cat,
                              utf8proc_int32_t prev)
 {
     if (!w->in_word) {
-        w->in_word = 1;
-        w->has_letter = 0;
-        w->ascii = 1;
-        w->lowlen = 0;
-        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
-            f->cap_words++;
-        }
-        if (prev == '#') {
-            f->hashtags++;
-        }
+        start_word(w, f, cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT, prev);
     }
     if (is_letter(cat)) {
         w->has_letter = 1;
@@ -451,12 +455,7 @@ static size_t word_run(wstate *w, cls_feat *f, const uint8_t *s, size_t n, size_
                        utf8proc_int32_t prev)
 {
     if (!w->in_word) {
-        w->in_word = 1;
-        w->has_letter = 0;
-        w->ascii = 1;
-        w->lowlen = 0;
-        f->cap_words += (unsigned)hnp_ascii_is(s[i], HNP_ASCII_UPPER);
-        f->hashtags += prev == '#';
+        start_word(w, f, hnp_ascii_is(s[i], HNP_ASCII_UPPER), prev);
     }
     unsigned digits = 0;
     size_t j = run_end(s, n, i, &digits);
