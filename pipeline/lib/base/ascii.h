@@ -30,4 +30,15 @@ static inline int hnp_ascii_is(uint8_t c, unsigned mask)
     return (hnp_ascii_props[c] & mask) != 0;
 }
 
+/* The lanes of v (eight bytes, each a lane of the 64-bit word) whose byte is in (lo, hi),
+ * 0 <= lo < hi <= 0x80, as their top bits: a range class eight bytes at a time. On the low
+ * seven bits no carry or borrow crosses lanes: 0x7F + hi - b has the top bit when b < hi,
+ * b + 0x7F - lo when b > lo; ~v drops the bytes >= 0x80. */
+static inline uint64_t hnp_ascii_lanes_between(uint64_t v, unsigned lo, unsigned hi)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t h = v & ~highs;
+    return (ones * (0x7F + hi) - h) & ~v & (h + ones * (0x7F - lo)) & highs;
+}
+
 #endif /* HNP_BASE_ASCII_H */

@@ -395,15 +395,6 @@ static void first_letter_in(cls_feat *f, const uint8_t *s, size_t i, size_t j)
 /* Eight bytes at a time (SWAR: each byte a lane of a 64-bit word). */
 static const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 
-/* The lanes of v whose byte is in (lo, hi), 0 <= lo < hi <= 0x80, as their top bits. On the
- * low seven bits no carry or borrow crosses lanes: 0x7F + hi - b has the top bit when
- * b < hi, b + 0x7F - lo when b > lo; ~v drops the bytes >= 0x80. */
-static uint64_t lanes_between(uint64_t v, unsigned lo, unsigned hi)
-{
-    uint64_t h = v & ~highs;
-    return (ones * (0x7F + hi) - h) & ~v & (h + ones * (0x7F - lo)) & highs;
-}
-
 /* The end of the run of ASCII letters and digits from s[i]; *digits counts its digits.
  * Eight bytes a step: the first lane that is neither a letter nor a digit ends it. */
 static size_t run_end(const uint8_t *s, size_t n, size_t i, unsigned *digits)
@@ -411,9 +402,9 @@ static size_t run_end(const uint8_t *s, size_t n, size_t i, unsigned *digits)
     for (; i + 8 <= n; i += 8) {
         uint64_t v;
         memcpy(&v, s + i, 8);
-        uint64_t dig = lanes_between(v, '0' - 1, '9' + 1);
-        uint64_t word =
-            dig | lanes_between(v, 'A' - 1, 'Z' + 1) | lanes_between(v, 'a' - 1, 'z' + 1);
+        uint64_t dig = hnp_ascii_lanes_between(v, '0' - 1, '9' + 1);
+        uint64_t word = dig | hnp_ascii_lanes_between(v, 'A' - 1, 'Z' + 1) |
+                        hnp_ascii_lanes_between(v, 'a' - 1, 'z' + 1);
         uint64_t stop = ~word & highs;
         if (stop) {
             unsigned k = (unsigned)__builtin_ctzll(stop) / 8; /* lanes before the stop */

@@ -1,5 +1,6 @@
 /* classify_scan.c -- byte-level scanners for the classify stage: phone numbers, prices,
  * company suffixes, and the lower-cased key that the phrase rules match against. */
+#include "base/ascii.h"
 #include "classify_internal.h"
 
 #include <string.h>
@@ -232,17 +233,13 @@ static const char *const company_suffixes[] = {
     "PLC",      "Plc",     "Pty",     "S.A.",   "S.p.A", "B.V.", "Pvt"};
 
 /* The first position from i whose byte is in 'B'..'S' (where a company suffix may start),
- * or n. Eight bytes at a time while none of them is: on the low seven bits of each byte
- * (no carry crosses bytes) 0x7F + 'T' - b has its top bit set when b < 'T', and b + 0x7F -
- * 'A' when b > 'A'; ~v drops the bytes >= 0x80. */
+ * or n. Eight bytes at a time while none of them is. */
 static size_t next_suffix_lead(const uint8_t *s, size_t i, size_t n, int reference)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (; !reference && i + 8 <= n; i += 8) {
         uint64_t v;
         memcpy(&v, s + i, 8);
-        uint64_t h = v & ~highs;
-        if ((ones * (0x7F + 'T') - h) & ~v & (h + ones * (0x7F - 'A')) & highs) {
+        if (hnp_ascii_lanes_between(v, 'A', 'T')) {
             break;
         }
     }
@@ -443,13 +440,10 @@ static int plain8(const uint8_t *p)
     return (below | c2 | (sp & sp << 8) | (sp >> 56)) == 0;
 }
 
-/* The eight bytes with A-Z lower-cased, the others kept. On the low seven bits of each
- * lane no carry crosses lanes: + 0x3F sets the top bit from 'A' up, + 0x25 from '[' up. */
+/* The eight bytes with A-Z lower-cased, the others kept (a lane's top bit >> 2 is 0x20). */
 static uint64_t lower8(uint64_t v)
 {
-    uint64_t h = v & ~highs;
-    uint64_t upper = ~v & (h + ones * 0x3F) & ~(h + ones * 0x25) & highs;
-    return v | upper >> 2;
+    return v | hnp_ascii_lanes_between(v, 'A' - 1, 'Z' + 1) >> 2;
 }
 
 void hnp_cls_make_key(const uint8_t *s, size_t n, cls_key *k)
