@@ -154,6 +154,9 @@ def callgrind_stages(cmd):
             counts["total"] = n
             continue
         fn = what.split(":", 1)[1].split(" ")[0] if ":" in what else what
+        # A link-time optimised build (CMakeLists.txt, HNP_LTO) names its clones of a whole
+        # function "hnp_tag.constprop.0", "write_parts.lto_priv.0": the same function.
+        fn = re.sub(r"\.(constprop|lto_priv|isra)\.\d+", "", fn)
         # One function can be listed under several file names (relative and absolute paths in
         # the debug information, inlined header code): each line repeats its inclusive count,
         # so take the largest rather than the sum.
