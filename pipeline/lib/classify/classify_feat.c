@@ -482,7 +482,10 @@ static void scan_chars(const uint8_t *s, size_t n, cls_lang lang, int reference,
             last = prev = s[i - 1];
             continue;
         }
-        if (s[i] < 0x80) {
+        if (!reference && s[i] == ' ') {
+            c = s[i++]; /* ascii_step for a space: it ends the word, counts nothing else */
+            end_word(&w, f);
+        } else if (s[i] < 0x80) {
             c = s[i++];
             ascii_step(&w, f, (uint8_t)c, prev, &last);
         } else {
