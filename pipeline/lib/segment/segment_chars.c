@@ -242,15 +242,16 @@ bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok
         pos++;
     }
     size_t p = pos;
-    unsigned hit = 0;
+    unsigned seen = 0, bytes = 0; /* the token's properties and bytes, or-ed: masked once */
     for (; p < end; p++) {
         unsigned c = t[p], q = props[c];
         if (q & HNP_ASCII_SPACE) {
             break;
         }
-        hit |= (q & SEG_MARKS) | (c & 0x80u);
+        seen |= q;
+        bytes |= c;
     }
-    if (pos < end && hit == 0) {
+    if (pos < end && (seen & SEG_MARKS) == 0 && (bytes & 0x80u) == 0) {
         tok->start = pos;
         tok->end = p;
         *plain = true;
