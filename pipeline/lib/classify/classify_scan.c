@@ -134,6 +134,11 @@ void hnp_cls_scan_numbers(const uint8_t *s, size_t n, cls_feat *f)
 {
     size_t i = 0;
     while (i < n) {
+        /* four bytes a test while four are left: one branch for their four lookups */
+        while (i + 4 <= n && !(number_lead[s[i]] | number_lead[s[i + 1]] | number_lead[s[i + 2]] |
+                               number_lead[s[i + 3]])) {
+            i += 4;
+        }
         while (i < n && !number_lead[s[i]]) {
             i++;
         }
