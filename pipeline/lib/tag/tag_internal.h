@@ -51,19 +51,15 @@ typedef struct tag_regex {
     int lit_ci; /* the literal is matched ignoring ASCII case: (?i:...) */
 } tag_regex;
 
-/* tag_mtok.dc of a word the dictionary did not match that is an adjective derived from a
- * condition term (tag_derive.c): above every 1 + label * 4 + position. */
-#define TAG_DC_DERIVED (1 + HNP_LABEL_COUNT * 4)
-
 /* Per-token values the model's feature templates combine (tag_model.c). */
 typedef struct tag_mtok {
     uint64_t w, raw, shape; /* hashes of the folded word, (unused), its shape */
     uint64_t src;           /* the dictionary match's id source, hashed */
-    unsigned dc;   /* 0, 1 + label * 4 + position in the dictionary match, or TAG_DC_DERIVED */
-    unsigned dn;   /* tokens in that match, at most 4 */
-    int have;      /* w, raw and shape are computed */
-    uint32_t suf4; /* feature of template 9 (last four letters), when have_suf4 */
-    int have_suf4; /* computed by the trigger test (tag_model.c, is_trigger) */
+    unsigned dc;            /* 0, or 1 + label * 4 + position in the dictionary match */
+    unsigned dn;            /* tokens in that match, at most 4 */
+    int have;               /* w, raw and shape are computed */
+    uint32_t suf4;          /* feature of template 9 (last four letters), when have_suf4 */
+    int have_suf4;          /* computed by the trigger test (tag_model.c, is_trigger) */
 } tag_mtok;
 
 /* A set of short forms in the document (tag_doc.c): byte spans, and a bitmap of their
@@ -227,8 +223,8 @@ struct hnp_tagger {
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
  *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c,
- *   tag_protein.c, tag_deficient.c, tag_derive.c  leaf helpers
- *   tag_mentions.c   growing arrays, appending a mention, lexicon terms */
+ *   tag_protein.c, tag_deficient.c  leaf helpers
+ *   tag_mentions.c   growing arrays, appending a mention */
 
 /* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
@@ -238,9 +234,6 @@ hnp_status hnp_tag_grow_slow(void **p, size_t *cap, size_t need, size_t elem);
 int hnp_tag_overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b);
 /* Moves the last mention back to its place in document order among m0..n_m-1. */
 void hnp_tag_settle_last(hnp_tagger *t, size_t m0);
-/* Whether the folded key names a term with this label in some lexicon (not a cs or ctx
- * term: those need their exact case or their context). */
-int hnp_tag_is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_entity_label label);
 /* Room for need elements of elem bytes in *p (capacity *cap); inline, as most calls find
  * the room there (several per sentence and per mention). */
 static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -325,13 +318,6 @@ size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i);
 /* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
  * "deficient in Six5") in the sentence's bytes a..b, as conditions. */
 hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
-
-/* tag_derive.c: token i is an adjective derived from a condition term of some lexicon
- * ("exencephalic" from "exencephaly", "depressed" from "depression"). */
-int hnp_tag_derived_condition(const hnp_tagger *t, size_t i);
-/* tag_derive.c looks only at words of this many bytes or more ("manic" is left): callers
- * may skip shorter ones. */
-#define TAG_DERIVED_MIN 6
 
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */

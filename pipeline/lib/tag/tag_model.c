@@ -111,8 +111,7 @@ static int is_punct_tok(const tag_token *k, const uint8_t *text, uint8_t c)
     return k->kind == LEXTOK_PUNCT && text[k->start] == c;
 }
 
-/* The dictionary's match at each token: label and position, id source, length; or, for a
- * word it did not match, whether it is an adjective derived from a condition term. */
+/* The dictionary's match at each token: label and position, id source, length. */
 static void dict_values(hnp_tagger *t, size_t m0)
 {
     for (size_t i = 0; i < t->n_tok; i++) {
@@ -139,14 +138,6 @@ static void dict_values(hnp_tagger *t, size_t m0)
             t->mt[j].dc = 1 + (unsigned)m->label * 4 + (unsigned)pos;
             t->mt[j].src = src;
             t->mt[j].dn = n < 4 ? (unsigned)n : 4;
-        }
-    }
-    for (size_t j = 0; j < t->n_tok; j++) {
-        const tag_token *k = &t->tok[j];
-        if (!t->mt[j].dc && k->kind == LEXTOK_WORD && k->fold_len >= TAG_DERIVED_MIN &&
-            hnp_tag_derived_condition(t, j)) {
-            t->mt[j].dc = TAG_DC_DERIVED; /* "exencephalic" (tag_derive.c) */
-            t->mt[j].dn = 1;
         }
     }
 }

@@ -16,7 +16,7 @@ enum { TAG_Y_O, TAG_Y_BD, TAG_Y_ID, TAG_Y_BC, TAG_Y_IC, TAG_MODEL_LABELS };
  * TAG_MODEL_VERSION whenever a template changes: the table records the version it was
  * trained for and the model refuses a table of another. */
 #define TAG_MODEL_FEATURES 22
-#define TAG_MODEL_VERSION  7
+#define TAG_MODEL_VERSION  6
 
 /* The model looks only at tokens at most LEFT before and RIGHT after a dictionary match,
  * or LEFT before and TRIG_RIGHT after a trigger token (a mention mostly ends at its
