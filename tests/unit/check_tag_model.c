@@ -390,6 +390,22 @@ START_TEST(organ_adjectives_join_the_condition)
 }
 END_TEST
 
+/* tag_prefixed.c: a word no lexicon has that is a prefix and a condition term,
+ * "pseudoparalysis", is a condition; "hypolocomotion" (locomotion is none) and
+ * "anticancer" (no such prefix) are not. */
+START_TEST(prefixed_conditions)
+{
+    fixture f;
+    start(&f);
+    assert_has(&f, "The pseudoparalysis resolved within a week.", "CONDITION:pseudoparalysis:-");
+    assert_has(&f, "Two children had pseudoappendicitis after the infection.",
+               "CONDITION:pseudoappendicitis:-");
+    assert_none(&f, "The hypolocomotion lasted an hour.", HNP_LABEL_CONDITION);
+    assert_none(&f, "An anticancer drug was given to both.", HNP_LABEL_CONDITION);
+    finish(&f);
+}
+END_TEST
+
 /* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
  * alone it was missed; not in a sentence the caller marks as not taggable. */
 START_TEST(conditions_spread_in_the_document)
@@ -648,6 +664,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, two_conditions_joined_are_two_mentions);
     tcase_add_test(tc, deficiency_states_by_their_symbol);
     tcase_add_test(tc, organ_adjectives_join_the_condition);
+    tcase_add_test(tc, prefixed_conditions);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);

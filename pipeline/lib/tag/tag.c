@@ -268,6 +268,7 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
     hnp_tag_chem_names(t, text, m0, a, b);
     HNP_TRY(hnp_tag_chem_codes(t, text, m0, b));
     HNP_TRY(hnp_tag_ions(t, text, m0, b));
+    HNP_TRY(hnp_tag_prefixed(t, m0));
     return hnp_tag_deficient(t, text, m0, a, b);
 }
 

@@ -223,8 +223,8 @@ struct hnp_tagger {
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
  *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c,
- *   tag_protein.c, tag_deficient.c  leaf helpers
- *   tag_mentions.c   growing arrays, appending a mention */
+ *   tag_protein.c, tag_deficient.c, tag_prefixed.c  leaf helpers
+ *   tag_mentions.c   growing arrays, appending a mention, lexicon terms */
 
 /* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
@@ -234,6 +234,9 @@ hnp_status hnp_tag_grow_slow(void **p, size_t *cap, size_t need, size_t elem);
 int hnp_tag_overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b);
 /* Moves the last mention back to its place in document order among m0..n_m-1. */
 void hnp_tag_settle_last(hnp_tagger *t, size_t m0);
+/* Whether the folded key names a term with this label in some lexicon (not a cs or ctx
+ * term: those need their exact case or their context). */
+int hnp_tag_is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_entity_label label);
 /* Room for need elements of elem bytes in *p (capacity *cap); inline, as most calls find
  * the room there (several per sentence and per mention). */
 static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -318,6 +321,10 @@ size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i);
 /* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
  * "deficient in Six5") in the sentence's bytes a..b, as conditions. */
 hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
+
+/* tag_prefixed.c: words of the sentence just tagged (mentions m0..) that a prefix makes a
+ * condition of a condition term ("pseudolithiasis", "pseudoacromegaly"), as conditions. */
+hnp_status hnp_tag_prefixed(hnp_tagger *t, size_t m0);
 
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */
