@@ -133,6 +133,7 @@ static hnp_status doc_tokens(hnp_tagger *t)
     for (size_t i = 0; i < t->n_tok; i++) {
         d->start = t->tok[i].start;
         d->hash = (uint32_t)t->tok[i].hash;
+        d->len = (uint32_t)(t->tok[i].end - t->tok[i].start);
         d += t->tok[i].kind == LEXTOK_WORD;
     }
     t->n_dtok = (size_t)(d - t->dtok);

@@ -71,10 +71,11 @@ typedef struct tag_sfset {
 } tag_sfset;
 
 /* A word token of the document's taggable sentences (tag_doc.c; recorded by tag.c): where
- * it starts, and the low 32 bits of its folded form's hash. */
+ * it starts, the low 32 bits of its folded form's hash, its length. */
 typedef struct tag_dtok {
     size_t start;
     uint32_t hash;
+    uint32_t len; /* bytes of the token (tag_adjective.c) */
 } tag_dtok;
 
 /* Words that are a mention wherever they occur in the document (tag_doc.c): the bytes
@@ -223,7 +224,7 @@ struct hnp_tagger {
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
  *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c,
- *   tag_protein.c, tag_deficient.c, tag_prefixed.c  leaf helpers
+ *   tag_protein.c, tag_deficient.c, tag_prefixed.c, tag_adjective.c  leaf helpers
  *   tag_mentions.c   growing arrays, appending a mention, lexicon terms */
 
 /* tag_mentions.c */
@@ -325,6 +326,12 @@ hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size
 /* tag_prefixed.c: words of the sentence just tagged (mentions m0..) that a prefix makes a
  * condition of a condition term ("pseudolithiasis", "pseudoacromegaly"), as conditions. */
 hnp_status hnp_tag_prefixed(hnp_tagger *t, size_t m0);
+
+/* tag_adjective.c: adjectives of a condition the document names ("exencephalic" beside
+ * "exencephaly") where no mention is, as conditions appended after the mentions (the
+ * caller merges them); sents are the document's taggable sentences. */
+hnp_status hnp_tag_adjectives(hnp_tagger *t, const uint8_t *text, const hnp_span *sents,
+                              size_t n_sents);
 
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */
