@@ -390,6 +390,50 @@ START_TEST(organ_adjectives_join_the_condition)
 }
 END_TEST
 
+/* tag_prefixed.c: a word no lexicon has that is a prefix and a condition term,
+ * "pseudoparalysis", is a condition; "hypolocomotion" (locomotion is none) and
+ * "anticancer" (no such prefix) are not. */
+START_TEST(prefixed_conditions)
+{
+    static const char *const found[][2] = {
+        {"The pseudoparalysis resolved within a week.", "CONDITION:pseudoparalysis:-"},
+        {"Two children had pseudoappendicitis after the infection.",
+         "CONDITION:pseudoappendicitis:-"}};
+    static const char *const left[] = {"The hypolocomotion lasted an hour.",
+                                       "An anticancer drug was given to both."};
+    fixture f;
+    start(&f);
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        assert_has(&f, found[i][0], found[i][1]);
+    }
+    for (size_t i = 0; i < sizeof left / sizeof *left; i++) {
+        assert_none(&f, left[i], HNP_LABEL_CONDITION);
+    }
+    finish(&f);
+}
+END_TEST
+
+/* tag_adjective.c: an adjective of a condition the document names is a condition
+ * ("exencephalic" beside "exencephaly", "parkinsonian" beside "parkinsonism"); without
+ * the condition in the document it is the model's to judge, and it leaves these. */
+START_TEST(adjectives_of_named_conditions)
+{
+    fixture f;
+    start(&f);
+    assert_has(
+        &f, "Four embryos had exencephaly at day 13.\nThe exencephalic tissue was smaller later.",
+        "CONDITION:exencephalic:-");
+    assert_has(&f,
+               "Parkinsonism followed the toxin in all monkeys.\nThe parkinsonian monkeys were "
+               "then treated.",
+               "CONDITION:parkinsonian:-");
+    assert_none(&f, "The exencephalic tissue was smaller later.", HNP_LABEL_CONDITION);
+    assert_none(&f, "The parkinsonian monkeys were then treated with the new drug.",
+                HNP_LABEL_CONDITION);
+    finish(&f);
+}
+END_TEST
+
 /* tag_doc.c: a condition the model is sure of in one sentence is one in the next, where
  * alone it was missed; not in a sentence the caller marks as not taggable. */
 START_TEST(conditions_spread_in_the_document)
@@ -648,6 +692,8 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, two_conditions_joined_are_two_mentions);
     tcase_add_test(tc, deficiency_states_by_their_symbol);
     tcase_add_test(tc, organ_adjectives_join_the_condition);
+    tcase_add_test(tc, prefixed_conditions);
+    tcase_add_test(tc, adjectives_of_named_conditions);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);

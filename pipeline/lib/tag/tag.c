@@ -134,6 +134,7 @@ static hnp_status doc_tokens(hnp_tagger *t)
     for (size_t i = 0; i < t->n_tok; i++) {
         d->start = t->tok[i].start;
         d->hash = (uint32_t)t->tok[i].hash;
+        d->len = (uint32_t)(t->tok[i].end - t->tok[i].start);
         d += t->tok[i].kind == LEXTOK_WORD;
     }
     t->n_dtok = (size_t)(d - t->dtok);
@@ -269,6 +270,7 @@ static hnp_status tag_sentence(hnp_tagger *t, const uint8_t *text, size_t a, siz
     hnp_tag_chem_names(t, text, m0, a, b);
     HNP_TRY(hnp_tag_chem_codes(t, text, m0, b));
     HNP_TRY(hnp_tag_ions(t, text, m0, b));
+    HNP_TRY(hnp_tag_prefixed(t, m0));
     return hnp_tag_deficient(t, text, m0, a, b);
 }
 

@@ -43,24 +43,6 @@ static size_t first_conjunct(const hnp_tagger *t, const uint8_t *text, size_t i)
     return SIZE_MAX;
 }
 
-/* Whether key (in t->tmp) names a term with this label in some lexicon, also with its
- * last word in the singular. */
-static int is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_entity_label label)
-{
-    uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, key, len);
-    for (size_t l = 0; l < t->n_lex; l++) {
-        const lex_key *k = hnp_lexicon_find(t->lex[l], key, len, h);
-        uint32_t n = k ? hnp_lex_key_entries(k) : 0;
-        for (uint32_t x = 0; x < n; x++) {
-            const lex_entry *e = &t->lex[l]->entries[k->first_entry + x];
-            if (e->label == label && !(e->flags & (LEX_FLAG_CS | LEX_FLAG_CTX))) {
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
 hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, size_t ntok,
                                 hnp_entity_label label, size_t floor, size_t *start)
 {
@@ -77,10 +59,10 @@ hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, si
     HNP_TRY(hnp_buf_put(&t->tmp, " ", 1));
     HNP_TRY(
         hnp_buf_put(&t->tmp, t->fold.data + b->fold_off, z->fold_off + z->fold_len - b->fold_off));
-    int found = is_term(t, t->tmp.data, t->tmp.len, label);
+    int found = hnp_tag_is_term(t, t->tmp.data, t->tmp.len, label);
     /* "breast and ovarian cancers": the last word may be plural. */
     if (!found && t->tmp.len > 1 && t->tmp.data[t->tmp.len - 1] == 's') {
-        found = is_term(t, t->tmp.data, t->tmp.len - 1, label);
+        found = hnp_tag_is_term(t, t->tmp.data, t->tmp.len - 1, label);
     }
     if (found) {
         *start = w;
@@ -101,7 +83,7 @@ int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b)
     for (size_t k = a; k <= b; k += 2) {
         const tag_token *x = &t->tok[k];
         if (x->kind != LEXTOK_WORD ||
-            !is_term(t, t->fold.data + x->fold_off, x->fold_len, HNP_LABEL_CONDITION)) {
+            !hnp_tag_is_term(t, t->fold.data + x->fold_off, x->fold_len, HNP_LABEL_CONDITION)) {
             return 0;
         }
     }

@@ -721,6 +721,11 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
             HNP_TRY(merge_new(t, n_old));
         }
     }
+    size_t n_old = t->n_m;
+    HNP_TRY(hnp_tag_adjectives(t, text, sents, n_sents));
+    if (t->n_m > n_old) {
+        HNP_TRY(merge_new(t, n_old));
+    }
     if (t->nodrug.n) {
         drop_where(t, text, HNP_LABEL_DRUG, nodrug_mention);
     }

@@ -71,10 +71,11 @@ typedef struct tag_sfset {
 } tag_sfset;
 
 /* A word token of the document's taggable sentences (tag_doc.c; recorded by tag.c): where
- * it starts, and the low 32 bits of its folded form's hash. */
+ * it starts, the low 32 bits of its folded form's hash, its length. */
 typedef struct tag_dtok {
     size_t start;
     uint32_t hash;
+    uint32_t len; /* bytes of the token (tag_adjective.c) */
 } tag_dtok;
 
 /* Words that are a mention wherever they occur in the document (tag_doc.c): the bytes
@@ -223,8 +224,8 @@ struct hnp_tagger {
  *   tag_match.c      the longest lexicon match at a token
  *   tag_abbrev.c     abbreviations defined in the text
  *   tag_coord.c, tag_org.c, tag_trialid.c, tag_support.c, tag_ion.c, tag_chem.c,
- *   tag_protein.c, tag_deficient.c  leaf helpers
- *   tag_mentions.c   growing arrays, appending a mention */
+ *   tag_protein.c, tag_deficient.c, tag_prefixed.c, tag_adjective.c  leaf helpers
+ *   tag_mentions.c   growing arrays, appending a mention, lexicon terms */
 
 /* tag_mentions.c */
 hnp_status hnp_tag_emit(hnp_tagger *t, size_t start, size_t end, hnp_entity_label label,
@@ -234,6 +235,9 @@ hnp_status hnp_tag_grow_slow(void **p, size_t *cap, size_t need, size_t elem);
 int hnp_tag_overlaps(const hnp_tagger *t, size_t m0, size_t a, size_t b);
 /* Moves the last mention back to its place in document order among m0..n_m-1. */
 void hnp_tag_settle_last(hnp_tagger *t, size_t m0);
+/* Whether the folded key names a term with this label in some lexicon (not a cs or ctx
+ * term: those need their exact case or their context). */
+int hnp_tag_is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_entity_label label);
 /* Room for need elements of elem bytes in *p (capacity *cap); inline, as most calls find
  * the room there (several per sentence and per mention). */
 static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
@@ -318,6 +322,16 @@ size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i);
 /* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
  * "deficient in Six5") in the sentence's bytes a..b, as conditions. */
 hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
+
+/* tag_prefixed.c: words of the sentence just tagged (mentions m0..) that a prefix makes a
+ * condition of a condition term ("pseudolithiasis", "pseudoacromegaly"), as conditions. */
+hnp_status hnp_tag_prefixed(hnp_tagger *t, size_t m0);
+
+/* tag_adjective.c: adjectives of a condition the document names ("exencephalic" beside
+ * "exencephaly") where no mention is, as conditions appended after the mentions (the
+ * caller merges them); sents are the document's taggable sentences. */
+hnp_status hnp_tag_adjectives(hnp_tagger *t, const uint8_t *text, const hnp_span *sents,
+                              size_t n_sents);
 
 /* tag_org.c: the capitalised mention at tokens i..i+ntok-1 is part of an organisation's
  * name ("Multiple Sclerosis Society"). */

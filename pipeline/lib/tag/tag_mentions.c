@@ -1,5 +1,6 @@
-/* tag_mentions.c -- the bottom layer of the tagger: growing its arrays and appending a
- * mention. Every other tag*.c file may call these; they call nothing of the tagger. */
+/* tag_mentions.c -- the bottom layer of the tagger: growing its arrays, appending a
+ * mention, asking the lexicons whether a key is a term. Every other tag*.c file may call these;
+ * they call nothing of the tagger. */
 #include "base/vec.h"
 #include "tag_internal.h"
 
@@ -52,4 +53,20 @@ void hnp_tag_settle_last(hnp_tagger *t, size_t m0)
         t->m_id[x - 1] = id;
         t->m_keep[x - 1] = keep;
     }
+}
+
+int hnp_tag_is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_entity_label label)
+{
+    uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, key, len);
+    for (size_t l = 0; l < t->n_lex; l++) {
+        const lex_key *k = hnp_lexicon_find(t->lex[l], key, len, h);
+        uint32_t n = k ? hnp_lex_key_entries(k) : 0;
+        for (uint32_t x = 0; x < n; x++) {
+            const lex_entry *e = &t->lex[l]->entries[k->first_entry + x];
+            if (e->label == label && !(e->flags & (LEX_FLAG_CS | LEX_FLAG_CTX))) {
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
