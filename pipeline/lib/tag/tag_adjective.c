@@ -17,6 +17,7 @@
  * Layering: called by tag_doc.c; calls tag_mentions.c. */
 #include "tag_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define WORD_MIN 6  /* bytes of a word worth a look */
@@ -38,24 +39,54 @@ static int is_letter(uint8_t c)
     return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
+/* The document's word hashes, sorted once when the first candidate needs them: a long
+ * document says "hypertensive" thousands of times, and a scan of all its words for each
+ * would be quadratic. */
+typedef struct doc_words {
+    uint32_t *hash; /* NULL until needed; owned here, freed by hnp_tag_adjectives */
+    size_t n;
+} doc_words;
+
+static int cmp_hash(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return (a > b) - (a < b);
+}
+
+static hnp_status sort_words(const hnp_tagger *t, doc_words *dw)
+{
+    dw->hash = malloc((t->n_dtok ? t->n_dtok : 1) * sizeof *dw->hash);
+    if (!dw->hash) {
+        return HNP_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < t->n_dtok; k++) {
+        dw->hash[k] = t->dtok[k].hash;
+    }
+    dw->n = t->n_dtok;
+    qsort(dw->hash, dw->n, sizeof *dw->hash, cmp_hash);
+    return HNP_OK;
+}
+
 /* Whether the folded word key (n bytes) is one of the document's words: its hash among
  * theirs (tag.c records each word's, as the tokenizer folds and hashes it). */
-static int in_document(const hnp_tagger *t, const uint8_t *key, size_t n)
+static hnp_status in_document(const hnp_tagger *t, doc_words *dw, const uint8_t *key, size_t n,
+                              int *found)
 {
-    uint32_t h = (uint32_t)lexkey_hash(LEXKEY_HASH_INIT, key, n);
-    for (size_t k = 0; k < t->n_dtok; k++) {
-        if (t->dtok[k].hash == h) {
-            return 1;
-        }
+    if (!dw->hash) {
+        HNP_TRY(sort_words(t, dw));
     }
-    return 0;
+    uint32_t h = (uint32_t)lexkey_hash(LEXKEY_HASH_INIT, key, n);
+    *found = bsearch(&h, dw->hash, dw->n, sizeof h, cmp_hash) != NULL;
+    return HNP_OK;
 }
 
 /* Whether the word w (n bytes, lower case) is an adjective of a condition term that the
- * document names, and no term itself (then the model judged it). */
-static int adjective_of_named(const hnp_tagger *t, const uint8_t *w, size_t n)
+ * document names, and no term itself (then the model judged it): *yes. */
+static hnp_status adjective_of_named(const hnp_tagger *t, doc_words *dw, const uint8_t *w, size_t n,
+                                     int *yes)
 {
     uint8_t key[WORD_MAX + 8];
+    *yes = 0;
     for (size_t r = 0; r < sizeof rewrites / sizeof *rewrites; r++) {
         const rewrite *x = &rewrites[r];
         if (n < x->n_end + STEM_MIN || memcmp(w + n - x->n_end, x->end, x->n_end) != 0) {
@@ -65,15 +96,19 @@ static int adjective_of_named(const hnp_tagger *t, const uint8_t *w, size_t n)
         memcpy(key, w, n - x->n_end);
         memcpy(key + n - x->n_end, x->noun, x->n_noun);
         if (hnp_tag_is_term(t, key, k, HNP_LABEL_CONDITION)) {
-            return !hnp_tag_is_term(t, w, n, HNP_LABEL_CONDITION) && in_document(t, key, k);
+            if (hnp_tag_is_term(t, w, n, HNP_LABEL_CONDITION)) {
+                return HNP_OK;
+            }
+            return in_document(t, dw, key, k, yes);
         }
     }
-    return 0;
+    return HNP_OK;
 }
 
-hnp_status hnp_tag_adjectives(hnp_tagger *t, const uint8_t *text, const hnp_span *sents,
-                              size_t n_sents)
+static hnp_status tag_adjectives(hnp_tagger *t, doc_words *dw, const uint8_t *text,
+                                 const hnp_span *sents, size_t n_sents)
 {
+    int yes;
     size_t n_old = t->n_m, p = 0, s = 0, busy = 0; /* busy: end of the mentions so far */
     uint8_t w[WORD_MAX];
     for (size_t k = 0; k < t->n_dtok; k++) {
@@ -99,7 +134,8 @@ hnp_status hnp_tag_adjectives(hnp_tagger *t, const uint8_t *text, const hnp_span
         for (size_t j = a; j < e; j++) {
             w[j - a] = (uint8_t)(text[j] | 0x20);
         }
-        if (!adjective_of_named(t, w, e - a)) {
+        HNP_TRY(adjective_of_named(t, dw, w, e - a, &yes));
+        if (!yes) {
             continue;
         }
         while (s < n_sents && sents[s].end <= a) {
@@ -110,4 +146,13 @@ hnp_status hnp_tag_adjectives(hnp_tagger *t, const uint8_t *text, const hnp_span
         busy = e;
     }
     return HNP_OK;
+}
+
+hnp_status hnp_tag_adjectives(hnp_tagger *t, const uint8_t *text, const hnp_span *sents,
+                              size_t n_sents)
+{
+    doc_words dw = {NULL, 0};
+    hnp_status st = tag_adjectives(t, &dw, text, sents, n_sents);
+    free(dw.hash);
+    return st;
 }
