@@ -18,6 +18,7 @@
 #include "classify_internal.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 enum {
@@ -26,7 +27,7 @@ enum {
     WORD_PREFIX = 6,  /* characters that name it */
     KEYS_MAX = 256,   /* content words a sentence is measured by */
     STOP_MAX = 7,     /* the longest English function word ("between") */
-    CORE_SLOTS = 1024 /* > CORE_WORDS + KEYS_MAX: the table never fills */
+    CORE_SLOTS = 512  /* > CORE_WORDS + KEYS_MAX: the table never fills */
 };
 
 /* The content words of a sentence: 32-bit hashes of their first WORD_PREFIX characters,
@@ -255,19 +256,6 @@ static size_t build_core(const cls_doc *d, core_table *t, word_keys *k)
 /* Sentences on either side that the window over a sentence's overlap reaches. */
 enum { CORE_WINDOW = 2 };
 
-/* 1 when a sentence the model decides lies within CORE_WINDOW of sentence i. */
-static int near_decided(const cls_doc *d, size_t i)
-{
-    size_t lo = i >= CORE_WINDOW ? i - CORE_WINDOW : 0;
-    size_t hi = i + CORE_WINDOW + 1 < d->n ? i + CORE_WINDOW + 1 : d->n;
-    for (size_t j = lo; j < hi; j++) {
-        if (hnp_cls_model_decides(&d->w[j])) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* Sentence i's overlap with the core t (own: 1 for a core sentence, measured against the
  * others) and its content words, into *share and *keys. */
 static void overlap(const cls_doc *d, size_t i, const core_table *t, unsigned own, word_keys *k,
@@ -292,23 +280,18 @@ void hnp_cls_core_overlap(cls_doc *d)
     if (d->rs >= d->re) {
         return;
     }
-    core_table *t = calloc(1, sizeof *t);
-    word_keys *k = malloc(sizeof *k);
-    float *share = calloc(2 * d->n, sizeof *share);
-    if (!t || !k || !share) {
-        free(t);
-        free(k);
-        free(share);
+    core_table t;
+    word_keys k;
+    memset(&t, 0, sizeof t);
+    float *share = malloc(2 * d->n * sizeof *share);
+    if (!share) {
         return; /* no evidence: every sentence's overlap stays 0 */
     }
     float *keys = share + d->n;
-    size_t last = build_core(d, t, k);
     for (size_t i = 0; i < d->n; i++) {
-        if (near_decided(d, i)) {
-            unsigned own = i >= d->rs && i <= last && i < d->re && core_prose(&d->w[i]);
-            overlap(d, i, t, own, k, &share[i], &keys[i]);
-        }
+        keys[i] = -1.0f; /* not read yet */
     }
+    size_t last = build_core(d, &t, &k);
     for (size_t i = 0; i < d->n; i++) {
         if (!hnp_cls_model_decides(&d->w[i])) {
             continue;
@@ -317,13 +300,15 @@ void hnp_cls_core_overlap(cls_doc *d)
         size_t hi = i + CORE_WINDOW + 1 < d->n ? i + CORE_WINDOW + 1 : d->n;
         float num = 0.0f, den = 0.0f;
         for (size_t j = lo; j < hi; j++) {
+            if (keys[j] < 0.0f) {
+                unsigned own = j >= d->rs && j <= last && j < d->re && core_prose(&d->w[j]);
+                overlap(d, j, &t, own, &k, &share[j], &keys[j]);
+            }
             num += share[j] * keys[j];
             den += keys[j];
         }
         d->w[i].core = share[i];
         d->w[i].core_win = den > 0.0f ? num / den : 0.0f;
     }
-    free(t);
-    free(k);
     free(share);
 }
