@@ -101,6 +101,7 @@ static hnp_status judge_in(const uint8_t *text, size_t len, const hnp_span *sent
     hnp_cls_find_title(d);
     hnp_cls_mark_runs(d);
     hnp_cls_rule_verdicts(d);
+    hnp_cls_core_overlap(d);
     return HNP_OK;
 }
 

@@ -258,6 +258,8 @@ typedef struct cls_sent {
     int dup;          /* the same text occurs elsewhere in the document (teasers, repeated links) */
     int bullet;       /* it starts with a list bullet */
     int credit;       /* it holds a photo credit */
+    float core;       /* share of its content words in the article's core (classify_overlap.c) */
+    float core_win;   /* ... over it and two sentences on either side, by content words */
     cls_verdict rule; /* what the rules alone say (hnp_cls_rule_verdicts) */
     cls_verdict final; /* after the model */
 } cls_sent;
@@ -291,13 +293,13 @@ hnp_status hnp_cls_fill_meta(const cls_doc *d, hnp_docmeta *meta);
 
 /* The learned layer (classify_model.c). Feature layout: the sentence's shape, what the
  * rules and the region search said (with one flag per rule kind and reason), four
- * neighbours, window means, two document figures. */
+ * neighbours, window means, two document figures, its overlap with the article's core. */
 enum {
     CLS_SHAPE_FEATS = 28,
     CLS_RULE_FEATS = 16 + 5 + CLS_R_RULE_COUNT,
     CLS_NEIGH_FEATS = 8,
     CLS_WINDOW = 5,
-    CLS_NFEAT = CLS_SHAPE_FEATS + CLS_RULE_FEATS + 4 * CLS_NEIGH_FEATS + 3 + 2
+    CLS_NFEAT = CLS_SHAPE_FEATS + CLS_RULE_FEATS + 4 * CLS_NEIGH_FEATS + 3 + 2 + 2
 };
 
 /* Writes d->n * CLS_NFEAT features (after the rules and hnp_cls_rule_verdicts ran). */
@@ -306,8 +308,17 @@ void hnp_cls_doc_features(const cls_doc *d, float *x);
 /* The name of feature j ("shape:words", "reason=nav", "n-1:v", ...). */
 const char *hnp_cls_feature_name(size_t j, char *buf, size_t cap);
 
+/* 1 for a sentence the model decides: one the region search put in the page head, the
+ * tail or a link run, with no local rule behind it (the rest keep the rules' verdict). */
+int hnp_cls_model_decides(const cls_sent *s);
+
 /* Runs the model and the sequence step; fills every sentence's final verdict. */
 hnp_status hnp_cls_apply_model(cls_doc *d);
+
+/* The overlap with the article's core, the region's first prose sentences, of every
+ * sentence the model decides (sets core, core_win; classify_overlap.c). After the rules'
+ * verdicts; the others', and all with no region or no memory, stay 0. */
+void hnp_cls_core_overlap(cls_doc *d);
 
 /* The region's end, peeled by the trim model (classify_trim.c). Its features: per
  * sentence CLS_TRIM_FEATS figures of its place in the region (zeros outside it), the

@@ -176,6 +176,8 @@ static void context_features(const cls_doc *d, const float *x0, size_t i, const 
     p = window_features(d, i, p);
     *p++ = ds->stop_ratio;
     *p++ = ds->log_n / 8.0f;
+    *p++ = d->w[i].core;
+    *p++ = d->w[i].core_win;
 }
 
 void hnp_cls_doc_features(const cls_doc *d, float *x)
@@ -204,7 +206,8 @@ static const char *const rule_names[16] = {
 static const char *const neigh_names[CLS_NEIGH_FEATS] = {
     "v", "ends-stop", "words", "stop", "rule-junk", "rule-body", "whole-line", "none"};
 
-static const char *const tail_names[5] = {"win:v", "win:junk", "win:prose", "doc:stop", "doc:n"};
+static const char *const tail_names[7] = {"win:v", "win:junk", "win:prose",  "doc:stop",
+                                          "doc:n", "core",     "core:window"};
 
 const char *hnp_cls_feature_name(size_t j, char *buf, size_t cap)
 {
@@ -220,7 +223,7 @@ const char *hnp_cls_feature_name(size_t j, char *buf, size_t cap)
         snprintf(buf, cap, "reason=%s", hnp_cls_reason_name((cls_reason)(r - 21)));
     } else if (nb < 4 * CLS_NEIGH_FEATS) {
         snprintf(buf, cap, "%s:%s", offs[nb / CLS_NEIGH_FEATS], neigh_names[nb % CLS_NEIGH_FEATS]);
-    } else if (nb - 4 * CLS_NEIGH_FEATS < 5) {
+    } else if (nb - 4 * CLS_NEIGH_FEATS < 7) {
         snprintf(buf, cap, "%s", tail_names[nb - 4 * CLS_NEIGH_FEATS]);
     } else {
         snprintf(buf, cap, "?");
@@ -281,7 +284,7 @@ static void viterbi(const float *p, size_t n, unsigned char *bp, unsigned char *
  * a headline, a credit, and a local detector's hit (a phrase or a shape: inline junk
  * inside a trimmed article stands in prose, where a model trained on whole pages would
  * keep it) stay with the rules. */
-static int model_decides(const cls_sent *s)
+int hnp_cls_model_decides(const cls_sent *s)
 {
     cls_reason r = s->rule.reason;
     return !s->loc.strong && (r == CLS_R_HEAD || r == CLS_R_TAIL || r == CLS_R_NAV);
@@ -290,7 +293,7 @@ static int model_decides(const cls_sent *s)
 static cls_verdict decide(const cls_doc *d, size_t i, float p, int body)
 {
     cls_verdict v = d->w[i].rule;
-    if (!model_decides(&d->w[i])) {
+    if (!hnp_cls_model_decides(&d->w[i])) {
         return v;
     }
     if (body) {

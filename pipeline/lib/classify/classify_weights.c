@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.717860402e+00f, /* shape:chars */
-    -2.805734804e+00f, /* shape:words */
-    -1.718874416e-01f, /* shape:stop */
-    4.393396229e-01f, /* shape:stop-rel */
-    -2.079902828e-02f, /* shape:ends-stop */
-    -2.429725043e-03f, /* shape:ends-q */
-    1.824970295e-01f, /* shape:ends-colon */
-    1.146379284e+00f, /* shape:first-upper */
-    1.350827890e+00f, /* shape:first-lower */
-    2.452964601e+00f, /* shape:digits */
-    -5.302544268e-01f, /* shape:caps */
-    1.399745367e+00f, /* shape:symbols */
-    -8.213842611e-01f, /* shape:url */
-    2.048362222e-02f, /* shape:email */
-    -8.222849856e-01f, /* shape:phone */
-    -5.361232186e-01f, /* shape:price */
-    -3.894957577e-02f, /* shape:company */
-    9.389288839e-01f, /* shape:company-end */
-    6.571845984e-02f, /* shape:whole-line */
-    -4.685463884e+00f, /* shape:bracketed */
-    -1.075853931e+00f, /* shape:cjk */
-    -1.802345505e+00f, /* shape:hashtags */
-    7.352949654e-01f, /* shape:commas */
-    -2.695556811e-01f, /* shape:tiny */
-    4.015564879e-01f, /* shape:no-stop */
-    6.328280143e-02f, /* shape:prose */
-    -1.975686043e+00f, /* shape:bullet */
-    -7.509347525e-01f, /* shape:credit */
-    8.677758659e-02f, /* rule:v */
-    2.177202028e-01f, /* rule:dup */
+    2.552453168e+00f, /* shape:chars */
+    -2.607645293e+00f, /* shape:words */
+    -1.571763658e-01f, /* shape:stop */
+    4.526316242e-01f, /* shape:stop-rel */
+    -4.618896022e-02f, /* shape:ends-stop */
+    -1.379999789e-02f, /* shape:ends-q */
+    1.402258270e-01f, /* shape:ends-colon */
+    1.163489248e+00f, /* shape:first-upper */
+    1.382081464e+00f, /* shape:first-lower */
+    2.411610795e+00f, /* shape:digits */
+    -5.624025029e-01f, /* shape:caps */
+    1.489495263e+00f, /* shape:symbols */
+    -7.710092859e-01f, /* shape:url */
+    1.933513166e-01f, /* shape:email */
+    -7.669156992e-01f, /* shape:phone */
+    -5.324159446e-01f, /* shape:price */
+    7.340635796e-02f, /* shape:company */
+    8.619769160e-01f, /* shape:company-end */
+    5.816289658e-02f, /* shape:whole-line */
+    -4.918351654e+00f, /* shape:bracketed */
+    -4.440112891e-01f, /* shape:cjk */
+    -1.738654454e+00f, /* shape:hashtags */
+    7.074062518e-01f, /* shape:commas */
+    -2.230603014e-01f, /* shape:tiny */
+    4.170508191e-01f, /* shape:no-stop */
+    1.265068403e-02f, /* shape:prose */
+    -1.972725134e+00f, /* shape:bullet */
+    -1.251219484e+00f, /* shape:credit */
+    9.066827406e-02f, /* rule:v */
+    1.950802191e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    1.035305044e-01f, /* rule:in-region */
-    4.667397536e-01f, /* rule:head */
-    -4.624232514e-01f, /* rule:tail */
+    1.552823074e-01f, /* rule:in-region */
+    3.976009643e-01f, /* rule:head */
+    -4.012137498e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -1.068252798e+00f, /* rule:head-dist */
-    5.878150525e-01f, /* rule:tail-dist */
-    1.035305044e-01f, /* rule:in-run */
+    -7.883056899e-01f, /* rule:head-dist */
+    6.312968660e-01f, /* rule:tail-dist */
+    1.552823074e-01f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.967946050e+00f, /* rule:position */
+    -1.891340070e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    1.035305044e-01f, /* reason=nav */
+    1.552823074e-01f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,54 +87,56 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    4.667397536e-01f, /* reason=head */
-    -4.624232514e-01f, /* reason=tail */
+    3.976009643e-01f, /* reason=head */
+    -4.012137498e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.275236406e-01f, /* n-2:v */
-    4.078981470e-01f, /* n-2:ends-stop */
-    5.819536629e-01f, /* n-2:words */
-    -3.857972138e-01f, /* n-2:stop */
-    -1.900683964e-01f, /* n-2:rule-junk */
-    1.415538972e-01f, /* n-2:rule-body */
-    6.274741853e-02f, /* n-2:whole-line */
-    -1.542930809e+00f, /* n-2:none */
-    -1.869761634e-01f, /* n-1:v */
-    4.578593330e-01f, /* n-1:ends-stop */
-    5.336008421e-01f, /* n-1:words */
-    -5.622305863e-01f, /* n-1:stop */
-    -1.638285407e-01f, /* n-1:rule-junk */
-    9.731472181e-02f, /* n-1:rule-body */
-    5.380901451e-03f, /* n-1:whole-line */
-    -8.620665130e-01f, /* n-1:none */
-    -2.502841356e-01f, /* n+1:v */
-    6.127296805e-01f, /* n+1:ends-stop */
-    7.603291495e-01f, /* n+1:words */
-    -3.952068518e-01f, /* n+1:stop */
-    -2.554458655e-01f, /* n+1:rule-junk */
-    -3.251271807e-01f, /* n+1:rule-body */
-    -2.846734142e-02f, /* n+1:whole-line */
-    2.139150919e-01f, /* n+1:none */
-    -2.061680905e-01f, /* n+2:v */
-    5.039216618e-01f, /* n+2:ends-stop */
-    7.829116791e-01f, /* n+2:words */
-    -5.653430859e-01f, /* n+2:stop */
-    -2.735971733e-01f, /* n+2:rule-junk */
-    -3.598595272e-01f, /* n+2:rule-body */
-    1.989565205e-01f, /* n+2:whole-line */
-    1.101125801e+00f, /* n+2:none */
-    7.869714590e-01f, /* win:v */
-    -8.820205342e-01f, /* win:junk */
-    -9.748099372e-01f, /* win:prose */
-    -3.842595132e+00f, /* doc:stop */
-    4.479158790e+00f, /* doc:n */
+    -1.333928981e-01f, /* n-2:v */
+    4.029496259e-01f, /* n-2:ends-stop */
+    5.908954322e-01f, /* n-2:words */
+    -3.803948230e-01f, /* n-2:stop */
+    -2.002115629e-01f, /* n-2:rule-junk */
+    9.834535765e-02f, /* n-2:rule-body */
+    4.955193667e-02f, /* n-2:whole-line */
+    -1.712788841e+00f, /* n-2:none */
+    -2.098933822e-01f, /* n-1:v */
+    4.839147632e-01f, /* n-1:ends-stop */
+    5.354112796e-01f, /* n-1:words */
+    -5.692984315e-01f, /* n-1:stop */
+    -1.817749793e-01f, /* n-1:rule-junk */
+    1.071278477e-01f, /* n-1:rule-body */
+    8.739886439e-03f, /* n-1:whole-line */
+    -8.884464544e-01f, /* n-1:none */
+    -2.719609987e-01f, /* n+1:v */
+    6.235226949e-01f, /* n+1:ends-stop */
+    7.404165498e-01f, /* n+1:words */
+    -4.031090318e-01f, /* n+1:stop */
+    -2.496671138e-01f, /* n+1:rule-junk */
+    -2.851397126e-01f, /* n+1:rule-body */
+    -3.921880632e-02f, /* n+1:whole-line */
+    2.095551863e-01f, /* n+1:none */
+    -2.219144851e-01f, /* n+2:v */
+    5.226662577e-01f, /* n+2:ends-stop */
+    7.646284657e-01f, /* n+2:words */
+    -5.764102682e-01f, /* n+2:stop */
+    -2.849435092e-01f, /* n+2:rule-junk */
+    -3.981801047e-01f, /* n+2:rule-body */
+    2.101987766e-01f, /* n+2:whole-line */
+    1.178979081e+00f, /* n+2:none */
+    8.175352249e-01f, /* win:v */
+    -6.791060999e-01f, /* win:junk */
+    -1.137824669e+00f, /* win:prose */
+    -3.831092420e+00f, /* doc:stop */
+    4.472740918e+00f, /* doc:n */
+    3.894227934e-01f, /* core */
+    2.255558117e+00f, /* core:window */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -3.931131691e+00f;
+const float hnp_cls_model_bias = -4.604402547e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
 
@@ -267,6 +269,8 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     -1.404617958e-01f, /* win:prose */
     -6.977915394e-01f, /* doc:stop */
     1.895133414e-01f, /* doc:n */
+    0.000000000e+00f, /* core */
+    0.000000000e+00f, /* core:window */
     9.438056931e-01f, /* trim:before */
     1.102010669e+00f, /* trim:left */
     -2.144209367e+00f, /* trim:hit-seen-n */
@@ -280,37 +284,37 @@ const float hnp_cls_trim_bias = -5.504296269e+00f;
 
 /* The head model (classify_trim.c, head_cut): the same features as the trim's. */
 const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    7.876314280e-01f, /* shape:chars */
-    -1.289539812e+00f, /* shape:words */
-    8.125606403e-02f, /* shape:stop */
-    -1.171117871e-01f, /* shape:stop-rel */
-    8.784238416e-01f, /* shape:ends-stop */
-    -2.425131417e-01f, /* shape:ends-q */
-    1.049116590e+00f, /* shape:ends-colon */
-    -1.736767316e+00f, /* shape:first-upper */
-    -1.876013553e+00f, /* shape:first-lower */
-    -1.452636388e+00f, /* shape:digits */
-    -1.688799290e+00f, /* shape:caps */
-    9.972305127e-01f, /* shape:symbols */
-    -1.409999591e+00f, /* shape:url */
-    2.202263408e+00f, /* shape:email */
-    -4.514549189e-01f, /* shape:phone */
-    1.020689173e-01f, /* shape:price */
-    -4.383728394e-01f, /* shape:company */
-    8.837154909e-01f, /* shape:company-end */
-    -5.796906667e-02f, /* shape:whole-line */
-    -9.495544458e-01f, /* shape:bracketed */
-    9.122257292e+00f, /* shape:cjk */
-    7.758823681e-02f, /* shape:hashtags */
-    1.510836597e+00f, /* shape:commas */
-    -2.714859509e-01f, /* shape:tiny */
-    -2.997317346e-01f, /* shape:no-stop */
-    7.901573802e-01f, /* shape:prose */
-    -2.982142458e-01f, /* shape:bullet */
+    7.771303951e-01f, /* shape:chars */
+    -1.279871414e+00f, /* shape:words */
+    8.036918765e-02f, /* shape:stop */
+    -1.180166680e-01f, /* shape:stop-rel */
+    8.792227806e-01f, /* shape:ends-stop */
+    -2.424574402e-01f, /* shape:ends-q */
+    1.050668627e+00f, /* shape:ends-colon */
+    -1.722615874e+00f, /* shape:first-upper */
+    -1.862247328e+00f, /* shape:first-lower */
+    -1.453643200e+00f, /* shape:digits */
+    -1.689397501e+00f, /* shape:caps */
+    9.980454099e-01f, /* shape:symbols */
+    -1.410165141e+00f, /* shape:url */
+    2.201121361e+00f, /* shape:email */
+    -4.523462151e-01f, /* shape:phone */
+    1.021476678e-01f, /* shape:price */
+    -4.403078345e-01f, /* shape:company */
+    8.833133258e-01f, /* shape:company-end */
+    -5.772279408e-02f, /* shape:whole-line */
+    -9.502249178e-01f, /* shape:bracketed */
+    9.149783663e+00f, /* shape:cjk */
+    7.980080372e-02f, /* shape:hashtags */
+    1.509435317e+00f, /* shape:commas */
+    -2.721210474e-01f, /* shape:tiny */
+    -3.000068441e-01f, /* shape:no-stop */
+    7.901432385e-01f, /* shape:prose */
+    -2.983165498e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -6.376157619e-01f, /* rule:v */
-    -1.000451625e+00f, /* rule:dup */
-    2.876936683e-01f, /* rule:legit */
+    -6.376822948e-01f, /* rule:v */
+    -1.000829640e+00f, /* rule:dup */
+    2.864153529e-01f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -323,7 +327,7 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -4.172679944e-02f, /* rule:position */
+    -4.565677851e-02f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -370,50 +374,52 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -3.179986462e-03f, /* n-2:v */
-    4.513160681e-02f, /* n-2:ends-stop */
-    1.245016526e-01f, /* n-2:words */
-    -2.204528120e-03f, /* n-2:stop */
-    8.553459787e-02f, /* n-2:rule-junk */
-    7.444643016e-02f, /* n-2:rule-body */
-    -1.620296302e-01f, /* n-2:whole-line */
+    -3.179841045e-03f, /* n-2:v */
+    4.551034871e-02f, /* n-2:ends-stop */
+    1.250083552e-01f, /* n-2:words */
+    -2.419076989e-03f, /* n-2:stop */
+    8.455075257e-02f, /* n-2:rule-junk */
+    7.351016905e-02f, /* n-2:rule-body */
+    -1.616573756e-01f, /* n-2:whole-line */
     0.000000000e+00f, /* n-2:none */
-    1.214128137e-02f, /* n-1:v */
-    1.641948237e-01f, /* n-1:ends-stop */
-    1.224105988e-01f, /* n-1:words */
-    1.871247448e-01f, /* n-1:stop */
-    3.306523263e-01f, /* n-1:rule-junk */
-    7.182647247e-02f, /* n-1:rule-body */
-    -3.356273431e-02f, /* n-1:whole-line */
+    1.186086189e-02f, /* n-1:v */
+    1.644072138e-01f, /* n-1:ends-stop */
+    1.237308783e-01f, /* n-1:words */
+    1.871401651e-01f, /* n-1:stop */
+    3.303917327e-01f, /* n-1:rule-junk */
+    7.137265375e-02f, /* n-1:rule-body */
+    -3.336016309e-02f, /* n-1:whole-line */
     0.000000000e+00f, /* n-1:none */
-    -1.127380498e-01f, /* n+1:v */
-    7.953125804e-02f, /* n+1:ends-stop */
-    4.385259342e-01f, /* n+1:words */
-    1.315708051e-01f, /* n+1:stop */
-    1.072348064e+00f, /* n+1:rule-junk */
-    9.205096293e-01f, /* n+1:rule-body */
-    -4.753958351e-02f, /* n+1:whole-line */
+    -1.125693104e-01f, /* n+1:v */
+    7.958040867e-02f, /* n+1:ends-stop */
+    4.382549974e-01f, /* n+1:words */
+    1.314758845e-01f, /* n+1:stop */
+    1.072294838e+00f, /* n+1:rule-junk */
+    9.201910903e-01f, /* n+1:rule-body */
+    -4.743855032e-02f, /* n+1:whole-line */
     0.000000000e+00f, /* n+1:none */
-    -9.693274470e-02f, /* n+2:v */
-    -1.705771573e-02f, /* n+2:ends-stop */
-    2.147848515e-01f, /* n+2:words */
-    2.171209243e-01f, /* n+2:stop */
-    1.181173494e+00f, /* n+2:rule-junk */
-    1.240874969e+00f, /* n+2:rule-body */
-    -1.356601780e-01f, /* n+2:whole-line */
+    -9.660018835e-02f, /* n+2:v */
+    -1.739412819e-02f, /* n+2:ends-stop */
+    2.147961544e-01f, /* n+2:words */
+    2.163949252e-01f, /* n+2:stop */
+    1.182170235e+00f, /* n+2:rule-junk */
+    1.241348783e+00f, /* n+2:rule-body */
+    -1.357455804e-01f, /* n+2:whole-line */
     0.000000000e+00f, /* n+2:none */
-    2.259832229e+00f, /* win:v */
-    1.854293064e+00f, /* win:junk */
-    -5.216654217e-01f, /* win:prose */
-    1.018836001e+00f, /* doc:stop */
-    -1.855960499e+00f, /* doc:n */
-    7.640392110e-01f, /* trim:before */
-    9.315110568e-01f, /* trim:left */
-    -2.863874157e+00f, /* trim:hit-seen-n */
-    -1.967431325e-01f, /* trim:hits-after */
-    1.022370646e+00f, /* trim:prose-after */
-    -7.410044581e-01f, /* trim:region-n */
-    1.475590124e+00f, /* trim:hit-seen */
-    3.340782661e-01f, /* trim:index */
+    2.261673870e+00f, /* win:v */
+    1.856682539e+00f, /* win:junk */
+    -5.224545604e-01f, /* win:prose */
+    1.019224681e+00f, /* doc:stop */
+    -1.860503010e+00f, /* doc:n */
+    0.000000000e+00f, /* core */
+    0.000000000e+00f, /* core:window */
+    7.669745631e-01f, /* trim:before */
+    9.344809907e-01f, /* trim:left */
+    -2.864802597e+00f, /* trim:hit-seen-n */
+    -1.984326282e-01f, /* trim:hits-after */
+    1.024836189e+00f, /* trim:prose-after */
+    -7.348727696e-01f, /* trim:region-n */
+    1.474334940e+00f, /* trim:hit-seen */
+    3.345727804e-01f, /* trim:index */
 };
-const float hnp_cls_head_bias = -3.916304627e-01f;
+const float hnp_cls_head_bias = -4.072869413e-01f;
