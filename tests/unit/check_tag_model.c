@@ -413,6 +413,23 @@ START_TEST(prefixed_conditions)
 }
 END_TEST
 
+/* tag_model.c: a condition term opening a sentence or a headline is a condition even
+ * where the model, used to PubMed's capitalised chemical names, calls the capital a
+ * drug; the lexicon's id comes with it. */
+START_TEST(capitalised_conditions_are_not_drugs)
+{
+    static const char *const found[][2] = {
+        {"Fever spread through the camp within days.", "CONDITION:Fever:SYMP:0000613"},
+        {"Acne Drug Linked To Mood Changes In Teens", "CONDITION:Acne:DOID:6543"}};
+    fixture f;
+    start(&f);
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        assert_has(&f, found[i][0], found[i][1]);
+    }
+    finish(&f);
+}
+END_TEST
+
 /* tag_adjective.c: an adjective of a condition the document names is a condition
  * ("exencephalic" beside "exencephaly", "parkinsonian" beside "parkinsonism"); without
  * the condition in the document it is the model's to judge, and it leaves these. */
@@ -694,6 +711,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, organ_adjectives_join_the_condition);
     tcase_add_test(tc, prefixed_conditions);
     tcase_add_test(tc, adjectives_of_named_conditions);
+    tcase_add_test(tc, capitalised_conditions_are_not_drugs);
     tcase_add_test(tc, conditions_spread_in_the_document);
     tcase_add_test(tc, combined_short_forms_of_drugs);
     tcase_add_test(tc, short_forms_of_proteins_are_not_drugs);
