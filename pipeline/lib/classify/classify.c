@@ -101,8 +101,7 @@ static hnp_status judge_in(const uint8_t *text, size_t len, const hnp_span *sent
     hnp_cls_find_title(d);
     hnp_cls_mark_runs(d);
     hnp_cls_rule_verdicts(d);
-    hnp_cls_core_overlap(d);
-    return HNP_OK;
+    return hnp_cls_core_overlap(d);
 }
 
 /* English prose: in the sentences of 8+ words, at least 20 words and a quarter of them

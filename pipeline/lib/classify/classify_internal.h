@@ -317,8 +317,9 @@ hnp_status hnp_cls_apply_model(cls_doc *d);
 
 /* The overlap with the article's core, the region's first prose sentences, of every
  * sentence the model decides (sets core, core_win; classify_overlap.c). After the rules'
- * verdicts; the others', and all with no region or no memory, stay 0. */
-void hnp_cls_core_overlap(cls_doc *d);
+ * verdicts; the others', and all with no region, stay 0. HNP_ERR_NOMEM when its buffer
+ * cannot be had. */
+hnp_status hnp_cls_core_overlap(cls_doc *d);
 
 /* The region's end, peeled by the trim model (classify_trim.c). Its features: per
  * sentence CLS_TRIM_FEATS figures of its place in the region (zeros outside it), the

@@ -275,17 +275,17 @@ static void overlap(const cls_doc *d, size_t i, const core_table *t, unsigned ow
  * verdict; the article's inside is most of a page's bytes, and reading its words again
  * would cost a third of the stage): a sentence's share is read when one lies within
  * CORE_WINDOW of it. */
-void hnp_cls_core_overlap(cls_doc *d)
+hnp_status hnp_cls_core_overlap(cls_doc *d)
 {
     if (d->rs >= d->re) {
-        return;
+        return HNP_OK;
     }
     core_table t;
     word_keys k;
     memset(&t, 0, sizeof t);
     float *share = malloc(2 * d->n * sizeof *share);
     if (!share) {
-        return; /* no evidence: every sentence's overlap stays 0 */
+        return HNP_ERR_NOMEM; /* not "no evidence": the verdicts must not depend on memory */
     }
     float *keys = share + d->n;
     for (size_t i = 0; i < d->n; i++) {
@@ -311,4 +311,5 @@ void hnp_cls_core_overlap(cls_doc *d)
         d->w[i].core_win = den > 0.0f ? num / den : 0.0f;
     }
     free(share);
+    return HNP_OK;
 }
