@@ -17,6 +17,8 @@
  * Layering: called by tag_doc.c; calls tag_mentions.c. */
 #include "tag_internal.h"
 
+#include "base/ascii.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +38,7 @@ static const rewrite rewrites[] = {
 
 static int is_letter(uint8_t c)
 {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return hnp_ascii_is(c, HNP_ASCII_UPPER | HNP_ASCII_LOWER);
 }
 
 /* The words that would be adjectives of a condition term, with that term: each becomes a

@@ -17,6 +17,8 @@
 #include "tag_model.h"
 #include "tag_internal.h"
 
+#include "base/ascii.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,8 +390,8 @@ static int capitalised_opening(const hnp_tagger *t, const uint8_t *text, size_t 
     }
     int upper = 0, lower = 0;
     for (size_t i = t->tok[a].start; i < t->tok[b].end; i++) {
-        upper |= text[i] >= 'A' && text[i] <= 'Z';
-        lower |= text[i] >= 'a' && text[i] <= 'z';
+        upper |= hnp_ascii_is(text[i], HNP_ASCII_UPPER);
+        lower |= hnp_ascii_is(text[i], HNP_ASCII_LOWER);
     }
     return upper && lower;
 }
