@@ -5,7 +5,10 @@
  * Compiles the TSV files, in the order given (CMake passes them sorted), into one blob
  * that hnp_lexicon_from_memory loads in place. The output is byte-reproducible. It is
  * written to a temporary file beside OUT and renamed, so a failed run never leaves a
- * half-written lexicon for the build to embed. Errors name FILE:LINE; exit 2. */
+ * half-written lexicon for the build to embed. Before writing, the blob is loaded with
+ * every check hnp_lexicon_from_memory makes (CRC, every record): the embedded copy is
+ * opened at run time with the header checks only (lexicon_embedded.c). Errors name
+ * FILE:LINE; exit 2. */
 #include "hnp/lexicon.h"
 #include "lexicon/lexicon_build.h"
 #include "read_file.h"
@@ -74,6 +77,15 @@ static int compile(const char *out, char **files, size_t n)
     }
     if (st != HNP_OK) {
         fprintf(stderr, "hnp-lexc: %s\n", hnp_strerror(st));
+        goto done;
+    }
+    hnp_lexicon *check = NULL;
+    st = hnp_lexicon_from_memory(blob, len, &check);
+    hnp_lexicon_free(check);
+    if (st != HNP_OK) {
+        fprintf(stderr, "hnp-lexc: the compiled lexicon fails its own checks: %s\n",
+                hnp_strerror(st));
+        free(blob);
         goto done;
     }
     if (write_atomic(out, blob, len) != 0) {

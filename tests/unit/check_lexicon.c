@@ -421,6 +421,30 @@ START_TEST(embedded_lexicon_loads)
 }
 END_TEST
 
+/* The embedded bytes (CMakeLists.txt's lexicon_blob.S) pass every check of
+ * hnp_lexicon_from_memory, CRC and records included: hnp_lexicon_embedded opens them with
+ * the header checks only. A blob whose CRC is wrong is refused by the full check. */
+extern const unsigned char hnp_lexicon_blob_start[];
+extern const unsigned char hnp_lexicon_blob_end[];
+
+START_TEST(embedded_lexicon_passes_full_check)
+{
+    size_t len = (size_t)(hnp_lexicon_blob_end - hnp_lexicon_blob_start);
+    hnp_lexicon *lex = NULL;
+    ck_assert_int_eq(hnp_lexicon_from_memory(hnp_lexicon_blob_start, len, &lex), HNP_OK);
+    const hnp_lexicon *emb = NULL;
+    ck_assert_int_eq(hnp_lexicon_embedded(&emb), HNP_OK);
+    ck_assert_uint_eq(hnp_lexicon_size(lex), hnp_lexicon_size(emb));
+    hnp_lexicon_free(lex);
+    uint8_t *copy = malloc(len);
+    ck_assert_ptr_nonnull(copy);
+    memcpy(copy, hnp_lexicon_blob_start, len);
+    copy[len - 1] ^= 1; /* in the payload: the CRC no longer matches */
+    ck_assert_int_eq(hnp_lexicon_from_memory(copy, len, &lex), HNP_ERR_FORMAT);
+    free(copy);
+}
+END_TEST
+
 /* The tagger's inline tokenizer gives the tokens of hnp_lexkey_next on text written for
  * its edges (possessives, curly apostrophes, hyphens, CJK next to Latin, invalid bytes)
  * and on random bytes drawn mostly from those same characters. */
@@ -544,6 +568,7 @@ static Suite *lexicon_suite(void)
     tcase_add_test(tc, random_corruption_never_crashes);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, embedded_lexicon_loads);
+    tcase_add_test(tc, embedded_lexicon_passes_full_check);
     suite_add_tcase(s, tc);
     return s;
 }

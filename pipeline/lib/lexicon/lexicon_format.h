@@ -191,4 +191,11 @@ static inline const char *hnp_lexicon_str(const hnp_lexicon *lex, uint32_t off)
 /* Adopts a blob that was malloc'd: the lexicon frees it (even on failure). */
 hnp_status hnp_lexicon_adopt(void *blob, size_t len, hnp_lexicon **out);
 
+/* As hnp_lexicon_from_memory, for a blob that was verified when it was built: the
+ * default lexicon embedded in the program, which hnp-lexc loads with every check
+ * (CRC and every record) before it writes it. Checks only the header and the section
+ * bounds, not the CRC or the records, so that a process does not pay a pass over the
+ * whole blob at every start. Never for a blob read at run time. */
+hnp_status hnp_lexicon_from_built(const void *blob, size_t len, hnp_lexicon **out);
+
 #endif /* HNP_LEXICON_FORMAT_H */
