@@ -81,7 +81,7 @@ static void stream_one(runner *r, hnp_worker *w, stream_pool *pool, const input_
 static int run_streams(runner *r)
 {
     hnp_worker *w;
-    hnp_status st = hnp_worker_create(r->pipe, &w);
+    hnp_status st = runner_worker(r, &w);
     if (st != HNP_OK) {
         fprintf(stderr, "hnpipe: cannot start: %s\n", hnp_strerror(st));
         return EXIT_USAGE;

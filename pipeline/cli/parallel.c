@@ -105,7 +105,7 @@ static void *worker_main(void *arg)
     worker_arg *wa = arg;
     pool *p = wa->p;
     hnp_worker *w = NULL;
-    wa->create_status = hnp_worker_create(p->r->pipe, &w);
+    wa->create_status = runner_worker(p->r, &w);
     if (w) {
         hnp_worker_set_threads(w, p->doc_threads);
     }

@@ -340,6 +340,17 @@ void run_failf(runner *r, const char *fmt, ...)
     run_note_failure(r, msg);
 }
 
+hnp_status runner_worker(runner *r, hnp_worker **out)
+{
+    /* An atomic exchange: with -j the threads start at once. */
+    hnp_worker *w = __atomic_exchange_n(&r->spare, NULL, __ATOMIC_ACQ_REL);
+    if (w) {
+        *out = w;
+        return HNP_OK;
+    }
+    return hnp_worker_create(r->pipe, out);
+}
+
 hnp_stage run_stages(const cli_opts *o)
 {
     /* Only the stages the format shows; the report counts kinds and mentions. */

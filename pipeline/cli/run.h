@@ -65,7 +65,14 @@ typedef struct runner {
     /* Text inputs, none of them stdin, without -v: the stream is flushed before a message
      * and at the end, not after every document (read whole, they keep no reader waiting). */
     int hold;
+    /* The worker main.c made at start to fail early if per-thread state (ICU) cannot be
+     * made: the first worker the run needs is this one (runner_worker), not a second. */
+    hnp_worker *spare;
 } runner;
+
+/* A worker for r->pipe: r->spare the first time (whichever thread asks first), else a new
+ * one. Free it with hnp_worker_free. */
+hnp_status runner_worker(runner *r, hnp_worker **out);
 
 /* The last stage the run needs: the format's (hnp_format_stages), or all for --report. */
 hnp_stage run_stages(const cli_opts *o);
