@@ -9,7 +9,7 @@
  * scripts/eval_sentences.py on the Golden Rules and the UD dev documents. */
 #include "segment_internal.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 typedef struct word_kind {
@@ -17,7 +17,7 @@ typedef struct word_kind {
     seg_abbr kind;
 } word_kind;
 
-/* Sorted by bytes (bsearch; hnp_seg_words_sorted checks it). The kinds: TITLE before names
+/* Sorted by bytes (bisection; hnp_seg_words_sorted checks it). The kinds: TITLE before names
  * (Dr., Prof., St.), NEVER always continued (e.g., vs., cf., approx.), NUMBER before numbers
  * (No., p., Fig., Jan.), OTHER postpositive (Co., Inc., Jr., units as "2 mg. kg(-1)",
  * weekdays as "Sat. Sept. 23"), TIME a.m. and p.m. */
@@ -178,7 +178,7 @@ static const word_kind abbrevs[] = {
     {"yrs", SEG_A_OTHER},
 };
 
-/* Sorted (bsearch; hnp_seg_words_sorted checks it). Capitalized function words and sentence
+/* Sorted (bisection; hnp_seg_words_sorted checks it). Capitalized function words and sentence
  * adverbs: after an ambiguous abbreviation
  * ("I live in the U.S. How about you?") they signal a new sentence, while a capitalized
  * content word is more likely a name ("the U.S. Government"). */
@@ -291,9 +291,37 @@ static seg_abbr multi_period_kind(const uint8_t *w, size_t len)
     return SEG_A_NUMBER;
 }
 
-static int cmp_word_kind(const void *key, const void *elem)
+/* strcmp's order, inline: the libc call for the few bytes of a table word cost more than
+ * the comparison (the two tables below are searched at most sentence heads and periods). */
+static int cmp_bytes(const char *a, const char *b)
 {
-    return strcmp((const char *)key, ((const word_kind *)elem)->w);
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return (unsigned char)*a - (unsigned char)*b;
+}
+
+/* Bisection of the n sorted strings whose pointers are at base + i * stride (the string
+ * array itself, or the first field of a table's rows): the index of key, or n. */
+static size_t find_sorted(const char *key, const void *base, size_t n, size_t stride)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *w;
+        memcpy(&w, (const char *)base + mid * stride, sizeof w);
+        int c = cmp_bytes(key, w);
+        if (c == 0) {
+            return mid;
+        }
+        if (c < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return n;
 }
 
 seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
@@ -308,20 +336,16 @@ seg_abbr hnp_seg_abbrev(const uint8_t *w, size_t len)
     if (!lower_word(w, len, buf, sizeof buf)) {
         return SEG_A_NONE;
     }
-    const word_kind *hit =
-        bsearch(buf, abbrevs, sizeof abbrevs / sizeof abbrevs[0], sizeof abbrevs[0], cmp_word_kind);
-    if (hit) {
-        return hit->kind;
+    size_t n = sizeof abbrevs / sizeof abbrevs[0];
+    _Static_assert(offsetof(word_kind, w) == 0, "find_sorted reads w at a row's start");
+    size_t hit = find_sorted(buf, abbrevs, n, sizeof abbrevs[0]);
+    if (hit < n) {
+        return abbrevs[hit].kind;
     }
     if (len == 1 && w[0] >= 'a' && w[0] <= 'z') {
         return SEG_A_OTHER; /* "(b. March 2009)", "(m. 1949)", "plan b. The" */
     }
     return multi_period_kind(w, len);
-}
-
-static int cmp_str(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, *(const char *const *)elem);
 }
 
 bool hnp_seg_is_starter(const uint8_t *w, size_t len)
@@ -330,9 +354,9 @@ bool hnp_seg_is_starter(const uint8_t *w, size_t len)
     if (!lower_word(w, len, buf, sizeof buf)) {
         return false;
     }
-    /* the longest list, looked up for most sentence heads: kept sorted for bsearch */
-    return bsearch(buf, starters, sizeof starters / sizeof starters[0], sizeof starters[0],
-                   cmp_str) != NULL;
+    /* the longest list, looked up for most sentence heads: kept sorted for bisection */
+    size_t n = sizeof starters / sizeof starters[0];
+    return find_sorted(buf, starters, n, sizeof starters[0]) < n;
 }
 
 bool hnp_seg_words_sorted(void)
