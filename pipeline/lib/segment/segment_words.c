@@ -379,14 +379,27 @@ bool hnp_seg_is_connector(const uint8_t *w, size_t len)
     return IN_LIST(connectors, w, len);
 }
 
+/* Whether the ASCII letter c, in either case, is one of the lower-case letters of the
+ * 26-bit set (bit 0 'a'): the first letters of the month and weekday names rule out most
+ * words before they are lowered and compared. */
+static bool initial_in(uint8_t c, uint32_t set)
+{
+    unsigned k = (unsigned)(c | 0x20) - 'a';
+    return k < 26 && ((set >> k) & 1);
+}
+
+#define LETTER(c) (UINT32_C(1) << ((c) - 'a'))
+
 int hnp_seg_month(const uint8_t *w, size_t len)
 {
     char buf[24];
     if (len > 0 && w[len - 1] == '.') {
         len--;
     }
+    const uint32_t initials = LETTER('j') | LETTER('f') | LETTER('m') | LETTER('a') | LETTER('s') |
+                              LETTER('o') | LETTER('n') | LETTER('d');
     /* a month's name or its start: 3 to 9 letters ("september") */
-    if (len < 3 || len > 9 || !lower_word(w, len, buf, sizeof buf)) {
+    if (len < 3 || len > 9 || !initial_in(w[0], initials) || !lower_word(w, len, buf, sizeof buf)) {
         return 0;
     }
     for (size_t i = 0; i < 12; i++) {
@@ -408,8 +421,9 @@ bool hnp_seg_is_weekday(const uint8_t *w, size_t len)
     if (len > 0 && (w[len - 1] == ',' || w[len - 1] == '.')) {
         len--;
     }
+    const uint32_t initials = LETTER('m') | LETTER('t') | LETTER('w') | LETTER('f') | LETTER('s');
     /* a weekday's name or its start: 3 to 9 letters ("wednesday") */
-    if (len < 3 || len > 9 || !lower_word(w, len, buf, sizeof buf)) {
+    if (len < 3 || len > 9 || !initial_in(w[0], initials) || !lower_word(w, len, buf, sizeof buf)) {
         return false;
     }
     for (size_t i = 0; i < 7; i++) {
@@ -424,6 +438,8 @@ bool hnp_seg_is_weekday(const uint8_t *w, size_t len)
     }
     return false;
 }
+
+#undef LETTER
 
 bool hnp_seg_is_preposition(const uint8_t *w, size_t len)
 {
