@@ -571,18 +571,22 @@ static size_t mark_end(const rules *r, const hnp_span *tk, const mark *m, size_t
     const uint8_t *t = r->t;
     hnp_span nx;
     size_t spaced = 0, d, after = m->q;
-    while (!m->bang && !m->cjk && hnp_seg_token(t, after, r->end, &nx) && only_dots(t, &nx, &d)) {
+    /* nx is the token at after (when there is one), found once for each after: the loops
+     * below and the test after them look at the same token. */
+    bool have = hnp_seg_token(t, after, r->end, &nx);
+    while (!m->bang && !m->cjk && have && only_dots(t, &nx, &d)) {
         spaced += d;
         after = nx.end;
+        have = hnp_seg_token(t, after, r->end, &nx);
     }
     /* References "[8]" and smileys after the stop belong to the sentence they close. */
-    while (
-        hnp_seg_token(t, after, r->end, &nx) &&
-        (footnote(t, &nx) || emoticon(t, &nx) || only_closers(t, &nx) || note_number(r, m, &nx))) {
+    while (have && (footnote(t, &nx) || emoticon(t, &nx) || only_closers(t, &nx) ||
+                    note_number(r, m, &nx))) {
         after = nx.end;
+        have = hnp_seg_token(t, after, r->end, &nx);
     }
     *resume = after;
-    if (!hnp_seg_token(t, after, r->end, &nx) || bracketed(t, tk, m)) {
+    if (!have || bracketed(t, tk, m)) {
         return 0; /* the block's end closes the sentence anyway */
     }
     seg_case nc = hnp_seg_token_case(t, &nx);
