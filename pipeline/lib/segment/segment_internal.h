@@ -96,17 +96,23 @@ bool hnp_seg_is_timezone(const uint8_t *w, size_t len);
 /* A date (optionally with weekday and time) starting at the token at pos: returns the byte
  * offset just past it, or 0. *timed (may be NULL) tells whether a time of day was part of it. */
 size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed);
+/* The same from the token first (hnp_seg_token's at first->start, which the caller found):
+ * the rules have the token already, and scanning it again cost more than the test. */
+size_t hnp_seg_match_date_tok(const uint8_t *t, const hnp_span *first, size_t end, bool *timed);
 /* A byline/credit label (Source:, By, Photo:, Written by ...) starting at the token at pos:
  * returns the offset just past it, or 0. colon_only limits it to the "Label:" forms. */
 size_t hnp_seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only);
+/* The same from the token first (as hnp_seg_match_date_tok). */
+size_t hnp_seg_match_label_tok(const uint8_t *t, const hnp_span *first, size_t end,
+                               bool colon_only);
 /* After a label ending at pos: the start of the sentence that follows the name
  * ("Source: Bio Valley | Recently, ..."), or 0 when there is no such sentence. */
 size_t hnp_seg_field_value_end(const uint8_t *t, size_t pos, size_t end);
 
 /* A heading glued onto the sentence after it ("Clinical Trials A series of treatments ..."):
  * two to six capitalized words, then a capitalized sentence starter followed by a lowercase
- * word. Returns the start of that starter, or 0. */
-size_t hnp_seg_heading_end(const uint8_t *t, size_t pos, size_t end);
+ * word, from the token first (hnp_seg_token's). Returns the start of that starter, or 0. */
+size_t hnp_seg_heading_end(const uint8_t *t, const hnp_span *first, size_t end);
 
 /* ---- the English rules (segment_rules.c) ----------------------------------------------- */
 

@@ -147,13 +147,19 @@ static bool date_first(uint8_t c)
 
 size_t hnp_seg_match_date(const uint8_t *t, size_t pos, size_t end, bool *timed)
 {
-    hnp_span a, b, c;
+    hnp_span a;
     /* a date starts with a digit, a month or a weekday; a token that starts right at pos
      * (a visible ASCII byte) is judged by it before the token is scanned */
     if (pos < end && t[pos] > ' ' && t[pos] < 0x80 && !date_first(t[pos])) {
         return 0;
     }
-    if (!hnp_seg_token(t, pos, end, &a) || !date_first(t[a.start])) {
+    return hnp_seg_token(t, pos, end, &a) ? hnp_seg_match_date_tok(t, &a, end, timed) : 0;
+}
+
+size_t hnp_seg_match_date_tok(const uint8_t *t, const hnp_span *first, size_t end, bool *timed)
+{
+    hnp_span a = *first, b, c;
+    if (!date_first(t[a.start])) {
         return 0;
     }
     if (hnp_seg_is_weekday(t + a.start, a.end - a.start) && !hnp_seg_token(t, a.end, end, &a)) {
@@ -245,8 +251,14 @@ static size_t label_colon_end(const uint8_t *t, const hnp_span *a, size_t end)
 
 size_t hnp_seg_match_label(const uint8_t *t, size_t pos, size_t end, bool colon_only)
 {
-    hnp_span a, b;
-    if (!hnp_seg_token(t, pos, end, &a) || !(t[a.start] >= 'A' && t[a.start] <= 'Z')) {
+    hnp_span a;
+    return hnp_seg_token(t, pos, end, &a) ? hnp_seg_match_label_tok(t, &a, end, colon_only) : 0;
+}
+
+size_t hnp_seg_match_label_tok(const uint8_t *t, const hnp_span *first, size_t end, bool colon_only)
+{
+    hnp_span a = *first, b;
+    if (!(t[a.start] >= 'A' && t[a.start] <= 'Z')) {
         return 0;
     }
     size_t e = label_colon_end(t, &a, end);
@@ -298,11 +310,10 @@ static bool heading_word(const uint8_t *t, const hnp_span *tk)
            hnp_seg_token_case(t, tk) == SEG_C_UPPER;
 }
 
-size_t hnp_seg_heading_end(const uint8_t *t, size_t pos, size_t end)
+size_t hnp_seg_heading_end(const uint8_t *t, const hnp_span *first, size_t end)
 {
-    hnp_span tk, nx;
-    size_t words = 0;
-    for (; words < 7 && hnp_seg_token(t, pos, end, &tk) && heading_word(t, &tk); pos = tk.end) {
+    hnp_span tk = *first, nx;
+    for (size_t words = 0; heading_word(t, &tk);) {
         bool starter = hnp_seg_is_starter(t + tk.start, tk.end - tk.start);
         if (starter && words >= 2 && hnp_seg_token(t, tk.end, end, &nx) &&
             hnp_seg_token_case(t, &nx) == SEG_C_LOWER) {
@@ -311,7 +322,9 @@ size_t hnp_seg_heading_end(const uint8_t *t, size_t pos, size_t end)
         if (starter) {
             return 0; /* "In China", "The New York Times": not a heading before a sentence */
         }
-        words++;
+        if (++words == 7 || !hnp_seg_token(t, tk.end, end, &tk)) {
+            return 0;
+        }
     }
     return 0;
 }
@@ -327,7 +340,7 @@ size_t hnp_seg_field_value_end(const uint8_t *t, size_t pos, size_t end)
         if (ends_sentence(t, &tk)) {
             return 0; /* the ordinary rules decide */
         }
-        if (i > 0 && hnp_seg_match_label(t, tk.start, end, true)) {
+        if (i > 0 && hnp_seg_match_label_tok(t, &tk, end, true)) {
             return tk.start; /* the next field: "Source: X Summary:" */
         }
         if (c == SEG_C_UPPER && i > 0 && !prev_connector && starts_sentence(t, &tk, end)) {

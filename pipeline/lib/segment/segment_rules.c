@@ -164,7 +164,7 @@ static void before_token(rules *r, const hnp_span *tk)
     bool colon = memchr(t + tk->start, ':', tk->end - tk->start) ||
                  memchr(t + tk->start, 0xEF, tk->end - tk->start) ||
                  (tk->end + 1 < r->end && t[tk->end + 1] == ':');
-    if (colon && hnp_seg_match_label(t, tk->start, r->end, true)) {
+    if (colon && hnp_seg_match_label_tok(t, tk, r->end, true)) {
         cut(r, tk->start);
         return;
     }
@@ -174,7 +174,7 @@ static void before_token(rules *r, const hnp_span *tk)
     }
     /* A date with a time of day, or followed by a byline, is a dateline, not prose. */
     bool timed = false;
-    size_t d = hnp_seg_match_date(t, tk->start, r->end, &timed);
+    size_t d = hnp_seg_match_date_tok(t, tk, r->end, &timed);
     if (!d) {
         return;
     }
@@ -230,7 +230,7 @@ static size_t caption_end(const rules *r, const hnp_span *tk)
 static size_t sentence_head(rules *r, const hnp_span *tk)
 {
     const uint8_t *t = r->t;
-    size_t d = hnp_seg_match_date(t, tk->start, r->end, NULL);
+    size_t d = hnp_seg_match_date_tok(t, tk, r->end, NULL);
     if (d) {
         return cut_if_capital_follows(r, d);
     }
@@ -238,9 +238,9 @@ static size_t sentence_head(rules *r, const hnp_span *tk)
     if (c) {
         return cut_if_capital_follows(r, c); /* "Figure 1.5 Residents of ..." */
     }
-    size_t l = hnp_seg_match_label(t, tk->start, r->end, false);
+    size_t l = hnp_seg_match_label_tok(t, tk, r->end, false);
     if (!l) {
-        size_t h = hnp_seg_heading_end(t, tk->start, r->end);
+        size_t h = hnp_seg_heading_end(t, tk, r->end);
         if (h) {
             cut(r, h);
         }
