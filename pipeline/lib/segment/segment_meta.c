@@ -241,9 +241,10 @@ static size_t label_colon_end(const uint8_t *t, const hnp_span *a, size_t end)
             return ok ? a->end : 0;
         }
     }
+    /* the colon first: most capitalized words are followed by none, and the list is long */
     hnp_span b;
-    if (in_words(colon_labels, n, t, a->start, a->end) && hnp_seg_token(t, a->end, end, &b) &&
-        colon_at(t, b.start, b.end) == b.end - b.start) {
+    if (hnp_seg_token(t, a->end, end, &b) && colon_at(t, b.start, b.end) == b.end - b.start &&
+        in_words(colon_labels, n, t, a->start, a->end)) {
         return b.end;
     }
     return 0;
