@@ -85,6 +85,28 @@ START_TEST(tsv_rows)
 }
 END_TEST
 
+/* Every row starts with the id, written once per document and copied to the next rows
+ * (tsv.c, id_cache): an escaped id and one too long to keep (130 bytes, escaped 131) come
+ * out the same on every row. */
+START_TEST(tsv_rows_repeat_the_id)
+{
+    hnp_sentence s[2];
+    hnp_doc_mention m[1];
+    hnp_doc d = make_doc(s, m);
+    char id[131];
+    memset(id, 'i', sizeof id - 1);
+    id[0] = '\\';
+    id[sizeof id - 1] = '\0';
+    d.id = id;
+    char *out = render_doc(&d, HNP_FMT_TSV, 0);
+    char *second = strchr(out, '\n') + 1;
+    ck_assert_int_eq(strncmp(out, "\\\\iii", 5), 0);
+    ck_assert_int_eq(strncmp(second, out, 131), 0);
+    ck_assert_int_eq(second[131], '\t');
+    free(out);
+}
+END_TEST
+
 START_TEST(entities_docs_rows)
 {
     char *out = render(HNP_FMT_ENTITIES, 0);
@@ -230,6 +252,7 @@ static Suite *tsv_suite(void)
     tcase_add_test(tc, escape_round_trip);
     tcase_add_test(tc, unescape_keeps_unknown_pairs);
     tcase_add_test(tc, tsv_rows);
+    tcase_add_test(tc, tsv_rows_repeat_the_id);
     tcase_add_test(tc, entities_docs_rows);
     tcase_add_test(tc, text_clean_sentences);
     tcase_add_test(tc, jsonl_is_one_escaped_line);

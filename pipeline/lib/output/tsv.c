@@ -85,6 +85,31 @@ static hnp_status put_id(hnp_membuf *b, const hnp_doc *d)
     return hnp_buf_put_tsv_id(b, (const uint8_t *)d->id, strlen(d->id));
 }
 
+/* The document's id as put_id writes it, kept after the first row of a document: every row
+ * starts with it, and checking and escaping it again cost more than the rest of the row's
+ * numbers (render_tsv, render_entities). An id longer than s is written each time. */
+typedef struct id_cache {
+    char s[128];
+    size_t n;
+    int have;
+} id_cache;
+
+static hnp_status put_id_cached(hnp_membuf *b, const hnp_doc *d, id_cache *c)
+{
+    if (c->have) {
+        return hnp_buf_put(b, c->s, c->n);
+    }
+    size_t at = b->len;
+    HNP_TRY(put_id(b, d));
+    size_t n = b->len - at;
+    if (n <= sizeof c->s) {
+        memcpy(c->s, b->data + at, n);
+        c->n = n;
+        c->have = 1;
+    }
+    return HNP_OK;
+}
+
 static hnp_status put_str_or_dash(hnp_membuf *b, const char *s)
 {
     if (!s || !*s) {
@@ -132,10 +157,11 @@ static hnp_status put_sentence_entities(hnp_membuf *b, const hnp_doc *d, size_t 
 static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
     size_t m = 0;
+    id_cache id = {{0}, 0, 0};
     for (size_t i = 0; i < d->n_sents; i++) {
         const hnp_sentence *s = &d->sents[i];
         size_t si = d->first_sent + i;
-        HNP_TRY(put_id(b, d));
+        HNP_TRY(put_id_cached(b, d, &id));
         HNP_TRY(put_tab_uints(b, si + 1, s->cp_start, s->cp_end));
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_puts(b, hnp_kind_name(s->kind)));
@@ -155,9 +181,10 @@ static hnp_status render_tsv(hnp_membuf *b, const hnp_doc *d, const hnp_sink *si
 
 static hnp_status render_entities(hnp_membuf *b, const hnp_doc *d, const hnp_sink *sink)
 {
+    id_cache id = {{0}, 0, 0};
     for (size_t i = 0; i < d->n_mentions; i++) {
         const hnp_doc_mention *dm = &d->mentions[i];
-        HNP_TRY(put_id(b, d));
+        HNP_TRY(put_id_cached(b, d, &id));
         HNP_TRY(put_tab_uints(b, dm->m.sent + 1, dm->cp_start, dm->cp_end));
         HNP_TRY(hnp_buf_putc(b, '\t'));
         HNP_TRY(hnp_buf_puts(b, hnp_label_name(dm->m.label)));
