@@ -193,6 +193,23 @@ START_TEST(study_design_is_not_a_procedure)
 }
 END_TEST
 
+/* Vital statistics are no procedures either, and the condition inside one is still found. */
+START_TEST(vital_statistics_are_not_procedures)
+{
+    fixture f;
+    start(&f);
+    assert_none(&f,
+                "Mortality and morbidity fell, life expectancy rose, and the leading causes of "
+                "death changed over the decade.",
+                HNP_LABEL_PROCEDURE);
+    assert_none(&f, "Smoking is among the risk factors for heart disease in the town.",
+                HNP_LABEL_PROCEDURE);
+    assert_has(&f, "Smoking is among the risk factors for heart disease in the town.",
+               "CONDITION:heart disease:*");
+    finish(&f);
+}
+END_TEST
+
 START_TEST(trial_names_from_the_text)
 {
     fixture f;
@@ -698,6 +715,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, substances_in_a_non_health_sense);
     tcase_add_test(tc, symptom_words_in_idioms);
     tcase_add_test(tc, study_design_is_not_a_procedure);
+    tcase_add_test(tc, vital_statistics_are_not_procedures);
     tcase_add_test(tc, trial_names_from_the_text);
     tcase_add_test(tc, drug_classes);
     tcase_add_test(tc, lay_procedures);
