@@ -705,6 +705,27 @@ START_TEST(enzyme_short_forms_are_not_conditions)
 }
 END_TEST
 
+/* A condition's short form that names its cause ("(ST-HT)" after "steroid-induced
+ * hypertension") is the condition's part only, at every occurrence; a subtype's letter
+ * ("X-linked") is no cause. */
+START_TEST(short_forms_with_their_cause)
+{
+    fixture f;
+    start(&f);
+    const char *c = "Steroid-induced hypertension (ST-HT) developed in six rats.\n"
+                    "The ST-HT resolved after a week.";
+    tag(&f, c);
+    ck_assert_uint_eq(count_of(&f, c, "CONDITION:HT"), 2);
+    ck_assert_uint_eq(count_of(&f, c, "CONDITION:ST-HT"), 0);
+    const char *x = "X-linked hypophosphatemia (X-HPO) was found in the family.\n"
+                    "Both brothers had X-HPO since birth.";
+    tag(&f, x);
+    ck_assert_uint_eq(count_of(&f, x, "CONDITION:X-HPO"), 2);
+    ck_assert_uint_eq(count_of(&f, x, "CONDITION:HPO"), 0);
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -740,6 +761,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, development_codes);
     tcase_add_test(tc, short_forms_of_drugs);
     tcase_add_test(tc, enzyme_short_forms_are_not_conditions);
+    tcase_add_test(tc, short_forms_with_their_cause);
     suite_add_tcase(s, tc);
     return s;
 }
