@@ -19,7 +19,9 @@ positives and misses per set on stderr; --set NAME runs one set (ncbi-disease or
 with or without the -dev suffix); --split dev|train|val scores the development split
 (the default) or the training split's two parts as scripts/train_tagger.py splits it:
 documents whose zlib.crc32(PMID) % 10 == 0 are the validation part ("val"), the rest is
-what the model was trained on ("train"). A repeated PMID is scored once.
+what the model was trained on ("train"). A repeated PMID is scored once. --fold K makes
+the validation part crc32(PMID) % 10 == K instead, to score a model trained with
+`scripts/train_tagger.py --fold K` (give its build with HNPIPE).
 """
 import collections
 import os
@@ -32,16 +34,16 @@ NCBI_TYPES = {"SpecificDisease", "DiseaseClass", "Modifier", "CompositeMention",
 SETS = [("ncbi-disease", ["Disease"]), ("bc5cdr", ["Disease", "Chemical"])]
 
 
-def select_docs(data, split):
-    """The documents of a training file in the part `split` (train or val), first record of
-    each PMID only."""
+def select_docs(data, split, fold=0):
+    """The documents of a training file in the part `split` (train or val, the validation part
+    being crc32(PMID) % 10 == fold), first record of each PMID only."""
     keep, seen = [], set()
     for block in data.decode("utf-8").split("\n\n"):
         pmid = block.strip().split("|", 1)[0]
         if not block.strip() or pmid in seen:
             continue
         seen.add(pmid)
-        if (zlib.crc32(pmid.encode()) % 10 == 0) == (split == "val"):
+        if (zlib.crc32(pmid.encode()) % 10 == fold) == (split == "val"):
             keep.append(block.strip("\n"))
     return ("\n\n".join(keep) + "\n").encode("utf-8")
 
@@ -95,6 +97,9 @@ def main(argv):
     split = argv[argv.index("--split") + 1] if "--split" in argv else "dev"
     if split not in ("dev", "train", "val"):
         sys.exit("eval_ner: --split takes dev, train or val")
+    fold = int(argv[argv.index("--fold") + 1]) if "--fold" in argv else 0
+    if not 0 <= fold <= 9 or (fold and split == "dev"):
+        sys.exit("eval_ner: --fold takes 0-9, with --split train or val")
     shared = os.environ.get("HNP_SHARED_DIR") or os.path.join(REPO, "..", "shared")
     hnpipe = os.environ.get("HNPIPE") or os.path.join(REPO, "build", "hnpipe")
     if not os.path.exists(hnpipe):
@@ -103,6 +108,7 @@ def main(argv):
         if only and only not in (base, base + "-dev"):
             continue
         name = base + ("-dev" if split == "dev" else "-train" + ("" if split == "train" else "-val"))
+        name += "-fold%d" % fold if fold else ""
         path = os.path.join(shared, "eval", "ner", base + ("-dev" if split == "dev" else "-train") +
                             ".pubtator")
         if not os.path.exists(path):
@@ -111,7 +117,7 @@ def main(argv):
         with open(path, "rb") as f:
             data = f.read()
         if split != "dev":
-            data = select_docs(data, split)
+            data = select_docs(data, split, fold)
         gold = parse_mentions(data.decode("utf-8"))
         pred = parse_mentions(run_hnpipe(hnpipe, data))
         parts = []

@@ -193,6 +193,23 @@ START_TEST(study_design_is_not_a_procedure)
 }
 END_TEST
 
+/* Vital statistics are no procedures either, and the condition inside one is still found. */
+START_TEST(vital_statistics_are_not_procedures)
+{
+    fixture f;
+    start(&f);
+    assert_none(&f,
+                "Mortality and morbidity fell, life expectancy rose, and the leading causes of "
+                "death changed over the decade.",
+                HNP_LABEL_PROCEDURE);
+    assert_none(&f, "Smoking is among the risk factors for heart disease in the town.",
+                HNP_LABEL_PROCEDURE);
+    assert_has(&f, "Smoking is among the risk factors for heart disease in the town.",
+               "CONDITION:heart disease:*");
+    finish(&f);
+}
+END_TEST
+
 START_TEST(trial_names_from_the_text)
 {
     fixture f;
@@ -420,7 +437,10 @@ START_TEST(capitalised_conditions_are_not_drugs)
 {
     static const char *const found[][2] = {
         {"Fever spread through the camp within days.", "CONDITION:Fever:SYMP:0000613"},
-        {"Acne Drug Linked To Mood Changes In Teens", "CONDITION:Acne:DOID:6543"}};
+        {"Acne Drug Linked To Mood Changes In Teens", "CONDITION:Acne:DOID:6543"},
+        /* inside a headline in title case, where the capital says nothing either */
+        {"Doctors Warn Of Measles Outbreak As Fever Cases Rise", "CONDITION:Measles:DOID:8622"},
+        {"Doctors Warn Of Measles Outbreak As Fever Cases Rise", "CONDITION:Fever:SYMP:0000613"}};
     fixture f;
     start(&f);
     for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
@@ -688,6 +708,34 @@ START_TEST(enzyme_short_forms_are_not_conditions)
 }
 END_TEST
 
+/* A condition's short form that names its cause ("(ST-HT)" after "steroid-induced
+ * hypertension") is the condition's part only, at every occurrence; a subtype's letter
+ * ("X-linked") is no cause. */
+START_TEST(short_forms_with_their_cause)
+{
+    static const char cause[] = "Steroid-induced hypertension (ST-HT) developed in six rats.\n"
+                                "The ST-HT resolved after a week.";
+    static const char subtype[] = "X-linked hypophosphatemia (X-HPO) was found in the family.\n"
+                                  "Both brothers had X-HPO since birth.";
+    /* text, mention, how many times */
+    static const struct {
+        const char *text, *want;
+        size_t n;
+    } cases[] = {{cause, "CONDITION:HT", 2},
+                 {cause, "CONDITION:ST-HT", 0},
+                 {subtype, "CONDITION:X-HPO", 2},
+                 {subtype, "CONDITION:HPO", 0}};
+    fixture f;
+    start(&f);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        tag(&f, cases[i].text);
+        ck_assert_msg(count_of(&f, cases[i].text, cases[i].want) == cases[i].n,
+                      "%s: not %zu times in: %s", cases[i].want, cases[i].n, f.out);
+    }
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -698,6 +746,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, substances_in_a_non_health_sense);
     tcase_add_test(tc, symptom_words_in_idioms);
     tcase_add_test(tc, study_design_is_not_a_procedure);
+    tcase_add_test(tc, vital_statistics_are_not_procedures);
     tcase_add_test(tc, trial_names_from_the_text);
     tcase_add_test(tc, drug_classes);
     tcase_add_test(tc, lay_procedures);
@@ -722,6 +771,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, development_codes);
     tcase_add_test(tc, short_forms_of_drugs);
     tcase_add_test(tc, enzyme_short_forms_are_not_conditions);
+    tcase_add_test(tc, short_forms_with_their_cause);
     suite_add_tcase(s, tc);
     return s;
 }

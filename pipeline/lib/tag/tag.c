@@ -86,6 +86,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->cand_bits);
     free(t->nodrug.sf);
     free(t->enzyme.sf);
+    free(t->cause.sf);
     free(t->codes);
     hnp_tag_pass1_free(&t->p1);
     free(t);

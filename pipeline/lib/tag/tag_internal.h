@@ -200,6 +200,7 @@ struct hnp_tagger {
     size_t cap_cand_bits, cand_mask;
     tag_sfset nodrug; /* short forms defined by a long form that is no drug */
     tag_sfset enzyme; /* short forms defined by an enzyme's name, no condition */
+    tag_sfset cause;  /* short forms of a condition with its cause, "(GC-HT)" (tag_doc.c) */
     hnp_span *codes;  /* development codes named as compounds (tag_chem.c), byte spans */
     size_t n_codes, cap_codes;
     /* The second pass (tag_replay.c). It copies a sentence's results from the first pass
