@@ -459,6 +459,23 @@ START_TEST(test_comment_notice)
 }
 END_TEST
 
+/* A lede whose first line the scraper broke off at an agency dateline is the article's
+ * start, not its headline; the headline above the share buttons is. Written for the test. */
+START_TEST(test_dateline_fragment)
+{
+    static const char text[] = "Home\nHealth\nFlu vaccine supply doubles\nShare this\nPrint\n"
+                               "LONDON (Reuters) - Drug makers in Europe will ship\n"
+                               "twice as many flu vaccines this winter as they did last year, "
+                               "health officials said.\n" P1 "\n" P2 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.title, "Flu vaccine supply doubles");
+    expect_kind(&r, "LONDON (Reuters)", HNP_KIND_BODY, "-");
+    expect_kind(&r, "twice as many", HNP_KIND_BODY, "-");
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
 START_TEST(test_page_head)
 {
     static const char text[] =
@@ -1517,6 +1534,7 @@ static Suite *classify_suite(void)
     tcase_add_test(t, test_tail_whole);
     tcase_add_test(t, test_comment_thread);
     tcase_add_test(t, test_comment_notice);
+    tcase_add_test(t, test_dateline_fragment);
     tcase_add_test(t, test_short_lede);
     tcase_add_test(t, test_cut_off_ending);
     tcase_add_test(t, test_symptom_list);
