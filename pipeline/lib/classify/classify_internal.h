@@ -103,7 +103,6 @@ typedef enum cls_list {
     CLS_LIST_LEGIT,   /* legitimate endings */
     CLS_LIST_CREDIT,  /* photo-credit cues */
     CLS_LIST_NAV,     /* whole-sentence navigation items */
-    CLS_LIST_THREAD,  /* openings of a comment thread's header, form or notice */
     CLS_LIST_CONTACT, /* contact cues beside a phone number (classify_shape.c) */
     CLS_LIST_SHOP,    /* shop cues beside a price */
     CLS_LIST_COUNT

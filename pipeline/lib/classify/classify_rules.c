@@ -22,6 +22,12 @@ typedef struct phrase_rule {
 #define B HNP_KIND_BOILERPLATE
 #define S HNP_KIND_SPAM
 #define M HNP_KIND_META
+/* A comment thread's opener: at the start of a sentence of at most 8 words ("post a
+ * comment" inside a sentence of the article is no form), a page-structure marker. */
+#define THREAD(t)                                                                                  \
+    {                                                                                              \
+        t, sizeof(t) - 1, PREFIX, B, 2, 8, CLS_R_COMMENT                                           \
+    }
 
 /* Whole-sentence navigation items (after bullets and trailing separators are cut). */
 static const char *const nav_exact[] = {"home",
@@ -529,6 +535,35 @@ static const phrase_rule phrase_rules[] = {
     {"originally appeared", sizeof("originally appeared") - 1, CONTAINS, M, 1, 20, CLS_R_SOURCE},
     {"via:", sizeof("via:") - 1, PREFIX, M, 1, 8, CLS_R_SOURCE},
     {"posted on", sizeof("posted on") - 1, PREFIX, M, 1, 16, CLS_R_DATELINE},
+    /* The opening words of a comment thread's own header, form or notice ("Comments are now
+     * closed for this story", "Post a comment", "Readers' comments (12)"): what follows is
+     * readers' text, so each closes the article. Last: any other rule goes first. */
+    THREAD("comments are now closed"),
+    THREAD("post a comment"),
+    THREAD("post your comment"),
+    THREAD("post comment"),
+    THREAD("add a comment"),
+    THREAD("add your comment"),
+    THREAD("add comment"),
+    THREAD("write a comment"),
+    THREAD("submit a comment"),
+    THREAD("submit your comment"),
+    THREAD("make a comment"),
+    THREAD("reader comments"),
+    THREAD("readers' comments"),
+    THREAD("readers\xE2\x80\x99 comments"),
+    THREAD("readers comments"),
+    THREAD("user comments"),
+    THREAD("your comments"),
+    THREAD("reader responses"),
+    THREAD("reader reactions"),
+    THREAD("latest comments"),
+    THREAD("recent comments"),
+    THREAD("most recent comments"),
+    THREAD("log in to comment"),
+    THREAD("login to comment"),
+    THREAD("register to comment"),
+    THREAD("sign in to post a comment"),
 };
 
 #undef B
@@ -548,67 +583,6 @@ static const char *const credit_cues[] = {
 int hnp_cls_credit_cue(const cls_key *k)
 {
     return hnp_cls_key_in(k, CLS_LIST_CREDIT);
-}
-
-/* The opening words of a comment thread's own header, form or notice ("Comments are now
- * closed for this story", "Post a comment", "Readers' comments (12)", "Log in to comment"):
- * what follows is readers' text, so each is a page-structure marker that closes the
- * article. Only at the start of a short sentence (THREAD_MAX_WORDS): "post a comment" in
- * a sentence of the article is no form. */
-enum { THREAD_MAX_WORDS = 8 };
-static const char *const thread_openers[] = {"comments are now closed",
-                                             "comments have been closed",
-                                             "comments are disabled",
-                                             "comments are now disabled",
-                                             "comments have been disabled",
-                                             "commenting is closed",
-                                             "commenting has been closed",
-                                             "post a comment",
-                                             "post your comment",
-                                             "post comment",
-                                             "add a comment",
-                                             "add your comment",
-                                             "add comment",
-                                             "write a comment",
-                                             "write your comment",
-                                             "submit a comment",
-                                             "submit your comment",
-                                             "make a comment",
-                                             "reader comments",
-                                             "readers' comments",
-                                             "readers\xE2\x80\x99 comments",
-                                             "readers comments",
-                                             "user comments",
-                                             "your comments",
-                                             "visitor comments",
-                                             "reader responses",
-                                             "reader reactions",
-                                             "latest comments",
-                                             "recent comments",
-                                             "most recent comments",
-                                             "newest comments",
-                                             "oldest comments",
-                                             "log in to comment",
-                                             "login to comment",
-                                             "sign in to comment",
-                                             "register to comment",
-                                             "log in to post a comment",
-                                             "sign in to post a comment",
-                                             "log in to leave a comment",
-                                             "sign in to leave a comment"};
-
-static int thread_opener(const cls_key *k, const cls_feat *f)
-{
-    if (f->words > THREAD_MAX_WORDS || !hnp_cls_key_in(k, CLS_LIST_THREAD)) {
-        return 0;
-    }
-    for (size_t i = 0; i < sizeof thread_openers / sizeof thread_openers[0]; i++) {
-        size_t l = strlen(thread_openers[i]);
-        if (k->len >= l && memcmp(k->s, thread_openers[i], l) == 0) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* Endings that look promotional but belong to the news. */
@@ -637,10 +611,6 @@ static const char *const *string_list(cls_list l, size_t *n)
     if (l == CLS_LIST_CREDIT) {
         *n = sizeof credit_cues / sizeof credit_cues[0];
         return credit_cues;
-    }
-    if (l == CLS_LIST_THREAD) {
-        *n = sizeof thread_openers / sizeof thread_openers[0];
-        return thread_openers;
     }
     if (l == CLS_LIST_NAV) {
         *n = sizeof nav_exact / sizeof nav_exact[0];
@@ -709,10 +679,6 @@ static int match_phrases(const cls_key *k, const cls_feat *f, cls_local *out)
             set(out, (hnp_kind)r->kind, (cls_reason)r->reason, r->strength);
             return 1;
         }
-    }
-    if (thread_opener(k, f)) {
-        set(out, HNP_KIND_BOILERPLATE, CLS_R_COMMENT, 2);
-        return 1;
     }
     if (exact_nav(k)) {
         set(out, HNP_KIND_BOILERPLATE, CLS_R_NAV, 1);
