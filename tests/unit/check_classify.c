@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* The model's scores on model_page (see test_model_pinned). */
@@ -423,6 +424,54 @@ START_TEST(test_comment_thread)
     expect_kind(&r, "3 responses to", HNP_KIND_BOILERPLATE, "comment");
     expect_kind(&r, "Doctors should discuss", HNP_KIND_BOILERPLATE, "tail");
     ck_assert(hnp_kind_is_junk(r.lab[r.n - 1].kind));
+    hnp_docmeta_free(&r.m);
+}
+END_TEST
+
+/* The thread's own header or notice closes the article too ("Comments are now closed for this
+ * story", "Post a comment", "Readers' comments"): what follows is readers' prose, which the
+ * sum alone would keep. Sentences written for the test. */
+START_TEST(test_comment_notice)
+{
+    static const char *const closers[] = {"Comments are now closed for this story",
+                                          "Post a comment", "Readers' comments (12)",
+                                          "Log in to comment"};
+    for (size_t c = 0; c < sizeof closers / sizeof closers[0]; c++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 "%s\n%s\n%s\n%s\nMaria T\n%s %s\nDan from Leeds\n%s %s\nKim\n%s\n", P1, P2, P3,
+                 closers[c],
+                 "I was in a trial like this one and my relapses stopped within a year of the "
+                 "treatment.",
+                 "My neurologist had warned me about the infections, but I never had one.",
+                 "Why does the article not say what the treatment costs in the countries where it "
+                 "is already offered?",
+                 "Nobody I know could pay for it without help from the government or a charity.",
+                 "Thank you for writing about this, my sister has had the disease for ten years.");
+        result r;
+        run_lines(text, &r);
+        expect_kind(&r, "Independent experts", HNP_KIND_BODY, "-");
+        expect_kind(&r, closers[c], HNP_KIND_BOILERPLATE, "comment");
+        expect_kind(&r, "I was in a trial", HNP_KIND_BOILERPLATE, NULL);
+        expect_kind(&r, "Why does the article", HNP_KIND_BOILERPLATE, NULL);
+        hnp_docmeta_free(&r.m);
+    }
+}
+END_TEST
+
+/* A lede whose first line the scraper broke off at an agency dateline is the article's
+ * start, not its headline; the headline above the share buttons is. Written for the test. */
+START_TEST(test_dateline_fragment)
+{
+    static const char text[] = "Home\nHealth\nFlu vaccine supply doubles\nShare this\nPrint\n"
+                               "LONDON (Reuters) - Drug makers in Europe will ship\n"
+                               "twice as many flu vaccines this winter as they did last year, "
+                               "health officials said.\n" P1 "\n" P2 "\n";
+    result r;
+    run_lines(text, &r);
+    expect_meta(r.m.title, "Flu vaccine supply doubles");
+    expect_kind(&r, "LONDON (Reuters)", HNP_KIND_BODY, "-");
+    expect_kind(&r, "twice as many", HNP_KIND_BODY, "-");
     hnp_docmeta_free(&r.m);
 }
 END_TEST
@@ -1213,7 +1262,7 @@ END_TEST
     "A review of forty studies found no harm from three cups a day.\n"
 
 /* The trim model's score on "Scientists looked at" (retraining moves it, on purpose). */
-#define PIN_TRIM 0.726f
+#define PIN_TRIM 0.736f
 
 START_TEST(test_trim_teasers)
 {
@@ -1312,7 +1361,7 @@ END_TEST
     "COUNTY HEALTH DESK 2021 - 24/7 UPDATES AT WWW.CITYHEALTH.ORG.\n"
 
 /* The head model's P(junk) on the first notice (retraining moves it, on purpose). */
-#define PIN_HEAD_TRIM 0.605f
+#define PIN_HEAD_TRIM 0.653f
 
 START_TEST(test_head_notices)
 {
@@ -1484,6 +1533,8 @@ static Suite *classify_suite(void)
     tcase_add_loop_test(t, test_legit_ending, 0, (int)(sizeof legit_cases / sizeof legit_cases[0]));
     tcase_add_test(t, test_tail_whole);
     tcase_add_test(t, test_comment_thread);
+    tcase_add_test(t, test_comment_notice);
+    tcase_add_test(t, test_dateline_fragment);
     tcase_add_test(t, test_short_lede);
     tcase_add_test(t, test_cut_off_ending);
     tcase_add_test(t, test_symptom_list);

@@ -248,6 +248,20 @@ static void extend_back(cls_doc *d)
     d->rs = rs;
 }
 
+/* A lede whose first line the scraper broke off ("LONDON (Reuters) - Drug makers will
+ * ship" above "twice as many vaccines ...") starts the article: that line has no stop and
+ * weighs less than nothing, so the sum starts after it. It joins the region as a line that
+ * belongs to the news (legit): the head's walk, which peels stop-less lines, stops there. */
+static void join_dateline(cls_doc *d)
+{
+    size_t i = d->rs - 1;
+    if (d->rs > 0 && !d->w[i].loc.strong && d->w[i].loc.kind == HNP_KIND_BODY &&
+        hnp_cls_agency_opening(d->text + d->sents[i].start, d->sents[i].end - d->sents[i].start)) {
+        d->rs = i;
+        d->w[i].loc.legit = 1;
+    }
+}
+
 /* "Symptoms include:" closing the article announces a list: the plain short lines right
  * after it belong to the article. */
 static void extend_list(cls_doc *d)
@@ -386,6 +400,7 @@ void hnp_cls_find_region(cls_doc *d)
     if (d->rs < d->n) {
         join_split_lede(d);
         extend_back(d);
+        join_dateline(d);
         extend_list(d);
         cut_at_closer(d);
         extend_line_end(d);
@@ -424,8 +439,8 @@ static int headline_like(const cls_doc *d, size_t i)
     const cls_feat *f = &s->f;
     const uint8_t *t = d->text + d->sents[i].start;
     size_t n = d->sents[i].end - d->sents[i].start;
-    if (path_like(t, n) || credit_line(s, t, n)) {
-        return 0;
+    if (path_like(t, n) || credit_line(s, t, n) || hnp_cls_agency_opening(t, n)) {
+        return 0; /* a breadcrumb, a credit, or a lede cut by the line's end */
     }
     unsigned size = f->alpha_words + f->cjk / 2; /* "11/20/19 6:38 AM" has one word */
     if (s->loc.strong || s->loc.kind != HNP_KIND_BODY || size > HEAD_MAX_WORDS ||

@@ -198,6 +198,10 @@ int hnp_cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_f
  * (at least 11 bytes), the byte range of the date into *ds and *de and returns 1. */
 int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de);
 
+/* 1 if the sentence opens with an agency dateline ("LONDON (Reuters) -", "WASHINGTON,
+ * March 3 (AP) --"): the article's lede, never its headline. */
+int hnp_cls_agency_opening(const uint8_t *s, size_t n);
+
 /* 1 if the sentence is a dateline: a date with little else (times, weekdays, "Updated"). */
 int hnp_cls_is_dateline(const uint8_t *s, size_t n, const cls_feat *f);
 

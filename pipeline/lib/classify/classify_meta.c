@@ -297,6 +297,12 @@ static int agency_dateline(const uint8_t *s, size_t n, size_t *a, size_t *b)
     return 1;
 }
 
+int hnp_cls_agency_opening(const uint8_t *s, size_t n)
+{
+    size_t a, b;
+    return agency_dateline(s, n, &a, &b);
+}
+
 /* An outlet after a byline: "By Jane Doe / Reuters", "By Jane Doe | CNN". */
 static int byline_outlet(const uint8_t *s, size_t n, size_t *a, size_t *b)
 {

@@ -22,6 +22,12 @@ typedef struct phrase_rule {
 #define B HNP_KIND_BOILERPLATE
 #define S HNP_KIND_SPAM
 #define M HNP_KIND_META
+/* A comment thread's opener: at the start of a sentence of at most 8 words ("post a
+ * comment" inside a sentence of the article is no form), a page-structure marker. */
+#define THREAD(t)                                                                                  \
+    {                                                                                              \
+        t, sizeof(t) - 1, PREFIX, B, 2, 8, CLS_R_COMMENT                                           \
+    }
 
 /* Whole-sentence navigation items (after bullets and trailing separators are cut). */
 static const char *const nav_exact[] = {"home",
@@ -529,6 +535,35 @@ static const phrase_rule phrase_rules[] = {
     {"originally appeared", sizeof("originally appeared") - 1, CONTAINS, M, 1, 20, CLS_R_SOURCE},
     {"via:", sizeof("via:") - 1, PREFIX, M, 1, 8, CLS_R_SOURCE},
     {"posted on", sizeof("posted on") - 1, PREFIX, M, 1, 16, CLS_R_DATELINE},
+    /* The opening words of a comment thread's own header, form or notice ("Comments are now
+     * closed for this story", "Post a comment", "Readers' comments (12)"): what follows is
+     * readers' text, so each closes the article. Last: any other rule goes first. */
+    THREAD("comments are now closed"),
+    THREAD("post a comment"),
+    THREAD("post your comment"),
+    THREAD("post comment"),
+    THREAD("add a comment"),
+    THREAD("add your comment"),
+    THREAD("add comment"),
+    THREAD("write a comment"),
+    THREAD("submit a comment"),
+    THREAD("submit your comment"),
+    THREAD("make a comment"),
+    THREAD("reader comments"),
+    THREAD("readers' comments"),
+    THREAD("readers\xE2\x80\x99 comments"),
+    THREAD("readers comments"),
+    THREAD("user comments"),
+    THREAD("your comments"),
+    THREAD("reader responses"),
+    THREAD("reader reactions"),
+    THREAD("latest comments"),
+    THREAD("recent comments"),
+    THREAD("most recent comments"),
+    THREAD("log in to comment"),
+    THREAD("login to comment"),
+    THREAD("register to comment"),
+    THREAD("sign in to post a comment"),
 };
 
 #undef B

@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.552453168e+00f, /* shape:chars */
-    -2.607645293e+00f, /* shape:words */
-    -1.571763658e-01f, /* shape:stop */
-    4.526316242e-01f, /* shape:stop-rel */
-    -4.618896022e-02f, /* shape:ends-stop */
-    -1.379999789e-02f, /* shape:ends-q */
-    1.402258270e-01f, /* shape:ends-colon */
-    1.163489248e+00f, /* shape:first-upper */
-    1.382081464e+00f, /* shape:first-lower */
-    2.411610795e+00f, /* shape:digits */
-    -5.624025029e-01f, /* shape:caps */
-    1.489495263e+00f, /* shape:symbols */
-    -7.710092859e-01f, /* shape:url */
-    1.933513166e-01f, /* shape:email */
-    -7.669156992e-01f, /* shape:phone */
-    -5.324159446e-01f, /* shape:price */
-    7.340635796e-02f, /* shape:company */
-    8.619769160e-01f, /* shape:company-end */
-    5.816289658e-02f, /* shape:whole-line */
-    -4.918351654e+00f, /* shape:bracketed */
-    -4.440112891e-01f, /* shape:cjk */
-    -1.738654454e+00f, /* shape:hashtags */
-    7.074062518e-01f, /* shape:commas */
-    -2.230603014e-01f, /* shape:tiny */
-    4.170508191e-01f, /* shape:no-stop */
-    1.265068403e-02f, /* shape:prose */
-    -1.972725134e+00f, /* shape:bullet */
-    -1.251219484e+00f, /* shape:credit */
-    9.066827406e-02f, /* rule:v */
-    1.950802191e-01f, /* rule:dup */
+    2.589876143e+00f, /* shape:chars */
+    -2.714632844e+00f, /* shape:words */
+    -1.584429957e-01f, /* shape:stop */
+    4.495592929e-01f, /* shape:stop-rel */
+    -3.642278313e-02f, /* shape:ends-stop */
+    -1.191438615e-02f, /* shape:ends-q */
+    1.495157844e-01f, /* shape:ends-colon */
+    1.122155927e+00f, /* shape:first-upper */
+    1.338385287e+00f, /* shape:first-lower */
+    2.368122502e+00f, /* shape:digits */
+    -5.566268569e-01f, /* shape:caps */
+    1.442403393e+00f, /* shape:symbols */
+    -7.600774499e-01f, /* shape:url */
+    3.138247370e-01f, /* shape:email */
+    -1.399424833e+00f, /* shape:phone */
+    -4.855422136e-01f, /* shape:price */
+    1.867578809e-01f, /* shape:company */
+    7.643854603e-01f, /* shape:company-end */
+    6.193551656e-02f, /* shape:whole-line */
+    -4.859510371e+00f, /* shape:bracketed */
+    -5.368008881e-01f, /* shape:cjk */
+    -1.742797898e+00f, /* shape:hashtags */
+    7.136813388e-01f, /* shape:commas */
+    -2.295918010e-01f, /* shape:tiny */
+    4.253498777e-01f, /* shape:no-stop */
+    3.505233782e-02f, /* shape:prose */
+    -1.962849012e+00f, /* shape:bullet */
+    -1.195146615e+00f, /* shape:credit */
+    7.848782744e-02f, /* rule:v */
+    1.848793549e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    1.552823074e-01f, /* rule:in-region */
-    3.976009643e-01f, /* rule:head */
-    -4.012137498e-01f, /* rule:tail */
+    1.613619112e-01f, /* rule:in-region */
+    3.989715229e-01f, /* rule:head */
+    -4.028853967e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -7.883056899e-01f, /* rule:head-dist */
-    6.312968660e-01f, /* rule:tail-dist */
-    1.552823074e-01f, /* rule:in-run */
+    -7.791354437e-01f, /* rule:head-dist */
+    6.102233361e-01f, /* rule:tail-dist */
+    1.613619112e-01f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.891340070e+00f, /* rule:position */
+    -1.859198666e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    1.552823074e-01f, /* reason=nav */
+    1.613619112e-01f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,92 +87,92 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    3.976009643e-01f, /* reason=head */
-    -4.012137498e-01f, /* reason=tail */
+    3.989715229e-01f, /* reason=head */
+    -4.028853967e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.333928981e-01f, /* n-2:v */
-    4.029496259e-01f, /* n-2:ends-stop */
-    5.908954322e-01f, /* n-2:words */
-    -3.803948230e-01f, /* n-2:stop */
-    -2.002115629e-01f, /* n-2:rule-junk */
-    9.834535765e-02f, /* n-2:rule-body */
-    4.955193667e-02f, /* n-2:whole-line */
-    -1.712788841e+00f, /* n-2:none */
-    -2.098933822e-01f, /* n-1:v */
-    4.839147632e-01f, /* n-1:ends-stop */
-    5.354112796e-01f, /* n-1:words */
-    -5.692984315e-01f, /* n-1:stop */
-    -1.817749793e-01f, /* n-1:rule-junk */
-    1.071278477e-01f, /* n-1:rule-body */
-    8.739886439e-03f, /* n-1:whole-line */
-    -8.884464544e-01f, /* n-1:none */
-    -2.719609987e-01f, /* n+1:v */
-    6.235226949e-01f, /* n+1:ends-stop */
-    7.404165498e-01f, /* n+1:words */
-    -4.031090318e-01f, /* n+1:stop */
-    -2.496671138e-01f, /* n+1:rule-junk */
-    -2.851397126e-01f, /* n+1:rule-body */
-    -3.921880632e-02f, /* n+1:whole-line */
-    2.095551863e-01f, /* n+1:none */
-    -2.219144851e-01f, /* n+2:v */
-    5.226662577e-01f, /* n+2:ends-stop */
-    7.646284657e-01f, /* n+2:words */
-    -5.764102682e-01f, /* n+2:stop */
-    -2.849435092e-01f, /* n+2:rule-junk */
-    -3.981801047e-01f, /* n+2:rule-body */
-    2.101987766e-01f, /* n+2:whole-line */
-    1.178979081e+00f, /* n+2:none */
-    8.175352249e-01f, /* win:v */
-    -6.791060999e-01f, /* win:junk */
-    -1.137824669e+00f, /* win:prose */
-    -3.831092420e+00f, /* doc:stop */
-    4.472740918e+00f, /* doc:n */
-    3.894227934e-01f, /* core */
-    2.255558117e+00f, /* core:window */
+    -1.292210192e-01f, /* n-2:v */
+    4.092050992e-01f, /* n-2:ends-stop */
+    5.848923867e-01f, /* n-2:words */
+    -3.783031794e-01f, /* n-2:stop */
+    -2.088865651e-01f, /* n-2:rule-junk */
+    8.901651946e-02f, /* n-2:rule-body */
+    4.784937939e-02f, /* n-2:whole-line */
+    -1.706192486e+00f, /* n-2:none */
+    -2.060029690e-01f, /* n-1:v */
+    4.954847600e-01f, /* n-1:ends-stop */
+    5.073050357e-01f, /* n-1:words */
+    -5.673521220e-01f, /* n-1:stop */
+    -1.931546406e-01f, /* n-1:rule-junk */
+    9.875716813e-02f, /* n-1:rule-body */
+    1.547195737e-02f, /* n-1:whole-line */
+    -8.981927792e-01f, /* n-1:none */
+    -2.723482303e-01f, /* n+1:v */
+    6.220981284e-01f, /* n+1:ends-stop */
+    7.232439021e-01f, /* n+1:words */
+    -3.971207485e-01f, /* n+1:stop */
+    -2.386789614e-01f, /* n+1:rule-junk */
+    -2.654612092e-01f, /* n+1:rule-body */
+    -2.271990166e-02f, /* n+1:whole-line */
+    2.254503019e-01f, /* n+1:none */
+    -2.182083173e-01f, /* n+2:v */
+    5.239436308e-01f, /* n+2:ends-stop */
+    7.615260344e-01f, /* n+2:words */
+    -5.613872722e-01f, /* n+2:stop */
+    -2.830024069e-01f, /* n+2:rule-junk */
+    -4.190464468e-01f, /* n+2:rule-body */
+    2.076408146e-01f, /* n+2:whole-line */
+    1.196523335e+00f, /* n+2:none */
+    7.929770470e-01f, /* win:v */
+    -7.972858823e-01f, /* win:junk */
+    -1.070657374e+00f, /* win:prose */
+    -3.823580183e+00f, /* doc:stop */
+    4.490261490e+00f, /* doc:n */
+    3.883724919e-01f, /* core */
+    2.227698427e+00f, /* core:window */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -4.604402547e+00f;
+const float hnp_cls_model_bias = -4.478366043e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
 
 /* The trim model (classify_trim.c): the same features, then the region figures. */
 const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    4.744193312e+00f, /* shape:chars */
-    -4.415059162e+00f, /* shape:words */
-    3.545463316e-03f, /* shape:stop */
-    1.307320727e-01f, /* shape:stop-rel */
-    3.453752421e-01f, /* shape:ends-stop */
-    -2.687516409e-01f, /* shape:ends-q */
-    6.332185405e-01f, /* shape:ends-colon */
-    2.201621438e+00f, /* shape:first-upper */
-    1.875810201e+00f, /* shape:first-lower */
-    -1.816391380e-01f, /* shape:digits */
-    -1.717253975e+00f, /* shape:caps */
-    2.416508671e+00f, /* shape:symbols */
-    -1.598126280e+00f, /* shape:url */
-    -5.117995147e-01f, /* shape:email */
-    -9.263944331e-01f, /* shape:phone */
-    -8.227105094e-03f, /* shape:price */
-    -3.215307041e-01f, /* shape:company */
-    1.678597094e+00f, /* shape:company-end */
-    -5.678254806e-02f, /* shape:whole-line */
-    -1.182351584e+00f, /* shape:bracketed */
-    3.957838869e+00f, /* shape:cjk */
-    -2.622738648e-01f, /* shape:hashtags */
-    1.215987671e+00f, /* shape:commas */
-    -6.145879378e-02f, /* shape:tiny */
-    -3.019837216e-01f, /* shape:no-stop */
-    6.709788526e-01f, /* shape:prose */
-    -4.885882062e-01f, /* shape:bullet */
+    4.624452263e+00f, /* shape:chars */
+    -4.305787713e+00f, /* shape:words */
+    1.519097095e-02f, /* shape:stop */
+    1.255638829e-01f, /* shape:stop-rel */
+    3.367624460e-01f, /* shape:ends-stop */
+    -2.789602366e-01f, /* shape:ends-q */
+    5.973929477e-01f, /* shape:ends-colon */
+    2.252997763e+00f, /* shape:first-upper */
+    1.910197087e+00f, /* shape:first-lower */
+    -2.014566775e-01f, /* shape:digits */
+    -1.720633455e+00f, /* shape:caps */
+    2.437072490e+00f, /* shape:symbols */
+    -1.596171514e+00f, /* shape:url */
+    -5.795338092e-01f, /* shape:email */
+    -9.200951683e-01f, /* shape:phone */
+    -2.385475987e-02f, /* shape:price */
+    -3.800625227e-01f, /* shape:company */
+    1.738619481e+00f, /* shape:company-end */
+    -5.721283136e-02f, /* shape:whole-line */
+    -1.176892112e+00f, /* shape:bracketed */
+    3.920602816e+00f, /* shape:cjk */
+    -3.007117298e-01f, /* shape:hashtags */
+    1.230308855e+00f, /* shape:commas */
+    -6.251976980e-02f, /* shape:tiny */
+    -3.035652466e-01f, /* shape:no-stop */
+    6.599520268e-01f, /* shape:prose */
+    -5.171058922e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -4.547395479e-01f, /* rule:v */
-    -8.717153724e-01f, /* rule:dup */
-    -1.764192889e-01f, /* rule:legit */
+    -4.497381667e-01f, /* rule:v */
+    -8.670131201e-01f, /* rule:dup */
+    -1.671808533e-02f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -185,7 +185,7 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -5.172811530e-01f, /* rule:position */
+    -6.457330951e-01f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -232,89 +232,89 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    1.315955569e-01f, /* n-2:v */
-    -1.833084366e-01f, /* n-2:ends-stop */
-    3.416079550e-02f, /* n-2:words */
-    -1.266990223e-01f, /* n-2:stop */
-    3.529635950e-01f, /* n-2:rule-junk */
-    2.278524438e-01f, /* n-2:rule-body */
-    -1.975113462e-01f, /* n-2:whole-line */
-    9.503492277e-01f, /* n-2:none */
-    1.981115495e-01f, /* n-1:v */
-    -1.488218195e-01f, /* n-1:ends-stop */
-    -8.251186329e-02f, /* n-1:words */
-    -9.082798292e-02f, /* n-1:stop */
-    4.841261909e-01f, /* n-1:rule-junk */
-    1.873956771e-01f, /* n-1:rule-body */
-    -9.013291215e-02f, /* n-1:whole-line */
-    -2.362085541e+00f, /* n-1:none */
-    -2.494061644e-02f, /* n+1:v */
-    -2.828713890e-01f, /* n+1:ends-stop */
-    3.081503475e-01f, /* n+1:words */
-    -1.091634207e-01f, /* n+1:stop */
-    1.199694628e+00f, /* n+1:rule-junk */
-    9.691069808e-01f, /* n+1:rule-body */
-    -2.512452659e-01f, /* n+1:whole-line */
-    1.948666731e+00f, /* n+1:none */
-    -6.458167723e-02f, /* n+2:v */
-    -2.614092555e-01f, /* n+2:ends-stop */
-    2.101936301e-01f, /* n+2:words */
-    -1.278314955e-03f, /* n+2:stop */
-    1.130678120e+00f, /* n+2:rule-junk */
-    1.199484847e+00f, /* n+2:rule-body */
-    -2.673317202e-01f, /* n+2:whole-line */
-    9.860895722e-01f, /* n+2:none */
-    2.137232264e+00f, /* win:v */
-    2.296012310e+00f, /* win:junk */
-    -1.404617958e-01f, /* win:prose */
-    -6.977915394e-01f, /* doc:stop */
-    1.895133414e-01f, /* doc:n */
+    1.356669116e-01f, /* n-2:v */
+    -2.013752760e-01f, /* n-2:ends-stop */
+    6.593731732e-03f, /* n-2:words */
+    -1.321474712e-01f, /* n-2:stop */
+    3.786691931e-01f, /* n-2:rule-junk */
+    2.571790552e-01f, /* n-2:rule-body */
+    -1.962012899e-01f, /* n-2:whole-line */
+    9.692970658e-01f, /* n-2:none */
+    2.036333861e-01f, /* n-1:v */
+    -1.662897273e-01f, /* n-1:ends-stop */
+    -1.058851272e-01f, /* n-1:words */
+    -8.223588125e-02f, /* n-1:stop */
+    4.981631218e-01f, /* n-1:rule-junk */
+    2.210061330e-01f, /* n-1:rule-body */
+    -8.539551279e-02f, /* n-1:whole-line */
+    -2.363816612e+00f, /* n-1:none */
+    -1.711522406e-02f, /* n+1:v */
+    -2.875281858e-01f, /* n+1:ends-stop */
+    2.710931505e-01f, /* n+1:words */
+    -1.138431494e-01f, /* n+1:stop */
+    1.217941621e+00f, /* n+1:rule-junk */
+    9.877687922e-01f, /* n+1:rule-body */
+    -2.522421082e-01f, /* n+1:whole-line */
+    1.790885287e+00f, /* n+1:none */
+    -4.681817831e-02f, /* n+2:v */
+    -2.752471744e-01f, /* n+2:ends-stop */
+    1.657851534e-01f, /* n+2:words */
+    -1.299145157e-02f, /* n+2:stop */
+    1.139569698e+00f, /* n+2:rule-junk */
+    1.221545031e+00f, /* n+2:rule-body */
+    -2.628298938e-01f, /* n+2:whole-line */
+    1.219585512e+00f, /* n+2:none */
+    2.163650570e+00f, /* win:v */
+    2.420573336e+00f, /* win:junk */
+    -1.640078545e-01f, /* win:prose */
+    -6.067304658e-01f, /* doc:stop */
+    3.610035809e-01f, /* doc:n */
     0.000000000e+00f, /* core */
     0.000000000e+00f, /* core:window */
-    9.438056931e-01f, /* trim:before */
-    1.102010669e+00f, /* trim:left */
-    -2.144209367e+00f, /* trim:hit-seen-n */
-    -1.833412998e-01f, /* trim:hits-after */
-    1.664356426e+00f, /* trim:prose-after */
-    -1.014444205e+00f, /* trim:region-n */
-    5.468647158e-01f, /* trim:hit-seen */
-    6.451952808e-01f, /* trim:index */
+    1.059512995e+00f, /* trim:before */
+    1.115964562e+00f, /* trim:left */
+    -2.095633577e+00f, /* trim:hit-seen-n */
+    -1.993630540e-01f, /* trim:hits-after */
+    1.705950274e+00f, /* trim:prose-after */
+    -1.151529166e+00f, /* trim:region-n */
+    5.541213379e-01f, /* trim:hit-seen */
+    6.068332219e-01f, /* trim:index */
 };
-const float hnp_cls_trim_bias = -5.504296269e+00f;
+const float hnp_cls_trim_bias = -5.567082587e+00f;
 
 /* The head model (classify_trim.c, head_cut): the same features as the trim's. */
 const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    7.771303951e-01f, /* shape:chars */
-    -1.279871414e+00f, /* shape:words */
-    8.036918765e-02f, /* shape:stop */
-    -1.180166680e-01f, /* shape:stop-rel */
-    8.792227806e-01f, /* shape:ends-stop */
-    -2.424574402e-01f, /* shape:ends-q */
-    1.050668627e+00f, /* shape:ends-colon */
-    -1.722615874e+00f, /* shape:first-upper */
-    -1.862247328e+00f, /* shape:first-lower */
-    -1.453643200e+00f, /* shape:digits */
-    -1.689397501e+00f, /* shape:caps */
-    9.980454099e-01f, /* shape:symbols */
-    -1.410165141e+00f, /* shape:url */
-    2.201121361e+00f, /* shape:email */
-    -4.523462151e-01f, /* shape:phone */
-    1.021476678e-01f, /* shape:price */
-    -4.403078345e-01f, /* shape:company */
-    8.833133258e-01f, /* shape:company-end */
-    -5.772279408e-02f, /* shape:whole-line */
-    -9.502249178e-01f, /* shape:bracketed */
-    9.149783663e+00f, /* shape:cjk */
-    7.980080372e-02f, /* shape:hashtags */
-    1.509435317e+00f, /* shape:commas */
-    -2.721210474e-01f, /* shape:tiny */
-    -3.000068441e-01f, /* shape:no-stop */
-    7.901432385e-01f, /* shape:prose */
-    -2.983165498e-01f, /* shape:bullet */
+    7.009299545e-01f, /* shape:chars */
+    -1.181511306e+00f, /* shape:words */
+    6.949971788e-02f, /* shape:stop */
+    -1.053562381e-01f, /* shape:stop-rel */
+    8.191808948e-01f, /* shape:ends-stop */
+    -2.293057603e-01f, /* shape:ends-q */
+    1.006662583e+00f, /* shape:ends-colon */
+    -1.541551674e+00f, /* shape:first-upper */
+    -1.721149078e+00f, /* shape:first-lower */
+    -1.423904937e+00f, /* shape:digits */
+    -1.721806735e+00f, /* shape:caps */
+    1.031337522e+00f, /* shape:symbols */
+    -1.418985593e+00f, /* shape:url */
+    2.081897543e+00f, /* shape:email */
+    -4.721532588e-01f, /* shape:phone */
+    8.983265732e-02f, /* shape:price */
+    -4.964690501e-01f, /* shape:company */
+    9.639744502e-01f, /* shape:company-end */
+    -6.477755898e-02f, /* shape:whole-line */
+    -9.842521272e-01f, /* shape:bracketed */
+    9.043337695e+00f, /* shape:cjk */
+    5.074477651e-02f, /* shape:hashtags */
+    1.582617268e+00f, /* shape:commas */
+    -2.590107752e-01f, /* shape:tiny */
+    -3.091874073e-01f, /* shape:no-stop */
+    7.918746546e-01f, /* shape:prose */
+    -3.779796031e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -6.376822948e-01f, /* rule:v */
-    -1.000829640e+00f, /* rule:dup */
-    2.864153529e-01f, /* rule:legit */
+    -6.423501253e-01f, /* rule:v */
+    -1.000065246e+00f, /* rule:dup */
+    4.092751421e-01f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -327,7 +327,7 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -4.565677851e-02f, /* rule:position */
+    -2.189272965e-01f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -374,52 +374,52 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -3.179841045e-03f, /* n-2:v */
-    4.551034871e-02f, /* n-2:ends-stop */
-    1.250083552e-01f, /* n-2:words */
-    -2.419076989e-03f, /* n-2:stop */
-    8.455075257e-02f, /* n-2:rule-junk */
-    7.351016905e-02f, /* n-2:rule-body */
-    -1.616573756e-01f, /* n-2:whole-line */
+    3.354177380e-05f, /* n-2:v */
+    1.430813606e-02f, /* n-2:ends-stop */
+    1.379776294e-01f, /* n-2:words */
+    -7.647475077e-03f, /* n-2:stop */
+    1.146554153e-01f, /* n-2:rule-junk */
+    1.046625355e-01f, /* n-2:rule-body */
+    -1.725674562e-01f, /* n-2:whole-line */
     0.000000000e+00f, /* n-2:none */
-    1.186086189e-02f, /* n-1:v */
-    1.644072138e-01f, /* n-1:ends-stop */
-    1.237308783e-01f, /* n-1:words */
-    1.871401651e-01f, /* n-1:stop */
-    3.303917327e-01f, /* n-1:rule-junk */
-    7.137265375e-02f, /* n-1:rule-body */
-    -3.336016309e-02f, /* n-1:whole-line */
+    1.191038270e-02f, /* n-1:v */
+    1.198834125e-01f, /* n-1:ends-stop */
+    1.405136724e-01f, /* n-1:words */
+    2.088056057e-01f, /* n-1:stop */
+    3.399783183e-01f, /* n-1:rule-junk */
+    9.285250164e-02f, /* n-1:rule-body */
+    -4.277607132e-02f, /* n-1:whole-line */
     0.000000000e+00f, /* n-1:none */
-    -1.125693104e-01f, /* n+1:v */
-    7.958040867e-02f, /* n+1:ends-stop */
-    4.382549974e-01f, /* n+1:words */
-    1.314758845e-01f, /* n+1:stop */
-    1.072294838e+00f, /* n+1:rule-junk */
-    9.201910903e-01f, /* n+1:rule-body */
-    -4.743855032e-02f, /* n+1:whole-line */
+    -1.098407779e-01f, /* n+1:v */
+    3.476420537e-02f, /* n+1:ends-stop */
+    4.248843810e-01f, /* n+1:words */
+    1.427271328e-01f, /* n+1:stop */
+    1.188130264e+00f, /* n+1:rule-junk */
+    1.000505669e+00f, /* n+1:rule-body */
+    -6.324966795e-02f, /* n+1:whole-line */
     0.000000000e+00f, /* n+1:none */
-    -9.660018835e-02f, /* n+2:v */
-    -1.739412819e-02f, /* n+2:ends-stop */
-    2.147961544e-01f, /* n+2:words */
-    2.163949252e-01f, /* n+2:stop */
-    1.182170235e+00f, /* n+2:rule-junk */
-    1.241348783e+00f, /* n+2:rule-body */
-    -1.357455804e-01f, /* n+2:whole-line */
+    -8.959681769e-02f, /* n+2:v */
+    -5.181828048e-02f, /* n+2:ends-stop */
+    2.125343066e-01f, /* n+2:words */
+    2.154890997e-01f, /* n+2:stop */
+    1.241245134e+00f, /* n+2:rule-junk */
+    1.321118153e+00f, /* n+2:rule-body */
+    -1.432381121e-01f, /* n+2:whole-line */
     0.000000000e+00f, /* n+2:none */
-    2.261673870e+00f, /* win:v */
-    1.856682539e+00f, /* win:junk */
-    -5.224545604e-01f, /* win:prose */
-    1.019224681e+00f, /* doc:stop */
-    -1.860503010e+00f, /* doc:n */
+    2.416934650e+00f, /* win:v */
+    1.991699012e+00f, /* win:junk */
+    -7.378012336e-01f, /* win:prose */
+    8.976468954e-01f, /* doc:stop */
+    -1.340188283e+00f, /* doc:n */
     0.000000000e+00f, /* core */
     0.000000000e+00f, /* core:window */
-    7.669745631e-01f, /* trim:before */
-    9.344809907e-01f, /* trim:left */
-    -2.864802597e+00f, /* trim:hit-seen-n */
-    -1.984326282e-01f, /* trim:hits-after */
-    1.024836189e+00f, /* trim:prose-after */
-    -7.348727696e-01f, /* trim:region-n */
-    1.474334940e+00f, /* trim:hit-seen */
-    3.345727804e-01f, /* trim:index */
+    8.374294320e-01f, /* trim:before */
+    8.653500938e-01f, /* trim:left */
+    -2.798433926e+00f, /* trim:hit-seen-n */
+    -1.997109110e-01f, /* trim:hits-after */
+    1.106947621e+00f, /* trim:prose-after */
+    -8.174506465e-01f, /* trim:region-n */
+    1.457428774e+00f, /* trim:hit-seen */
+    2.996592300e-01f, /* trim:index */
 };
-const float hnp_cls_head_bias = -4.072869413e-01f;
+const float hnp_cls_head_bias = -7.764580700e-01f;
