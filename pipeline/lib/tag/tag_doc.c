@@ -719,7 +719,7 @@ static size_t cause_prefix(const uint8_t *sf, size_t sn)
         if (!(hnp_ascii_props[sf[k]] & HNP_ASCII_WORD)) {
             return 0;
         }
-        caps += sf[k] >= 'A' && sf[k] <= 'Z';
+        caps += (hnp_ascii_props[sf[k]] & HNP_ASCII_UPPER) != 0;
     }
     return caps >= 2 ? p + 1 : 0;
 }
