@@ -236,7 +236,8 @@ def decided(d, names):
 class Trim:
     """The region's end peeled (classify_trim.c): after the head/tail model, walking back
     from the region's last sentence to the first guard (a legitimate ending, a list item
-    under a lead-in the model calls body, the lede), the junk log-odds of the candidates the model still keeps
+    under a lead-in that shares the article's words (the dump's guard column) or that the
+    model calls body, the lede), the junk log-odds of the candidates the model still keeps
     as body are summed; the region is cut where the sum is largest (above 0). The walk gives
     up once the sum is TRIM_GIVE_UP below its best."""
 

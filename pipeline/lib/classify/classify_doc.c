@@ -76,6 +76,12 @@ static void value_of(cls_sent *s)
     if (is_junk_local(&s->loc)) {
         s->v = -1.0f;
         s->weight = at_least(chars, s->loc.strong >= 2 ? floor_marker : floor_rule);
+        if (f->letters == 0 && f->cjk == 0 && s->weight > floor_marker) {
+            /* A scraper's rules of underscores framing an inline box, joined into one
+             * line of a thousand characters, cost no more than a page-structure marker:
+             * by their length they outweighed the article's rest below the box. */
+            s->weight = floor_marker;
+        }
         return;
     }
     if (s->loc.kind == HNP_KIND_META || s->dup) {

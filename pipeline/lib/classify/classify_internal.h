@@ -264,6 +264,7 @@ typedef struct cls_sent {
     int credit;       /* it holds a photo credit */
     float core;       /* share of its content words in the article's core (classify_overlap.c) */
     float core_win;   /* ... over it and two sentences on either side, by content words */
+    float lead_core;  /* a "...:" line of the region: its share of content words in the core */
     cls_verdict rule; /* what the rules alone say (hnp_cls_rule_verdicts) */
     cls_verdict final; /* after the model */
 } cls_sent;
@@ -320,8 +321,9 @@ int hnp_cls_model_decides(const cls_sent *s);
 hnp_status hnp_cls_apply_model(cls_doc *d);
 
 /* The overlap with the article's core, the region's first prose sentences, of every
- * sentence the model decides (sets core, core_win; classify_overlap.c). After the rules'
- * verdicts; the others', and all with no region, stay 0. HNP_ERR_NOMEM when its buffer
+ * sentence the model decides (sets core, core_win; classify_overlap.c), and of every
+ * "...:" line of the region (lead_core: a list's lead-in, classify_trim.c). After the
+ * rules' verdicts; the others', and all with no region, stay 0. HNP_ERR_NOMEM when its buffer
  * cannot be had. */
 hnp_status hnp_cls_core_overlap(cls_doc *d);
 

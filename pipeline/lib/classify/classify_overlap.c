@@ -312,6 +312,15 @@ hnp_status hnp_cls_core_overlap(cls_doc *d)
         d->w[i].core = share[i];
         d->w[i].core_win = den > 0.0f ? num / den : 0.0f;
     }
+    for (size_t i = d->rs; i < d->re; i++) {
+        if (d->w[i].f.ends_colon) {
+            if (keys[i] < 0.0f) {
+                unsigned own = i <= last && core_prose(&d->w[i]);
+                overlap(d, i, &t, own, &k, &share[i], &keys[i]);
+            }
+            d->w[i].lead_core = share[i];
+        }
+    }
     free(share);
     return HNP_OK;
 }

@@ -5,50 +5,50 @@
 #include "classify_internal.h"
 
 const float hnp_cls_model_weights[CLS_NFEAT] = {
-    2.589876143e+00f, /* shape:chars */
-    -2.714632844e+00f, /* shape:words */
-    -1.584429957e-01f, /* shape:stop */
-    4.495592929e-01f, /* shape:stop-rel */
-    -3.642278313e-02f, /* shape:ends-stop */
-    -1.191438615e-02f, /* shape:ends-q */
-    1.495157844e-01f, /* shape:ends-colon */
-    1.122155927e+00f, /* shape:first-upper */
-    1.338385287e+00f, /* shape:first-lower */
-    2.368122502e+00f, /* shape:digits */
-    -5.566268569e-01f, /* shape:caps */
-    1.442403393e+00f, /* shape:symbols */
-    -7.600774499e-01f, /* shape:url */
-    3.138247370e-01f, /* shape:email */
-    -1.399424833e+00f, /* shape:phone */
-    -4.855422136e-01f, /* shape:price */
-    1.867578809e-01f, /* shape:company */
-    7.643854603e-01f, /* shape:company-end */
-    6.193551656e-02f, /* shape:whole-line */
-    -4.859510371e+00f, /* shape:bracketed */
-    -5.368008881e-01f, /* shape:cjk */
-    -1.742797898e+00f, /* shape:hashtags */
-    7.136813388e-01f, /* shape:commas */
-    -2.295918010e-01f, /* shape:tiny */
-    4.253498777e-01f, /* shape:no-stop */
-    3.505233782e-02f, /* shape:prose */
-    -1.962849012e+00f, /* shape:bullet */
-    -1.195146615e+00f, /* shape:credit */
-    7.848782744e-02f, /* rule:v */
-    1.848793549e-01f, /* rule:dup */
+    2.576443533e+00f, /* shape:chars */
+    -2.730421212e+00f, /* shape:words */
+    -1.622607691e-01f, /* shape:stop */
+    4.458894921e-01f, /* shape:stop-rel */
+    -4.028185844e-02f, /* shape:ends-stop */
+    1.456845209e-03f, /* shape:ends-q */
+    1.526705449e-01f, /* shape:ends-colon */
+    1.136252203e+00f, /* shape:first-upper */
+    1.357104021e+00f, /* shape:first-lower */
+    2.365287344e+00f, /* shape:digits */
+    -5.578905108e-01f, /* shape:caps */
+    1.447964984e+00f, /* shape:symbols */
+    -7.648998336e-01f, /* shape:url */
+    3.154589820e-01f, /* shape:email */
+    -1.398943482e+00f, /* shape:phone */
+    -4.874395795e-01f, /* shape:price */
+    2.081506864e-01f, /* shape:company */
+    7.687817341e-01f, /* shape:company-end */
+    6.584177815e-02f, /* shape:whole-line */
+    -4.861462952e+00f, /* shape:bracketed */
+    -5.116405115e-01f, /* shape:cjk */
+    -1.752933427e+00f, /* shape:hashtags */
+    7.194637674e-01f, /* shape:commas */
+    -2.359730923e-01f, /* shape:tiny */
+    4.259121952e-01f, /* shape:no-stop */
+    4.036000473e-02f, /* shape:prose */
+    -1.960290227e+00f, /* shape:bullet */
+    -1.185044931e+00f, /* shape:credit */
+    7.444693692e-02f, /* rule:v */
+    1.818271081e-01f, /* rule:dup */
     0.000000000e+00f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
-    1.613619112e-01f, /* rule:in-region */
-    3.989715229e-01f, /* rule:head */
-    -4.028853967e-01f, /* rule:tail */
+    1.669054679e-01f, /* rule:in-region */
+    3.923564051e-01f, /* rule:head */
+    -3.970047579e-01f, /* rule:tail */
     0.000000000e+00f, /* rule:no-region */
-    -7.791354437e-01f, /* rule:head-dist */
-    6.102233361e-01f, /* rule:tail-dist */
-    1.613619112e-01f, /* rule:in-run */
+    -7.454577240e-01f, /* rule:head-dist */
+    6.388450739e-01f, /* rule:tail-dist */
+    1.669054679e-01f, /* rule:in-run */
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -1.859198666e+00f, /* rule:position */
+    -1.876197326e+00f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -70,7 +70,7 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=cjk-seo */
     0.000000000e+00f, /* reason=product-list */
     0.000000000e+00f, /* reason=keywords */
-    1.613619112e-01f, /* reason=nav */
+    1.669054679e-01f, /* reason=nav */
     0.000000000e+00f, /* reason=share */
     0.000000000e+00f, /* reason=subscribe */
     0.000000000e+00f, /* reason=related */
@@ -87,92 +87,92 @@ const float hnp_cls_model_weights[CLS_NFEAT] = {
     0.000000000e+00f, /* reason=adblock */
     0.000000000e+00f, /* reason=disclaimer */
     0.000000000e+00f, /* reason=fragment */
-    3.989715229e-01f, /* reason=head */
-    -4.028853967e-01f, /* reason=tail */
+    3.923564051e-01f, /* reason=head */
+    -3.970047579e-01f, /* reason=tail */
     0.000000000e+00f, /* reason=shape */
     0.000000000e+00f, /* reason=context */
     0.000000000e+00f, /* reason=press-release */
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    -1.292210192e-01f, /* n-2:v */
-    4.092050992e-01f, /* n-2:ends-stop */
-    5.848923867e-01f, /* n-2:words */
-    -3.783031794e-01f, /* n-2:stop */
-    -2.088865651e-01f, /* n-2:rule-junk */
-    8.901651946e-02f, /* n-2:rule-body */
-    4.784937939e-02f, /* n-2:whole-line */
-    -1.706192486e+00f, /* n-2:none */
-    -2.060029690e-01f, /* n-1:v */
-    4.954847600e-01f, /* n-1:ends-stop */
-    5.073050357e-01f, /* n-1:words */
-    -5.673521220e-01f, /* n-1:stop */
-    -1.931546406e-01f, /* n-1:rule-junk */
-    9.875716813e-02f, /* n-1:rule-body */
-    1.547195737e-02f, /* n-1:whole-line */
-    -8.981927792e-01f, /* n-1:none */
-    -2.723482303e-01f, /* n+1:v */
-    6.220981284e-01f, /* n+1:ends-stop */
-    7.232439021e-01f, /* n+1:words */
-    -3.971207485e-01f, /* n+1:stop */
-    -2.386789614e-01f, /* n+1:rule-junk */
-    -2.654612092e-01f, /* n+1:rule-body */
-    -2.271990166e-02f, /* n+1:whole-line */
-    2.254503019e-01f, /* n+1:none */
-    -2.182083173e-01f, /* n+2:v */
-    5.239436308e-01f, /* n+2:ends-stop */
-    7.615260344e-01f, /* n+2:words */
-    -5.613872722e-01f, /* n+2:stop */
-    -2.830024069e-01f, /* n+2:rule-junk */
-    -4.190464468e-01f, /* n+2:rule-body */
-    2.076408146e-01f, /* n+2:whole-line */
-    1.196523335e+00f, /* n+2:none */
-    7.929770470e-01f, /* win:v */
-    -7.972858823e-01f, /* win:junk */
-    -1.070657374e+00f, /* win:prose */
-    -3.823580183e+00f, /* doc:stop */
-    4.490261490e+00f, /* doc:n */
-    3.883724919e-01f, /* core */
-    2.227698427e+00f, /* core:window */
+    -1.298767035e-01f, /* n-2:v */
+    4.086516977e-01f, /* n-2:ends-stop */
+    5.967610667e-01f, /* n-2:words */
+    -3.796409802e-01f, /* n-2:stop */
+    -2.071072066e-01f, /* n-2:rule-junk */
+    9.280731528e-02f, /* n-2:rule-body */
+    5.137060530e-02f, /* n-2:whole-line */
+    -1.680830856e+00f, /* n-2:none */
+    -2.084634913e-01f, /* n-1:v */
+    4.930038028e-01f, /* n-1:ends-stop */
+    5.153926125e-01f, /* n-1:words */
+    -5.706492484e-01f, /* n-1:stop */
+    -1.876006663e-01f, /* n-1:rule-junk */
+    1.226456459e-01f, /* n-1:rule-body */
+    1.081233376e-02f, /* n-1:whole-line */
+    -8.938257688e-01f, /* n-1:none */
+    -2.726366058e-01f, /* n+1:v */
+    6.208723833e-01f, /* n+1:ends-stop */
+    7.296547730e-01f, /* n+1:words */
+    -4.001506387e-01f, /* n+1:stop */
+    -2.345594422e-01f, /* n+1:rule-junk */
+    -2.547475125e-01f, /* n+1:rule-body */
+    -2.197743479e-02f, /* n+1:whole-line */
+    2.273323865e-01f, /* n+1:none */
+    -2.180494994e-01f, /* n+2:v */
+    5.240403476e-01f, /* n+2:ends-stop */
+    7.774868940e-01f, /* n+2:words */
+    -5.654348705e-01f, /* n+2:stop */
+    -2.811867651e-01f, /* n+2:rule-junk */
+    -4.008449420e-01f, /* n+2:rule-body */
+    2.138055998e-01f, /* n+2:whole-line */
+    1.226723177e+00f, /* n+2:none */
+    7.628106828e-01f, /* win:v */
+    -8.453183835e-01f, /* win:junk */
+    -1.089756337e+00f, /* win:prose */
+    -3.824127385e+00f, /* doc:stop */
+    4.544745016e+00f, /* doc:n */
+    3.901159724e-01f, /* core */
+    2.245895931e+00f, /* core:window */
 };
 /* the intercept plus 0.50, the prior offset chosen by cross-validation */
-const float hnp_cls_model_bias = -4.478366043e+00f;
+const float hnp_cls_model_bias = -4.555966808e+00f;
 /* log transitions x 1.00, the temper chosen by cross-validation on the training pages */
 const float hnp_cls_model_trans[4] = {-1.647711412e-02f, -4.114010128e+00f, -2.662213545e+00f, -7.234873839e-02f};
 
 /* The trim model (classify_trim.c): the same features, then the region figures. */
 const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    4.624452263e+00f, /* shape:chars */
-    -4.305787713e+00f, /* shape:words */
-    1.519097095e-02f, /* shape:stop */
-    1.255638829e-01f, /* shape:stop-rel */
-    3.367624460e-01f, /* shape:ends-stop */
-    -2.789602366e-01f, /* shape:ends-q */
-    5.973929477e-01f, /* shape:ends-colon */
-    2.252997763e+00f, /* shape:first-upper */
-    1.910197087e+00f, /* shape:first-lower */
-    -2.014566775e-01f, /* shape:digits */
-    -1.720633455e+00f, /* shape:caps */
-    2.437072490e+00f, /* shape:symbols */
-    -1.596171514e+00f, /* shape:url */
-    -5.795338092e-01f, /* shape:email */
-    -9.200951683e-01f, /* shape:phone */
-    -2.385475987e-02f, /* shape:price */
-    -3.800625227e-01f, /* shape:company */
-    1.738619481e+00f, /* shape:company-end */
-    -5.721283136e-02f, /* shape:whole-line */
-    -1.176892112e+00f, /* shape:bracketed */
-    3.920602816e+00f, /* shape:cjk */
-    -3.007117298e-01f, /* shape:hashtags */
-    1.230308855e+00f, /* shape:commas */
-    -6.251976980e-02f, /* shape:tiny */
-    -3.035652466e-01f, /* shape:no-stop */
-    6.599520268e-01f, /* shape:prose */
-    -5.171058922e-01f, /* shape:bullet */
+    4.801942016e+00f, /* shape:chars */
+    -4.459794351e+00f, /* shape:words */
+    2.963491169e-02f, /* shape:stop */
+    1.265238235e-01f, /* shape:stop-rel */
+    3.344824534e-01f, /* shape:ends-stop */
+    -2.948006327e-01f, /* shape:ends-q */
+    5.921686333e-01f, /* shape:ends-colon */
+    2.260751771e+00f, /* shape:first-upper */
+    1.920005439e+00f, /* shape:first-lower */
+    -2.108909596e-01f, /* shape:digits */
+    -1.740932388e+00f, /* shape:caps */
+    2.514608383e+00f, /* shape:symbols */
+    -1.619894234e+00f, /* shape:url */
+    -5.992269590e-01f, /* shape:email */
+    -9.398003722e-01f, /* shape:phone */
+    -3.661428559e-02f, /* shape:price */
+    -4.140695156e-01f, /* shape:company */
+    1.750387290e+00f, /* shape:company-end */
+    -5.978340866e-02f, /* shape:whole-line */
+    -1.180858268e+00f, /* shape:bracketed */
+    3.867722858e+00f, /* shape:cjk */
+    -3.050370131e-01f, /* shape:hashtags */
+    1.240629842e+00f, /* shape:commas */
+    -5.620871827e-02f, /* shape:tiny */
+    -2.985423329e-01f, /* shape:no-stop */
+    6.589043353e-01f, /* shape:prose */
+    -5.120634187e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -4.497381667e-01f, /* rule:v */
-    -8.670131201e-01f, /* rule:dup */
-    -1.671808533e-02f, /* rule:legit */
+    -4.463609169e-01f, /* rule:v */
+    -8.687745602e-01f, /* rule:dup */
+    -3.201927980e-02f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -185,7 +185,7 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -6.457330951e-01f, /* rule:position */
+    -6.333152327e-01f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -232,89 +232,89 @@ const float hnp_cls_trim_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    1.356669116e-01f, /* n-2:v */
-    -2.013752760e-01f, /* n-2:ends-stop */
-    6.593731732e-03f, /* n-2:words */
-    -1.321474712e-01f, /* n-2:stop */
-    3.786691931e-01f, /* n-2:rule-junk */
-    2.571790552e-01f, /* n-2:rule-body */
-    -1.962012899e-01f, /* n-2:whole-line */
-    9.692970658e-01f, /* n-2:none */
-    2.036333861e-01f, /* n-1:v */
-    -1.662897273e-01f, /* n-1:ends-stop */
-    -1.058851272e-01f, /* n-1:words */
-    -8.223588125e-02f, /* n-1:stop */
-    4.981631218e-01f, /* n-1:rule-junk */
-    2.210061330e-01f, /* n-1:rule-body */
-    -8.539551279e-02f, /* n-1:whole-line */
-    -2.363816612e+00f, /* n-1:none */
-    -1.711522406e-02f, /* n+1:v */
-    -2.875281858e-01f, /* n+1:ends-stop */
-    2.710931505e-01f, /* n+1:words */
-    -1.138431494e-01f, /* n+1:stop */
-    1.217941621e+00f, /* n+1:rule-junk */
-    9.877687922e-01f, /* n+1:rule-body */
-    -2.522421082e-01f, /* n+1:whole-line */
-    1.790885287e+00f, /* n+1:none */
-    -4.681817831e-02f, /* n+2:v */
-    -2.752471744e-01f, /* n+2:ends-stop */
-    1.657851534e-01f, /* n+2:words */
-    -1.299145157e-02f, /* n+2:stop */
-    1.139569698e+00f, /* n+2:rule-junk */
-    1.221545031e+00f, /* n+2:rule-body */
-    -2.628298938e-01f, /* n+2:whole-line */
-    1.219585512e+00f, /* n+2:none */
-    2.163650570e+00f, /* win:v */
-    2.420573336e+00f, /* win:junk */
-    -1.640078545e-01f, /* win:prose */
-    -6.067304658e-01f, /* doc:stop */
-    3.610035809e-01f, /* doc:n */
+    1.379805273e-01f, /* n-2:v */
+    -2.051930487e-01f, /* n-2:ends-stop */
+    2.292557549e-03f, /* n-2:words */
+    -1.325282950e-01f, /* n-2:stop */
+    3.860899060e-01f, /* n-2:rule-junk */
+    2.603958724e-01f, /* n-2:rule-body */
+    -2.014871688e-01f, /* n-2:whole-line */
+    9.944893840e-01f, /* n-2:none */
+    2.043245152e-01f, /* n-1:v */
+    -1.668243548e-01f, /* n-1:ends-stop */
+    -1.089819470e-01f, /* n-1:words */
+    -8.428063706e-02f, /* n-1:stop */
+    5.110718829e-01f, /* n-1:rule-junk */
+    2.263123545e-01f, /* n-1:rule-body */
+    -8.951765612e-02f, /* n-1:whole-line */
+    -2.390969658e+00f, /* n-1:none */
+    -2.300310354e-02f, /* n+1:v */
+    -2.914563821e-01f, /* n+1:ends-stop */
+    2.775606979e-01f, /* n+1:words */
+    -1.094871144e-01f, /* n+1:stop */
+    1.226021101e+00f, /* n+1:rule-junk */
+    9.882196317e-01f, /* n+1:rule-body */
+    -2.600111644e-01f, /* n+1:whole-line */
+    1.821779658e+00f, /* n+1:none */
+    -4.877619040e-02f, /* n+2:v */
+    -2.787313279e-01f, /* n+2:ends-stop */
+    1.617250428e-01f, /* n+2:words */
+    -1.209479221e-02f, /* n+2:stop */
+    1.140431580e+00f, /* n+2:rule-junk */
+    1.222595427e+00f, /* n+2:rule-body */
+    -2.690300448e-01f, /* n+2:whole-line */
+    1.209705611e+00f, /* n+2:none */
+    2.222955583e+00f, /* win:v */
+    2.456733332e+00f, /* win:junk */
+    -1.905234722e-01f, /* win:prose */
+    -5.290047904e-01f, /* doc:stop */
+    4.024810220e-01f, /* doc:n */
     0.000000000e+00f, /* core */
     0.000000000e+00f, /* core:window */
-    1.059512995e+00f, /* trim:before */
-    1.115964562e+00f, /* trim:left */
-    -2.095633577e+00f, /* trim:hit-seen-n */
-    -1.993630540e-01f, /* trim:hits-after */
-    1.705950274e+00f, /* trim:prose-after */
-    -1.151529166e+00f, /* trim:region-n */
-    5.541213379e-01f, /* trim:hit-seen */
-    6.068332219e-01f, /* trim:index */
+    1.078194859e+00f, /* trim:before */
+    1.117465393e+00f, /* trim:left */
+    -2.112282572e+00f, /* trim:hit-seen-n */
+    -1.895639847e-01f, /* trim:hits-after */
+    1.774449328e+00f, /* trim:prose-after */
+    -1.218506314e+00f, /* trim:region-n */
+    5.688845581e-01f, /* trim:hit-seen */
+    5.902694614e-01f, /* trim:index */
 };
-const float hnp_cls_trim_bias = -5.567082587e+00f;
+const float hnp_cls_trim_bias = -5.649973116e+00f;
 
 /* The head model (classify_trim.c, head_cut): the same features as the trim's. */
 const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
-    7.009299545e-01f, /* shape:chars */
-    -1.181511306e+00f, /* shape:words */
-    6.949971788e-02f, /* shape:stop */
-    -1.053562381e-01f, /* shape:stop-rel */
-    8.191808948e-01f, /* shape:ends-stop */
-    -2.293057603e-01f, /* shape:ends-q */
-    1.006662583e+00f, /* shape:ends-colon */
-    -1.541551674e+00f, /* shape:first-upper */
-    -1.721149078e+00f, /* shape:first-lower */
-    -1.423904937e+00f, /* shape:digits */
-    -1.721806735e+00f, /* shape:caps */
-    1.031337522e+00f, /* shape:symbols */
-    -1.418985593e+00f, /* shape:url */
-    2.081897543e+00f, /* shape:email */
-    -4.721532588e-01f, /* shape:phone */
-    8.983265732e-02f, /* shape:price */
-    -4.964690501e-01f, /* shape:company */
-    9.639744502e-01f, /* shape:company-end */
-    -6.477755898e-02f, /* shape:whole-line */
-    -9.842521272e-01f, /* shape:bracketed */
-    9.043337695e+00f, /* shape:cjk */
-    5.074477651e-02f, /* shape:hashtags */
-    1.582617268e+00f, /* shape:commas */
-    -2.590107752e-01f, /* shape:tiny */
-    -3.091874073e-01f, /* shape:no-stop */
-    7.918746546e-01f, /* shape:prose */
-    -3.779796031e-01f, /* shape:bullet */
+    1.148751838e+00f, /* shape:chars */
+    -1.660501797e+00f, /* shape:words */
+    6.590581391e-02f, /* shape:stop */
+    -5.971499195e-02f, /* shape:stop-rel */
+    7.446637189e-01f, /* shape:ends-stop */
+    -2.531051830e-01f, /* shape:ends-q */
+    1.125259101e+00f, /* shape:ends-colon */
+    -1.016605652e+00f, /* shape:first-upper */
+    -1.147810834e+00f, /* shape:first-lower */
+    -1.420225372e+00f, /* shape:digits */
+    -1.826616162e+00f, /* shape:caps */
+    1.405096196e+00f, /* shape:symbols */
+    -1.489115385e+00f, /* shape:url */
+    1.928264512e+00f, /* shape:email */
+    -8.439408419e-01f, /* shape:phone */
+    1.105014681e-02f, /* shape:price */
+    -4.071194602e-01f, /* shape:company */
+    9.250024413e-01f, /* shape:company-end */
+    -5.748184544e-02f, /* shape:whole-line */
+    -8.103805729e-02f, /* shape:bracketed */
+    8.412299597e+00f, /* shape:cjk */
+    2.238459640e-01f, /* shape:hashtags */
+    1.741506024e+00f, /* shape:commas */
+    -2.153264030e-01f, /* shape:tiny */
+    -2.489022686e-01f, /* shape:no-stop */
+    7.712599712e-01f, /* shape:prose */
+    -3.989806506e-01f, /* shape:bullet */
     0.000000000e+00f, /* shape:credit */
-    -6.423501253e-01f, /* rule:v */
-    -1.000065246e+00f, /* rule:dup */
-    4.092751421e-01f, /* rule:legit */
+    -6.102407005e-01f, /* rule:v */
+    -9.289972504e-01f, /* rule:dup */
+    3.971459998e-01f, /* rule:legit */
     0.000000000e+00f, /* rule:strong1 */
     0.000000000e+00f, /* rule:strong2 */
     0.000000000e+00f, /* rule:in-region */
@@ -327,7 +327,7 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* rule:between-meta */
     0.000000000e+00f, /* rule:between-body */
     0.000000000e+00f, /* rule:title */
-    -2.189272965e-01f, /* rule:position */
+    -1.282888681e-01f, /* rule:position */
     0.000000000e+00f, /* kind=body */
     0.000000000e+00f, /* kind=title */
     0.000000000e+00f, /* kind=meta */
@@ -374,52 +374,52 @@ const float hnp_cls_head_weights[CLS_NFEAT + CLS_TRIM_WEIGHTED] = {
     0.000000000e+00f, /* reason=affiliate */
     0.000000000e+00f, /* reason=poll */
     0.000000000e+00f, /* reason=player */
-    3.354177380e-05f, /* n-2:v */
-    1.430813606e-02f, /* n-2:ends-stop */
-    1.379776294e-01f, /* n-2:words */
-    -7.647475077e-03f, /* n-2:stop */
-    1.146554153e-01f, /* n-2:rule-junk */
-    1.046625355e-01f, /* n-2:rule-body */
-    -1.725674562e-01f, /* n-2:whole-line */
+    -2.503647639e-02f, /* n-2:v */
+    2.900968585e-02f, /* n-2:ends-stop */
+    1.972917924e-01f, /* n-2:words */
+    -1.628158484e-03f, /* n-2:stop */
+    1.921603941e-01f, /* n-2:rule-junk */
+    2.004878801e-01f, /* n-2:rule-body */
+    -1.574004646e-01f, /* n-2:whole-line */
     0.000000000e+00f, /* n-2:none */
-    1.191038270e-02f, /* n-1:v */
-    1.198834125e-01f, /* n-1:ends-stop */
-    1.405136724e-01f, /* n-1:words */
-    2.088056057e-01f, /* n-1:stop */
-    3.399783183e-01f, /* n-1:rule-junk */
-    9.285250164e-02f, /* n-1:rule-body */
-    -4.277607132e-02f, /* n-1:whole-line */
+    -4.593079354e-03f, /* n-1:v */
+    1.483128207e-01f, /* n-1:ends-stop */
+    1.401363889e-01f, /* n-1:words */
+    1.804143145e-01f, /* n-1:stop */
+    3.775256596e-01f, /* n-1:rule-junk */
+    2.031848972e-01f, /* n-1:rule-body */
+    -2.217474805e-02f, /* n-1:whole-line */
     0.000000000e+00f, /* n-1:none */
-    -1.098407779e-01f, /* n+1:v */
-    3.476420537e-02f, /* n+1:ends-stop */
-    4.248843810e-01f, /* n+1:words */
-    1.427271328e-01f, /* n+1:stop */
-    1.188130264e+00f, /* n+1:rule-junk */
-    1.000505669e+00f, /* n+1:rule-body */
-    -6.324966795e-02f, /* n+1:whole-line */
+    -1.079828750e-01f, /* n+1:v */
+    -4.272317843e-02f, /* n+1:ends-stop */
+    4.210894566e-01f, /* n+1:words */
+    1.834423501e-01f, /* n+1:stop */
+    1.280929701e+00f, /* n+1:rule-junk */
+    1.160284540e+00f, /* n+1:rule-body */
+    -9.703288273e-02f, /* n+1:whole-line */
     0.000000000e+00f, /* n+1:none */
-    -8.959681769e-02f, /* n+2:v */
-    -5.181828048e-02f, /* n+2:ends-stop */
-    2.125343066e-01f, /* n+2:words */
-    2.154890997e-01f, /* n+2:stop */
-    1.241245134e+00f, /* n+2:rule-junk */
-    1.321118153e+00f, /* n+2:rule-body */
-    -1.432381121e-01f, /* n+2:whole-line */
+    -1.046947572e-01f, /* n+2:v */
+    -6.963572022e-02f, /* n+2:ends-stop */
+    2.229825373e-01f, /* n+2:words */
+    2.500076364e-01f, /* n+2:stop */
+    1.381626421e+00f, /* n+2:rule-junk */
+    1.402161679e+00f, /* n+2:rule-body */
+    -1.646922620e-01f, /* n+2:whole-line */
     0.000000000e+00f, /* n+2:none */
-    2.416934650e+00f, /* win:v */
-    1.991699012e+00f, /* win:junk */
-    -7.378012336e-01f, /* win:prose */
-    8.976468954e-01f, /* doc:stop */
-    -1.340188283e+00f, /* doc:n */
+    2.525412689e+00f, /* win:v */
+    2.747198275e+00f, /* win:junk */
+    -8.566267710e-01f, /* win:prose */
+    6.541029444e-01f, /* doc:stop */
+    -1.969852529e+00f, /* doc:n */
     0.000000000e+00f, /* core */
     0.000000000e+00f, /* core:window */
-    8.374294320e-01f, /* trim:before */
-    8.653500938e-01f, /* trim:left */
-    -2.798433926e+00f, /* trim:hit-seen-n */
-    -1.997109110e-01f, /* trim:hits-after */
-    1.106947621e+00f, /* trim:prose-after */
-    -8.174506465e-01f, /* trim:region-n */
-    1.457428774e+00f, /* trim:hit-seen */
-    2.996592300e-01f, /* trim:index */
+    8.666088023e-01f, /* trim:before */
+    9.794593595e-01f, /* trim:left */
+    -2.398944819e+00f, /* trim:hit-seen-n */
+    -1.099424878e-01f, /* trim:hits-after */
+    1.215448622e+00f, /* trim:prose-after */
+    -1.385646231e+00f, /* trim:region-n */
+    1.111394083e+00f, /* trim:hit-seen */
+    4.316658785e-01f, /* trim:index */
 };
-const float hnp_cls_head_bias = -7.764580700e-01f;
+const float hnp_cls_head_bias = -1.092002163e+00f;
