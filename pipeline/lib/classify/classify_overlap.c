@@ -273,6 +273,19 @@ static void overlap(const cls_doc *d, size_t i, const core_table *t, unsigned ow
     *share = k->n ? (float)hit / (float)k->n : 0.0f;
 }
 
+/* Sentence i's share and content words, read once (keys[i] < 0: not read yet), whatever
+ * asks first: a window over a decided sentence or a list's lead-in. last is the core's last
+ * sentence (build_core). */
+static void read_once(const cls_doc *d, size_t i, const core_table *t, size_t last, word_keys *k,
+                      float *share, float *keys)
+{
+    if (keys[i] >= 0.0f) {
+        return;
+    }
+    unsigned own = i >= d->rs && i <= last && i < d->re && core_prose(&d->w[i]);
+    overlap(d, i, t, own, k, &share[i], &keys[i]);
+}
+
 /* Only the sentences the model decides get the evidence (the rules keep the others'
  * verdict; the article's inside is most of a page's bytes, and reading its words again
  * would cost a third of the stage): a sentence's share is read when one lies within
@@ -302,10 +315,7 @@ hnp_status hnp_cls_core_overlap(cls_doc *d)
         size_t hi = i + CORE_WINDOW + 1 < d->n ? i + CORE_WINDOW + 1 : d->n;
         float num = 0.0f, den = 0.0f;
         for (size_t j = lo; j < hi; j++) {
-            if (keys[j] < 0.0f) {
-                unsigned own = j >= d->rs && j <= last && j < d->re && core_prose(&d->w[j]);
-                overlap(d, j, &t, own, &k, &share[j], &keys[j]);
-            }
+            read_once(d, j, &t, last, &k, share, keys);
             num += share[j] * keys[j];
             den += keys[j];
         }
@@ -314,10 +324,7 @@ hnp_status hnp_cls_core_overlap(cls_doc *d)
     }
     for (size_t i = d->rs; i < d->re; i++) {
         if (d->w[i].f.ends_colon) {
-            if (keys[i] < 0.0f) {
-                unsigned own = i <= last && core_prose(&d->w[i]);
-                overlap(d, i, &t, own, &k, &share[i], &keys[i]);
-            }
+            read_once(d, i, &t, last, &k, share, keys);
             d->w[i].lead_core = share[i];
         }
     }

@@ -569,6 +569,7 @@ static const phrase_rule phrase_rules[] = {
 #undef B
 #undef S
 #undef M
+#undef THREAD
 
 /* Photo credits inside a caption ("... (Image: GETTY)", "... Leonhard Foeger / Reuters
  * file"): evidence for the model that the sentence is a caption, not a rule of its own,
