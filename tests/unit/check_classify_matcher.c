@@ -46,6 +46,62 @@ static size_t compare_phrases(const cls_phrases *ph, const uint8_t *s, size_t n)
     return hits;
 }
 
+/* The function-word table (classify_feat.c) answers as a scan of the word list: on every
+ * string of one to three small letters, and on the words of prose written for this test
+ * with each byte replaced, cut or extended. */
+static void stopword_agrees(const char *w, size_t n)
+{
+    if (hnp_cls_is_stopword(w, n) != hnp_cls_is_stopword_scan(w, n)) {
+        ck_abort_msg("function word \"%.*s\" (%zu bytes): table %d, list %d", (int)n, w, n,
+                     hnp_cls_is_stopword(w, n), hnp_cls_is_stopword_scan(w, n));
+    }
+}
+
+START_TEST(stopword_table_agrees)
+{
+    char w[16];
+    for (size_t n = 1; n <= 3; n++) {
+        size_t total = 1;
+        for (size_t k = 0; k < n; k++) {
+            total *= 26;
+        }
+        for (size_t x = 0; x < total; x++) {
+            size_t v = x;
+            for (size_t k = 0; k < n; k++, v /= 26) {
+                w[k] = (char)('a' + v % 26);
+            }
+            stopword_agrees(w, n);
+        }
+    }
+    static const char prose[] =
+        "however the nurses said that whether or not they were paid through the winter "
+        "between their shifts and after those long nights it would have been much more than "
+        "should ever be asked of them because during the outbreak each of us could only do "
+        "what was needed while some others did even less since before this year";
+    static const char other[] = {'a', 'e', 's', 'z', '\'', 'A', '0', '\0', (char)0x80, ' '};
+    size_t hits = 0;
+    for (const char *p = prose; *p;) {
+        size_t n = strcspn(p, " ");
+        ck_assert_uint_lt(n, sizeof w - 1);
+        memcpy(w, p, n);
+        hits += (size_t)hnp_cls_is_stopword(w, n);
+        for (size_t len = 0; len <= n + 1; len++) {
+            w[n] = 's';
+            stopword_agrees(w, len);
+        }
+        for (size_t k = 0; k < n; k++) {
+            for (size_t o = 0; o < sizeof other; o++) {
+                memcpy(w, p, n);
+                w[k] = other[o];
+                stopword_agrees(w, n);
+            }
+        }
+        p += n + (p[n] == ' ');
+    }
+    ck_assert_uint_ge(hits, 40); /* the prose is mostly function words */
+}
+END_TEST
+
 static void compare_meta(const hnp_docmeta *a, const hnp_docmeta *b)
 {
     const char *const x[] = {a->title, a->date, a->source, a->lang};
@@ -370,6 +426,7 @@ static Suite *classify_matcher_suite(void)
     Suite *s = suite_create("classify_matcher");
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, stopword_table_agrees);
     tcase_add_test(tc, fixture_agrees);
     tcase_add_test(tc, eval_sets_agree);
     suite_add_tcase(s, tc);

@@ -243,6 +243,9 @@ int hnp_cls_ends_function_word(const uint8_t *s, size_t n, cls_lang lang);
 /* 1 if the lower-case ASCII word w[0..n) is an English function word. */
 int hnp_cls_is_stopword(const char *w, size_t n);
 
+/* The same answer from a scan of the word list: the reference for tests. */
+int hnp_cls_is_stopword_scan(const char *w, size_t n);
+
 /* A verdict: kind, confidence, reason. */
 typedef struct cls_verdict {
     hnp_kind kind;
