@@ -247,12 +247,6 @@ int hnp_tag_abbrev_is_code(const uint8_t *sf, size_t sn, const uint8_t *lf)
     return sf_is_code(sf, sn, lf);
 }
 
-/* The bit of the first two bytes of a short form in hnp_tagger.abbr_two. */
-static size_t abbr_two_bit(const uint8_t *sf)
-{
-    return ((size_t)sf[0] * 64 + sf[1]) % 4096;
-}
-
 hnp_status hnp_tag_abbrev_put(hnp_tagger *t, const uint8_t *sf, size_t n, hnp_entity_label label,
                               const char *id, const char *name)
 {
@@ -267,7 +261,7 @@ hnp_status hnp_tag_abbrev_put(hnp_tagger *t, const uint8_t *sf, size_t n, hnp_en
         t->abbr_first[sf[0] / 64] |= UINT64_C(1) << (sf[0] % 64);
     }
     if (n > 1) {
-        size_t b = abbr_two_bit(sf);
+        size_t b = hnp_tag_abbr_two_bit(sf);
         t->abbr_two[b / 64] |= UINT64_C(1) << (b % 64);
     }
     HNP_TRY(hnp_buf_put(&t->abbr_text, sf, n));
@@ -347,22 +341,12 @@ static const tag_abbr *abbr_find(const hnp_tagger *t, const uint8_t *sf, size_t 
 void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                           tag_match *out)
 {
-    if (t->n_abbr == 0) {
+    /* The first bytes alone let most capitalised words of a long document through. */
+    if (!hnp_tag_abbr_may_start(t, text, i)) {
         return;
     }
     /* Short forms have no white space: try tokens i..j joined by hyphens only. */
     size_t start = t->tok[i].start;
-    if (!((t->abbr_first[text[start] / 64] >> (text[start] % 64)) & 1)) {
-        return; /* every candidate starts with this byte, and no short form does */
-    }
-    /* A form that starts at a token of two bytes or more has them as its first two: the
-     * first bytes alone let most capitalised words of a long document through. */
-    if (t->tok[i].end - start >= 2) {
-        size_t b = abbr_two_bit(text + start);
-        if (!((t->abbr_two[b / 64] >> (b % 64)) & 1)) {
-            return;
-        }
-    }
     for (size_t j = i; j < t->n_tok && j - i < 4; j++) {
         const tag_token *k = &t->tok[j];
         if (k->end > limit || k->end - start > SF_MAX || (j > i && !k->glued)) {

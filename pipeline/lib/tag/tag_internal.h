@@ -290,6 +290,28 @@ hnp_status hnp_tag_abbrev_define(hnp_tagger *t, const uint8_t *text, const hnp_m
 hnp_status hnp_tag_abbrev_learn(hnp_tagger *t, const uint8_t *text, const hnp_mention *lf,
                                 size_t p);
 
+/* The bit of a short form's first two bytes in hnp_tagger.abbr_two. */
+static inline size_t hnp_tag_abbr_two_bit(const uint8_t *sf)
+{
+    return ((size_t)sf[0] * 64 + sf[1]) % 4096;
+}
+
+/* Whether a short form defined so far may start at token i: its first byte is some form's,
+ * and so are its first two when the token has two bytes or more (a form that starts there
+ * has them as its first two). hnp_tag_abbrev_match finds none where this is 0. */
+static inline int hnp_tag_abbr_may_start(const hnp_tagger *t, const uint8_t *text, size_t i)
+{
+    size_t start = t->tok[i].start;
+    if (t->n_abbr == 0 || !((t->abbr_first[text[start] / 64] >> (text[start] % 64)) & 1)) {
+        return 0;
+    }
+    if (t->tok[i].end - start < 2) {
+        return 1;
+    }
+    size_t b = hnp_tag_abbr_two_bit(text + start);
+    return (t->abbr_two[b / 64] >> (b % 64)) & 1;
+}
+
 /* tag_abbrev.c: a defined abbreviation starting at token i (out->ntok = 0 if none). */
 void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,
                           tag_match *out);

@@ -238,9 +238,8 @@ int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i)
     if (k->kind != LEXTOK_WORD || t->ref_match) {
         return k->kind == LEXTOK_WORD;
     }
-    /* Short forms defined in the document (tag_abbrev.c): the set of their first bytes. */
-    uint8_t c0 = text[k->start];
-    if (t->n_abbr && ((t->abbr_first[c0 / 64] >> (c0 % 64)) & 1)) {
+    /* Short forms defined in the document (tag_abbrev.c): their first one or two bytes. */
+    if (hnp_tag_abbr_may_start(t, text, i)) {
         return 1;
     }
     /* A match from token i needs the one-token key of token i (every token prefix of a
