@@ -533,6 +533,12 @@ START_TEST(inline_tokenizer_agrees)
         "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabc",
         "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab's",
         "Abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZab\xc3\xa9",
+        /* words around the sixteen bytes read at once */
+        "Pseudohypoparat hyroidism and then some more words after it",
+        "Pseudohypoparath yroidism and then some more words after it",
+        "Pseudohypoparathy roidism and then some more words after it",
+        "Crohn's disease in 2019, IL-6 and TNF-alpha were measured again",
+        "caf\xc3\xa9s and Caf\xc3\xa9s were open for the whole day long",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         same_tokens((const uint8_t *)texts[i], strlen(texts[i]));
@@ -545,6 +551,19 @@ START_TEST(inline_tokenizer_agrees)
         for (size_t k = 0; k < n; k++) {
             x = x * 1103515245u + 12345u;
             buf[k] = pool[(x >> 16) % (sizeof pool - 1)];
+        }
+        same_tokens(buf, n);
+    }
+    /* Words of 1 to 20 bytes where sixteen bytes are read at once, ended by each kind of
+     * byte, with the bytes just outside the letter and digit ranges ('@' '[' '`' '{' '/'
+     * ':') and bytes past ASCII that or-ing 32 into would not make letters. */
+    static const uint8_t pool2[] = "abcXYZ09mQ@[`{/:'-. \xc1\xda\xe1\xfa\xc3\xa9";
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 16 + round % 48;
+        for (size_t k = 0; k < n; k++) {
+            x = x * 1103515245u + 12345u;
+            size_t r = (x >> 16) % 64;
+            buf[k] = r < 40 ? pool2[r % 12] : pool2[(x >> 8) % (sizeof pool2 - 1)];
         }
         same_tokens(buf, n);
     }

@@ -17,6 +17,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* The library's growable byte buffer (buf_internal.h). */
 typedef hnp_membuf lexbuf;
@@ -99,6 +102,41 @@ static inline uint64_t lexkey_hash(uint64_t h, const uint8_t *s, size_t n)
 
 _Static_assert(HNP_ASCII_UPPER << 3 == 32, "next_fold lowers a letter by or-ing in 32");
 
+#ifdef __SSE2__
+/* The fast path's word in sixteen bytes at once: w[0..16) holds a word byte at w[0] and
+ * lies inside the text. Writes the sixteen bytes folded to o (room for them is reserved)
+ * and *n = the word's length (16: the word goes on). Returns 1 when the word ends before
+ * byte 16 at an ASCII byte other than an apostrophe, with *hash and *digit as the byte loop
+ * gives them; else 0, and the caller takes the byte loop (which then fails the same way
+ * when an apostrophe or a byte past ASCII ends the word: rare). */
+static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_t *hash, int *digit)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w);
+    /* x in [lo, lo + k) as a signed compare after moving lo to -128 */
+    __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8((char)(0x80 - 'a'))),
+                                    _mm_set1_epi8((char)(-128 + 26)));
+    __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                                 _mm_set1_epi8((char)(-128 + 10)));
+    unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, dig));
+    size_t k = (size_t)__builtin_ctz(~word); /* ~word has bit 16 set */
+    *n = k;
+    if (k == 16 || w[k] >= 0x80 || w[k] == '\'') {
+        return 0;
+    }
+    /* 'A' | 32 == 'a'; digits and small letters stay */
+    __m128i folded = _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
+    _mm_storeu_si128((__m128i *)(void *)o, folded);
+    uint64_t h = LEXKEY_HASH_INIT;
+    for (size_t j = 0; j < k; j++) {
+        h = hnp_fnv64_byte(h, o[j]);
+    }
+    *hash = h;
+    *digit = ((unsigned)_mm_movemask_epi8(dig) & ((1u << k) - 1)) != 0;
+    return 1;
+}
+#endif
+
 /* hnp_lexkey_next then hnp_lexkey_fold_hash of its token, for the tagger's per-token loop:
  * *found = 0 when there is no token; else tok, its folded form appended to out, *hash and
  * *digit. The common case (an ASCII word of at most LEXKEY_FOLD_FAST_MAX bytes that an
@@ -120,6 +158,16 @@ static inline hnp_status hnp_lexkey_next_fold(const uint8_t *s, size_t len, size
         }
         const uint8_t *w = s + i;
         uint8_t *o = out->data + out->len;
+#ifdef __SSE2__
+        size_t n16;
+        if (len - i >= 16 && lexkey_word16(w, o, &n16, hash, digit)) {
+            *tok = (lextok){i, i + n16, LEXTOK_WORD, 1};
+            *pos = i + n16;
+            out->len += n16;
+            *found = 1;
+            return HNP_OK;
+        }
+#endif
         size_t lim = len - i > LEXKEY_FOLD_FAST_MAX ? LEXKEY_FOLD_FAST_MAX : len - i, n = 0;
         uint64_t h = LEXKEY_HASH_INIT;
         unsigned any = 0;
