@@ -30,6 +30,33 @@ START_TEST(ascii_table_matches_its_definition)
 END_TEST
 
 /* The published FNV-1a-64 test vectors, and the incremental form agreeing with one call. */
+#ifdef __SSE2__
+/* hnp_ascii_word16 classifies every byte value in every lane as the table does. */
+START_TEST(word16_matches_the_table)
+{
+    uint8_t b[16];
+    for (unsigned c = 0; c < 256; c++) {
+        for (size_t lane = 0; lane < 16; lane++) {
+            for (size_t k = 0; k < 16; k++) {
+                b[k] = (uint8_t)(k == lane ? c : (k * 37 + c) % 256);
+            }
+            __m128i letter;
+            unsigned digits;
+            unsigned word = hnp_ascii_word16(_mm_loadu_si128((const __m128i *)(const void *)b),
+                                             &letter, &digits);
+            uint8_t l[16];
+            _mm_storeu_si128((__m128i *)(void *)l, letter);
+            for (size_t k = 0; k < 16; k++) {
+                ck_assert_uint_eq((word >> k) & 1, hnp_ascii_is(b[k], HNP_ASCII_WORD));
+                ck_assert_uint_eq((digits >> k) & 1, hnp_ascii_is(b[k], HNP_ASCII_DIGIT));
+                ck_assert_uint_eq(l[k] != 0, hnp_ascii_is(b[k], HNP_ASCII_UPPER | HNP_ASCII_LOWER));
+            }
+        }
+    }
+}
+END_TEST
+#endif
+
 START_TEST(fnv1a_64_known_values)
 {
     ck_assert_uint_eq(hnp_fnv64(HNP_FNV64_INIT, (const uint8_t *)"", 0), 0xcbf29ce484222325ull);
@@ -47,6 +74,9 @@ static Suite *base_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, ascii_table_matches_its_definition);
     tcase_add_test(tc, fnv1a_64_known_values);
+#ifdef __SSE2__
+    tcase_add_test(tc, word16_matches_the_table);
+#endif
     suite_add_tcase(s, tc);
     return s;
 }

@@ -6,6 +6,9 @@
 #define HNP_BASE_ASCII_H
 
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 enum {
     HNP_ASCII_SPACE = 1 << 0,   /* space, \t, \n, \v, \f, \r */
@@ -40,5 +43,23 @@ static inline uint64_t hnp_ascii_lanes_between(uint64_t v, unsigned lo, unsigned
     uint64_t h = v & ~highs;
     return (ones * (0x7F + hi) - h) & ~v & (h + ones * (0x7F - lo)) & highs;
 }
+
+#ifdef __SSE2__
+/* The ASCII letters and digits (HNP_ASCII_WORD) among the sixteen bytes of v, as a mask
+ * (bit k for byte k); *letter gets the letters' lanes as all ones (or-ing 32 under them
+ * lowers a letter), *digits the digits' mask. Each class is one signed compare once its
+ * range is moved to start at -128; or-ing 32 maps only A-Z onto a-z. */
+static inline unsigned hnp_ascii_word16(__m128i v, __m128i *letter, unsigned *digits)
+{
+    __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8((char)(0x80 - 'a'))),
+                                   _mm_set1_epi8((char)(-128 + 26)));
+    __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
+                                 _mm_set1_epi8((char)(-128 + 10)));
+    *letter = alpha;
+    *digits = (unsigned)_mm_movemask_epi8(dig);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, dig));
+}
+#endif
 
 #endif /* HNP_BASE_ASCII_H */

@@ -420,6 +420,21 @@ static const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
  * Eight bytes a step: the first lane that is neither a letter nor a digit ends it. */
 static size_t run_end(const uint8_t *s, size_t n, size_t i, unsigned *digits)
 {
+#ifdef __SSE2__
+    /* Sixteen bytes a step (most runs end in the first) while they can be read. */
+    for (; i + 16 <= n; i += 16) {
+        __m128i letter;
+        unsigned dig, word = hnp_ascii_word16(
+                          _mm_loadu_si128((const __m128i *)(const void *)(s + i)), &letter, &dig);
+        if (word != 0xFFFF) {
+            unsigned k = (unsigned)__builtin_ctz(~word); /* bytes before the stop */
+            dig &= (1u << k) - 1;
+            *digits += dig ? (unsigned)__builtin_popcount(dig) : 0;
+            return i + k;
+        }
+        *digits += dig ? (unsigned)__builtin_popcount(dig) : 0;
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t v;
         memcpy(&v, s + i, 8);

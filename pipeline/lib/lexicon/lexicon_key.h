@@ -17,9 +17,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* The library's growable byte buffer (buf_internal.h). */
 typedef hnp_membuf lexbuf;
@@ -111,14 +108,8 @@ _Static_assert(HNP_ASCII_UPPER << 3 == 32, "next_fold lowers a letter by or-ing 
  * when an apostrophe or a byte past ASCII ends the word: rare). */
 static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_t *hash, int *digit)
 {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w);
-    /* x in [lo, lo + k) as a signed compare after moving lo to -128 */
-    __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8((char)(0x80 - 'a'))),
-                                    _mm_set1_epi8((char)(-128 + 26)));
-    __m128i dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))),
-                                 _mm_set1_epi8((char)(-128 + 10)));
-    unsigned word = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, dig));
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)w), letter;
+    unsigned dig, word = hnp_ascii_word16(v, &letter, &dig);
     size_t k = (size_t)__builtin_ctz(~word); /* ~word has bit 16 set */
     *n = k;
     if (k == 16 || w[k] >= 0x80 || w[k] == '\'') {
@@ -132,7 +123,7 @@ static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_
         h = hnp_fnv64_byte(h, o[j]);
     }
     *hash = h;
-    *digit = ((unsigned)_mm_movemask_epi8(dig) & ((1u << k) - 1)) != 0;
+    *digit = (dig & ((1u << k) - 1)) != 0;
     return 1;
 }
 #endif
