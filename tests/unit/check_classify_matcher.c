@@ -102,6 +102,34 @@ START_TEST(stopword_table_agrees)
 }
 END_TEST
 
+/* The key copied sixteen and eight bytes at a time equals the reference's byte by byte,
+ * on random texts of spaces (single, double, at a block's edge), tabs, line breaks,
+ * no-break spaces, control bytes, capitals and bytes past ASCII, up to twice the key's
+ * limit. */
+START_TEST(key_blocks_agree)
+{
+    static const uint8_t pool[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                  "    .,'@[`{\t\n\r\x1f\x7f\xc2\xa0\xc3\xa9\xe2\x80\x94";
+    static uint8_t text[2 * CLS_KEY_MAX + 40];
+    static cls_key fast, ref; /* large; the test is single-threaded */
+    uint32_t x = 777;
+    for (int round = 0; round < 4000; round++) {
+        size_t n = round < 3000 ? (size_t)(round % 300) : sizeof text - (size_t)(round % 40);
+        /* mostly letters and single spaces, so that the block copies run */
+        for (size_t k = 0; k < n; k++) {
+            x = x * 1103515245u + 12345u;
+            size_t r = (x >> 16) % 100;
+            text[k] = r < 80 ? pool[r % 52] : r < 92 ? ' ' : pool[(x >> 8) % (sizeof pool - 1)];
+        }
+        hnp_cls_make_key(text, n, &fast);
+        hnp_cls_make_key_as(text, n, 1, &ref);
+        ck_assert_uint_eq(fast.skip, ref.skip);
+        ck_assert_uint_eq(fast.len, ref.len);
+        ck_assert_str_eq(fast.s, ref.s);
+    }
+}
+END_TEST
+
 static void compare_meta(const hnp_docmeta *a, const hnp_docmeta *b)
 {
     const char *const x[] = {a->title, a->date, a->source, a->lang};
@@ -427,6 +455,7 @@ static Suite *classify_matcher_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, stopword_table_agrees);
+    tcase_add_test(tc, key_blocks_agree);
     tcase_add_test(tc, fixture_agrees);
     tcase_add_test(tc, eval_sets_agree);
     suite_add_tcase(s, tc);
