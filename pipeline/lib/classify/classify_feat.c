@@ -3,8 +3,8 @@
  * that the phrase rules match against. */
 #include "base/ascii.h"
 #include "classify_internal.h"
+#include "classify_stopword_table.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -33,11 +33,8 @@ enum { STOPWORD_MAX = 7 };
 /* The function words in an open-addressed table keyed by a word's bytes packed into one
  * number (stopword_key): a lookup is a multiply and one or two compares instead of a scan
  * of the first letter's words (about 55 instructions a word on bench's records). 512
- * slots for 111 words: a miss probes about 1.3 slots. Written once under pthread_once and
- * read-only afterwards. */
-enum { SW_BITS = 9, SW_SLOTS = 1 << SW_BITS };
-static uint64_t sw_slot[SW_SLOTS]; /* 0: empty */
-static pthread_once_t sw_once = PTHREAD_ONCE_INIT;
+ * slots for 111 words: a miss probes about 1.3 slots. The table is generated from sw_en
+ * (scripts/gen_stopword_table.py) so that it is const: no writable data in libhnp. */
 
 /* w[0..n) (1 <= n <= STOPWORD_MAX) as one number: the bytes little-endian, n in the top
  * byte, so that no two words share a key and no key is 0. */
@@ -53,18 +50,6 @@ static inline uint64_t stopword_key(const char *w, size_t n)
 static inline size_t stopword_slot(uint64_t key)
 {
     return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - SW_BITS));
-}
-
-static void build_stopwords(void)
-{
-    for (size_t i = 0; i < sizeof sw_en / sizeof sw_en[0]; i++) {
-        uint64_t key = stopword_key(sw_en[i], strlen(sw_en[i]));
-        size_t s = stopword_slot(key);
-        while (sw_slot[s]) {
-            s = (s + 1) & (SW_SLOTS - 1);
-        }
-        sw_slot[s] = key;
-    }
 }
 
 static inline int stopword_has(uint64_t key)
@@ -84,7 +69,6 @@ int hnp_cls_is_stopword(const char *w, size_t n)
     if (n == 0 || n > STOPWORD_MAX) {
         return 0;
     }
-    pthread_once(&sw_once, build_stopwords);
     return stopword_has(stopword_key(w, n));
 }
 
@@ -668,7 +652,6 @@ void hnp_cls_features(const uint8_t *doc, size_t doclen, size_t start, size_t en
     }
     const uint8_t *s = doc + start;
     size_t n = end - start;
-    pthread_once(&sw_once, build_stopwords); /* for low_is_stopword */
     scan_chars(s, n, lang, reference, f);
     scan_links(s, n, f);
     hnp_cls_scan_numbers(s, n, f);
