@@ -181,6 +181,12 @@ def read_features(tagfeat, path):
         if len(fields) < 2:
             continue
         arr = np.array([list(map(int, x.split(","))) for x in fields[1:]], dtype=np.int64)
+        if arr.shape[1] != 2 + NF:
+            # a build of another feature set (a stale hnp-tagfeat) would train a model
+            # that the C tagger scores with different columns
+            sys.exit("train_tagger: %s prints %d features a token, this script expects %d "
+                     "(NF = TAG_MODEL_FEATURES): rebuild %s" % (tagfeat, arr.shape[1] - 2, NF,
+                                                                  tagfeat))
         sents.append((pmid, arr[:, 0], arr[:, 1], arr[:, 2:].astype(np.uint32)))
     return sents
 
