@@ -250,6 +250,12 @@ static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t
  * hnp_tag_match_at finds nothing there). */
 int hnp_tag_may_start(hnp_tagger *t, const uint8_t *text, size_t i);
 
+/* tag_match.c: the singular forms of a folded word (at most four: stem length and suffix),
+ * as the matcher makes them (reference 0: the test most words fail inline first) or by the
+ * full rule alone (1), for the test that compares the two. */
+size_t hnp_tag_singulars(const uint8_t *w, size_t n, size_t *stem, const char **suffix,
+                         int reference);
+
 /* tag_match.c: the best lexicon or abbreviation match at token i, not extending past
  * byte limit. Inside a hyphenated compound only one-word matches, unless in_compound. */
 hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t limit,

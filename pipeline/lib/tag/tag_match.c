@@ -18,7 +18,7 @@
  * "viruses" -> "virus", "metastases" -> "metastasis"), most specific rule first. Words in
  * -ss, -us, -is are not plurals ("sepsis", "illness"); Latin -ae is left alone, as it is
  * mostly a genitive ("Haemophilus influenzae" is not influenza). */
-static size_t singulars(const uint8_t *w, size_t n, size_t *stem, const char **suffix)
+static size_t singulars_s(const uint8_t *w, size_t n, size_t *stem, const char **suffix)
 {
     size_t k = 0;
     if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' || w[n - 2] == 'i') {
@@ -39,6 +39,20 @@ static size_t singulars(const uint8_t *w, size_t n, size_t *stem, const char **s
     stem[k] = n - 1;
     suffix[k++] = "";
     return k;
+}
+
+/* singulars_s for the words that may be plurals; the test every other word fails first is
+ * inline at each call (the start test asks it of most words, and of the word after "the",
+ * "of", "in"), so they pay no call. */
+static inline size_t singulars(const uint8_t *w, size_t n, size_t *stem, const char **suffix)
+{
+    return n < 4 || w[n - 1] != 's' ? 0 : singulars_s(w, n, stem, suffix);
+}
+
+size_t hnp_tag_singulars(const uint8_t *w, size_t n, size_t *stem, const char **suffix,
+                         int reference)
+{
+    return reference ? singulars_s(w, n, stem, suffix) : singulars(w, n, stem, suffix);
 }
 
 /* Tokens i..j of the text, joined by one space, equal surf exactly (cs terms). */
