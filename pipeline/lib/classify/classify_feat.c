@@ -30,14 +30,14 @@ static const char *const sw_en[] = {
 /* The longest function word ("against", "between", "however", "through", "whether"). */
 enum { STOPWORD_MAX = 7 };
 
-/* The function words in an open-addressed table keyed by a word's bytes packed into one
- * number (stopword_key): a lookup is a multiply and one or two compares instead of a scan
- * of the first letter's words (about 55 instructions a word on bench's records). 512
- * slots for 111 words: a miss probes about 1.3 slots. The table is generated from sw_en
- * (scripts/gen_stopword_table.py) so that it is const: no writable data in libhnp. */
-
-/* w[0..n) (1 <= n <= STOPWORD_MAX) as one number: the bytes little-endian, n in the top
- * byte, so that no two words share a key and no key is 0. */
+/* The function words are looked up in an open-addressed table (sw_slot) keyed by a word's
+ * bytes packed into one number: a lookup is a multiply and one or two compares instead of
+ * a scan of the first letter's words (about 55 instructions a word on bench's records).
+ * 512 slots for 111 words: a miss probes about 1.3 slots. The table is generated from
+ * sw_en (scripts/gen_stopword_table.py) so that it is const: no writable data in libhnp.
+ *
+ * The key of w[0..n) (1 <= n <= STOPWORD_MAX): the bytes little-endian, n in the top byte,
+ * so that no two words share a key and no key is 0. */
 static inline uint64_t stopword_key(const char *w, size_t n)
 {
     uint64_t k = (uint64_t)n << 56;
@@ -234,7 +234,7 @@ typedef struct wstate {
 } wstate;
 
 /* hnp_cls_is_stopword on the current word, its key from one eight-byte load (low has room
- * past the word); the table is built (hnp_cls_features). */
+ * past the word). */
 static inline int low_is_stopword(const wstate *w)
 {
     if (w->lowlen > STOPWORD_MAX) {

@@ -100,6 +100,9 @@ static inline uint64_t lexkey_hash(uint64_t h, const uint8_t *s, size_t n)
 _Static_assert(HNP_ASCII_UPPER << 3 == 32, "next_fold lowers a letter by or-ing in 32");
 
 #ifdef __SSE2__
+_Static_assert(LEXKEY_FOLD_FAST_MAX >= 16, "lexkey_word16 stores sixteen bytes into the room "
+                                           "hnp_lexkey_next_fold reserves");
+
 /* The fast path's word in sixteen bytes at once: w[0..16) holds a word byte at w[0] and
  * lies inside the text. Writes the sixteen bytes folded to o (room for them is reserved)
  * and *n = the word's length (16: the word goes on). Returns 1 when the word ends before
