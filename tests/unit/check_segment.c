@@ -723,6 +723,107 @@ START_TEST(test_token_blocks_agree)
 }
 END_TEST
 
+/* hnp_seg_month and hnp_seg_is_weekday as their comments define them (a name, its first
+ * three letters, "Sept", "Tues", "Thur", "Thurs"; any case; one '.' after a month, a '.'
+ * or ',' after a weekday): the simple paths test_month_weekday_agree compares them with. */
+static size_t ref_name(const char *const *names, size_t n_names, const uint8_t *w, size_t len)
+{
+    for (size_t i = 0; i < n_names; i++) {
+        size_t n = strlen(names[i]), k = 0;
+        while (k < len && k < n && (w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) == names[i][k]) {
+            k++;
+        }
+        if (k == len && len >= 3 && len <= n) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static int ref_month(const uint8_t *w, size_t len)
+{
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+    len -= len > 0 && w[len - 1] == '.';
+    size_t m = ref_name(names, 12, w, len);
+    return m && (len == 3 || len == strlen(names[m - 1]) || (m == 9 && len == 4)) ? (int)m : 0;
+}
+
+static bool ref_weekday(const uint8_t *w, size_t len)
+{
+    static const char *const names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+    len -= len > 0 && (w[len - 1] == '.' || w[len - 1] == ',');
+    size_t d = ref_name(names, 7, w, len);
+    return d && (len == 3 || len == strlen(names[d - 1]) || (d == 2 && len == 4) ||
+                 (d == 4 && (len == 4 || len == 5)));
+}
+
+static void month_weekday_agree_on(const uint8_t *w, size_t len, size_t *found)
+{
+    int m = hnp_seg_month(w, len);
+    bool d = hnp_seg_is_weekday(w, len);
+    if (m != ref_month(w, len) || d != ref_weekday(w, len)) {
+        ck_abort_msg("\"%.*s\": month %d (simple path %d), weekday %d (simple path %d)", (int)len,
+                     (const char *)w, m, ref_month(w, len), d, ref_weekday(w, len));
+    }
+    *found += m != 0 || d;
+}
+
+/* Every prefix of every month and weekday name, in random case, with one byte replaced by
+ * every letter and some other bytes, and with each ending; then random letter strings. */
+START_TEST(test_month_weekday_agree)
+{
+    static const char *const names[] = {
+        "january", "february", "march",     "april",    "may",      "june",
+        "july",    "august",   "september", "october",  "november", "december",
+        "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+        "sunday",  "sept",     "tues",      "thurs"};
+    static const char ends[] = {0, '.', ','};
+    static const uint8_t others[] = {'0', '.', '-', '@', '[', '`', '{', 0x00, 0xC3, 0xFF};
+    uint32_t x = 31337;
+    uint8_t w[16];
+    size_t found = 0, words = 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t n = strlen(names[i]);
+        for (size_t len = 1; len <= n; len++) {
+            for (size_t pos = 0; pos <= len; pos++) { /* pos == len: nothing replaced */
+                for (int r = 0; r < 26 + (int)sizeof others; r++) {
+                    if (pos == len && r > 0) {
+                        break;
+                    }
+                    for (size_t k = 0; k < len; k++) {
+                        x = x * 1103515245u + 12345u;
+                        w[k] = (uint8_t)(((x >> 16) & 1) ? names[i][k] - 32 : names[i][k]);
+                    }
+                    if (pos < len) {
+                        w[pos] = r < 26 ? (uint8_t)('a' + r) : others[r - 26];
+                    }
+                    for (size_t e = 0; e < sizeof ends; e++) {
+                        w[len] = (uint8_t)ends[e];
+                        month_weekday_agree_on(w, len + (e > 0), &found);
+                        words++;
+                    }
+                }
+            }
+        }
+    }
+    for (int round = 0; round < 200000; round++) {
+        x = x * 1103515245u + 12345u;
+        size_t len = (x >> 16) % 11;
+        for (size_t k = 0; k < len; k++) {
+            x = x * 1103515245u + 12345u;
+            w[k] = (uint8_t)("adefhjmnoprstuwyADEFHJMNOPRSTUWY."[(x >> 16) % 33]);
+        }
+        month_weekday_agree_on(w, len, &found);
+        words++;
+    }
+    ck_assert_uint_gt(words, 100000);
+    ck_assert_uint_gt(found, 500);
+}
+END_TEST
+
 static Suite *segment_suite(void)
 {
     Suite *s = suite_create("segment");
@@ -746,6 +847,7 @@ static Suite *segment_suite(void)
     tcase_add_test(tf, test_invalid_utf8);
     tcase_add_test(tf, test_random_bytes);
     tcase_add_test(tf, test_token_blocks_agree);
+    tcase_add_test(tf, test_month_weekday_agree);
     suite_add_tcase(s, tf);
     return s;
 }
