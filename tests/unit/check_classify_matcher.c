@@ -294,6 +294,48 @@ START_TEST(fixture_agrees)
 }
 END_TEST
 
+/* The matcher's step table (classify_phrases.c find_fast) skips no phrase: sentences
+ * generated from the lists' own phrases, whole, cut by a byte at either end or with a
+ * byte changed, run together or after fillers of zero to five bytes (so each phrase
+ * starts at every offset from the pairs the scan reads), are matched as the reference
+ * matches them. */
+START_TEST(generated_phrases_agree)
+{
+    cls_phrases *ph = NULL;
+    ck_assert_int_eq(hnp_cls_phrases_create(hnp_cls_list_size, hnp_cls_list_text, &ph), HNP_OK);
+    static const char *const fill[] = {"", " ", "a ", "xy ", ", the", "of it"};
+    char line[600];
+    uint32_t x = 99;
+    size_t hits = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        while (len < 300) {
+            x = x * 1103515245u + 12345u;
+            cls_list l = (cls_list)((x >> 16) % CLS_LIST_COUNT);
+            x = x * 1103515245u + 12345u;
+            const char *t = hnp_cls_list_text(l, (x >> 16) % hnp_cls_list_size(l));
+            const char *f = fill[(x >> 8) % 6];
+            size_t tl = strlen(t), a = 0, b = tl;
+            if ((x >> 4) % 5 == 0 && tl > 1) {
+                a = 1; /* cut at the start */
+            } else if ((x >> 4) % 5 == 1 && tl > 1) {
+                b = tl - 1; /* cut at the end */
+            }
+            memcpy(line + len, f, strlen(f));
+            len += strlen(f);
+            memcpy(line + len, t + a, b - a);
+            if ((x >> 12) % 7 == 0 && b > a) {
+                line[len + (x >> 20) % (b - a)] ^= 0x01; /* one byte changed */
+            }
+            len += b - a;
+        }
+        hits += compare_phrases(ph, (const uint8_t *)line, len);
+    }
+    ck_assert_uint_gt(hits, 50000);
+    hnp_cls_phrases_free(ph);
+}
+END_TEST
+
 /* Four hex digits at s (the caller checked they are there). */
 static unsigned hex4(const char *s)
 {
@@ -457,6 +499,7 @@ static Suite *classify_matcher_suite(void)
     tcase_add_test(tc, stopword_table_agrees);
     tcase_add_test(tc, key_blocks_agree);
     tcase_add_test(tc, fixture_agrees);
+    tcase_add_test(tc, generated_phrases_agree);
     tcase_add_test(tc, eval_sets_agree);
     suite_add_tcase(s, tc);
     return s;

@@ -1,4 +1,5 @@
 /* check_segment.c -- unit tests of the segment stage (stage 2). */
+#include "base/ascii.h"
 #include "hnp/segment.h"
 #include "segment/segment_internal.h"
 #include "testutil.h"
@@ -605,6 +606,224 @@ START_TEST(test_ud_file)
 }
 END_TEST
 
+/* The simple paths test_token_blocks_agree compares the tokenizers with: every character
+ * decoded and asked whether it is white space (hnp_seg_token), every byte of the token
+ * asked for its properties (hnp_seg_token_plain). */
+static bool space_at(const uint8_t *t, size_t pos, size_t end, size_t *n)
+{
+    int32_t cp;
+    *n = hnp_seg_decode(t, pos, end, &cp);
+    return hnp_seg_is_space(cp);
+}
+
+static bool ref_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
+{
+    size_t n;
+    while (pos < end && space_at(t, pos, end, &n)) {
+        pos += n;
+    }
+    if (pos >= end) {
+        return false;
+    }
+    tok->start = pos;
+    while (pos < end && !space_at(t, pos, end, &n)) {
+        pos += n;
+    }
+    tok->end = pos;
+    return true;
+}
+
+static bool ref_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain)
+{
+    while (pos < end && hnp_ascii_is(t[pos], HNP_ASCII_SPACE)) {
+        pos++;
+    }
+    bool ok = pos < end;
+    size_t p = pos;
+    for (; p < end && !hnp_ascii_is(t[p], HNP_ASCII_SPACE); p++) {
+        ok = ok && t[p] < 0x80 &&
+             !hnp_ascii_is(t[p], HNP_ASCII_TERM | HNP_ASCII_BRACKET | HNP_ASCII_INFIX);
+    }
+    *plain = ok;
+    if (ok) {
+        *tok = (hnp_span){pos, p};
+        return true;
+    }
+    return ref_token(t, pos, end, tok);
+}
+
+/* hnp_seg_token_plain and hnp_seg_token (sixteen bytes a step with SSE2) find the tokens
+ * the byte loops find, from every position to several ends, on generated text: runs of
+ * letters and digits of up to 40 bytes (across the sixteen-byte steps) between marks,
+ * white space, no-break and other Unicode spaces, letters past ASCII, controls and bytes
+ * that are no UTF-8. */
+START_TEST(test_token_blocks_agree)
+{
+    static const char *const pieces[] = {" ",        "  ",
+                                         "\t",       "\n",
+                                         ".",        "!",
+                                         "?",        "(",
+                                         ")",        "[",
+                                         "]",        ":",
+                                         "@",        ",",
+                                         "-",        "'",
+                                         "\"",       "/",
+                                         "\xC2\xA0", "\xE2\x80\x83",
+                                         "\xC3\xA9", "\xE3\x80\x82",
+                                         "\x7F",     "\x01",
+                                         "\x80",     "\xFF",
+                                         "~",        "`",
+                                         "{"};
+    static const char word[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    uint32_t x = 4242;
+    uint8_t buf[400];
+    size_t checked = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        while (len + 48 < sizeof buf && len < (size_t)(round % 350) + 2) {
+            x = x * 1103515245u + 12345u;
+            if ((x >> 16) % 3) {
+                size_t run = (x >> 4) % 41;
+                for (size_t k = 0; k < run; k++) {
+                    x = x * 1103515245u + 12345u;
+                    buf[len++] = (uint8_t)word[(x >> 16) % (sizeof word - 1)];
+                }
+            } else {
+                const char *p = pieces[(x >> 8) % (sizeof pieces / sizeof pieces[0])];
+                memcpy(buf + len, p, strlen(p));
+                len += strlen(p);
+            }
+        }
+        for (size_t pos = 0; pos <= len; pos++) {
+            size_t ends[3] = {len, pos + (round % 37), pos + 16};
+            for (int e = 0; e < 3; e++) {
+                size_t end = ends[e] < len ? ends[e] : len;
+                hnp_span a = {0, 0}, b = {0, 0};
+                bool pa = false, pb = false;
+                bool ra = hnp_seg_token_plain(buf, pos, end, &a, &pa);
+                bool rb = ref_token_plain(buf, pos, end, &b, &pb);
+                if (ra != rb || (ra && (a.start != b.start || a.end != b.end || pa != pb))) {
+                    ck_abort_msg("token_plain at %zu..%zu of \"%.*s\": %d %zu-%zu %d, simple path "
+                                 "%d %zu-%zu %d",
+                                 pos, end, (int)len, (const char *)buf, ra, a.start, a.end, pa, rb,
+                                 b.start, b.end, pb);
+                }
+                ra = hnp_seg_token(buf, pos, end, &a);
+                rb = ref_token(buf, pos, end, &b);
+                ck_assert_int_eq(ra, rb);
+                if (ra) {
+                    ck_assert_uint_eq(a.start, b.start);
+                    ck_assert_uint_eq(a.end, b.end);
+                }
+                checked++;
+            }
+        }
+    }
+    ck_assert_uint_gt(checked, 100000);
+}
+END_TEST
+
+/* hnp_seg_month and hnp_seg_is_weekday as their comments define them (a name, its first
+ * three letters, "Sept", "Tues", "Thur", "Thurs"; any case; one '.' after a month, a '.'
+ * or ',' after a weekday): the simple paths test_month_weekday_agree compares them with. */
+static size_t ref_name(const char *const *names, size_t n_names, const uint8_t *w, size_t len)
+{
+    for (size_t i = 0; i < n_names; i++) {
+        size_t n = strlen(names[i]), k = 0;
+        while (k < len && k < n && (w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]) == names[i][k]) {
+            k++;
+        }
+        if (k == len && len >= 3 && len <= n) {
+            return i + 1;
+        }
+    }
+    return 0;
+}
+
+static int ref_month(const uint8_t *w, size_t len)
+{
+    static const char *const names[] = {"january",   "february", "march",    "april",
+                                        "may",       "june",     "july",     "august",
+                                        "september", "october",  "november", "december"};
+    len -= len > 0 && w[len - 1] == '.';
+    size_t m = ref_name(names, 12, w, len);
+    return m && (len == 3 || len == strlen(names[m - 1]) || (m == 9 && len == 4)) ? (int)m : 0;
+}
+
+static bool ref_weekday(const uint8_t *w, size_t len)
+{
+    static const char *const names[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
+    len -= len > 0 && (w[len - 1] == '.' || w[len - 1] == ',');
+    size_t d = ref_name(names, 7, w, len);
+    return d && (len == 3 || len == strlen(names[d - 1]) || (d == 2 && len == 4) ||
+                 (d == 4 && (len == 4 || len == 5)));
+}
+
+static void month_weekday_agree_on(const uint8_t *w, size_t len, size_t *found)
+{
+    int m = hnp_seg_month(w, len);
+    bool d = hnp_seg_is_weekday(w, len);
+    if (m != ref_month(w, len) || d != ref_weekday(w, len)) {
+        ck_abort_msg("\"%.*s\": month %d (simple path %d), weekday %d (simple path %d)", (int)len,
+                     (const char *)w, m, ref_month(w, len), d, ref_weekday(w, len));
+    }
+    *found += m != 0 || d;
+}
+
+/* Every prefix of every month and weekday name, in random case, with one byte replaced by
+ * every letter and some other bytes, and with each ending; then random letter strings. */
+START_TEST(test_month_weekday_agree)
+{
+    static const char *const names[] = {
+        "january", "february", "march",     "april",    "may",      "june",
+        "july",    "august",   "september", "october",  "november", "december",
+        "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+        "sunday",  "sept",     "tues",      "thurs"};
+    static const char ends[] = {0, '.', ','};
+    static const uint8_t others[] = {'0', '.', '-', '@', '[', '`', '{', 0x00, 0xC3, 0xFF};
+    uint32_t x = 31337;
+    uint8_t w[16];
+    size_t found = 0, words = 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t n = strlen(names[i]);
+        for (size_t len = 1; len <= n; len++) {
+            for (size_t pos = 0; pos <= len; pos++) { /* pos == len: nothing replaced */
+                for (int r = 0; r < 26 + (int)sizeof others; r++) {
+                    if (pos == len && r > 0) {
+                        break;
+                    }
+                    for (size_t k = 0; k < len; k++) {
+                        x = x * 1103515245u + 12345u;
+                        w[k] = (uint8_t)(((x >> 16) & 1) ? names[i][k] - 32 : names[i][k]);
+                    }
+                    if (pos < len) {
+                        w[pos] = r < 26 ? (uint8_t)('a' + r) : others[r - 26];
+                    }
+                    for (size_t e = 0; e < sizeof ends; e++) {
+                        w[len] = (uint8_t)ends[e];
+                        month_weekday_agree_on(w, len + (e > 0), &found);
+                        words++;
+                    }
+                }
+            }
+        }
+    }
+    for (int round = 0; round < 200000; round++) {
+        x = x * 1103515245u + 12345u;
+        size_t len = (x >> 16) % 11;
+        for (size_t k = 0; k < len; k++) {
+            x = x * 1103515245u + 12345u;
+            w[k] = (uint8_t)("adefhjmnoprstuwyADEFHJMNOPRSTUWY."[(x >> 16) % 33]);
+        }
+        month_weekday_agree_on(w, len, &found);
+        words++;
+    }
+    ck_assert_uint_gt(words, 100000);
+    ck_assert_uint_gt(found, 500);
+}
+END_TEST
+
 static Suite *segment_suite(void)
 {
     Suite *s = suite_create("segment");
@@ -627,6 +846,8 @@ static Suite *segment_suite(void)
     tcase_add_test(tf, test_huge_tokens);
     tcase_add_test(tf, test_invalid_utf8);
     tcase_add_test(tf, test_random_bytes);
+    tcase_add_test(tf, test_token_blocks_agree);
+    tcase_add_test(tf, test_month_weekday_agree);
     suite_add_tcase(s, tf);
     return s;
 }

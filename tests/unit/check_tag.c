@@ -384,6 +384,52 @@ START_TEST(trial_id_normalization_and_misses)
 }
 END_TEST
 
+/* The trial-id scan reads only the tokens with a digit, and stops after the last one
+ * (tag_trialid.c find_windows): generated sentences of words and numbers, with trial ids
+ * at random places (first, last, after other numbers, several in a row, none), are tagged
+ * with exactly the ids written into them, in order. */
+START_TEST(trial_ids_in_generated_sentences)
+{
+    char *tsv = read_fixture("tests/data/lexicon/trial-id-patterns.tsv");
+    fixture f;
+    start(&f, tsv);
+    static const char *const words[] = {"patients", "were", "in",   "the", "trial", "2015",
+                                        "40",       "3.5",  "H5N1", "x12", "1.2",   "of"};
+    static char text[4096];
+    static char want[8192];
+    uint32_t x = 2024;
+    size_t ids = 0;
+    for (int round = 0; round < 400; round++) {
+        size_t len = 0, w = 0;
+        want[0] = '\0';
+        for (int line = 0; line < 12; line++) {
+            x = x * 1103515245u + 12345u;
+            size_t ntok = (x >> 16) % 12;
+            for (size_t k = 0; k < ntok; k++) {
+                x = x * 1103515245u + 12345u;
+                const char *sep = k + 1 < ntok ? " " : "";
+                if ((x >> 16) % 5 == 0) {
+                    unsigned id = (x >> 4) % 100000000u;
+                    len += (size_t)snprintf(text + len, sizeof text - len, "NCT%08u%s", id, sep);
+                    w += (size_t)snprintf(want + w, sizeof want - w, "%sTRIAL:NCT%08u:NCT%08u",
+                                          w ? "|" : "", id, id);
+                    ids++;
+                } else {
+                    len += (size_t)snprintf(text + len, sizeof text - len, "%s%s",
+                                            words[(x >> 8) % 12], sep);
+                }
+            }
+            len += (size_t)snprintf(text + len, sizeof text - len, "\n");
+        }
+        text[len - 1] = '\0';
+        ck_assert_str_eq(tag(&f, text), want);
+    }
+    ck_assert_uint_gt(ids, 1000);
+    finish(&f);
+    free(tsv);
+}
+END_TEST
+
 /* A large document (many sentences) and one huge sentence: all mentions found, in order. */
 START_TEST(huge_documents)
 {
@@ -564,6 +610,7 @@ static Suite *tag_suite(void)
     tcase_add_test(tc, earlier_lexicons_win_ties);
     tcase_add_test(tc, trial_ids_from_every_registry);
     tcase_add_test(tc, trial_id_normalization_and_misses);
+    tcase_add_test(tc, trial_ids_in_generated_sentences);
     tcase_add_test(tc, huge_documents);
     tcase_add_test(tc, random_text_never_crashes);
     tcase_add_test(tc, threads_share_a_lexicon);

@@ -133,14 +133,20 @@ static const char fixture_text[] =
     "Type 2 diabetes mellitus, type 2 diabetes and diabetes mellitus differ.\n"
     "Heart-failure clinics and HEART FAILURE wards; HF, not hf.\n";
 
+/* The fixture's lexicon (a) and its user lexicon (b). */
+static void fixture_lexicons(hnp_lexicon **a, hnp_lexicon **b)
+{
+    ck_assert_int_eq(
+        hnp_lexicon_from_tsv((const uint8_t *)fixture_tsv, strlen(fixture_tsv), a, NULL), HNP_OK);
+    ck_assert_int_eq(
+        hnp_lexicon_from_tsv((const uint8_t *)fixture_user_tsv, strlen(fixture_user_tsv), b, NULL),
+        HNP_OK);
+}
+
 START_TEST(fixture_matches_agree)
 {
     hnp_lexicon *a = NULL, *b = NULL;
-    ck_assert_int_eq(
-        hnp_lexicon_from_tsv((const uint8_t *)fixture_tsv, strlen(fixture_tsv), &a, NULL), HNP_OK);
-    ck_assert_int_eq(
-        hnp_lexicon_from_tsv((const uint8_t *)fixture_user_tsv, strlen(fixture_user_tsv), &b, NULL),
-        HNP_OK);
+    fixture_lexicons(&a, &b);
     const hnp_lexicon *one[] = {a}, *two[] = {b, a};
     size_t len = strlen(fixture_text);
     /* Congestive heart failure, heart failures, gene therapies, Viruses, metastases,
@@ -246,6 +252,57 @@ START_TEST(eval_sets_agree)
 }
 END_TEST
 
+/* Generated sentences: words of multi-word terms (and their plurals) in random order among
+ * function words that start longer keys ("the", "of", "in") and punctuation, so the start
+ * test meets every kind of pair of tokens: the trie with its start test (and the filter of
+ * two-token keys in may_go_on) must find what the reference finds, with the fixture's
+ * lexicons and, when built in, the shipped one. */
+START_TEST(generated_pairs_agree)
+{
+    static const char vocab[] =
+        "the of in and with a heart failure failures congestive gene therapy therapies type 2 "
+        "diabetes mellitus breast cancer cancers lung disease diseases Alzheimer 's high blood "
+        "pressure chronic kidney multiple sclerosis vitamin D deficiency acute myeloid leukemia "
+        "virus viruses HF Advance common cold patients were , - ( ) ; COVID-19 infection "
+        "syndrome Heart Failure";
+    const char *words[64];
+    int lens[64];
+    size_t n_words = 0;
+    for (const char *p = vocab; *p && n_words < 64; n_words++) {
+        const char *e = strchr(p, ' ');
+        words[n_words] = p;
+        lens[n_words] = (int)(e ? (size_t)(e - p) : strlen(p));
+        p += (size_t)lens[n_words] + (e != NULL);
+    }
+    hnp_lexicon *a = NULL, *b = NULL;
+    fixture_lexicons(&a, &b);
+    const hnp_lexicon *one[] = {a}, *two[] = {b, a}, *shipped[1] = {NULL};
+    int have_shipped = hnp_lexicon_embedded(&shipped[0]) == HNP_OK;
+    static char text[200000];
+    size_t len = 0, mentions = 0;
+    uint32_t x = 777;
+    while (len + 64 < sizeof text) {
+        x = x * 1103515245u + 12345u;
+        size_t w = (x >> 16) % n_words;
+        len += (size_t)snprintf(text + len, sizeof text - len, "%.*s%s", lens[w], words[w],
+                                (x >> 8) % 9 == 0 ? ".\n" : " ");
+    }
+    text[len++] = '\n';
+    mentions += compare(one, 1, "generated", text, len, 0);
+    mentions += compare(two, 2, "generated, two lexicons", text, len, 0);
+    if (have_shipped) {
+        mentions += compare(shipped, 1, "generated, shipped lexicon", text, len, 0);
+    }
+    fprintf(stderr,
+            "check_tag_matcher: generated text, %zu mentions (shipped lexicon %s), "
+            "identical both ways\n",
+            mentions, have_shipped ? "too" : "absent");
+    ck_assert_uint_gt(mentions, 1000);
+    hnp_lexicon_free(a);
+    hnp_lexicon_free(b);
+}
+END_TEST
+
 /* One word's singular forms both ways (tag_match.c: the inline test before the rule, and
  * the rule alone): the same count, stems and suffixes. */
 static void singulars_agree_on(const uint8_t *w, size_t n, size_t *plural)
@@ -307,6 +364,7 @@ static Suite *tag_matcher_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, fixture_matches_agree);
     tcase_add_test(tc, singulars_inline_agrees);
+    tcase_add_test(tc, generated_pairs_agree);
     tcase_add_test(tc, second_pass_copies_agree);
     tcase_add_test(tc, eval_sets_agree);
     suite_add_tcase(s, tc);

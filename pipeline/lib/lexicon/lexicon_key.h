@@ -121,11 +121,7 @@ static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_
     /* 'A' | 32 == 'a'; digits and small letters stay */
     __m128i folded = _mm_or_si128(v, _mm_and_si128(letter, _mm_set1_epi8(0x20)));
     _mm_storeu_si128((__m128i *)(void *)o, folded);
-    uint64_t h = LEXKEY_HASH_INIT;
-    for (size_t j = 0; j < k; j++) {
-        h = hnp_fnv64_byte(h, o[j]);
-    }
-    *hash = h;
+    *hash = hnp_fnv64_short(LEXKEY_HASH_INIT, o, k);
     *digit = (dig & ((1u << k) - 1)) != 0;
     return 1;
 }

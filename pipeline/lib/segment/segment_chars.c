@@ -231,6 +231,8 @@ static bool plain_ascii(uint8_t c)
 
 /* The ASCII bytes the rules look at inside a token (. ! ? ( ) [ ] : @). */
 enum { SEG_MARKS = HNP_ASCII_TERM | HNP_ASCII_BRACKET | HNP_ASCII_INFIX };
+_Static_assert((SEG_MARKS & HNP_ASCII_WORD) == 0, "hnp_seg_token_plain skips letters and digits "
+                                                  "without or-ing their properties");
 
 bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok, bool *plain)
 {
@@ -243,6 +245,22 @@ bool hnp_seg_token_plain(const uint8_t *t, size_t pos, size_t end, hnp_span *tok
     }
     size_t p = pos;
     unsigned seen = 0, bytes = 0; /* the token's properties and bytes, or-ed: masked once */
+#ifdef __SSE2__
+    /* ASCII letters and digits sixteen at a time: they end no token and are neither marks
+     * nor past ASCII, so skipping them leaves seen and bytes as the byte loop leaves them
+     * (for the bits tested below); the byte loop goes on from the first other byte. */
+    while (end - p >= 16) {
+        __m128i letter;
+        unsigned digits,
+            word = hnp_ascii_word16(_mm_loadu_si128((const __m128i *)(const void *)(t + p)),
+                                    &letter, &digits);
+        unsigned k = (unsigned)__builtin_ctz(~word); /* ~word has bit 16 set */
+        p += k;
+        if (k < 16) {
+            break;
+        }
+    }
+#endif
     for (; p < end; p++) {
         unsigned c = t[p], q = props[c];
         if (q & HNP_ASCII_SPACE) {
@@ -283,6 +301,19 @@ bool hnp_seg_token(const uint8_t *t, size_t pos, size_t end, hnp_span *tok)
     }
     tok->start = pos;
     while (pos < end) {
+#ifdef __SSE2__
+        /* plain_ascii sixteen bytes at a time: as signed bytes, those above ' ' (bytes
+         * past ASCII are negative) */
+        if (end - pos >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + pos));
+            unsigned plain = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(v, _mm_set1_epi8(' ')));
+            unsigned k = (unsigned)__builtin_ctz(~plain); /* ~plain has bit 16 set */
+            pos += k;
+            if (k == 16) {
+                continue;
+            }
+        }
+#endif
         if (plain_ascii(t[pos])) {
             pos++;
             continue;

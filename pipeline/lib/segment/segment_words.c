@@ -398,8 +398,18 @@ int hnp_seg_month(const uint8_t *w, size_t len)
     }
     const uint32_t initials = LETTER('j') | LETTER('f') | LETTER('m') | LETTER('a') | LETTER('s') |
                               LETTER('o') | LETTER('n') | LETTER('d');
+    /* the second letter each initial allows: ja ju fe ma ap au se oc no de */
+    static const uint32_t seconds[26] = {['a' - 'a'] = LETTER('p') | LETTER('u'),
+                                         ['d' - 'a'] = LETTER('e'),
+                                         ['f' - 'a'] = LETTER('e'),
+                                         ['j' - 'a'] = LETTER('a') | LETTER('u'),
+                                         ['m' - 'a'] = LETTER('a'),
+                                         ['n' - 'a'] = LETTER('o'),
+                                         ['o' - 'a'] = LETTER('c'),
+                                         ['s' - 'a'] = LETTER('e')};
     /* a month's name or its start: 3 to 9 letters ("september") */
-    if (len < 3 || len > 9 || !initial_in(w[0], initials) || !lower_word(w, len, buf, sizeof buf)) {
+    if (len < 3 || len > 9 || !initial_in(w[0], initials) ||
+        !initial_in(w[1], seconds[(w[0] | 0x20) - 'a']) || !lower_word(w, len, buf, sizeof buf)) {
         return 0;
     }
     for (size_t i = 0; i < 12; i++) {
@@ -422,8 +432,15 @@ bool hnp_seg_is_weekday(const uint8_t *w, size_t len)
         len--;
     }
     const uint32_t initials = LETTER('m') | LETTER('t') | LETTER('w') | LETTER('f') | LETTER('s');
+    /* the second letter each initial allows: mo tu th we fr sa su */
+    static const uint32_t seconds[26] = {['f' - 'a'] = LETTER('r'),
+                                         ['m' - 'a'] = LETTER('o'),
+                                         ['s' - 'a'] = LETTER('a') | LETTER('u'),
+                                         ['t' - 'a'] = LETTER('u') | LETTER('h'),
+                                         ['w' - 'a'] = LETTER('e')};
     /* a weekday's name or its start: 3 to 9 letters ("wednesday") */
-    if (len < 3 || len > 9 || !initial_in(w[0], initials) || !lower_word(w, len, buf, sizeof buf)) {
+    if (len < 3 || len > 9 || !initial_in(w[0], initials) ||
+        !initial_in(w[1], seconds[(w[0] | 0x20) - 'a']) || !lower_word(w, len, buf, sizeof buf)) {
         return false;
     }
     for (size_t i = 0; i < 7; i++) {

@@ -96,8 +96,9 @@ void hnp_tagger_free(hnp_tagger *t)
  * (no space, no apostrophe) after another word. */
 static int is_glued(const uint8_t *text, const tag_token *prev, const tag_token *k)
 {
-    if (!prev || prev->kind != LEXTOK_WORD || k->kind != LEXTOK_WORD || prev->end == k->start ||
-        text[k->start - 1] == ' ') {
+    /* with a token before it, k->start >= 1 */
+    if (!prev || text[k->start - 1] == ' ' || prev->kind != LEXTOK_WORD || k->kind != LEXTOK_WORD ||
+        prev->end == k->start) {
         return 0; /* the common case: a space right before the word */
     }
     for (size_t x = prev->end; x < k->start; x++) {

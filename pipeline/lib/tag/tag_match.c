@@ -210,7 +210,13 @@ static int any_maybe(const hnp_tagger *t, uint64_t h)
 
 /* Whether a longer key may go on from key1 (tokens i..i+1 or a singular form at i+1):
  * the exact next token is a child of key1, or the next token has singular forms (not
- * looked up: any of them might be). */
+ * looked up: any of them might be). The lexicon's filter is asked about the key of tokens
+ * i..i+1 first: every key's hash is in the filter (lexicon_format.h), and that key's
+ * bytes after token i's are one slice of the fold buffer (each token is followed by one
+ * space), hashed on from token i's hash. When the filter says no, the child is not there,
+ * and neither the next token's vocabulary look-up nor the search of key1's children is
+ * needed: most tokens whose one-token key only starts longer keys ("the", "of", "in") end
+ * here. */
 static int may_go_on(hnp_tagger *t, size_t l, const lex_key *key1, size_t i)
 {
     if (!hnp_lex_key_continues(key1) || i + 1 >= t->n_tok) {
@@ -223,8 +229,14 @@ static int may_go_on(hnp_tagger *t, size_t l, const lex_key *key1, size_t i)
         singulars(t->fold.data + n->fold_off, n->fold_len, stem, suffix)) {
         return 1;
     }
-    uint32_t id = token_id(t, i + 1, l);
+    const tag_token *k = &t->tok[i];
+    size_t from = k->fold_off + k->fold_len;
     const hnp_lexicon *lex = t->lex[l];
+    if (!hnp_lexicon_maybe(
+            lex, hnp_fnv64_short(k->hash, t->fold.data + from, n->fold_off + n->fold_len - from))) {
+        return 0;
+    }
+    uint32_t id = token_id(t, i + 1, l);
     return id != LEX_NONE && hnp_lexicon_child(lex, hnp_lexicon_key_index(lex, key1), id);
 }
 

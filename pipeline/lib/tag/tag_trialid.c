@@ -327,14 +327,16 @@ static hnp_status add_window(hnp_tagger *t, const uint8_t *s, size_t n, size_t i
 
 /* The windows around runs of RX_MIN_DIGITS or more ASCII digits in the sentence s[0..n),
  * which starts at byte base of the document. Digits are word characters, so every run is
- * inside one word token: only the tokens with a digit are read. */
+ * inside one word token: only the tokens with a digit are read, and only while some are
+ * left (t->n_digit counts them). */
 static hnp_status find_windows(hnp_tagger *t, const uint8_t *s, size_t n, size_t base)
 {
     t->n_win = 0;
-    for (size_t k = 0; k < t->n_tok; k++) {
+    for (size_t k = 0, left = t->n_digit; k < t->n_tok && left; k++) {
         if (!t->tok[k].digit) {
             continue;
         }
+        left--;
         size_t i = t->tok[k].start - base, end = t->tok[k].end - base;
         while (i < end) {
             if (s[i] < '0' || s[i] > '9') {
