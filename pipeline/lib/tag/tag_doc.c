@@ -365,11 +365,122 @@ static int grow_to_long_form(hnp_tagger *t, const uint8_t *text, size_t x, size_
     return 1;
 }
 
+/* The acronym at document token k: word tokens of capitals and digits, joined by single
+ * hyphens ("DMD", "A-T"), SF_MIN..SF_MAX bytes with two capitals, starting with a capital
+ * and ending on a word boundary. Returns its length (0: none). */
+static size_t acronym_at(const hnp_tagger *t, const uint8_t *text, size_t len, size_t k)
+{
+    size_t a = t->dtok[k].start, e = a, caps = 0;
+    if (!(hnp_ascii_props[text[a]] & HNP_ASCII_UPPER) || (a > 0 && text[a - 1] == '-')) {
+        return 0;
+    }
+    for (;; k++) {
+        const tag_dtok *d = &t->dtok[k];
+        for (size_t i = d->start; i < d->start + d->len; i++) {
+            if (!(hnp_ascii_props[text[i]] & (HNP_ASCII_UPPER | HNP_ASCII_DIGIT))) {
+                return 0;
+            }
+            caps += (hnp_ascii_props[text[i]] & HNP_ASCII_UPPER) != 0;
+        }
+        e = d->start + d->len;
+        if (k + 1 >= t->n_dtok || e + 1 >= len || text[e] != '-' || t->dtok[k + 1].start != e + 1) {
+            break;
+        }
+    }
+    if (e < len && (is_word_byte(text[e]) || text[e] == '-')) {
+        return 0;
+    }
+    return e - a >= SF_MIN && e - a <= SF_MAX && caps >= 2 ? e - a : 0;
+}
+
+/* Whether the n bytes at w are a word written out: two letters or more, small letters among
+ * them, no digit ("Pendred", "DiGeorge"; not "G6PD", "VLCAD", "C5" or the numeral "I"). */
+static int spelt_out(const uint8_t *w, size_t n)
+{
+    int lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (hnp_ascii_props[w[i]] & HNP_ASCII_DIGIT) {
+            return 0;
+        }
+        lower |= (hnp_ascii_props[w[i]] & HNP_ASCII_LOWER) != 0 || w[i] >= 0x80;
+    }
+    return n >= 2 && lower;
+}
+
+/* Whether the acronym sf (sn bytes) stands for the words of bytes lf..lf+ln, a condition
+ * of two content words or more: the initials of its content words, the first one first,
+ * are among the acronym's letters in order, and Schwartz & Hearst's test finds all its
+ * letters in order ("Pendred syndrome" for PDS, "ataxia telangiectasia" for A-T). */
+static int acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln)
+{
+    size_t s = 0, words = 0;
+    for (size_t p = 0; p < ln;) {
+        while (p < ln && !is_word_byte(lf[p])) {
+            p++;
+        }
+        size_t e = p;
+        while (e < ln && is_word_byte(lf[e])) {
+            e++;
+        }
+        if (e > p && (is_function_word(lf + p, e - p) || !spelt_out(lf + p, e - p))) {
+            return 0;
+        }
+        if (e > p) {
+            uint8_t c = lf[p] >= 'A' && lf[p] <= 'Z' ? (uint8_t)(lf[p] + 32) : lf[p];
+            while (s < sn && (!is_word_byte(sf[s]) || (sf[s] | 0x20) != c) && words > 0) {
+                s++;
+            }
+            if (s >= sn || (sf[s] | 0x20) != c) {
+                return 0;
+            }
+            s++;
+            words++;
+        }
+        p = e;
+    }
+    return words >= 2 && hnp_tag_abbrev_sf_in_lf(sf, sn, lf, ln);
+}
+
+/* Whether a candidate already has the text of the n bytes at s. */
+static int is_cand(const hnp_tagger *t, const uint8_t *text, const uint8_t *s, size_t n)
+{
+    for (size_t c = 0; c < t->n_cand; c++) {
+        if (t->cand[c].len == n && memcmp(text + t->cand[c].start, s, n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Acronyms the document uses without defining them, whose letters a condition mention of
+ * the document spells ("the PDS gene" beside "Pendred syndrome", "DMD boys" beside
+ * "Duchenne muscular dystrophy"): candidates of that condition. Both corpora annotate such
+ * an acronym as the condition, a gene's symbol named after its disease included. */
+static hnp_status acronyms(hnp_tagger *t, const uint8_t *text, size_t len, size_t n_cond)
+{
+    for (size_t k = 0; k < t->n_dtok && n_cond > 0; k++) {
+        size_t a = t->dtok[k].start, n = acronym_at(t, text, len, k);
+        if (n == 0 || is_cand(t, text, text + a, n)) {
+            continue;
+        }
+        for (size_t x = 0; x < t->n_m; x++) {
+            const hnp_mention *m = &t->m[x];
+            if (m->label == HNP_LABEL_CONDITION && m->span.end - m->span.start > n &&
+                acronym_of(text + a, n, text + m->span.start, m->span.end - m->span.start)) {
+                HNP_TRY(add_cand(t, a, n, m));
+                break;
+            }
+        }
+    }
+    return HNP_OK;
+}
+
 /* The candidates: each condition's words, and each short form a condition defines (and
  * the parts of a combined short form of drugs). */
 static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents)
 {
     t->n_cand = 0;
+    size_t n_cond = 0;
     for (size_t x = 0; x < t->n_m; x++) {
         const hnp_mention *m = &t->m[x];
         size_t n = m->span.end - m->span.start, sf = 0;
@@ -383,6 +494,7 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
         if (m->label != HNP_LABEL_CONDITION) {
             continue;
         }
+        n_cond++;
         if (n >= CONS_MIN && (t->m_keep[x] & TAG_M_SURE)) {
             HNP_TRY(add_cand(t, m->span.start, n, m));
         }
@@ -395,6 +507,7 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
             HNP_TRY(add_cand(t, sf, sn, m));
         }
     }
+    HNP_TRY(acronyms(t, text, len, n_cond));
     /* Development codes named as compounds (tag_chem.c) are drugs wherever they occur. */
     hnp_mention code = {.label = HNP_LABEL_DRUG, .id = "-", .name = "-"};
     for (size_t c = 0; c < t->n_codes; c++) {

@@ -453,6 +453,32 @@ static int32_t span_margin(const hnp_tagger *t, size_t a, size_t b)
     return least;
 }
 
+/* Whether tokens a..b hold half a bracket pair, counted over their bytes (chemical names
+ * hold brackets inside words: "2(5H)-furanone"). *open gets the token of the first "(" or
+ * "[" left open, SIZE_MAX when a ")" or "]" closes one opened before token a. No gold
+ * mention of either training split holds an unpaired bracket; the model's span sometimes
+ * runs over one ("human immunodeficiency virus (HIV", "DPD) deficiency"). */
+static int unbalanced_bracket(const hnp_tagger *t, const uint8_t *text, size_t a, size_t b,
+                              size_t *open)
+{
+    size_t depth = 0;
+    *open = SIZE_MAX;
+    for (size_t i = a; i <= b; i++) {
+        for (size_t x = t->tok[i].start; x < t->tok[i].end; x++) {
+            if (text[x] == '(' || text[x] == '[') {
+                *open = depth++ == 0 ? i : *open;
+            } else if (text[x] == ')' || text[x] == ']') {
+                if (depth == 0) {
+                    *open = SIZE_MAX;
+                    return 1;
+                }
+                depth--;
+            }
+        }
+    }
+    return depth > 0;
+}
+
 /* The model's spans as mentions, after the dictionary's mentions m0..m1-1 of this
  * sentence (which tag_model_merge then replaces). */
 static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size_t m1)
@@ -467,6 +493,21 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
         size_t b = i;
         while (b + 1 < t->n_tok && t->my[b + 1] == in) {
             b++;
+        }
+        size_t open;
+        if (in == TAG_Y_IC && unbalanced_bracket(t, text, i, b, &open) &&
+            (open == SIZE_MAX || t->tok[open].kind == LEXTOK_PUNCT)) {
+            /* A condition over "virus (HIV": two spans, the bracket in neither; over
+             * "cytolytic) hepatitis", which starts inside a bracket it runs out of: none (on
+             * the training part its rest was a mention 1 time in 11, "49) deficiency"). Not
+             * drugs: their spans grow after the model (tag_chem.c), "(R)-alpha-..." from
+             * "R)-alpha-...". */
+            size_t from = open == SIZE_MAX ? i : open, to = open == SIZE_MAX ? b : open;
+            memset(t->my + from, TAG_Y_O, to + 1 - from);
+            if (to < b) {
+                t->my[to + 1] = (uint8_t)(in == TAG_Y_ID ? TAG_Y_BD : TAG_Y_BC);
+            }
+            continue; /* the tokens from i on again, as now labelled */
         }
         hnp_entity_label label = in == TAG_Y_ID ? HNP_LABEL_DRUG : HNP_LABEL_CONDITION;
         if (label == HNP_LABEL_CONDITION && hnp_tag_two_conditions(t, i, b)) {
