@@ -790,6 +790,28 @@ START_TEST(conditions_hold_whole_brackets)
 }
 END_TEST
 
+/* tag_deficient.c: a condition that names a deficiency of something takes in the whole noun
+ * phrase after "of" (the model's regions cut it short: "deficiency of alpha"), a pair of
+ * symbols included, not a drug's name that is the whole object; tag_doc.c: the "(SF)" after
+ * it names the object, no condition. */
+START_TEST(deficiency_objects_whole)
+{
+    static const char text[] =
+        "Fabry disease results from a deficiency of alpha-galactosidase A (GLA) in lysosomes.\n"
+        "The GLA gene lies on the X chromosome.\n"
+        "Partial deficiency of C6 and C7 was found in the father.";
+    static const want_count want[] = {{"CONDITION:deficiency of alpha-galactosidase A", 1},
+                                      {"CONDITION:deficiency of C6 and C7", 1},
+                                      {"CONDITION:GLA", 0},
+                                      {"CONDITION:deficiency of alpha", 0}};
+    fixture f;
+    start(&f);
+    expect_counts(&f, text, want, sizeof want / sizeof *want);
+    assert_has(&f, "Her nutritional deficiency of thiamine was treated.", "DRUG:thiamine:*");
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -828,6 +850,7 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, short_forms_with_their_cause);
     tcase_add_test(tc, undefined_acronyms_of_conditions);
     tcase_add_test(tc, conditions_hold_whole_brackets);
+    tcase_add_test(tc, deficiency_objects_whole);
     suite_add_tcase(s, tc);
     return s;
 }

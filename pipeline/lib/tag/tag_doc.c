@@ -806,14 +806,39 @@ static int enzyme_before(const uint8_t *text, size_t floor, size_t end)
     return 1;
 }
 
-/* "(SF)" right after an enzyme's name: "phenylalanine hydroxylase (PAH)". */
+/* Whether the "(SF)" at bytes sf..sf+sn, its "(" at byte p, follows a condition that names a
+ * deficiency of something ("deficiency of arylsulfatase A (ARSA)") and the letters of SF are
+ * found in that something alone: SF names the enzyme or protein, not the deficiency ("(C2D)"
+ * after "deficiency of complement protein C2" takes its D from "deficiency"). */
+static int after_deficiency_object(const hnp_tagger *t, const uint8_t *text, size_t a, size_t p,
+                                   size_t sf, size_t sn)
+{
+    size_t end = p;
+    while (end > a && text[end - 1] == ' ') {
+        end--;
+    }
+    size_t x = mention_from(t, end);
+    if (x == 0 || t->m[x - 1].span.end != end || t->m[x - 1].label != HNP_LABEL_CONDITION) {
+        return 0;
+    }
+    const hnp_mention *m = &t->m[x - 1];
+    for (size_t q = m->span.start; q + 14 <= m->span.end; q++) {
+        size_t o = memcmp(text + q, "deficiency of ", 14) == 0                              ? q + 14
+                   : q + 16 <= m->span.end && memcmp(text + q, "deficiencies of ", 16) == 0 ? q + 16
+                                                                                            : 0;
+        if (o) {
+            return long_form_start(text, o, end, text + sf, sn) != SIZE_MAX;
+        }
+    }
+    return 0;
+}
+
+/* "(SF)" right after an enzyme's name: "phenylalanine hydroxylase (PAH)", or after the
+ * object of a deficiency (after_deficiency_object). */
 static int after_enzyme(const hnp_tagger *t, const uint8_t *text, size_t a, size_t p, size_t sf,
                         size_t sn)
 {
-    (void)t;
-    (void)sf;
-    (void)sn;
-    return enzyme_before(text, a, p);
+    return enzyme_before(text, a, p) || after_deficiency_object(t, text, a, p, sf, sn);
 }
 
 /* The cause's letters of a short form at bytes sf..sf+sn, "GC" of "GC-HT": two to six

@@ -351,6 +351,9 @@ size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i);
 /* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
  * "deficient in Six5") in the sentence's bytes a..b, as conditions. */
 hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
+/* The last token of the model's condition over tokens a..b once a deficiency's object is
+ * taken in ("deficiency of the enzyme aspartylglucosaminidase"); b when there is none. */
+size_t hnp_tag_deficiency_end(const hnp_tagger *t, const uint8_t *text, size_t a, size_t b);
 
 /* tag_prefixed.c: words of the sentence just tagged (mentions m0..) that a prefix makes a
  * condition of a condition term ("pseudolithiasis", "pseudoacromegaly"), as conditions. */

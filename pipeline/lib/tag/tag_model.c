@@ -13,7 +13,7 @@
  * (a trial's name and its parts are never conditions).
  *
  * Layering: called by tag.c only; calls tag_match.c (id lookup), tag_abbrev.c (short forms
- * the model defines) and tag_mentions.c. */
+ * the model defines), tag_deficient.c (a deficiency's object) and tag_mentions.c. */
 #include "tag_model.h"
 #include "tag_internal.h"
 
@@ -516,6 +516,9 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
             b = i;
         }
         int sure = span_margin(t, i, b) >= TAG_SURE_MARGIN;
+        if (label == HNP_LABEL_CONDITION) {
+            b = hnp_tag_deficiency_end(t, text, i, b); /* tokens past b may hold no scores */
+        }
         size_t a = i;
         if (label == HNP_LABEL_CONDITION && i > 0 && t->my[i - 1] == TAG_Y_O) {
             a = hnp_tag_organ_start(t, i); /* "renal papillary necrosis" */
