@@ -441,35 +441,144 @@ static int acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln
     return words >= 2 && hnp_tag_abbrev_sf_in_lf(sf, sn, lf, ln);
 }
 
-/* Whether a candidate already has the text of the n bytes at s. */
-static int is_cand(const hnp_tagger *t, const uint8_t *text, const uint8_t *s, size_t n)
+/* Whether the condition mention m may spell an acronym: two words or more, each written out,
+ * no function word (the rest of acronym_of's test needs the acronym). *second gets the
+ * small-letter initial of its second word. */
+static int may_spell(const uint8_t *text, const hnp_mention *m, uint8_t *second)
 {
-    for (size_t c = 0; c < t->n_cand; c++) {
-        if (t->cand[c].len == n && memcmp(text + t->cand[c].start, s, n) == 0) {
-            return 1;
+    size_t words = 0;
+    for (size_t p = m->span.start; p < m->span.end;) {
+        while (p < m->span.end && !is_word_byte(text[p])) {
+            p++;
+        }
+        size_t e = p;
+        while (e < m->span.end && is_word_byte(text[e])) {
+            e++;
+        }
+        if (e > p && (is_function_word(text + p, e - p) || !spelt_out(text + p, e - p))) {
+            return 0;
+        }
+        if (e > p && words++ == 1) {
+            *second = text[p] | 0x20;
+        }
+        p = e;
+    }
+    return words >= 2;
+}
+
+static int acr_lf_cmp(const void *pa, const void *pb)
+{
+    const tag_acr_lf *a = pa, *b = pb;
+    if (a->first != b->first || a->second != b->second) {
+        return a->first != b->first ? (a->first < b->first ? -1 : 1)
+                                    : (a->second < b->second ? -1 : 1);
+    }
+    if (a->hash != b->hash) {
+        return a->hash < b->hash ? -1 : 1;
+    }
+    return a->x < b->x ? -1 : a->x > b->x;
+}
+
+/* The document's condition mentions that may spell an acronym, one per text, sorted by
+ * their first two initials (then hash); returns how many, in t->acr_lf. */
+static hnp_status long_forms(hnp_tagger *t, const uint8_t *text, size_t *n_out)
+{
+    size_t n = 0;
+    for (size_t x = 0; x < t->n_m; x++) {
+        const hnp_mention *m = &t->m[x];
+        uint8_t c = text[m->span.start] | 0x20, c2 = 0;
+        if (m->label != HNP_LABEL_CONDITION || c < 'a' || c > 'z' || !may_spell(text, m, &c2)) {
+            continue;
+        }
+        HNP_TRY(hnp_tag_grow((void **)&t->acr_lf, &t->cap_acr_lf, n + 1, sizeof *t->acr_lf));
+        uint64_t h =
+            lexkey_hash(LEXKEY_HASH_INIT, text + m->span.start, m->span.end - m->span.start);
+        t->acr_lf[n++] = (tag_acr_lf){h, x, c, c2};
+    }
+    if (n > 1) {
+        qsort(t->acr_lf, n, sizeof *t->acr_lf, acr_lf_cmp);
+    }
+    size_t o = 0; /* one per text: a repeated condition is tested once */
+    for (size_t k = 0; k < n; k++) {
+        if (o == 0 || t->acr_lf[o - 1].hash != t->acr_lf[k].hash) {
+            t->acr_lf[o++] = t->acr_lf[k];
         }
     }
-    return 0;
+    *n_out = o;
+    return HNP_OK;
+}
+
+/* The first of the n long forms whose initials are c and c2 (or n). */
+static size_t long_forms_from(const tag_acr_lf *lf, size_t n, uint8_t c, uint8_t c2)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (lf[mid].first < c || (lf[mid].first == c && lf[mid].second < c2)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* The long form (index into t->m) of the n-byte acronym at sf among the n_lf long forms,
+ * or SIZE_MAX: only those whose second initial is one of the acronym's later letters. */
+static size_t spelt_by(const hnp_tagger *t, const uint8_t *text, const uint8_t *sf, size_t n,
+                       size_t n_lf)
+{
+    uint32_t tried = 0; /* the letters a-z already looked up */
+    for (size_t i = 1; i < n; i++) {
+        uint8_t c2 = sf[i] | 0x20;
+        if (c2 < 'a' || c2 > 'z' || (tried >> (c2 - 'a') & 1)) {
+            continue;
+        }
+        tried |= UINT32_C(1) << (c2 - 'a');
+        for (size_t k = long_forms_from(t->acr_lf, n_lf, sf[0] | 0x20, c2);
+             k < n_lf && t->acr_lf[k].first == (sf[0] | 0x20) && t->acr_lf[k].second == c2; k++) {
+            const hnp_mention *m = &t->m[t->acr_lf[k].x];
+            if (m->span.end - m->span.start > n &&
+                acronym_of(sf, n, text + m->span.start, m->span.end - m->span.start)) {
+                return t->acr_lf[k].x;
+            }
+        }
+    }
+    return SIZE_MAX;
 }
 
 /* Acronyms the document uses without defining them, whose letters a condition mention of
  * the document spells ("the PDS gene" beside "Pendred syndrome", "DMD boys" beside
- * "Duchenne muscular dystrophy"): candidates of that condition. Both corpora annotate such
- * an acronym as the condition, a gene's symbol named after its disease included. */
-static hnp_status acronyms(hnp_tagger *t, const uint8_t *text, size_t len, size_t n_cond)
+ * "Duchenne muscular dystrophy"): candidates of that condition. NCBI Disease marks such an
+ * acronym as the condition, a gene's symbol named after its disease included (BC5CDR has
+ * few). Each distinct acronym is tested once against the long forms of its first letter. */
+static hnp_status acronyms(hnp_tagger *t, const uint8_t *text, size_t len)
 {
-    for (size_t k = 0; k < t->n_dtok && n_cond > 0; k++) {
+    size_t n_lf = 0;
+    HNP_TRY(long_forms(t, text, &n_lf));
+    if (n_lf == 0) {
+        return HNP_OK;
+    }
+    size_t slots = 64; /* about one slot per four words: few acronyms share one */
+    while (slots < t->n_dtok / 4) {
+        slots *= 2;
+    }
+    HNP_TRY(hnp_tag_grow((void **)&t->acr_seen, &t->cap_acr_seen, slots, sizeof *t->acr_seen));
+    memset(t->acr_seen, 0, slots * sizeof *t->acr_seen);
+    for (size_t k = 0; k < t->n_dtok; k++) {
         size_t a = t->dtok[k].start, n = acronym_at(t, text, len, k);
-        if (n == 0 || is_cand(t, text, text + a, n)) {
+        if (n == 0) {
             continue;
         }
-        for (size_t x = 0; x < t->n_m; x++) {
-            const hnp_mention *m = &t->m[x];
-            if (m->label == HNP_LABEL_CONDITION && m->span.end - m->span.start > n &&
-                acronym_of(text + a, n, text + m->span.start, m->span.end - m->span.start)) {
-                HNP_TRY(add_cand(t, a, n, m));
-                break;
-            }
+        uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, text + a, n) | 1; /* 0 marks an empty slot */
+        uint64_t *seen = &t->acr_seen[h & (slots - 1)];
+        if (*seen == h) {
+            continue;
+        }
+        *seen = h;
+        size_t x = spelt_by(t, text, text + a, n, n_lf);
+        if (x != SIZE_MAX) { /* a short form defined in the text stays first (cand_cmp) */
+            HNP_TRY(add_cand(t, a, n, &t->m[x]));
         }
     }
     return HNP_OK;
@@ -507,7 +616,9 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
             HNP_TRY(add_cand(t, sf, sn, m));
         }
     }
-    HNP_TRY(acronyms(t, text, len, n_cond));
+    if (n_cond > 0) {
+        HNP_TRY(acronyms(t, text, len));
+    }
     /* Development codes named as compounds (tag_chem.c) are drugs wherever they occur. */
     hnp_mention code = {.label = HNP_LABEL_DRUG, .id = "-", .name = "-"};
     for (size_t c = 0; c < t->n_codes; c++) {

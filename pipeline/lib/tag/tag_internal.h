@@ -87,6 +87,14 @@ typedef struct tag_cand {
     const char *id, *name;
 } tag_cand;
 
+/* A condition mention that may spell an acronym (tag_doc.c, acronyms): the small-letter
+ * initials of its first two words, the hash of its text, its index in hnp_tagger.m. */
+typedef struct tag_acr_lf {
+    uint64_t hash;
+    size_t x;
+    uint8_t first, second;
+} tag_acr_lf;
+
 /* What one sentence appended to the document's state in the first pass (tag_replay.c):
  * the ranges of mentions, abbreviations, development codes and document tokens, and
  * whether a ctx term in it was turned down. */
@@ -198,10 +206,14 @@ struct hnp_tagger {
     size_t n_cand, cap_cand;
     uint64_t *cand_bits; /* 2^k bits, at least TAG_CAND_BITS_PER per candidate (tag_doc.c) */
     size_t cap_cand_bits, cand_mask;
-    tag_sfset nodrug; /* short forms defined by a long form that is no drug */
-    tag_sfset enzyme; /* short forms defined by an enzyme's name, no condition */
-    tag_sfset cause;  /* short forms of a condition with its cause, "(GC-HT)" (tag_doc.c) */
-    hnp_span *codes;  /* development codes named as compounds (tag_chem.c), byte spans */
+    tag_sfset nodrug;   /* short forms defined by a long form that is no drug */
+    tag_sfset enzyme;   /* short forms defined by an enzyme's name, no condition */
+    tag_sfset cause;    /* short forms of a condition with its cause, "(GC-HT)" (tag_doc.c) */
+    tag_acr_lf *acr_lf; /* the document's distinct long forms of acronyms (tag_doc.c) */
+    size_t cap_acr_lf;
+    uint64_t *acr_seen; /* acronyms already judged: a direct-mapped set of their hashes */
+    size_t cap_acr_seen;
+    hnp_span *codes; /* development codes named as compounds (tag_chem.c), byte spans */
     size_t n_codes, cap_codes;
     /* The second pass (tag_replay.c). It copies a sentence's results from the first pass
      * unless the sentence turned a ctx term down (fragile) or the abbreviations defined so
