@@ -13,6 +13,11 @@
  * - the words of every condition mention (3 bytes or more) and every short form so
  *   defined are a condition wherever else they occur in the document's taggable
  *   sentences, with the same case, on word boundaries, where no other mention is.
+ * - an acronym the document uses without defining it ("the PDS gene"), whose letters a
+ *   condition of the document of two written-out words or more spells ("Pendred
+ *   syndrome": its words' initials in order, then Schwartz & Hearst's test), is that
+ *   condition wherever it occurs (acronyms; NCBI Disease marks a gene's symbol named after
+ *   its disease as the disease: validation and folds NCBI tp +10, pred +13);
  *
  * - a short form "(SF)" whose long form (found as above) holds no drug mention, or names a
  *   substance measured in a body fluid ("serum creatinine (SCr)"), is no drug anywhere in
