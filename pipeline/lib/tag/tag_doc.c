@@ -69,6 +69,7 @@
 #define SF_MIN   2
 #define SF_MAX   12
 #define CONS_MIN 3 /* shorter mentions ("MS", "AD") spread only when defined in the text */
+_Static_assert(TAG_ACR_WORDS >= SF_MAX, "a long form of more words spells no acronym");
 
 /* A letter or digit, or any byte of a non-ASCII character (decoded by the tokens). */
 static int is_word_byte(uint8_t c)
@@ -327,6 +328,9 @@ static int is_function_word(const uint8_t *w, size_t n)
     static const char *const words[] = {"a",  "an",  "and",  "as",   "at",   "by",      "for",
                                         "in", "of",  "on",   "or",   "the",  "to",      "with",
                                         "is", "was", "were", "from", "into", "without", "nor"};
+    if (n > 7) { /* longer than "without" */
+        return 0;
+    }
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t i = 0;
         while (i < n && words[k][i] && (w[i] | 0x20) == (uint8_t)words[k][i]) {
@@ -412,6 +416,20 @@ static int spelt_out(const uint8_t *w, size_t n)
     return n >= 2 && lower;
 }
 
+/* The next word of the n bytes at w from byte *p on: its start in *p, its end returned
+ * (*p itself at the end: no word left). */
+static size_t word_from(const uint8_t *w, size_t n, size_t *p)
+{
+    while (*p < n && !is_word_byte(w[*p])) {
+        (*p)++;
+    }
+    size_t e = *p;
+    while (e < n && is_word_byte(w[e])) {
+        e++;
+    }
+    return e;
+}
+
 /* Whether the acronym sf (sn bytes) stands for the words of bytes lf..lf+ln, a condition
  * of two content words or more: the initials of its content words, the first one first,
  * are among the acronym's letters in order, and Schwartz & Hearst's test finds all its
@@ -419,56 +437,68 @@ static int spelt_out(const uint8_t *w, size_t n)
 static int acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln)
 {
     size_t s = 0, words = 0;
-    for (size_t p = 0; p < ln;) {
-        while (p < ln && !is_word_byte(lf[p])) {
-            p++;
-        }
-        size_t e = p;
-        while (e < ln && is_word_byte(lf[e])) {
-            e++;
-        }
-        if (e > p && (is_function_word(lf + p, e - p) || !spelt_out(lf + p, e - p))) {
+    for (size_t p = 0, e = word_from(lf, ln, &p); e > p; p = e, e = word_from(lf, ln, &p)) {
+        if (is_function_word(lf + p, e - p) || !spelt_out(lf + p, e - p)) {
             return 0;
         }
-        if (e > p) {
-            uint8_t c = lf[p] >= 'A' && lf[p] <= 'Z' ? (uint8_t)(lf[p] + 32) : lf[p];
-            while (s < sn && (!is_word_byte(sf[s]) || (sf[s] | 0x20) != c) && words > 0) {
-                s++;
-            }
-            if (s >= sn || (sf[s] | 0x20) != c) {
-                return 0;
-            }
+        uint8_t c = lf[p] >= 'A' && lf[p] <= 'Z' ? (uint8_t)(lf[p] + 32) : lf[p];
+        while (s < sn && (!is_word_byte(sf[s]) || (sf[s] | 0x20) != c) && words > 0) {
             s++;
-            words++;
         }
-        p = e;
+        if (s >= sn || (sf[s] | 0x20) != c) {
+            return 0;
+        }
+        s++;
+        words++;
     }
     return words >= 2 && hnp_tag_abbrev_sf_in_lf(sf, sn, lf, ln);
 }
 
-/* Whether the condition mention m may spell an acronym: two words or more, each written out,
- * no function word (the rest of acronym_of's test needs the acronym). *second gets the
- * small-letter initial of its second word. */
-static int may_spell(const uint8_t *text, const hnp_mention *m, uint8_t *second)
+/* Whether the n bytes at lf may spell an acronym: two words or more (TAG_ACR_WORDS at most:
+ * an acronym has a letter for each), each written out, no function word (the rest of
+ * acronym_of's test needs the acronym). Fills in lf's initials: each word's first byte, a
+ * capital made small as acronym_of does, and second, the small-letter initial of its
+ * second word. */
+static int may_spell(const uint8_t *w, size_t n, tag_acr_lf *lf)
 {
     size_t words = 0;
-    for (size_t p = m->span.start; p < m->span.end;) {
-        while (p < m->span.end && !is_word_byte(text[p])) {
-            p++;
-        }
-        size_t e = p;
-        while (e < m->span.end && is_word_byte(text[e])) {
-            e++;
-        }
-        if (e > p && (is_function_word(text + p, e - p) || !spelt_out(text + p, e - p))) {
+    for (size_t p = 0, e = word_from(w, n, &p); e > p; p = e, e = word_from(w, n, &p)) {
+        if (words >= TAG_ACR_WORDS || !spelt_out(w + p, e - p) || is_function_word(w + p, e - p)) {
             return 0;
         }
-        if (e > p && words++ == 1) {
-            *second = text[p] | 0x20;
-        }
-        p = e;
+        lf->second = words == 1 ? w[p] | 0x20 : lf->second;
+        lf->initials[words++] = w[p] >= 'A' && w[p] <= 'Z' ? (uint8_t)(w[p] + 32) : w[p];
     }
+    lf->n_words = (uint8_t)words;
     return words >= 2;
+}
+
+/* acronym_of for a long form that may_spell kept (lf, its bytes at w..w+n): the same
+ * answer, its initials matched without reading its words again. */
+static int acronym_of_kept(const uint8_t *sf, size_t sn, const tag_acr_lf *lf, const uint8_t *w,
+                           size_t n)
+{
+    size_t s = 0;
+    for (size_t k = 0; k < lf->n_words; k++) {
+        uint8_t c = lf->initials[k];
+        while (s < sn && (!is_word_byte(sf[s]) || (sf[s] | 0x20) != c) && k > 0) {
+            s++;
+        }
+        if (s >= sn || (sf[s] | 0x20) != c) {
+            return 0;
+        }
+        s++;
+    }
+    return hnp_tag_abbrev_sf_in_lf(sf, sn, w, n);
+}
+
+int hnp_tag_acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln, int fast)
+{
+    if (!fast) {
+        return acronym_of(sf, sn, lf, ln);
+    }
+    tag_acr_lf kept;
+    return may_spell(lf, ln, &kept) && acronym_of_kept(sf, sn, &kept, lf, ln);
 }
 
 static int acr_lf_cmp(const void *pa, const void *pb)
@@ -491,14 +521,20 @@ static hnp_status long_forms(hnp_tagger *t, const uint8_t *text, size_t *n_out)
     size_t n = 0;
     for (size_t x = 0; x < t->n_m; x++) {
         const hnp_mention *m = &t->m[x];
-        uint8_t c = text[m->span.start] | 0x20, c2 = 0;
-        if (m->label != HNP_LABEL_CONDITION || c < 'a' || c > 'z' || !may_spell(text, m, &c2)) {
+        uint8_t c = text[m->span.start] | 0x20;
+        if (m->label != HNP_LABEL_CONDITION || c < 'a' || c > 'z') {
             continue;
         }
         HNP_TRY(hnp_tag_grow((void **)&t->acr_lf, &t->cap_acr_lf, n + 1, sizeof *t->acr_lf));
-        uint64_t h =
-            lexkey_hash(LEXKEY_HASH_INIT, text + m->span.start, m->span.end - m->span.start);
-        t->acr_lf[n++] = (tag_acr_lf){h, x, c, c2};
+        tag_acr_lf *lf = &t->acr_lf[n];
+        size_t ln = m->span.end - m->span.start;
+        if (!may_spell(text + m->span.start, ln, lf)) {
+            continue;
+        }
+        lf->hash = lexkey_hash(LEXKEY_HASH_INIT, text + m->span.start, ln);
+        lf->x = x;
+        lf->first = c;
+        n++;
     }
     if (n > 1) {
         qsort(t->acr_lf, n, sizeof *t->acr_lf, acr_lf_cmp);
@@ -544,7 +580,8 @@ static size_t spelt_by(const hnp_tagger *t, const uint8_t *text, const uint8_t *
              k < n_lf && t->acr_lf[k].first == (sf[0] | 0x20) && t->acr_lf[k].second == c2; k++) {
             const hnp_mention *m = &t->m[t->acr_lf[k].x];
             if (m->span.end - m->span.start > n &&
-                acronym_of(sf, n, text + m->span.start, m->span.end - m->span.start)) {
+                acronym_of_kept(sf, n, &t->acr_lf[k], text + m->span.start,
+                                m->span.end - m->span.start)) {
                 return t->acr_lf[k].x;
             }
         }
@@ -564,6 +601,13 @@ static hnp_status acronyms(hnp_tagger *t, const uint8_t *text, size_t len)
     if (n_lf == 0) {
         return HNP_OK;
     }
+    uint32_t pairs[26] = {0}; /* bit b of pairs[a]: a long form's initials are letters a, b */
+    for (size_t k = 0; k < n_lf; k++) {
+        uint8_t c2 = t->acr_lf[k].second;
+        if (c2 >= 'a' && c2 <= 'z') {
+            pairs[t->acr_lf[k].first - 'a'] |= UINT32_C(1) << (c2 - 'a');
+        }
+    }
     size_t slots = 64; /* about one slot per four words: few acronyms share one */
     while (slots < t->n_dtok / 4) {
         slots *= 2;
@@ -571,8 +615,29 @@ static hnp_status acronyms(hnp_tagger *t, const uint8_t *text, size_t len)
     HNP_TRY(hnp_tag_grow((void **)&t->acr_seen, &t->cap_acr_seen, slots, sizeof *t->acr_seen));
     memset(t->acr_seen, 0, slots * sizeof *t->acr_seen);
     for (size_t k = 0; k < t->n_dtok; k++) {
-        size_t a = t->dtok[k].start, n = acronym_at(t, text, len, k);
-        if (n == 0) {
+        /* spelt_by finds nothing unless a long form's first two initials are the acronym's
+         * first letter and one of its later letters: tested before acronym_at and the hash */
+        const tag_dtok *d = &t->dtok[k];
+        size_t a = d->start, n;
+        if (!(hnp_ascii_props[text[a]] & HNP_ASCII_UPPER) || pairs[text[a] - 'A'] == 0) {
+            continue;
+        }
+        /* acronym_at's second byte: a capital or digit, or the hyphen of "A-T" */
+        if (a + 1 >= len ||
+            (d->len >= 2 ? !(hnp_ascii_props[text[a + 1]] & (HNP_ASCII_UPPER | HNP_ASCII_DIGIT))
+                         : text[a + 1] != '-')) {
+            continue;
+        }
+        uint32_t first = pairs[text[a] - 'A'], later = 0;
+        if ((n = acronym_at(t, text, len, k)) == 0) {
+            continue;
+        }
+        for (size_t i = 1; i < n; i++) {
+            later |= hnp_ascii_props[text[a + i]] & HNP_ASCII_UPPER
+                         ? UINT32_C(1) << (text[a + i] - 'A')
+                         : 0;
+        }
+        if (!(first & later)) {
             continue;
         }
         uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, text + a, n) | 1; /* 0 marks an empty slot */
@@ -687,8 +752,15 @@ static const tag_cand *cand_at(const hnp_tagger *t, const uint8_t *text, size_t 
  * would then be searched for. */
 #define TAG_CAND_BITS_PER 32
 
-/* The bitmap of the candidates' first-word hashes, 2^k bits for n_cand candidates. */
-static hnp_status cand_bitmap(hnp_tagger *t)
+/* A candidate's bit: its first word's hash (case-blind) and its first byte, so that "a"
+ * passes no candidate "A-T" (cand_at compares the bytes: both must be equal). */
+static size_t cand_bit(uint32_t hash, uint8_t first, size_t mask)
+{
+    return (hash + first * UINT32_C(0x9E3779B1)) & mask;
+}
+
+/* The bitmap of the candidates' first-word hashes and bytes, 2^k bits for n_cand candidates. */
+static hnp_status cand_bitmap(hnp_tagger *t, const uint8_t *text)
 {
     size_t bits = 1024;
     while (bits < t->n_cand * TAG_CAND_BITS_PER) {
@@ -699,19 +771,23 @@ static hnp_status cand_bitmap(hnp_tagger *t)
     memset(t->cand_bits, 0, bits / 8);
     t->cand_mask = bits - 1;
     for (size_t c = 0; c < t->n_cand; c++) {
-        size_t b = t->cand[c].hash & t->cand_mask;
+        size_t b = cand_bit(t->cand[c].hash, text[t->cand[c].start], t->cand_mask);
         t->cand_bits[b / 64] |= UINT64_C(1) << (b % 64);
     }
     return HNP_OK;
 }
 
-/* The first document token from k on whose hash is in the candidates' bitmap (most words
- * start no candidate), or n. Its own function over plain arrays, so the loop stays in
+/* The first document token from k on whose bit (cand_bit) is in the candidates' bitmap (most
+ * words start no candidate), or n. Its own function over plain arrays, so the loop stays in
  * registers. */
-static size_t next_hit(const tag_dtok *d, size_t n, const uint64_t *bits, size_t mask, size_t k)
+static size_t next_hit(const tag_dtok *d, size_t n, const uint8_t *text, const uint64_t *bits,
+                       size_t mask, size_t k)
 {
-    while (k < n && !((bits[(d[k].hash & mask) / 64] >> (d[k].hash % 64)) & 1)) {
-        k++;
+    for (; k < n; k++) {
+        size_t b = cand_bit(d[k].hash, text[d[k].start], mask);
+        if ((bits[b / 64] >> (b % 64)) & 1) {
+            break;
+        }
     }
     return k;
 }
@@ -722,8 +798,8 @@ static hnp_status find_more(hnp_tagger *t, const uint8_t *text, size_t len, cons
 {
     size_t n_old = t->n_m, p = 0, s = 0, busy = 0; /* busy: end of the mentions so far */
     const uint64_t *bits = t->cand_bits;
-    for (size_t k = next_hit(t->dtok, t->n_dtok, bits, t->cand_mask, 0); k < t->n_dtok;
-         k = next_hit(t->dtok, t->n_dtok, bits, t->cand_mask, k + 1)) {
+    for (size_t k = next_hit(t->dtok, t->n_dtok, text, bits, t->cand_mask, 0); k < t->n_dtok;
+         k = next_hit(t->dtok, t->n_dtok, text, bits, t->cand_mask, k + 1)) {
         const tag_dtok *d = &t->dtok[k];
         while (p < n_old && t->m[p].span.start <= d->start) {
             busy = t->m[p].span.end > busy ? t->m[p].span.end : busy;
@@ -1040,7 +1116,7 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
     HNP_TRY(collect(t, text, len, sents));
     if (t->n_cand > 0) {
         qsort(t->cand, t->n_cand, sizeof *t->cand, cand_cmp);
-        HNP_TRY(cand_bitmap(t));
+        HNP_TRY(cand_bitmap(t, text));
         size_t n_old = t->n_m;
         HNP_TRY(find_more(t, text, len, sents, n_sents));
         if (t->n_m > n_old) {

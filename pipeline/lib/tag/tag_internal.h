@@ -88,11 +88,14 @@ typedef struct tag_cand {
 } tag_cand;
 
 /* A condition mention that may spell an acronym (tag_doc.c, acronyms): the small-letter
- * initials of its first two words, the hash of its text, its index in hnp_tagger.m. */
+ * initials of its first two words, the hash of its text, its index in hnp_tagger.m, and
+ * the initials of all its words (an acronym has a letter for each: at most TAG_ACR_WORDS). */
+#define TAG_ACR_WORDS 12
 typedef struct tag_acr_lf {
     uint64_t hash;
     size_t x;
-    uint8_t first, second;
+    uint8_t first, second, n_words;
+    uint8_t initials[TAG_ACR_WORDS];
 } tag_acr_lf;
 
 /* What one sentence appended to the document's state in the first pass (tag_replay.c):
@@ -337,6 +340,10 @@ void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, si
 /* tag_abbrev.c: Schwartz & Hearst's test: the letters of sf are found in order in lf, its
  * first letter at the start of a word of lf. */
 int hnp_tag_abbrev_sf_in_lf(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln);
+/* Whether the acronym sf (SF_MIN..SF_MAX bytes) stands for the condition lf (tag_doc.c):
+ * fast 0 by the plain test on the long form's bytes, fast 1 by the initials kept for it
+ * (tag_acr_lf) as the acronym step does. For tests: both answers must agree. */
+int hnp_tag_acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln, int fast);
 
 /* tag_abbrev.c: sf is a short capitalised code that starts with lf's first letter
  * ("cyclosporine (CsA)"). */
