@@ -357,6 +357,55 @@ START_TEST(singulars_inline_agrees)
 }
 END_TEST
 
+/* tag_doc.c's acronym step tests a long form by the initials it kept for it (may_spell)
+ * instead of reading its words again (acronym_of). Generated pairs, many of them an acronym
+ * made from the long form's initials, get the same answer both ways. */
+START_TEST(acronym_initials_agree)
+{
+    static const char *const words[] = {
+        "Pendred", "syndrome",   "muscular", "dystrophy",      "Duchenne", "of",       "the",
+        "G6PD",    "deficiency", "ataxia",   "telangiectasia", "I",        "DiGeorge", "x",
+        "and",     "type",       "disease",  "renal",          "without",  "cell",     "carcinoma"};
+    static const char seps[][3] = {" ", " ", " ", "-", ", ", "/"};
+    static const char fill[] = "ABCDEGHIKLMNOPRSTXY1236-";
+    uint32_t r = 12345;
+    size_t yes = 0, pairs = 0;
+    for (size_t i = 0; i < 200000; i++) {
+        char lf[256], sf[16];
+        r = r * 1103515245u + 12345u;
+        size_t ln = 0, sn = 0, nw = 1 + (r >> 16) % 15; /* 13 words or more spell no acronym */
+        for (size_t w = 0; w < nw; w++) {
+            r = r * 1103515245u + 12345u;
+            const char *word = words[(r >> 16) % (sizeof words / sizeof *words)];
+            if (w > 0) {
+                const char *sep = seps[(r >> 8) % (sizeof seps / sizeof *seps)];
+                memcpy(lf + ln, sep, strlen(sep));
+                ln += strlen(sep);
+            }
+            memcpy(lf + ln, word, strlen(word));
+            ln += strlen(word);
+            /* the word's initial, a capital; sometimes a letter or digit more */
+            if (sn < 12 && (r & 7) != 0) {
+                sf[sn++] = (char)(word[0] >= 'a' ? word[0] - 32 : word[0]);
+            }
+            if (sn < 12 && (r & 48) == 0) {
+                sf[sn++] = fill[(r >> 24) % (sizeof fill - 1)];
+            }
+        }
+        if (sn < 2) {
+            continue;
+        }
+        int a = hnp_tag_acronym_of((const uint8_t *)sf, sn, (const uint8_t *)lf, ln, 0);
+        int b = hnp_tag_acronym_of((const uint8_t *)sf, sn, (const uint8_t *)lf, ln, 1);
+        ck_assert_msg(a == b, "%.*s / %.*s: plain %d, initials %d", (int)sn, sf, (int)ln, lf, a, b);
+        yes += a;
+        pairs++;
+    }
+    ck_assert_uint_gt(pairs, 100000);
+    ck_assert_uint_gt(yes, 1000); /* the whole test, not only the first initial, was reached */
+}
+END_TEST
+
 static Suite *tag_matcher_suite(void)
 {
     Suite *s = suite_create("tag_matcher");
@@ -365,6 +414,7 @@ static Suite *tag_matcher_suite(void)
     tcase_add_test(tc, fixture_matches_agree);
     tcase_add_test(tc, singulars_inline_agrees);
     tcase_add_test(tc, generated_pairs_agree);
+    tcase_add_test(tc, acronym_initials_agree);
     tcase_add_test(tc, second_pass_copies_agree);
     tcase_add_test(tc, eval_sets_agree);
     suite_add_tcase(s, tc);

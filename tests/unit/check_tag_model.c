@@ -736,6 +736,82 @@ START_TEST(short_forms_with_their_cause)
 }
 END_TEST
 
+/* tag_doc.c: an acronym the text uses without defining it, whose letters a condition of the
+ * document spells ("Duchenne muscular dystrophy", "Pendred syndrome"), is that condition,
+ * a gene's symbol named after it included; not an acronym no condition spells, nor one that
+ * takes its letters from a symbol inside the condition ("G6PD deficiency"). */
+START_TEST(undefined_acronyms_of_conditions)
+{
+    static const char text[] =
+        "Children with Duchenne muscular dystrophy lose the ability to walk.\n"
+        "The DMD gene is the largest in the genome.\n"
+        "Boys with DMD were followed for ten years.\n"
+        "Pendred syndrome causes deafness and goitre.\n"
+        "Mutations of the PDS gene were found in both sisters.\n"
+        "The NIH funded the work.\n"
+        "A G6PD deficiency was found in the boy.\n"
+        "The GD score was normal.";
+    static const want_count want[] = {
+        {"CONDITION:DMD", 2}, {"CONDITION:PDS", 1}, {"CONDITION:NIH", 0}, {"CONDITION:GD", 0}};
+    fixture f;
+    start(&f);
+    expect_counts(&f, text, want, sizeof want / sizeof *want);
+    finish(&f);
+}
+END_TEST
+
+/* tag_model.c: no condition holds half a bracket pair; one that runs out of a bracket it
+ * started in ("APC) tumor", "CETP) deficiency carriers") is none. */
+START_TEST(conditions_hold_whole_brackets)
+{
+    static const char *const texts[] = {
+        "The adenomatous polyposis coli (APC) tumor suppressor was lost in most tumours.",
+        "Serum levels of cholesteryl ester transfer protein (CETP) deficiency carriers were low.",
+        "Adults with human immunodeficiency virus (HIV infection) were enrolled."};
+    fixture f;
+    start(&f);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        tag(&f, texts[i]);
+        for (size_t k = 0; k < f.nm; k++) {
+            const hnp_mention *m = &f.m[k];
+            int depth = 0, ok = 1;
+            for (size_t x = m->span.start; x < m->span.end && ok; x++) {
+                depth += texts[i][x] == '(';
+                depth -= texts[i][x] == ')';
+                ok = depth >= 0;
+            }
+            ck_assert_msg(m->label != HNP_LABEL_CONDITION || (ok && depth == 0),
+                          "half a bracket pair in '%.*s': %s", (int)(m->span.end - m->span.start),
+                          texts[i] + m->span.start, texts[i]);
+        }
+    }
+    assert_has(&f, texts[0], "CONDITION:adenomatous polyposis coli:*");
+    finish(&f);
+}
+END_TEST
+
+/* tag_deficient.c: a condition that names a deficiency of something takes in the whole noun
+ * phrase after "of" (the model's regions cut it short: "deficiency of alpha"), a pair of
+ * symbols included, not a drug's name that is the whole object; tag_doc.c: the "(SF)" after
+ * it names the object, no condition. */
+START_TEST(deficiency_objects_whole)
+{
+    static const char text[] =
+        "Fabry disease results from a deficiency of alpha-galactosidase A (GLA) in lysosomes.\n"
+        "The GLA gene lies on the X chromosome.\n"
+        "Partial deficiency of C6 and C7 was found in the father.";
+    static const want_count want[] = {{"CONDITION:deficiency of alpha-galactosidase A", 1},
+                                      {"CONDITION:deficiency of C6 and C7", 1},
+                                      {"CONDITION:GLA", 0},
+                                      {"CONDITION:deficiency of alpha", 0}};
+    fixture f;
+    start(&f);
+    expect_counts(&f, text, want, sizeof want / sizeof *want);
+    assert_has(&f, "Her nutritional deficiency of thiamine was treated.", "DRUG:thiamine:*");
+    finish(&f);
+}
+END_TEST
+
 static Suite *tag_model_suite(void)
 {
     Suite *s = suite_create("tag_model");
@@ -772,6 +848,9 @@ static Suite *tag_model_suite(void)
     tcase_add_test(tc, short_forms_of_drugs);
     tcase_add_test(tc, enzyme_short_forms_are_not_conditions);
     tcase_add_test(tc, short_forms_with_their_cause);
+    tcase_add_test(tc, undefined_acronyms_of_conditions);
+    tcase_add_test(tc, conditions_hold_whole_brackets);
+    tcase_add_test(tc, deficiency_objects_whole);
     suite_add_tcase(s, tc);
     return s;
 }

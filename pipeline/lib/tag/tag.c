@@ -83,6 +83,8 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->mm_keep);
     free(t->dtok);
     free(t->cand);
+    free(t->acr_lf);
+    free(t->acr_seen);
     free(t->cand_bits);
     free(t->nodrug.sf);
     free(t->enzyme.sf);

@@ -11,8 +11,9 @@
  * "MRP2-deficient rats" in BC5CDR, which leaves such states unmarked) and its training
  * part (10 of 15).
  *
- * Layering: called by tag.c; calls tag_mentions.c. */
+ * Layering: called by tag.c and tag_model.c (hnp_tag_deficiency_end); calls tag_mentions.c. */
 #include "tag_internal.h"
+#include "tag_model.h"
 
 #include "base/ascii.h"
 
@@ -117,4 +118,110 @@ hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size
         }
     }
     return HNP_OK;
+}
+
+/* Whether token k is the folded word w. */
+static int word_is(const hnp_tagger *t, size_t k, const char *w)
+{
+    const tag_token *x = &t->tok[k];
+    size_t n = strlen(w);
+    return x->kind == LEXTOK_WORD && x->fold_len == n &&
+           memcmp(t->fold.data + x->fold_off, w, n) == 0;
+}
+
+/* Whether token k is one of the space-separated folded words of list. */
+static int word_among(const hnp_tagger *t, size_t k, const char *list)
+{
+    const tag_token *x = &t->tok[k];
+    const char *w = (const char *)t->fold.data + x->fold_off;
+    for (const char *p = list; x->kind == LEXTOK_WORD && *p;) {
+        size_t n = strcspn(p, " ");
+        if (n == x->fold_len && memcmp(p, w, n) == 0) {
+            return 1;
+        }
+        p += n + (p[n] == ' ');
+    }
+    return 0;
+}
+
+/* Words that end the noun phrase after "deficiency of": what follows a deficiency's object
+ * in the training split's gold mentions (" in erythrocytes", " and recurrent infections",
+ * " causes ...", " is ...") and the like. */
+static const char np_stops[] =
+    "in and or with is are was were has have had causes caused cause causing associated on at "
+    "as by for to from that which who results leads led due may can but than while since "
+    "because after before during between among within without we it its their this these "
+    "those been be not resulting leading more less most both all such each";
+
+/* Whether token k is a small-letter word of five letters or more ending in "ed", a verb
+ * that starts the clause after the noun phrase ("deficiency of Hmgic resisted ..."). */
+static int is_verb_ed(const hnp_tagger *t, const uint8_t *text, size_t k)
+{
+    const tag_token *x = &t->tok[k];
+    const uint8_t *w = t->fold.data + x->fold_off;
+    return x->kind == LEXTOK_WORD && x->fold_len >= 5 && w[x->fold_len - 2] == 'e' &&
+           w[x->fold_len - 1] == 'd' && hnp_ascii_is(text[x->start], HNP_ASCII_LOWER);
+}
+
+/* The last token of a condition over tokens a..b that names a deficiency of something,
+ * "deficiency of the enzyme aspartylglucosaminidase", "haploinsufficiency of PAX6": when
+ * the span holds the head word and "of" follows it, the span reaches to the last word of
+ * the noun phrase after "of" (at most DEF_NP_MAX tokens, up to a bracket, a comma or
+ * another clause's word, not over another mention). The model's regions end two tokens
+ * after a dictionary match, so it cut most such phrases short ("deficiency of",
+ * "Deficiency of beta"): NCBI Disease marks the whole phrase. */
+#define DEF_NP_MAX 8
+size_t hnp_tag_deficiency_end(const hnp_tagger *t, const uint8_t *text, size_t a, size_t b)
+{
+    size_t h = SIZE_MAX;
+    for (size_t k = a; k <= b; k++) {
+        h = word_among(t, k, "deficiency deficiencies haploinsufficiency") ? k : h;
+    }
+    if (h == SIZE_MAX || h + 2 >= t->n_tok || !word_is(t, h + 1, "of")) {
+        return b;
+    }
+    size_t last = b;
+    for (size_t k = h + 2; k < t->n_tok && k <= h + 1 + DEF_NP_MAX; k++) {
+        const tag_token *x = &t->tok[k];
+        if (k > b && (t->my[k] == TAG_Y_BC || t->my[k] == TAG_Y_IC)) {
+            break; /* another condition */
+        }
+        if (k > b && t->my[k] == TAG_Y_BD) {
+            /* a drug's name: the object itself ("deficiency of thiamine", which BC5CDR marks
+             * as the drug) ends the phrase; one that modifies a word after it
+             * ("galactose-1-phosphate uridyl transferase") is part of it */
+            size_t d = k + 1;
+            while (d < t->n_tok && t->my[d] == TAG_Y_ID) {
+                d++;
+            }
+            if (d >= t->n_tok || t->tok[d].kind != LEXTOK_WORD || word_among(t, d, np_stops)) {
+                break;
+            }
+            last = d - 1;
+            k = d - 1;
+            continue;
+        }
+        if (x->kind == LEXTOK_PUNCT) {
+            uint8_t c = text[x->start];
+            int joins = x->start == t->tok[k - 1].end || (k + 1 < t->n_tok && t->tok[k + 1].glued);
+            if ((c == '-' || c == '/') && joins) {
+                continue; /* "beta-hexosaminidase", "N -acetylgalactosamine" */
+            }
+            break;
+        }
+        if (word_is(t, k, "and") && k + 1 < t->n_tok &&
+            is_symbol(text, t->tok[k - 1].start, t->tok[k - 1].end) &&
+            is_symbol(text, t->tok[k + 1].start, t->tok[k + 1].end)) {
+            continue; /* "of C6 and C7" */
+        }
+        if (word_among(t, k, np_stops) || is_verb_ed(t, text, k)) {
+            break;
+        }
+        int article = word_is(t, k, "the") || word_is(t, k, "an") ||
+                      (word_is(t, k, "a") && text[x->start] == 'a'); /* "arylsulfatase A" */
+        if (!article && !word_is(t, k, "of")) {
+            last = k > last ? k : last;
+        }
+    }
+    return last;
 }

@@ -13,6 +13,11 @@
  * - the words of every condition mention (3 bytes or more) and every short form so
  *   defined are a condition wherever else they occur in the document's taggable
  *   sentences, with the same case, on word boundaries, where no other mention is.
+ * - an acronym the document uses without defining it ("the PDS gene"), whose letters a
+ *   condition of the document of two written-out words or more spells ("Pendred
+ *   syndrome": its words' initials in order, then Schwartz & Hearst's test), is that
+ *   condition wherever it occurs (acronyms; NCBI Disease marks a gene's symbol named after
+ *   its disease as the disease: validation and folds NCBI tp +10, pred +13);
  *
  * - a short form "(SF)" whose long form (found as above) holds no drug mention, or names a
  *   substance measured in a body fluid ("serum creatinine (SCr)"), is no drug anywhere in
@@ -64,6 +69,7 @@
 #define SF_MIN   2
 #define SF_MAX   12
 #define CONS_MIN 3 /* shorter mentions ("MS", "AD") spread only when defined in the text */
+_Static_assert(TAG_ACR_WORDS >= SF_MAX, "a long form of more words spells no acronym");
 
 /* A letter or digit, or any byte of a non-ASCII character (decoded by the tokens). */
 static int is_word_byte(uint8_t c)
@@ -322,6 +328,9 @@ static int is_function_word(const uint8_t *w, size_t n)
     static const char *const words[] = {"a",  "an",  "and",  "as",   "at",   "by",      "for",
                                         "in", "of",  "on",   "or",   "the",  "to",      "with",
                                         "is", "was", "were", "from", "into", "without", "nor"};
+    if (n > 7) { /* longer than "without" */
+        return 0;
+    }
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t i = 0;
         while (i < n && words[k][i] && (w[i] | 0x20) == (uint8_t)words[k][i]) {
@@ -365,11 +374,292 @@ static int grow_to_long_form(hnp_tagger *t, const uint8_t *text, size_t x, size_
     return 1;
 }
 
+/* The acronym at document token k: word tokens of capitals and digits, joined by single
+ * hyphens ("DMD", "A-T"), SF_MIN..SF_MAX bytes with two capitals, starting with a capital
+ * and ending on a word boundary. Returns its length (0: none). */
+static size_t acronym_at(const hnp_tagger *t, const uint8_t *text, size_t len, size_t k)
+{
+    size_t a = t->dtok[k].start, e = a, caps = 0;
+    if (!(hnp_ascii_props[text[a]] & HNP_ASCII_UPPER) || (a > 0 && text[a - 1] == '-')) {
+        return 0;
+    }
+    for (;; k++) {
+        const tag_dtok *d = &t->dtok[k];
+        for (size_t i = d->start; i < d->start + d->len; i++) {
+            if (!(hnp_ascii_props[text[i]] & (HNP_ASCII_UPPER | HNP_ASCII_DIGIT))) {
+                return 0;
+            }
+            caps += (hnp_ascii_props[text[i]] & HNP_ASCII_UPPER) != 0;
+        }
+        e = d->start + d->len;
+        if (k + 1 >= t->n_dtok || e + 1 >= len || text[e] != '-' || t->dtok[k + 1].start != e + 1) {
+            break;
+        }
+    }
+    if (e < len && (is_word_byte(text[e]) || text[e] == '-')) {
+        return 0;
+    }
+    return e - a >= SF_MIN && e - a <= SF_MAX && caps >= 2 ? e - a : 0;
+}
+
+/* Whether the n bytes at w are a word written out: two letters or more, small letters among
+ * them, no digit ("Pendred", "DiGeorge"; not "G6PD", "VLCAD", "C5" or the numeral "I"). */
+static int spelt_out(const uint8_t *w, size_t n)
+{
+    int lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (hnp_ascii_props[w[i]] & HNP_ASCII_DIGIT) {
+            return 0;
+        }
+        lower |= (hnp_ascii_props[w[i]] & HNP_ASCII_LOWER) != 0 || w[i] >= 0x80;
+    }
+    return n >= 2 && lower;
+}
+
+/* The next word of the n bytes at w from byte *p on: its start in *p, its end returned
+ * (*p itself at the end: no word left). */
+static size_t word_from(const uint8_t *w, size_t n, size_t *p)
+{
+    while (*p < n && !is_word_byte(w[*p])) {
+        (*p)++;
+    }
+    size_t e = *p;
+    while (e < n && is_word_byte(w[e])) {
+        e++;
+    }
+    return e;
+}
+
+/* Whether the acronym sf (sn bytes) stands for the words of bytes lf..lf+ln, a condition
+ * of two content words or more: the initials of its content words, the first one first,
+ * are among the acronym's letters in order, and Schwartz & Hearst's test finds all its
+ * letters in order ("Pendred syndrome" for PDS, "ataxia telangiectasia" for A-T). */
+static int acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln)
+{
+    size_t s = 0, words = 0;
+    for (size_t p = 0, e = word_from(lf, ln, &p); e > p; p = e, e = word_from(lf, ln, &p)) {
+        if (is_function_word(lf + p, e - p) || !spelt_out(lf + p, e - p)) {
+            return 0;
+        }
+        uint8_t c = lf[p] >= 'A' && lf[p] <= 'Z' ? (uint8_t)(lf[p] + 32) : lf[p];
+        while (s < sn && (!is_word_byte(sf[s]) || (sf[s] | 0x20) != c) && words > 0) {
+            s++;
+        }
+        if (s >= sn || (sf[s] | 0x20) != c) {
+            return 0;
+        }
+        s++;
+        words++;
+    }
+    return words >= 2 && hnp_tag_abbrev_sf_in_lf(sf, sn, lf, ln);
+}
+
+/* Whether the n bytes at lf may spell an acronym: two words or more (TAG_ACR_WORDS at most:
+ * an acronym has a letter for each), each written out, no function word (the rest of
+ * acronym_of's test needs the acronym). Fills in lf's initials: each word's first byte, a
+ * capital made small as acronym_of does, and second, the small-letter initial of its
+ * second word. */
+static int may_spell(const uint8_t *w, size_t n, tag_acr_lf *lf)
+{
+    size_t words = 0;
+    for (size_t p = 0, e = word_from(w, n, &p); e > p; p = e, e = word_from(w, n, &p)) {
+        if (words >= TAG_ACR_WORDS || !spelt_out(w + p, e - p) || is_function_word(w + p, e - p)) {
+            return 0;
+        }
+        lf->second = words == 1 ? w[p] | 0x20 : lf->second;
+        lf->initials[words++] = w[p] >= 'A' && w[p] <= 'Z' ? (uint8_t)(w[p] + 32) : w[p];
+    }
+    lf->n_words = (uint8_t)words;
+    return words >= 2;
+}
+
+/* acronym_of for a long form that may_spell kept (lf, its bytes at w..w+n): the same
+ * answer, its initials matched without reading its words again. */
+static int acronym_of_kept(const uint8_t *sf, size_t sn, const tag_acr_lf *lf, const uint8_t *w,
+                           size_t n)
+{
+    size_t s = 0;
+    for (size_t k = 0; k < lf->n_words; k++) {
+        uint8_t c = lf->initials[k];
+        while (s < sn && (!is_word_byte(sf[s]) || (sf[s] | 0x20) != c) && k > 0) {
+            s++;
+        }
+        if (s >= sn || (sf[s] | 0x20) != c) {
+            return 0;
+        }
+        s++;
+    }
+    return hnp_tag_abbrev_sf_in_lf(sf, sn, w, n);
+}
+
+int hnp_tag_acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln, int fast)
+{
+    if (!fast) {
+        return acronym_of(sf, sn, lf, ln);
+    }
+    tag_acr_lf kept;
+    return may_spell(lf, ln, &kept) && acronym_of_kept(sf, sn, &kept, lf, ln);
+}
+
+static int acr_lf_cmp(const void *pa, const void *pb)
+{
+    const tag_acr_lf *a = pa, *b = pb;
+    if (a->first != b->first || a->second != b->second) {
+        return a->first != b->first ? (a->first < b->first ? -1 : 1)
+                                    : (a->second < b->second ? -1 : 1);
+    }
+    if (a->hash != b->hash) {
+        return a->hash < b->hash ? -1 : 1;
+    }
+    return a->x < b->x ? -1 : a->x > b->x;
+}
+
+/* The document's condition mentions that may spell an acronym, one per text, sorted by
+ * their first two initials (then hash); returns how many, in t->acr_lf. */
+static hnp_status long_forms(hnp_tagger *t, const uint8_t *text, size_t *n_out)
+{
+    size_t n = 0;
+    for (size_t x = 0; x < t->n_m; x++) {
+        const hnp_mention *m = &t->m[x];
+        uint8_t c = text[m->span.start] | 0x20;
+        if (m->label != HNP_LABEL_CONDITION || c < 'a' || c > 'z') {
+            continue;
+        }
+        HNP_TRY(hnp_tag_grow((void **)&t->acr_lf, &t->cap_acr_lf, n + 1, sizeof *t->acr_lf));
+        tag_acr_lf *lf = &t->acr_lf[n];
+        size_t ln = m->span.end - m->span.start;
+        if (!may_spell(text + m->span.start, ln, lf)) {
+            continue;
+        }
+        lf->hash = lexkey_hash(LEXKEY_HASH_INIT, text + m->span.start, ln);
+        lf->x = x;
+        lf->first = c;
+        n++;
+    }
+    if (n > 1) {
+        qsort(t->acr_lf, n, sizeof *t->acr_lf, acr_lf_cmp);
+    }
+    size_t o = 0; /* one per text: a repeated condition is tested once */
+    for (size_t k = 0; k < n; k++) {
+        if (o == 0 || t->acr_lf[o - 1].hash != t->acr_lf[k].hash) {
+            t->acr_lf[o++] = t->acr_lf[k];
+        }
+    }
+    *n_out = o;
+    return HNP_OK;
+}
+
+/* The first of the n long forms whose initials are c and c2 (or n). */
+static size_t long_forms_from(const tag_acr_lf *lf, size_t n, uint8_t c, uint8_t c2)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (lf[mid].first < c || (lf[mid].first == c && lf[mid].second < c2)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* The long form (index into t->m) of the n-byte acronym at sf among the n_lf long forms,
+ * or SIZE_MAX: only those whose second initial is one of the acronym's later letters. */
+static size_t spelt_by(const hnp_tagger *t, const uint8_t *text, const uint8_t *sf, size_t n,
+                       size_t n_lf)
+{
+    uint32_t tried = 0; /* the letters a-z already looked up */
+    for (size_t i = 1; i < n; i++) {
+        uint8_t c2 = sf[i] | 0x20;
+        if (c2 < 'a' || c2 > 'z' || (tried >> (c2 - 'a') & 1)) {
+            continue;
+        }
+        tried |= UINT32_C(1) << (c2 - 'a');
+        for (size_t k = long_forms_from(t->acr_lf, n_lf, sf[0] | 0x20, c2);
+             k < n_lf && t->acr_lf[k].first == (sf[0] | 0x20) && t->acr_lf[k].second == c2; k++) {
+            const hnp_mention *m = &t->m[t->acr_lf[k].x];
+            if (m->span.end - m->span.start > n &&
+                acronym_of_kept(sf, n, &t->acr_lf[k], text + m->span.start,
+                                m->span.end - m->span.start)) {
+                return t->acr_lf[k].x;
+            }
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Acronyms the document uses without defining them, whose letters a condition mention of
+ * the document spells ("the PDS gene" beside "Pendred syndrome", "DMD boys" beside
+ * "Duchenne muscular dystrophy"): candidates of that condition. NCBI Disease marks such an
+ * acronym as the condition, a gene's symbol named after its disease included (BC5CDR has
+ * few). Each distinct acronym is tested once against the long forms of its first letter. */
+static hnp_status acronyms(hnp_tagger *t, const uint8_t *text, size_t len)
+{
+    size_t n_lf = 0;
+    HNP_TRY(long_forms(t, text, &n_lf));
+    if (n_lf == 0) {
+        return HNP_OK;
+    }
+    uint32_t pairs[26] = {0}; /* bit b of pairs[a]: a long form's initials are letters a, b */
+    for (size_t k = 0; k < n_lf; k++) {
+        uint8_t c2 = t->acr_lf[k].second;
+        if (c2 >= 'a' && c2 <= 'z') {
+            pairs[t->acr_lf[k].first - 'a'] |= UINT32_C(1) << (c2 - 'a');
+        }
+    }
+    size_t slots = 64; /* about one slot per four words: few acronyms share one */
+    while (slots < t->n_dtok / 4) {
+        slots *= 2;
+    }
+    HNP_TRY(hnp_tag_grow((void **)&t->acr_seen, &t->cap_acr_seen, slots, sizeof *t->acr_seen));
+    memset(t->acr_seen, 0, slots * sizeof *t->acr_seen);
+    for (size_t k = 0; k < t->n_dtok; k++) {
+        /* spelt_by finds nothing unless a long form's first two initials are the acronym's
+         * first letter and one of its later letters: tested before acronym_at and the hash */
+        const tag_dtok *d = &t->dtok[k];
+        size_t a = d->start, n;
+        if (!(hnp_ascii_props[text[a]] & HNP_ASCII_UPPER) || pairs[text[a] - 'A'] == 0) {
+            continue;
+        }
+        /* acronym_at's second byte: a capital or digit, or the hyphen of "A-T" */
+        if (a + 1 >= len ||
+            (d->len >= 2 ? !(hnp_ascii_props[text[a + 1]] & (HNP_ASCII_UPPER | HNP_ASCII_DIGIT))
+                         : text[a + 1] != '-')) {
+            continue;
+        }
+        uint32_t first = pairs[text[a] - 'A'], later = 0;
+        if ((n = acronym_at(t, text, len, k)) == 0) {
+            continue;
+        }
+        for (size_t i = 1; i < n; i++) {
+            later |= hnp_ascii_props[text[a + i]] & HNP_ASCII_UPPER
+                         ? UINT32_C(1) << (text[a + i] - 'A')
+                         : 0;
+        }
+        if (!(first & later)) {
+            continue;
+        }
+        uint64_t h = lexkey_hash(LEXKEY_HASH_INIT, text + a, n) | 1; /* 0 marks an empty slot */
+        uint64_t *seen = &t->acr_seen[h & (slots - 1)];
+        if (*seen == h) {
+            continue;
+        }
+        *seen = h;
+        size_t x = spelt_by(t, text, text + a, n, n_lf);
+        if (x != SIZE_MAX) { /* a short form defined in the text stays first (cand_cmp) */
+            HNP_TRY(add_cand(t, a, n, &t->m[x]));
+        }
+    }
+    return HNP_OK;
+}
+
 /* The candidates: each condition's words, and each short form a condition defines (and
  * the parts of a combined short form of drugs). */
 static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const hnp_span *sents)
 {
     t->n_cand = 0;
+    size_t n_cond = 0;
     for (size_t x = 0; x < t->n_m; x++) {
         const hnp_mention *m = &t->m[x];
         size_t n = m->span.end - m->span.start, sf = 0;
@@ -383,6 +673,7 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
         if (m->label != HNP_LABEL_CONDITION) {
             continue;
         }
+        n_cond++;
         if (n >= CONS_MIN && (t->m_keep[x] & TAG_M_SURE)) {
             HNP_TRY(add_cand(t, m->span.start, n, m));
         }
@@ -394,6 +685,9 @@ static hnp_status collect(hnp_tagger *t, const uint8_t *text, size_t len, const 
         } else if (sn && grow_to_long_form(t, text, x, sents[m->sent].start, sf, sn)) {
             HNP_TRY(add_cand(t, sf, sn, m));
         }
+    }
+    if (n_cond > 0) {
+        HNP_TRY(acronyms(t, text, len));
     }
     /* Development codes named as compounds (tag_chem.c) are drugs wherever they occur. */
     hnp_mention code = {.label = HNP_LABEL_DRUG, .id = "-", .name = "-"};
@@ -458,8 +752,15 @@ static const tag_cand *cand_at(const hnp_tagger *t, const uint8_t *text, size_t 
  * would then be searched for. */
 #define TAG_CAND_BITS_PER 32
 
-/* The bitmap of the candidates' first-word hashes, 2^k bits for n_cand candidates. */
-static hnp_status cand_bitmap(hnp_tagger *t)
+/* A candidate's bit: its first word's hash (case-blind) and its first byte, so that "a"
+ * passes no candidate "A-T" (cand_at compares the bytes: both must be equal). */
+static size_t cand_bit(uint32_t hash, uint8_t first, size_t mask)
+{
+    return (hash + first * UINT32_C(0x9E3779B1)) & mask;
+}
+
+/* The bitmap of the candidates' first-word hashes and bytes, 2^k bits for n_cand candidates. */
+static hnp_status cand_bitmap(hnp_tagger *t, const uint8_t *text)
 {
     size_t bits = 1024;
     while (bits < t->n_cand * TAG_CAND_BITS_PER) {
@@ -470,19 +771,23 @@ static hnp_status cand_bitmap(hnp_tagger *t)
     memset(t->cand_bits, 0, bits / 8);
     t->cand_mask = bits - 1;
     for (size_t c = 0; c < t->n_cand; c++) {
-        size_t b = t->cand[c].hash & t->cand_mask;
+        size_t b = cand_bit(t->cand[c].hash, text[t->cand[c].start], t->cand_mask);
         t->cand_bits[b / 64] |= UINT64_C(1) << (b % 64);
     }
     return HNP_OK;
 }
 
-/* The first document token from k on whose hash is in the candidates' bitmap (most words
- * start no candidate), or n. Its own function over plain arrays, so the loop stays in
+/* The first document token from k on whose bit (cand_bit) is in the candidates' bitmap (most
+ * words start no candidate), or n. Its own function over plain arrays, so the loop stays in
  * registers. */
-static size_t next_hit(const tag_dtok *d, size_t n, const uint64_t *bits, size_t mask, size_t k)
+static size_t next_hit(const tag_dtok *d, size_t n, const uint8_t *text, const uint64_t *bits,
+                       size_t mask, size_t k)
 {
-    while (k < n && !((bits[(d[k].hash & mask) / 64] >> (d[k].hash % 64)) & 1)) {
-        k++;
+    for (; k < n; k++) {
+        size_t b = cand_bit(d[k].hash, text[d[k].start], mask);
+        if ((bits[b / 64] >> (b % 64)) & 1) {
+            break;
+        }
     }
     return k;
 }
@@ -493,8 +798,8 @@ static hnp_status find_more(hnp_tagger *t, const uint8_t *text, size_t len, cons
 {
     size_t n_old = t->n_m, p = 0, s = 0, busy = 0; /* busy: end of the mentions so far */
     const uint64_t *bits = t->cand_bits;
-    for (size_t k = next_hit(t->dtok, t->n_dtok, bits, t->cand_mask, 0); k < t->n_dtok;
-         k = next_hit(t->dtok, t->n_dtok, bits, t->cand_mask, k + 1)) {
+    for (size_t k = next_hit(t->dtok, t->n_dtok, text, bits, t->cand_mask, 0); k < t->n_dtok;
+         k = next_hit(t->dtok, t->n_dtok, text, bits, t->cand_mask, k + 1)) {
         const tag_dtok *d = &t->dtok[k];
         while (p < n_old && t->m[p].span.start <= d->start) {
             busy = t->m[p].span.end > busy ? t->m[p].span.end : busy;
@@ -693,14 +998,39 @@ static int enzyme_before(const uint8_t *text, size_t floor, size_t end)
     return 1;
 }
 
-/* "(SF)" right after an enzyme's name: "phenylalanine hydroxylase (PAH)". */
+/* Whether the "(SF)" at bytes sf..sf+sn, its "(" at byte p, follows a condition that names a
+ * deficiency of something ("deficiency of arylsulfatase A (ARSA)") and the letters of SF are
+ * found in that something alone: SF names the enzyme or protein, not the deficiency ("(C2D)"
+ * after "deficiency of complement protein C2" takes its D from "deficiency"). */
+static int after_deficiency_object(const hnp_tagger *t, const uint8_t *text, size_t a, size_t p,
+                                   size_t sf, size_t sn)
+{
+    size_t end = p;
+    while (end > a && text[end - 1] == ' ') {
+        end--;
+    }
+    size_t x = mention_from(t, end);
+    if (x == 0 || t->m[x - 1].span.end != end || t->m[x - 1].label != HNP_LABEL_CONDITION) {
+        return 0;
+    }
+    const hnp_mention *m = &t->m[x - 1];
+    for (size_t q = m->span.start; q + 14 <= m->span.end; q++) {
+        size_t o = memcmp(text + q, "deficiency of ", 14) == 0                              ? q + 14
+                   : q + 16 <= m->span.end && memcmp(text + q, "deficiencies of ", 16) == 0 ? q + 16
+                                                                                            : 0;
+        if (o) {
+            return long_form_start(text, o, end, text + sf, sn) != SIZE_MAX;
+        }
+    }
+    return 0;
+}
+
+/* "(SF)" right after an enzyme's name: "phenylalanine hydroxylase (PAH)", or after the
+ * object of a deficiency (after_deficiency_object). */
 static int after_enzyme(const hnp_tagger *t, const uint8_t *text, size_t a, size_t p, size_t sf,
                         size_t sn)
 {
-    (void)t;
-    (void)sf;
-    (void)sn;
-    return enzyme_before(text, a, p);
+    return enzyme_before(text, a, p) || after_deficiency_object(t, text, a, p, sf, sn);
 }
 
 /* The cause's letters of a short form at bytes sf..sf+sn, "GC" of "GC-HT": two to six
@@ -786,7 +1116,7 @@ hnp_status hnp_tag_doc_consistency(hnp_tagger *t, const uint8_t *text, size_t le
     HNP_TRY(collect(t, text, len, sents));
     if (t->n_cand > 0) {
         qsort(t->cand, t->n_cand, sizeof *t->cand, cand_cmp);
-        HNP_TRY(cand_bitmap(t));
+        HNP_TRY(cand_bitmap(t, text));
         size_t n_old = t->n_m;
         HNP_TRY(find_more(t, text, len, sents, n_sents));
         if (t->n_m > n_old) {

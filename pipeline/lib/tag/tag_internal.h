@@ -87,6 +87,17 @@ typedef struct tag_cand {
     const char *id, *name;
 } tag_cand;
 
+/* A condition mention that may spell an acronym (tag_doc.c, acronyms): the small-letter
+ * initials of its first two words, the hash of its text, its index in hnp_tagger.m, and
+ * the initials of all its words (an acronym has a letter for each: at most TAG_ACR_WORDS). */
+#define TAG_ACR_WORDS 12
+typedef struct tag_acr_lf {
+    uint64_t hash;
+    size_t x;
+    uint8_t first, second, n_words;
+    uint8_t initials[TAG_ACR_WORDS];
+} tag_acr_lf;
+
 /* What one sentence appended to the document's state in the first pass (tag_replay.c):
  * the ranges of mentions, abbreviations, development codes and document tokens, and
  * whether a ctx term in it was turned down. */
@@ -198,10 +209,14 @@ struct hnp_tagger {
     size_t n_cand, cap_cand;
     uint64_t *cand_bits; /* 2^k bits, at least TAG_CAND_BITS_PER per candidate (tag_doc.c) */
     size_t cap_cand_bits, cand_mask;
-    tag_sfset nodrug; /* short forms defined by a long form that is no drug */
-    tag_sfset enzyme; /* short forms defined by an enzyme's name, no condition */
-    tag_sfset cause;  /* short forms of a condition with its cause, "(GC-HT)" (tag_doc.c) */
-    hnp_span *codes;  /* development codes named as compounds (tag_chem.c), byte spans */
+    tag_sfset nodrug;   /* short forms defined by a long form that is no drug */
+    tag_sfset enzyme;   /* short forms defined by an enzyme's name, no condition */
+    tag_sfset cause;    /* short forms of a condition with its cause, "(GC-HT)" (tag_doc.c) */
+    tag_acr_lf *acr_lf; /* the document's distinct long forms of acronyms (tag_doc.c) */
+    size_t cap_acr_lf;
+    uint64_t *acr_seen; /* acronyms already judged: a direct-mapped set of their hashes */
+    size_t cap_acr_seen;
+    hnp_span *codes; /* development codes named as compounds (tag_chem.c), byte spans */
     size_t n_codes, cap_codes;
     /* The second pass (tag_replay.c). It copies a sentence's results from the first pass
      * unless the sentence turned a ctx term down (fragile) or the abbreviations defined so
@@ -325,6 +340,10 @@ void hnp_tag_abbrev_match(const hnp_tagger *t, const uint8_t *text, size_t i, si
 /* tag_abbrev.c: Schwartz & Hearst's test: the letters of sf are found in order in lf, its
  * first letter at the start of a word of lf. */
 int hnp_tag_abbrev_sf_in_lf(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln);
+/* Whether the acronym sf (SF_MIN..SF_MAX bytes) stands for the condition lf (tag_doc.c):
+ * fast 0 by the plain test on the long form's bytes, fast 1 by the initials kept for it
+ * (tag_acr_lf) as the acronym step does. For tests: both answers must agree. */
+int hnp_tag_acronym_of(const uint8_t *sf, size_t sn, const uint8_t *lf, size_t ln, int fast);
 
 /* tag_abbrev.c: sf is a short capitalised code that starts with lf's first letter
  * ("cyclosporine (CsA)"). */
@@ -351,6 +370,9 @@ size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i);
 /* tag_deficient.c: deficiency states named by a gene's or protein's symbol ("C5-deficient",
  * "deficient in Six5") in the sentence's bytes a..b, as conditions. */
 hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size_t a, size_t b);
+/* The last token of the model's condition over tokens a..b once a deficiency's object is
+ * taken in ("deficiency of the enzyme aspartylglucosaminidase"); b when there is none. */
+size_t hnp_tag_deficiency_end(const hnp_tagger *t, const uint8_t *text, size_t a, size_t b);
 
 /* tag_prefixed.c: words of the sentence just tagged (mentions m0..) that a prefix makes a
  * condition of a condition term ("pseudolithiasis", "pseudoacromegaly"), as conditions. */

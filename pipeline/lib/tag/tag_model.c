@@ -13,7 +13,7 @@
  * (a trial's name and its parts are never conditions).
  *
  * Layering: called by tag.c only; calls tag_match.c (id lookup), tag_abbrev.c (short forms
- * the model defines) and tag_mentions.c. */
+ * the model defines), tag_deficient.c (a deficiency's object) and tag_mentions.c. */
 #include "tag_model.h"
 #include "tag_internal.h"
 
@@ -453,6 +453,32 @@ static int32_t span_margin(const hnp_tagger *t, size_t a, size_t b)
     return least;
 }
 
+/* Whether tokens a..b hold half a bracket pair, counted over their bytes (chemical names
+ * hold brackets inside words: "2(5H)-furanone"). *open gets the token of the first "(" or
+ * "[" left open, SIZE_MAX when a ")" or "]" closes one opened before token a. No gold
+ * mention of either training split holds an unpaired bracket; the model's span sometimes
+ * runs over one ("human immunodeficiency virus (HIV", "DPD) deficiency"). */
+static int unbalanced_bracket(const hnp_tagger *t, const uint8_t *text, size_t a, size_t b,
+                              size_t *open)
+{
+    size_t depth = 0;
+    *open = SIZE_MAX;
+    for (size_t i = a; i <= b; i++) {
+        for (size_t x = t->tok[i].start; x < t->tok[i].end; x++) {
+            if (text[x] == '(' || text[x] == '[') {
+                *open = depth++ == 0 ? i : *open;
+            } else if (text[x] == ')' || text[x] == ']') {
+                if (depth == 0) {
+                    *open = SIZE_MAX;
+                    return 1;
+                }
+                depth--;
+            }
+        }
+    }
+    return depth > 0;
+}
+
 /* The model's spans as mentions, after the dictionary's mentions m0..m1-1 of this
  * sentence (which tag_model_merge then replaces). */
 static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size_t m1)
@@ -468,6 +494,21 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
         while (b + 1 < t->n_tok && t->my[b + 1] == in) {
             b++;
         }
+        size_t open;
+        if (in == TAG_Y_IC && unbalanced_bracket(t, text, i, b, &open) &&
+            (open == SIZE_MAX || t->tok[open].kind == LEXTOK_PUNCT)) {
+            /* A condition over "virus (HIV": two spans, the bracket in neither; over
+             * "cytolytic) hepatitis", which starts inside a bracket it runs out of: none (on
+             * the training part its rest was a mention 1 time in 11, "49) deficiency"). Not
+             * drugs: their spans grow after the model (tag_chem.c), "(R)-alpha-..." from
+             * "R)-alpha-...". */
+            size_t from = open == SIZE_MAX ? i : open, to = open == SIZE_MAX ? b : open;
+            memset(t->my + from, TAG_Y_O, to + 1 - from);
+            if (to < b) {
+                t->my[to + 1] = (uint8_t)(in == TAG_Y_ID ? TAG_Y_BD : TAG_Y_BC);
+            }
+            continue; /* the tokens from i on again, as now labelled */
+        }
         hnp_entity_label label = in == TAG_Y_ID ? HNP_LABEL_DRUG : HNP_LABEL_CONDITION;
         if (label == HNP_LABEL_CONDITION && hnp_tag_two_conditions(t, i, b)) {
             t->my[i + 1] = TAG_Y_O; /* "nausea and vomiting": two mentions */
@@ -475,6 +516,9 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
             b = i;
         }
         int sure = span_margin(t, i, b) >= TAG_SURE_MARGIN;
+        if (label == HNP_LABEL_CONDITION) {
+            b = hnp_tag_deficiency_end(t, text, i, b); /* tokens past b may hold no scores */
+        }
         size_t a = i;
         if (label == HNP_LABEL_CONDITION && i > 0 && t->my[i - 1] == TAG_Y_O) {
             a = hnp_tag_organ_start(t, i); /* "renal papillary necrosis" */
