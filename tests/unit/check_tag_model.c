@@ -750,9 +750,15 @@ START_TEST(undefined_acronyms_of_conditions)
         "Mutations of the PDS gene were found in both sisters.\n"
         "The NIH funded the work.\n"
         "A G6PD deficiency was found in the boy.\n"
-        "The GD score was normal.";
-    static const want_count want[] = {
-        {"CONDITION:DMD", 2}, {"CONDITION:PDS", 1}, {"CONDITION:NIH", 0}, {"CONDITION:GD", 0}};
+        "The GD score was normal.\n"
+        "Her crossed eyes were corrected in infancy.\n"
+        "The temple was built around 300 CE by the river.";
+    /* two letters are too few to stand for a condition: "CE" is the Common Era here */
+    static const want_count want[] = {{"CONDITION:DMD", 2},
+                                      {"CONDITION:PDS", 1},
+                                      {"CONDITION:NIH", 0},
+                                      {"CONDITION:GD", 0},
+                                      {"CONDITION:CE", 0}};
     fixture f;
     start(&f);
     expect_counts(&f, text, want, sizeof want / sizeof *want);
