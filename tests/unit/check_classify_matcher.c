@@ -492,11 +492,12 @@ START_TEST(eval_sets_agree)
 }
 END_TEST
 
-/* The date finder's month-name prefilter (the first two letters, classify_date.c) finds the
- * dates that trying every word as a month finds: on texts generated from pieces written for
- * this test (month names of every listed language in three cases, cut and extended, words
- * that share their first letters, days, years, separators), each piece's bytes sometimes
- * changed. */
+/* The date finder's fast scan (classify_date.c: a month name is tried only on words whose
+ * first two letters start one, and a word's or number's rest is skipped at once) finds the
+ * dates that the reference (every word tried, every byte's previous one tested) finds: on texts
+ * generated from pieces written for this test (month names of every listed language in three cases,
+ * cut and extended, words that share their first letters, days, years, separators), each piece's
+ * bytes sometimes changed. */
 static void date_agrees(const uint8_t *s, size_t n)
 {
     char iso[11] = "", iso_ref[11] = "";

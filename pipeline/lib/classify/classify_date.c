@@ -373,8 +373,10 @@ static int month_prefix(const uint8_t *s, size_t n, size_t i)
 int hnp_cls_find_date_as(const uint8_t *s, size_t n, int reference, char *iso, size_t *ds,
                          size_t *de)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (alpha(s[i - 1]) || digit(s[i - 1]))) {
+    size_t i = 0;
+    while (i < n) {
+        if (reference && i > 0 && (alpha(s[i - 1]) || digit(s[i - 1]))) {
+            i++; /* the reference tests each byte's previous one */
             continue;
         }
         unsigned v[3] = {0, 0, 0};
@@ -398,6 +400,14 @@ int hnp_cls_find_date_as(const uint8_t *s, size_t n, int reference, char *iso, s
             *de = i + l;
             return 1;
         }
+        if (!reference && (alpha(s[i]) || digit(s[i]))) {
+            /* the rest of a word or number, and the byte after it, follow a letter or digit:
+             * no date starts there */
+            do {
+                i++;
+            } while (i < n && (alpha(s[i]) || digit(s[i])));
+        }
+        i++;
     }
     return 0;
 }
