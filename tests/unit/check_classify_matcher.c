@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include "hnp/hnp.h"
+#include <ctype.h>
 #include <dirent.h>
 
 /* Every phrase of every list, found by the matcher in s[0..n)'s key exactly when the
@@ -491,6 +492,190 @@ START_TEST(eval_sets_agree)
 }
 END_TEST
 
+/* The date finder's fast scan (classify_date.c: a month name is tried only on words whose
+ * first two letters start one, and a word's or number's rest is skipped at once) finds the
+ * dates that the reference (every word tried, every byte's previous one tested) finds: on texts
+ * generated from pieces written for this test (month names of every listed language in three cases,
+ * cut and extended, words that share their first letters, days, years, separators), each piece's
+ * bytes sometimes changed. */
+static void date_agrees(const uint8_t *s, size_t n)
+{
+    char iso[11] = "", iso_ref[11] = "";
+    size_t ds = 0, de = 0, ds_ref = 0, de_ref = 0;
+    int got = hnp_cls_find_date_as(s, n, 0, iso, &ds, &de);
+    int want = hnp_cls_find_date_as(s, n, 1, iso_ref, &ds_ref, &de_ref);
+    if (got != want || (got && (ds != ds_ref || de != de_ref || strcmp(iso, iso_ref) != 0))) {
+        ck_abort_msg("date in \"%.*s\": fast %d [%zu,%zu) %s, reference %d [%zu,%zu) %s", (int)n,
+                     (const char *)s, got, ds, de, iso, want, ds_ref, de_ref, iso_ref);
+    }
+}
+
+static int digit_at(const uint8_t *s, size_t i)
+{
+    return s[i] >= '0' && s[i] <= '9';
+}
+
+START_TEST(date_prefilter_agrees)
+{
+    static const char *const months[] = {"January",
+                                         "Jan",
+                                         "February",
+                                         "Feb",
+                                         "March",
+                                         "Mar",
+                                         "April",
+                                         "Apr",
+                                         "May",
+                                         "June",
+                                         "Jun",
+                                         "July",
+                                         "Jul",
+                                         "August",
+                                         "Aug",
+                                         "September",
+                                         "Sept",
+                                         "Sep",
+                                         "October",
+                                         "Oct",
+                                         "November",
+                                         "Nov",
+                                         "December",
+                                         "Dec",
+                                         "janvier",
+                                         "f\xC3\xA9vrier",
+                                         "mars",
+                                         "avril",
+                                         "mai",
+                                         "juin",
+                                         "juillet",
+                                         "ao\xC3\xBBt",
+                                         "septembre",
+                                         "octobre",
+                                         "novembre",
+                                         "d\xC3\xA9\143embre",
+                                         "enero",
+                                         "febrero",
+                                         "marzo",
+                                         "abril",
+                                         "mayo",
+                                         "junio",
+                                         "julio",
+                                         "agosto",
+                                         "septiembre",
+                                         "setiembre",
+                                         "octubre",
+                                         "noviembre",
+                                         "diciembre",
+                                         "janeiro",
+                                         "fevereiro",
+                                         "mar\xC3\xA7o",
+                                         "maio",
+                                         "junho",
+                                         "julho",
+                                         "setembro",
+                                         "outubro",
+                                         "novembro",
+                                         "dezembro",
+                                         "januar",
+                                         "j\xC3\xA4nner",
+                                         "februar",
+                                         "m\xC3\xA4rz",
+                                         "juni",
+                                         "juli",
+                                         "oktober",
+                                         "dezember",
+                                         "gennaio",
+                                         "febbraio",
+                                         "aprile",
+                                         "maggio",
+                                         "giugno",
+                                         "luglio",
+                                         "settembre",
+                                         "ottobre",
+                                         "dicembre",
+                                         "januari",
+                                         "februari",
+                                         "maart",
+                                         "mei",
+                                         "augustus",
+                                         "and",
+                                         "of",
+                                         "on",
+                                         "from",
+                                         "some",
+                                         "most",
+                                         "made",
+                                         "never",
+                                         "door",
+                                         "area",
+                                         "just",
+                                         "auto",
+                                         "sea",
+                                         "a",
+                                         "an",
+                                         "the",
+                                         "x",
+                                         "Bob"};
+    static const char *const days[] = {"18", "5", "31", "0", "1", "12", "08", "18th", "1st"};
+    static const char *const years[] = {"2016", "1999", "16", "1850", "20"};
+    static const char *const seps[] = {" ", ", ", ". ", "-", " de ", " of ", "", "/", "."};
+    size_t nm = sizeof months / sizeof months[0], nd = sizeof days / sizeof days[0];
+    size_t ny = sizeof years / sizeof years[0], ns = sizeof seps / sizeof seps[0];
+    uint32_t r = 12345;
+    uint8_t buf[256];
+    size_t found = 0, found_months = 0;
+    for (int t = 0; t < 200000; t++) {
+        size_t n = 0;
+        for (size_t slot = 0; slot < 1 + (size_t)t % 7; slot++) {
+            r = r * 1103515245u + 12345u;
+            unsigned kind = (r >> 16) % 4; /* a month or word, a day, a year, a separator */
+            if (slot % 3 == 0 && (r >> 24) % 2) {
+                kind = 0;
+            }
+            const char *w = kind == 0   ? months[(r >> 8) % nm]
+                            : kind == 1 ? days[(r >> 8) % nd]
+                            : kind == 2 ? years[(r >> 8) % ny]
+                                        : seps[(r >> 8) % ns];
+            size_t l = strlen(w);
+            if (n + l + 2 >= sizeof buf) {
+                break;
+            }
+            memcpy(buf + n, w, l);
+            if (l > 0) {
+                switch ((r >> 4) % 12) {
+                case 0: /* upper case */
+                    for (size_t x = 0; x < l; x++) {
+                        buf[n + x] = (uint8_t)toupper(buf[n + x]);
+                    }
+                    break;
+                case 1: /* a byte changed */
+                    buf[n + (r >> 20) % l] = (uint8_t)("aeijoustz.7 \xC3"[(r >> 12) % 14]);
+                    break;
+                case 2: /* cut */
+                    l = 1 + (r >> 20) % l;
+                    break;
+                default:
+                    break;
+                }
+            }
+            n += l;
+            if (kind != 3 && (r >> 28) % 2 == 0) {
+                buf[n++] = ' ';
+            }
+        }
+        date_agrees(buf, n);
+        char iso[11];
+        size_t ds, de;
+        if (hnp_cls_find_date_as(buf, n, 1, iso, &ds, &de)) {
+            found++;
+            found_months += !digit_at(buf, ds);
+        }
+    }
+    ck_assert_uint_gt(found, 1000);
+    ck_assert_uint_gt(found_months, 1000);
+}
+END_TEST
+
 static Suite *classify_matcher_suite(void)
 {
     Suite *s = suite_create("classify_matcher");
@@ -501,6 +686,7 @@ static Suite *classify_matcher_suite(void)
     tcase_add_test(tc, fixture_agrees);
     tcase_add_test(tc, generated_phrases_agree);
     tcase_add_test(tc, eval_sets_agree);
+    tcase_add_test(tc, date_prefilter_agrees);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -343,16 +343,48 @@ static size_t numeric_dmy(const uint8_t *s, size_t n, size_t i, unsigned v[3])
     return (valid(v[0], v[1], v[2]) && v[2] > 0) ? j + ly - i : 0;
 }
 
-int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de)
+#define LETTER(c) (UINT32_C(1) << ((c) - 'a'))
+
+/* Whether the word at i can start a month name that month_first finds: its first two
+ * letters, without case, begin an English name or an ASCII one of another language
+ * (month_first's word is letters only, so "f\xC3\xA9vrier" never reaches the foreign list
+ * there). Most words ("and", "of", "from", "some") end here, before month_at is called. */
+static int month_prefix(const uint8_t *s, size_t n, size_t i)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (alpha(s[i - 1]) || digit(s[i - 1]))) {
+    /* ja ju fe ma me ap au av ag ab se oc ou ot ok no de di */
+    static const uint32_t seconds[26] = {
+        ['a' - 'a'] = LETTER('p') | LETTER('u') | LETTER('v') | LETTER('g') | LETTER('b'),
+        ['d' - 'a'] = LETTER('e') | LETTER('i'),
+        ['f' - 'a'] = LETTER('e'),
+        ['j' - 'a'] = LETTER('a') | LETTER('u'),
+        ['m' - 'a'] = LETTER('a') | LETTER('e'),
+        ['n' - 'a'] = LETTER('o'),
+        ['o' - 'a'] = LETTER('c') | LETTER('u') | LETTER('t') | LETTER('k'),
+        ['s' - 'a'] = LETTER('e')};
+    if (i + 2 >= n || !alpha(s[i + 1]) || !alpha(s[i + 2])) {
+        return 0; /* fewer than three letters (or the last three bytes): no month */
+    }
+    unsigned a = (unsigned)(s[i] | 0x20) - 'a', b = (unsigned)(s[i + 1] | 0x20) - 'a';
+    return (seconds[a] >> b) & 1;
+}
+
+#undef LETTER
+
+int hnp_cls_find_date_as(const uint8_t *s, size_t n, int reference, char *iso, size_t *ds,
+                         size_t *de)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (reference && i > 0 && (alpha(s[i - 1]) || digit(s[i - 1]))) {
+            i++; /* the reference tests each byte's previous one */
             continue;
         }
         unsigned v[3] = {0, 0, 0};
         size_t l = 0;
         if (alpha(s[i])) {
-            l = month_first(s, n, i, v);
+            if (reference || month_prefix(s, n, i)) {
+                l = month_first(s, n, i, v);
+            }
         } else if (digit(s[i])) {
             if ((l = year_first(s, n, i, v)) == 0 && (l = day_first(s, n, i, v)) == 0) {
                 l = numeric_dmy(s, n, i, v);
@@ -368,8 +400,21 @@ int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t 
             *de = i + l;
             return 1;
         }
+        if (!reference && (alpha(s[i]) || digit(s[i]))) {
+            /* the rest of a word or number, and the byte after it, follow a letter or digit:
+             * no date starts there */
+            do {
+                i++;
+            } while (i < n && (alpha(s[i]) || digit(s[i])));
+        }
+        i++;
     }
     return 0;
+}
+
+int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de)
+{
+    return hnp_cls_find_date_as(s, n, 0, iso, ds, de);
 }
 
 /* Words that may stand beside a date in a dateline. */

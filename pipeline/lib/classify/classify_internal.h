@@ -197,6 +197,10 @@ int hnp_cls_shape_junk(const uint8_t *s, size_t n, const cls_key *k, const cls_f
 /* Finds the first date in s[0..n). On success writes YYYY-MM-DD (or YYYY-MM) into iso
  * (at least 11 bytes), the byte range of the date into *ds and *de and returns 1. */
 int hnp_cls_find_date(const uint8_t *s, size_t n, char *iso, size_t *ds, size_t *de);
+/* The same; reference: every word is tried as a month name (no first-two-letters filter)
+ * and each byte's previous one is tested (no skip over a word's rest). */
+int hnp_cls_find_date_as(const uint8_t *s, size_t n, int reference, char *iso, size_t *ds,
+                         size_t *de);
 
 /* 1 if the sentence opens with an agency dateline ("LONDON (Reuters) -", "WASHINGTON,
  * March 3 (AP) --"): the article's lede, never its headline. */
