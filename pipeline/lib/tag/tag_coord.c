@@ -12,14 +12,6 @@
 
 #include <string.h>
 
-static int word_is(const hnp_tagger *t, size_t k, const char *w)
-{
-    const tag_token *x = &t->tok[k];
-    size_t n = strlen(w);
-    return x->kind == LEXTOK_WORD && x->fold_len == n &&
-           memcmp(t->fold.data + x->fold_off, w, n) == 0;
-}
-
 static int punct_is(const hnp_tagger *t, const uint8_t *text, size_t k, uint8_t c)
 {
     return t->tok[k].kind == LEXTOK_PUNCT && text[t->tok[k].start] == c;
@@ -32,10 +24,10 @@ static size_t first_conjunct(const hnp_tagger *t, const uint8_t *text, size_t i)
     if (t->tok[i].glued) {
         return i - 1; /* "breast-ovarian cancer" */
     }
-    if (i >= 2 &&
-        (word_is(t, i - 1, "and") || word_is(t, i - 1, "or") || punct_is(t, text, i - 1, '/'))) {
-        if (i >= 4 && word_is(t, i - 1, "or") && punct_is(t, text, i - 2, '/') &&
-            word_is(t, i - 3, "and")) {
+    if (i >= 2 && (hnp_tag_word_is(t, i - 1, "and") || hnp_tag_word_is(t, i - 1, "or") ||
+                   punct_is(t, text, i - 1, '/'))) {
+        if (i >= 4 && hnp_tag_word_is(t, i - 1, "or") && punct_is(t, text, i - 2, '/') &&
+            hnp_tag_word_is(t, i - 3, "and")) {
             return i - 4;
         }
         return i - 2;
@@ -77,7 +69,7 @@ hnp_status hnp_tag_coordination(hnp_tagger *t, const uint8_t *text, size_t i, si
  * A head shared by both ("breast and ovarian cancer") makes W1 no term by itself. */
 int hnp_tag_two_conditions(const hnp_tagger *t, size_t a, size_t b)
 {
-    if (b != a + 2 || !(word_is(t, a + 1, "and") || word_is(t, a + 1, "or"))) {
+    if (b != a + 2 || !(hnp_tag_word_is(t, a + 1, "and") || hnp_tag_word_is(t, a + 1, "or"))) {
         return 0;
     }
     for (size_t k = a; k <= b; k += 2) {
@@ -108,7 +100,7 @@ size_t hnp_tag_organ_start(const hnp_tagger *t, size_t i)
         return i;
     }
     for (size_t k = 0; k < sizeof organ_words / sizeof *organ_words; k++) {
-        if (word_is(t, i - 1, organ_words[k])) {
+        if (hnp_tag_word_is(t, i - 1, organ_words[k])) {
             return i - 1;
         }
     }

@@ -120,15 +120,6 @@ hnp_status hnp_tag_deficient(hnp_tagger *t, const uint8_t *text, size_t m0, size
     return HNP_OK;
 }
 
-/* Whether token k is the folded word w. */
-static int word_is(const hnp_tagger *t, size_t k, const char *w)
-{
-    const tag_token *x = &t->tok[k];
-    size_t n = strlen(w);
-    return x->kind == LEXTOK_WORD && x->fold_len == n &&
-           memcmp(t->fold.data + x->fold_off, w, n) == 0;
-}
-
 /* Whether token k is one of the space-separated folded words of list. */
 static int word_among(const hnp_tagger *t, size_t k, const char *list)
 {
@@ -177,7 +168,7 @@ size_t hnp_tag_deficiency_end(const hnp_tagger *t, const uint8_t *text, size_t a
     for (size_t k = a; k <= b; k++) {
         h = word_among(t, k, "deficiency deficiencies haploinsufficiency") ? k : h;
     }
-    if (h == SIZE_MAX || h + 2 >= t->n_tok || !word_is(t, h + 1, "of")) {
+    if (h == SIZE_MAX || h + 2 >= t->n_tok || !hnp_tag_word_is(t, h + 1, "of")) {
         return b;
     }
     size_t last = b;
@@ -209,7 +200,7 @@ size_t hnp_tag_deficiency_end(const hnp_tagger *t, const uint8_t *text, size_t a
             }
             break;
         }
-        if (word_is(t, k, "and") && k + 1 < t->n_tok &&
+        if (hnp_tag_word_is(t, k, "and") && k + 1 < t->n_tok &&
             is_symbol(text, t->tok[k - 1].start, t->tok[k - 1].end) &&
             is_symbol(text, t->tok[k + 1].start, t->tok[k + 1].end)) {
             continue; /* "of C6 and C7" */
@@ -217,9 +208,9 @@ size_t hnp_tag_deficiency_end(const hnp_tagger *t, const uint8_t *text, size_t a
         if (word_among(t, k, np_stops) || is_verb_ed(t, text, k)) {
             break;
         }
-        int article = word_is(t, k, "the") || word_is(t, k, "an") ||
-                      (word_is(t, k, "a") && text[x->start] == 'a'); /* "arylsulfatase A" */
-        if (!article && !word_is(t, k, "of")) {
+        int article = hnp_tag_word_is(t, k, "the") || hnp_tag_word_is(t, k, "an") ||
+                      (hnp_tag_word_is(t, k, "a") && text[x->start] == 'a'); /* "arylsulfatase A" */
+        if (!article && !hnp_tag_word_is(t, k, "of")) {
             last = k > last ? k : last;
         }
     }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Longest term, in tokens: bounds the work at each token start. */
 #define TAG_MAX_TOKENS 32
@@ -259,6 +260,15 @@ int hnp_tag_is_term(const hnp_tagger *t, const uint8_t *key, size_t len, hnp_ent
 static inline hnp_status hnp_tag_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
     return need <= *cap ? HNP_OK : hnp_tag_grow_slow(p, cap, need, elem);
+}
+
+/* Whether token k is the folded word w (a small-letter literal). */
+static inline int hnp_tag_word_is(const hnp_tagger *t, size_t k, const char *w)
+{
+    const tag_token *x = &t->tok[k];
+    size_t n = strlen(w);
+    return x->kind == LEXTOK_WORD && x->fold_len == n &&
+           memcmp(t->fold.data + x->fold_off, w, n) == 0;
 }
 
 /* tag_match.c: whether any match may start at token i (a cheap test: when 0,

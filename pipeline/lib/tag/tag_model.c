@@ -505,7 +505,7 @@ static hnp_status emit_spans(hnp_tagger *t, const uint8_t *text, size_t m0, size
             size_t from = open == SIZE_MAX ? i : open, to = open == SIZE_MAX ? b : open;
             memset(t->my + from, TAG_Y_O, to + 1 - from);
             if (to < b) {
-                t->my[to + 1] = (uint8_t)(in == TAG_Y_ID ? TAG_Y_BD : TAG_Y_BC);
+                t->my[to + 1] = TAG_Y_BC; /* in is TAG_Y_IC here */
             }
             continue; /* the tokens from i on again, as now labelled */
         }
