@@ -15,7 +15,10 @@ DiseaseClass, Modifier, CompositeMention) is `Disease`, as is standard practice.
 mentions are deduplicated per (document, start, end, type). Concept ids are not scored.
 
 Python 3 standard library only. Options: --verbose prints the most frequent false
-positives and misses per set on stderr; --set NAME runs one set (ncbi-disease or bc5cdr,
+positives and misses per set on stderr; --classes prints each type's errors by class on stderr
+(a miss with no prediction overlapping it, one of another type over it, a prediction longer,
+shorter or crossing it, split into several; a false positive on part of a gold mention of its
+type, on one of another type, or on none); --set NAME runs one set (ncbi-disease or bc5cdr,
 with or without the -dev suffix); --split dev|train|val scores the development split
 (the default) or the training split's two parts as scripts/train_tagger.py splits it:
 documents whose zlib.crc32(PMID) % 10 == 0 are the validation part ("val"), the rest is
@@ -91,8 +94,45 @@ def report_errors(name, typ, gold, pred, g, p):
     sys.stderr.write("%s %s misses: %s\n" % (name, typ, fn.most_common(25)))
 
 
+def overlapping(k, keys):
+    return [q for q in keys if q[0] == k[0] and q[1] < k[2] and k[1] < q[2]]
+
+
+def miss_class(k, typ, pred):
+    """The class of the missed gold mention k against the predictions."""
+    over = overlapping(k, pred)
+    same = [q for q in over if q[3] == typ]
+    if len(same) > 1:
+        return "miss split"
+    if not same:
+        return "miss other type" if over else "miss no overlap"
+    q = same[0]
+    if q[1] <= k[1] and q[2] >= k[2]:
+        return "miss predicted longer"
+    if q[1] >= k[1] and q[2] <= k[2]:
+        return "miss predicted shorter"
+    return "miss crossing"
+
+
+def report_classes(name, typ, gold, pred, g, p):
+    """Counts of the errors of one type by class (boundary, type, missed, spurious)."""
+    by_doc_p, by_doc_g = collections.defaultdict(list), collections.defaultdict(list)
+    for k in pred:
+        by_doc_p[k[0]].append(k)
+    for k in gold:
+        by_doc_g[k[0]].append(k)
+    classes = collections.Counter(miss_class(k, typ, by_doc_p[k[0]]) for k in g - p)
+    for k in p - g:
+        over = overlapping(k, by_doc_g[k[0]])
+        classes["false positive " + ("boundary" if any(q[3] == typ for q in over) else
+                                     "other type" if over else "no overlap")] += 1
+    sys.stderr.write("%s %s error classes: %s\n" % (name, typ, ", ".join(
+        "%s %d" % kv for kv in sorted(classes.items()))))
+
+
 def main(argv):
     verbose = "--verbose" in argv
+    classes = "--classes" in argv
     only = argv[argv.index("--set") + 1] if "--set" in argv else None
     split = argv[argv.index("--split") + 1] if "--split" in argv else "dev"
     if split not in ("dev", "train", "val"):
@@ -127,6 +167,8 @@ def main(argv):
                          (typ, prec, rec, f1, tp, n_p, n_g))
             if verbose:
                 report_errors(name, typ, gold, pred, g, p)
+            if classes:
+                report_classes(name, typ, gold, pred, g, p)
         print("ner %s: %s" % (name, "; ".join(parts)))
     return 0
 
