@@ -132,8 +132,9 @@ CASE_AUG = 0
 # validation part (2026-12-07, RUNS = 4, C figures, NCBI / BC5CDR Disease / Chemical F1; none:
 # 0.903/0.890/0.935, train 0.945/0.959/0.978): M = 10 0.902/0.889/0.928 (11 epochs), M = 40
 # 0.895/0.889/0.945 (14), M = 20 with K = 3 (recall) 0.872/0.879/0.911 (5); train 0.927/
-# 0.943/0.974, 0.927/0.944/0.973, 0.891/0.897/0.942. Less memorised, but BC5CDR Disease
-# does not move and NCBI drops: none.
+# 0.943/0.974, 0.927/0.944/0.973, 0.891/0.897/0.942; M = 40 on fold 1 0.864/0.837/0.897 ->
+# 0.852/0.839/0.898, fold 2 0.849/0.859/0.920 -> 0.848/0.861/0.918. Less memorised, but
+# BC5CDR Disease moves within noise and NCBI drops on all three parts: none.
 MARGIN, MISS_COST = 0.0, 1.0
 
 
