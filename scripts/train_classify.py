@@ -2,7 +2,7 @@
 """Trains the classify stage's article/junk model and writes its weights as C.
 
     /usr/bin/python3 scripts/train_classify.py [--write] [--cv] [--cache DIR] [--report]
-    /usr/bin/python3 scripts/train_classify.py --trees [--dev]   (a study: scripts/classify_trees.py)
+    /usr/bin/python3 scripts/train_classify.py --trees [--dev | --by-source]   (a study: scripts/classify_trees.py)
 
 Run with /usr/bin/python3 (Debian's python3-sklearn). The features come from
 build/hnp-clsfeat, which calls the library's own feature code (hnp_classify_features),
@@ -696,6 +696,8 @@ def main():
         return detector_precision(train, names)
     if "--trees" in args:
         import classify_trees
+        if "--by-source" in args:
+            return classify_trees.by_source(train, names)
         return classify_trees.run(train, names, cache, "--dev" in args)
     cv = cross_validate(train, names)
     best, top, se = choose(cv)
