@@ -2,6 +2,7 @@
 """Trains the classify stage's article/junk model and writes its weights as C.
 
     /usr/bin/python3 scripts/train_classify.py [--write] [--cv] [--cache DIR] [--report]
+    /usr/bin/python3 scripts/train_classify.py --trees [--dev | --by-source]   (a study: scripts/classify_trees.py)
 
 Run with /usr/bin/python3 (Debian's python3-sklearn). The features come from
 build/hnp-clsfeat, which calls the library's own feature code (hnp_classify_features),
@@ -213,11 +214,14 @@ class Model:
     def trans(self):
         return self.logt * self.temper
 
+    def log_odds(self, d):
+        return d["x"] @ self.w + self.b
+
     def body(self, d, names):
         """Final body/not-body per sentence, as the C classifier decides."""
         if len(d["spans"]) == 0:
             return np.zeros(0, dtype=bool)
-        z = d["x"] @ self.w + self.b
+        z = self.log_odds(d)
         p = 1 / (1 + np.exp(-z))
         state = viterbi(p, self.trans) if self.temper > 0 else (p >= 0.5).astype(np.int64)
         dec = decided(d, names)
@@ -432,30 +436,38 @@ def cross_validate_trim(docs, names, temper, offset):
     return pooled(alone, names), pooled(trimmed, names), pooled(headed, names)
 
 
-def fit(docs, names, seed=0):
-    from sklearn.linear_model import LogisticRegression
+def decided_rows(docs, names):
+    """The model's training rows: only the sentences it decides."""
     xs, ys = [], []
     for d in docs:
         y, keep = d["y"]
-        # the model learns only the sentences it decides
         keep = keep & decided(d, names)
         xs.append(d["x"][keep])
         ys.append(y[keep])
-    X, y = np.vstack(xs), np.concatenate(ys)
-    mu, sd = X.mean(axis=0), X.std(axis=0)
-    sd[sd < 1e-9] = 1.0
-    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=seed)
-    lr.fit((X - mu) / sd, y)
-    w = lr.coef_[0] / sd
-    b = lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd))
+    return np.vstack(xs), np.concatenate(ys)
+
+
+def log_transitions(docs):
+    """log P(to | from) counted on the training pages (add-one), [from * 2 + to]."""
     counts = np.ones(4)
     for d in docs:
         lab, keep = d["y"]
         lab = lab[keep]
         for a, c in zip(lab[:-1], lab[1:]):
             counts[2 * a + c] += 1
-    logt = np.log(np.concatenate([counts[:2] / counts[:2].sum(), counts[2:] / counts[2:].sum()]))
-    return Model(w, b, logt)
+    return np.log(np.concatenate([counts[:2] / counts[:2].sum(), counts[2:] / counts[2:].sum()]))
+
+
+def fit(docs, names, seed=0):
+    from sklearn.linear_model import LogisticRegression
+    X, y = decided_rows(docs, names)
+    mu, sd = X.mean(axis=0), X.std(axis=0)
+    sd[sd < 1e-9] = 1.0
+    lr = LogisticRegression(C=C_REG, max_iter=5000, solver="lbfgs", random_state=seed)
+    lr.fit((X - mu) / sd, y)
+    w = lr.coef_[0] / sd
+    b = lr.intercept_[0] - float(np.sum(lr.coef_[0] * mu / sd))
+    return Model(w, b, log_transitions(docs))
 
 
 def score(docs, names, model):
@@ -682,6 +694,11 @@ def main():
         train += docs
     if "--detectors" in args:
         return detector_precision(train, names)
+    if "--trees" in args:
+        import classify_trees
+        if "--by-source" in args:
+            return classify_trees.by_source(train, names)
+        return classify_trees.run(train, names, cache, "--dev" in args)
     cv = cross_validate(train, names)
     best, top, se = choose(cv)
     print_cv(cv, best, top, se)
