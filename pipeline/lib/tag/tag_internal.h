@@ -208,9 +208,11 @@ struct hnp_tagger {
     size_t cap_trace_tok;
     tag_mtok *mt;
     size_t cap_mt;
-    tag_wslot *wcache; /* TAG_WCACHE_SLOTS slots, made at the model's first sentence */
-    int ref_model;     /* every token's features computed, no cache (the reference) */
-    uint32_t *mf;      /* per token: its features, while tracing */
+    tag_wslot *wcache;     /* TAG_WCACHE_SLOTS slots, made at the model's first sentence */
+    int ref_model;         /* every token's features computed, no cache (the reference) */
+    uint32_t trig_at[257]; /* the model's trigger hashes by top byte (tag_model.c) */
+    int have_trig_at;
+    uint32_t *mf; /* per token: its features, while tracing */
     size_t cap_mf;
     int32_t *mem; /* per token: its emission scores */
     size_t cap_mem;

@@ -726,6 +726,45 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
     return HNP_OK;
 }
 
+/* Whether h is one of the trigger hashes (sorted): among those with its top byte
+ * (trig_at, index_triggers: two or three of them) or, for the reference, by bisection. */
+static int trigger_hash(const hnp_tagger *t, uint32_t h)
+{
+    const tag_model_table *mt = &hnp_tag_model_table;
+    size_t lo = 0, hi = mt->n_trig;
+    if (t->have_trig_at && !t->ref_model) {
+        for (size_t x = t->trig_at[h >> 24]; x < t->trig_at[(h >> 24) + 1]; x++) {
+            if (mt->trig[x] == h) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mt->trig[mid] < h) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < mt->n_trig && mt->trig[lo] == h;
+}
+
+/* trig_at[b]: the first trigger hash whose top byte is b or more. */
+static void index_triggers(hnp_tagger *t)
+{
+    const tag_model_table *mt = &hnp_tag_model_table;
+    size_t x = 0;
+    for (unsigned b = 0; b <= 256; b++) {
+        while (x < mt->n_trig && mt->trig[x] >> 24 < b) {
+            x++;
+        }
+        t->trig_at[b] = (uint32_t)x;
+    }
+    t->have_trig_at = 1;
+}
+
 /* A token the model must look at although the dictionary matched nothing near it: its
  * last four letters are among the trainer's trigger suffixes ("-city", "-emia"). */
 static int is_trigger(hnp_tagger *t, size_t i)
@@ -740,16 +779,7 @@ static int is_trigger(hnp_tagger *t, size_t i)
     if (!((mt->trig_bits[(h >> 20) & 127] >> ((h >> 27) & 31)) & 1)) {
         return 0; /* a bitmap of the triggers' hashes turns most words away */
     }
-    size_t lo = 0, hi = mt->n_trig;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (mt->trig[mid] < h) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < mt->n_trig && mt->trig[lo] == h;
+    return trigger_hash(t, h);
 }
 
 /* Marks in t->my (1 = look) the tokens the model decides on: those within
@@ -823,6 +853,9 @@ hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0)
     }
     HNP_TRY(reserve(t));
     dict_values(t, m0);
+    if (!t->have_trig_at) {
+        index_triggers(t);
+    }
     if (!mark_regions(t)) {
         return HNP_OK; /* no match and no trigger: nothing to decide */
     }
