@@ -210,6 +210,7 @@ struct hnp_tagger {
     size_t cap_mt;
     tag_wslot *wcache;     /* TAG_WCACHE_SLOTS slots, made at the model's first sentence */
     int ref_model;         /* every token's features computed, no cache (the reference) */
+    uint16_t near0[8];     /* the model's rows of a token with no match near it (wcache's) */
     uint32_t trig_at[257]; /* the model's trigger hashes by top byte (tag_model.c) */
     int have_trig_at;
     uint32_t *mf; /* per token: its features, while tracing */

@@ -245,10 +245,23 @@ static void context_feats(const hnp_tagger *t, const uint8_t *text, size_t i, ui
     f[4] = mix(4, pair(p1->w, c->w));
     f[5] = mix(5, pair(c->w, n1->w));
     f[11] = mix(11, pair(pair(p1->shape, c->shape), n1->shape));
-    f[13] = mix(13, p1->dc);
-    f[14] = mix(14, n1->dc);
     f[18] = mix(18, pair(form, c->shape));
-    f[19] = mix(19, pair(pair(p1->dc, c->dc), n1->dc));
+}
+
+/* The dictionary's matches (dc) at the tokens before and after token i (0 at the edges). */
+static void near_dc(const hnp_tagger *t, size_t i, unsigned *p, unsigned *n)
+{
+    *p = i > 0 ? t->mt[i - 1].dc : 0;
+    *n = i + 1 < t->n_tok ? t->mt[i + 1].dc : 0;
+}
+
+/* The templates of the dictionary's matches at a token (c) and its neighbours (p, n): the
+ * same features wherever the three have none (hnp_tagger.near0). */
+static void near_match_feats(unsigned p, unsigned c, unsigned n, uint32_t *f)
+{
+    f[13] = mix(13, p);
+    f[14] = mix(14, n);
+    f[19] = mix(19, pair(pair(p, c), n));
 }
 
 /* Every template of token i, in template order (the trace's and the trainer's). */
@@ -257,6 +270,9 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
     word_feats(t, i, f);
     match_feats(t, i, &t->mt[i], f);
     context_feats(t, text, i, f);
+    unsigned p, n;
+    near_dc(t, i, &p, &n);
+    near_match_feats(p, t->mt[i].dc, n, f);
 }
 
 /* Eight 16-bit lanes: one row of the table (TAG_MODEL_LABELS used) is added with one
@@ -289,6 +305,14 @@ static void emissions(const uint32_t *f, int32_t *em)
         acc += row(f[x]);
     }
     scores_out(acc, em);
+}
+
+/* The rows of near_match_feats. */
+static v8u16 near_match_rows(unsigned p, unsigned c, unsigned n)
+{
+    uint32_t f[TAG_MODEL_FEATURES];
+    near_match_feats(p, c, n, f);
+    return row(f[13]) + row(f[14]) + row(f[19]);
 }
 
 /* The word's share of the scores of token i (shape set): the rows of word_feats into ws,
@@ -324,8 +348,16 @@ static void emissions_cached(const hnp_tagger *t, const uint8_t *text, size_t i,
         memcpy(&acc, c->ws, sizeof acc);
         acc += row(f[12]) + row(f[15]) + row(f[16]) + row(f[17]) + row(f[21]);
     }
-    acc += row(f[2]) + row(f[3]) + row(f[4]) + row(f[5]) + row(f[11]) + row(f[13]) + row(f[14]) +
-           row(f[18]) + row(f[19]);
+    acc += row(f[2]) + row(f[3]) + row(f[4]) + row(f[5]) + row(f[11]) + row(f[18]);
+    unsigned p, n;
+    near_dc(t, i, &p, &n);
+    if ((p | c->dc | n) == 0) {
+        v8u16 near0;
+        memcpy(&near0, t->near0, sizeof near0);
+        acc += near0;
+    } else {
+        acc += near_match_rows(p, c->dc, n);
+    }
     scores_out(acc, em);
 }
 
@@ -866,6 +898,8 @@ hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0)
         if (!t->wcache) {
             return HNP_ERR_NOMEM;
         }
+        v8u16 near0 = near_match_rows(0, 0, 0);
+        memcpy(t->near0, &near0, sizeof near0);
     }
     for (size_t i = 0; i < t->n_tok; i++) {
         if (t->my[i]) {
