@@ -1,7 +1,8 @@
 /* check_tag_matcher.c -- the tagger's two lexicon matchers agree: the trie of token ids
  * (the one in use) and the reference that finds keys by their bytes (tag_match.c); so do
  * the second pass's copies of first-pass sentences (tag_replay.c), which the reference
- * turns off. Every evaluation text of ../shared is tagged both ways, with and without the
+ * turns off, and the model's scores from its cache of words (tag_model.c) and from every
+ * template computed. Every evaluation text of ../shared is tagged both ways, with and without the
  * model, and the mentions must be identical; small fixtures check the same without
  * ../shared. */
 #include "tag/tag_internal.h"
@@ -59,12 +60,16 @@ static hnp_span *lines_of(const char *text, size_t len, size_t *n)
     return s;
 }
 
+/* The reference paths a run takes (0: the fast ones). */
+enum { REF_MATCHER = 1, REF_MODEL = 2 };
+
 static run tag_with(const hnp_lexicon *const *lex, size_t n_lex, int reference, int model,
                     const char *text, size_t len, const hnp_span *sents, size_t n_sents)
 {
     hnp_tagger *t = NULL;
     ck_assert_int_eq(hnp_tagger_create(lex, n_lex, &t), HNP_OK);
-    hnp_tag_set_reference_matcher(t, reference);
+    hnp_tag_set_reference_matcher(t, (reference & REF_MATCHER) != 0);
+    hnp_tag_set_reference_model(t, (reference & REF_MODEL) != 0);
     hnp_tagger_set_model(t, model);
     const hnp_mention *m = NULL;
     size_t n = 0;
@@ -80,32 +85,40 @@ static run tag_with(const hnp_lexicon *const *lex, size_t n_lex, int reference, 
     return r;
 }
 
-/* Both matchers on one text; returns the number of mentions (the same for both). */
-static size_t compare(const hnp_lexicon *const *lex, size_t n_lex, const char *what,
-                      const char *text, size_t len, int model)
+/* The fast paths and the reference ones ref on one text; returns the number of mentions
+ * (the same for both). */
+static size_t compare_ref(const hnp_lexicon *const *lex, size_t n_lex, const char *what,
+                          const char *text, size_t len, int model, int ref)
 {
     size_t n_sents = 0;
     hnp_span *sents = lines_of(text, len, &n_sents);
     ck_assert_ptr_nonnull(sents);
     run a = tag_with(lex, n_lex, 0, model, text, len, sents, n_sents);
-    run b = tag_with(lex, n_lex, 1, model, text, len, sents, n_sents);
+    run b = tag_with(lex, n_lex, ref, model, text, len, sents, n_sents);
     for (size_t i = 0; i < a.n && i < b.n; i++) {
         const copy *x = &a.m[i], *y = &b.m[i];
         ck_assert_msg(x->span.start == y->span.start && x->span.end == y->span.end &&
                           x->label == y->label && x->sent == y->sent && strcmp(x->id, y->id) == 0 &&
                           strcmp(x->name, y->name) == 0,
-                      "%s (model %d): mention %zu differs: trie %zu-%zu %s %s, reference "
-                      "%zu-%zu %s %s",
-                      what, model, i, x->span.start, x->span.end, x->id, x->name, y->span.start,
-                      y->span.end, y->id, y->name);
+                      "%s (model %d, reference %d): mention %zu differs: fast %zu-%zu %s %s, "
+                      "reference %zu-%zu %s %s",
+                      what, model, ref, i, x->span.start, x->span.end, x->id, x->name,
+                      y->span.start, y->span.end, y->id, y->name);
     }
-    ck_assert_msg(a.n == b.n, "%s (model %d): %zu mentions with the trie, %zu by reference", what,
-                  model, a.n, b.n);
+    ck_assert_msg(a.n == b.n, "%s (model %d, reference %d): %zu mentions fast, %zu by reference",
+                  what, model, ref, a.n, b.n);
     size_t n = a.n;
     free_run(&a);
     free_run(&b);
     free(sents);
     return n;
+}
+
+/* Both matchers on one text (the model's reference path in neither). */
+static size_t compare(const hnp_lexicon *const *lex, size_t n_lex, const char *what,
+                      const char *text, size_t len, int model)
+{
+    return compare_ref(lex, n_lex, what, text, len, model, REF_MATCHER);
 }
 
 /* Sentences written for this test: multi-word terms, plurals (-ies, -es, -ses), a
@@ -223,6 +236,7 @@ static void compare_dir(const hnp_lexicon *lex, const char *dir, size_t *files, 
         for (int model = 0; model <= 1; model++) {
             *mentions += compare(one, 1, path, text, len, model);
         }
+        compare_ref(one, 1, path, text, len, 1, REF_MODEL);
         (*files)++;
         free(text);
     }
@@ -252,6 +266,32 @@ START_TEST(eval_sets_agree)
 }
 END_TEST
 
+/* Words of vocab (split at spaces) in a pseudo-random order from seed into text, about one
+ * in line_every ending a line (a full stop, a newline); returns the length, the text ending
+ * in a newline. */
+static size_t generated_text(const char *vocab, uint32_t seed, unsigned line_every, char *text,
+                             size_t cap)
+{
+    const char *words[128];
+    int lens[128];
+    size_t n_words = 0, len = 0;
+    for (const char *p = vocab; *p && n_words < 128; n_words++) {
+        const char *e = strchr(p, ' ');
+        words[n_words] = p;
+        lens[n_words] = (int)(e ? (size_t)(e - p) : strlen(p));
+        p += (size_t)lens[n_words] + (e != NULL);
+    }
+    uint32_t x = seed;
+    while (len + 64 < cap) {
+        x = x * 1103515245u + 12345u;
+        size_t w = (x >> 16) % n_words;
+        len += (size_t)snprintf(text + len, cap - len, "%.*s%s", lens[w], words[w],
+                                (x >> 8) % line_every == 0 ? ".\n" : " ");
+    }
+    text[len++] = '\n';
+    return len;
+}
+
 /* Generated sentences: words of multi-word terms (and their plurals) in random order among
  * function words that start longer keys ("the", "of", "in") and punctuation, so the start
  * test meets every kind of pair of tokens: the trie with its start test (and the filter of
@@ -265,29 +305,12 @@ START_TEST(generated_pairs_agree)
         "pressure chronic kidney multiple sclerosis vitamin D deficiency acute myeloid leukemia "
         "virus viruses HF Advance common cold patients were , - ( ) ; COVID-19 infection "
         "syndrome Heart Failure";
-    const char *words[64];
-    int lens[64];
-    size_t n_words = 0;
-    for (const char *p = vocab; *p && n_words < 64; n_words++) {
-        const char *e = strchr(p, ' ');
-        words[n_words] = p;
-        lens[n_words] = (int)(e ? (size_t)(e - p) : strlen(p));
-        p += (size_t)lens[n_words] + (e != NULL);
-    }
     hnp_lexicon *a = NULL, *b = NULL;
     fixture_lexicons(&a, &b);
     const hnp_lexicon *one[] = {a}, *two[] = {b, a}, *shipped[1] = {NULL};
     int have_shipped = hnp_lexicon_embedded(&shipped[0]) == HNP_OK;
     static char text[200000];
-    size_t len = 0, mentions = 0;
-    uint32_t x = 777;
-    while (len + 64 < sizeof text) {
-        x = x * 1103515245u + 12345u;
-        size_t w = (x >> 16) % n_words;
-        len += (size_t)snprintf(text + len, sizeof text - len, "%.*s%s", lens[w], words[w],
-                                (x >> 8) % 9 == 0 ? ".\n" : " ");
-    }
-    text[len++] = '\n';
+    size_t len = generated_text(vocab, 777, 9, text, sizeof text), mentions = 0;
     mentions += compare(one, 1, "generated", text, len, 0);
     mentions += compare(two, 2, "generated, two lexicons", text, len, 0);
     if (have_shipped) {
@@ -300,6 +323,48 @@ START_TEST(generated_pairs_agree)
     ck_assert_uint_gt(mentions, 1000);
     hnp_lexicon_free(a);
     hnp_lexicon_free(b);
+}
+END_TEST
+
+/* Generated sentences for the model's cache of words (tag_model.c, cached_word): terms and
+ * trigger words ("-itis", "-emia") among their case variants, words of one length that
+ * share their first bytes ("hepatitis" / "hepatitic", "seizure" / "seizing"), words
+ * of 1..3, 4..7, 8..16 and more than 16 bytes (keys of each kind, and none), non-ASCII words,
+ * digits and brackets, so that many distinct words meet in the cache's slots; with and without the
+ * dictionary's match beside them. Every token the model looks at must get the reference's scores:
+ * the mentions of the two paths must be identical, with the shipped lexicon when built in and a
+ * fixture's. */
+START_TEST(generated_model_cache_agrees)
+{
+    static const char vocab[] =
+        "the of in and with a to is was by heart failure Heart FAILURE hepatitis Hepatitis "
+        "hepatitides anaemia anemia Anemia leukaemia leukemia nephrotoxicity cardiotoxicity "
+        "hepatotoxicity aspirin Aspirin ASPIRIN cisplatin doxorubicin ibuprofen paracetamol "
+        "naproxen-induced captopril-induced acute myeloid leukemia renal failure breast cancer "
+        "diabetes mellitus hypertension hypotension arrhythmia tachycardia bradycardia "
+        "thrombocytopenia neutropenia pneumonitis dermatitis arthritis colitis gastritis "
+        "encephalopathy cardiomyopathy immunodeficiency hypercholesterolemia "
+        "glomerulonephritis Alzheimer 's disease Parkinson patients rats mg kg ( ) , ; . - 5 "
+        "10 2.5 COVID-19 HIV ALS MS CHF É é Ménière syndrome Sjögren über fièvre x y ab abc "
+        "seizures Seizures seizure induced toxicity toxic hepatitic anemic arrhythmic "
+        "neutropenic colitic seizing";
+    static char text[300000];
+    size_t len = generated_text(vocab, 4242, 13, text, sizeof text);
+    hnp_lexicon *a = NULL, *b = NULL;
+    fixture_lexicons(&a, &b);
+    const hnp_lexicon *fixture[] = {a}, *shipped[1] = {NULL};
+    size_t mentions = compare_ref(fixture, 1, "generated, fixture", text, len, 1, REF_MODEL);
+    hnp_lexicon_free(a);
+    hnp_lexicon_free(b);
+    int with_shipped = hnp_lexicon_embedded(&shipped[0]) == HNP_OK;
+    if (with_shipped) {
+        mentions += compare_ref(shipped, 1, "generated, shipped", text, len, 1, REF_MODEL);
+    }
+    fprintf(stderr,
+            "check_tag_matcher: generated text, %zu mentions (%s), model cache and "
+            "reference identical\n",
+            mentions, with_shipped ? "fixture and shipped lexicons" : "fixture lexicon");
+    ck_assert_uint_gt(mentions, with_shipped ? 5000 : 500);
 }
 END_TEST
 
@@ -414,6 +479,7 @@ static Suite *tag_matcher_suite(void)
     tcase_add_test(tc, fixture_matches_agree);
     tcase_add_test(tc, singulars_inline_agrees);
     tcase_add_test(tc, generated_pairs_agree);
+    tcase_add_test(tc, generated_model_cache_agrees);
     tcase_add_test(tc, acronym_initials_agree);
     tcase_add_test(tc, second_pass_copies_agree);
     tcase_add_test(tc, eval_sets_agree);

@@ -74,6 +74,7 @@ void hnp_tagger_free(hnp_tagger *t)
     free(t->rejected);
     free(t->trace_tok);
     free(t->mt);
+    free(t->wcache);
     free(t->mf);
     free(t->mem);
     free(t->my);
@@ -335,6 +336,11 @@ void hnp_tagger_set_model(hnp_tagger *t, int on)
 void hnp_tag_set_reference_matcher(hnp_tagger *t, int on)
 {
     t->ref_match = on != 0;
+}
+
+void hnp_tag_set_reference_model(hnp_tagger *t, int on)
+{
+    t->ref_model = on != 0;
 }
 
 void hnp_tagger_set_trace(hnp_tagger *t, hnp_tag_trace_fn fn, void *ctx)

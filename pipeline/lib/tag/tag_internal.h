@@ -61,7 +61,23 @@ typedef struct tag_mtok {
     int have;               /* w, raw and shape are computed */
     uint32_t suf4;          /* feature of template 9 (last four letters), when have_suf4 */
     int have_suf4;          /* computed by the trigger test (tag_model.c, is_trigger) */
+    /* The emission rows of the templates that look at the word alone, summed (tag_model.c,
+     * word_sums): ws without, ws0 with the dictionary's templates of a token it did not
+     * match (they too then depend on the word alone). Set with have unless ref_model. */
+    uint16_t ws[8], ws0[8];
 } tag_mtok;
+
+/* One slot of the model's cache of words (tag_model.c, cached_word): a word of at most 16
+ * bytes (n, key: its bytes), its shape's hash and its tag_mtok.ws and ws0. n 0: empty. */
+typedef struct tag_wslot {
+    uint64_t key[2];
+    uint64_t shape;
+    uint32_t n;
+    uint16_t ws[8], ws0[8];
+} tag_wslot;
+
+/* Slots of the cache: a power of two. */
+#define TAG_WCACHE_SLOTS 4096
 
 /* A set of short forms in the document (tag_doc.c): byte spans, and a bitmap of their
  * lengths and first and last bytes (tag_doc.c, sf_bit) that turns most other words away. */
@@ -192,6 +208,11 @@ struct hnp_tagger {
     size_t cap_trace_tok;
     tag_mtok *mt;
     size_t cap_mt;
+    tag_wslot *wcache;     /* TAG_WCACHE_SLOTS slots, made at the model's first sentence */
+    int ref_model;         /* every token's features computed, no cache (the reference) */
+    uint16_t near0[8];     /* the model's rows of a token with no match near it (wcache's) */
+    uint32_t trig_at[257]; /* the model's trigger hashes by top byte (tag_model.c) */
+    int have_trig_at;
     uint32_t *mf; /* per token: its features, while tracing */
     size_t cap_mf;
     int32_t *mem; /* per token: its emission scores */
@@ -290,6 +311,11 @@ hnp_status hnp_tag_match_at(hnp_tagger *t, const uint8_t *text, size_t i, size_t
  * and the second pass tags every sentence again instead of copying (tag_replay.c); the
  * output must be the same (for the differential test). */
 void hnp_tag_set_reference_matcher(hnp_tagger *t, int on);
+
+/* tag.c: on (1), the model computes every template of every token it looks at instead of
+ * taking the word's share of the emission scores from its cache (tag_model.c); the output
+ * must be the same (for the differential test). */
+void hnp_tag_set_reference_model(hnp_tagger *t, int on);
 
 /* tag_replay.c: the first pass's record of sentence s (before and after it), the first
  * pass's state kept for the second, whether the second pass may copy sentence s, the copy,

@@ -144,19 +144,6 @@ static void dict_values(hnp_tagger *t, size_t m0)
     }
 }
 
-/* The word's hashes, computed once per token and only where a feature needs them. */
-static void word_values(hnp_tagger *t, const uint8_t *text, size_t i)
-{
-    tag_mtok *v = &t->mt[i];
-    if (v->have) {
-        return;
-    }
-    const tag_token *k = &t->tok[i];
-    v->w = k->hash;
-    v->shape = shape_hash(text + k->start, k->end - k->start);
-    v->have = 1;
-}
-
 /* Prefix (k > 0) or suffix (k < 0) of at most 7 bytes of the folded word, as a number:
  * its bytes little-endian, zero-padded, with k in the top byte. One unaligned load: the
  * fold buffer keeps 8 bytes of slack after its end (tag.c) and holds the sentence's words
@@ -204,9 +191,41 @@ static inline uint64_t suffix(uint64_t tail, size_t len, int k)
     return (n ? tail >> (8 * (8 - n)) : 0) | (uint64_t)(-k & 0xff) << 56;
 }
 
-static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
+/* The templates that look at the token's own bytes alone (0: the bias): the same features
+ * wherever the word occurs. c->shape must be set. */
+static void word_feats(const hnp_tagger *t, size_t i, uint32_t *f)
 {
-    static const tag_mtok edge[2] = {{1, 1, 1, 0, 0, 0, 1, 0, 0}, {2, 2, 2, 0, 0, 0, 1, 0, 0}};
+    const tag_mtok *c = &t->mt[i];
+    uint64_t tail = tail8(t, i);
+    size_t flen = t->tok[i].fold_len;
+    f[0] = mix(0, 0);
+    f[1] = mix(1, c->w);
+    f[6] = mix(6, affix(t, i, 3));
+    f[7] = mix(7, suffix(tail, flen, 2));
+    f[8] = mix(8, suffix(tail, flen, 3));
+    f[9] = c->have_suf4 ? c->suf4 : mix(9, suffix(tail, flen, 4));
+    f[10] = mix(10, c->shape);
+    f[20] = mix(20, suffix(tail, flen, 5));
+}
+
+/* The templates of the token's dictionary match (its dc, src, dn) with the word: of the word
+ * alone when the dictionary did not match it (dc, src, dn 0). */
+static void match_feats(const hnp_tagger *t, size_t i, const tag_mtok *c, uint32_t *f)
+{
+    uint64_t suf3 = suffix(tail8(t, i), t->tok[i].fold_len, 3);
+    f[12] = mix(12, c->dc);
+    f[15] = mix(15, pair(c->dc, c->src));
+    f[16] = mix(16, pair(c->dc, c->dn));
+    f[17] = mix(17, pair(c->dc, c->w));
+    f[21] = mix(21, pair(c->dc, suf3));
+}
+
+/* The templates that look at the neighbours (their words, shapes, matches) or at the
+ * token's place among them (glued, in brackets). */
+static void context_feats(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
+{
+    static const tag_mtok edge[2] = {{.w = 1, .raw = 1, .shape = 1, .have = 1},
+                                     {.w = 2, .raw = 2, .shape = 2, .have = 1}};
     const tag_mtok *c = &t->mt[i];
     const tag_mtok *p1 = i > 0 ? &t->mt[i - 1] : &edge[0];
     const tag_mtok *n1 = i + 1 < t->n_tok ? &t->mt[i + 1] : &edge[1];
@@ -221,51 +240,196 @@ static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint
                                 : 5) *
                         8 +
                     (uint64_t)k->glued * 4 + glued_next * 2 + paren;
-    f[0] = mix(0, 0);
-    f[1] = mix(1, c->w);
     f[2] = mix(2, p1->w);
     f[3] = mix(3, n1->w);
     f[4] = mix(4, pair(p1->w, c->w));
     f[5] = mix(5, pair(c->w, n1->w));
-    uint64_t tail = tail8(t, i);
-    size_t flen = k->fold_len;
-    f[6] = mix(6, affix(t, i, 3));
-    f[7] = mix(7, suffix(tail, flen, 2));
-    f[8] = mix(8, suffix(tail, flen, 3));
-    f[9] = c->have_suf4 ? c->suf4 : mix(9, suffix(tail, flen, 4));
-    f[10] = mix(10, c->shape);
     f[11] = mix(11, pair(pair(p1->shape, c->shape), n1->shape));
-    f[12] = mix(12, c->dc);
-    f[13] = mix(13, p1->dc);
-    f[14] = mix(14, n1->dc);
-    f[15] = mix(15, pair(c->dc, c->src));
-    f[16] = mix(16, pair(c->dc, c->dn));
-    f[17] = mix(17, pair(c->dc, c->w));
     f[18] = mix(18, pair(form, c->shape));
-    f[19] = mix(19, pair(pair(p1->dc, c->dc), n1->dc));
-    f[20] = mix(20, suffix(tail, flen, 5));
-    f[21] = mix(21, pair(c->dc, suffix(tail, flen, 3)));
 }
 
-/* Eight int16 lanes: one row of the table (TAG_MODEL_LABELS used) is added with one
- * vector add; the table is padded so the last row can be read as eight. */
-typedef int16_t v8i16 __attribute__((vector_size(16)));
+/* The dictionary's matches (dc) at the tokens before and after token i (0 at the edges). */
+static void near_dc(const hnp_tagger *t, size_t i, unsigned *p, unsigned *n)
+{
+    *p = i > 0 ? t->mt[i - 1].dc : 0;
+    *n = i + 1 < t->n_tok ? t->mt[i + 1].dc : 0;
+}
 
-/* The emission scores of one token's features, into em[TAG_MODEL_LABELS]. */
-static void emissions(const uint32_t *f, int32_t *em)
+/* The templates of the dictionary's matches at a token (c) and its neighbours (p, n): the
+ * same features wherever the three have none (hnp_tagger.near0). */
+static void near_match_feats(unsigned p, unsigned c, unsigned n, uint32_t *f)
+{
+    f[13] = mix(13, p);
+    f[14] = mix(14, n);
+    f[19] = mix(19, pair(pair(p, c), n));
+}
+
+/* Every template of token i, in template order (the trace's and the trainer's). */
+static void feature_row(const hnp_tagger *t, const uint8_t *text, size_t i, uint32_t *f)
+{
+    word_feats(t, i, f);
+    match_feats(t, i, &t->mt[i], f);
+    context_feats(t, text, i, f);
+    unsigned p, n;
+    near_dc(t, i, &p, &n);
+    near_match_feats(p, t->mt[i].dc, n, f);
+}
+
+/* Eight 16-bit lanes: one row of the table (TAG_MODEL_LABELS used) is added with one
+ * vector add; the table is padded so the last row can be read as eight. Unsigned, so that
+ * sums in any order wrap alike: the word's share of a token's scores is summed apart from
+ * the rest (word_sums) and must give the reference's total to the bit. */
+typedef uint16_t v8u16 __attribute__((vector_size(16)));
+
+static inline v8u16 row(uint32_t f)
 {
     const tag_model_table *mt = &hnp_tag_model_table;
-    const uint32_t mask = (1u << mt->bits) - 1;
-    v8i16 acc = {0};
-#pragma GCC unroll 20
-    for (size_t x = 0; x < TAG_MODEL_FEATURES; x++) {
-        v8i16 row;
-        memcpy(&row, mt->w + (size_t)(f[x] & mask) * TAG_MODEL_LABELS, sizeof row);
-        acc += row; /* the trainer bounds the weights so that the sum fits */
-    }
+    v8u16 r;
+    memcpy(&r, mt->w + (size_t)(f & ((1u << mt->bits) - 1)) * TAG_MODEL_LABELS, sizeof r);
+    return r;
+}
+
+static void scores_out(v8u16 acc, int32_t *em)
+{
     for (int y = 0; y < TAG_MODEL_LABELS; y++) {
-        em[y] = acc[y];
+        em[y] = (int16_t)acc[y]; /* the trainer bounds the weights so that the sum fits */
     }
+}
+
+/* The emission scores of one token's features, into em[TAG_MODEL_LABELS]: the reference. */
+static void emissions(const uint32_t *f, int32_t *em)
+{
+    v8u16 acc = {0};
+#pragma GCC unroll 22
+    for (size_t x = 0; x < TAG_MODEL_FEATURES; x++) {
+        acc += row(f[x]);
+    }
+    scores_out(acc, em);
+}
+
+/* The rows of near_match_feats. */
+static v8u16 near_match_rows(unsigned p, unsigned c, unsigned n)
+{
+    uint32_t f[TAG_MODEL_FEATURES];
+    near_match_feats(p, c, n, f);
+    return row(f[13]) + row(f[14]) + row(f[19]);
+}
+
+/* The word's share of the scores of token i (shape set): the rows of word_feats into ws,
+ * and with them those of match_feats for no dictionary match into ws0. */
+static void word_sums(const hnp_tagger *t, size_t i, uint16_t *ws, uint16_t *ws0)
+{
+    uint32_t f[TAG_MODEL_FEATURES];
+    tag_mtok none = t->mt[i];
+    none.dc = 0;
+    none.src = 0;
+    none.dn = 0;
+    word_feats(t, i, f);
+    match_feats(t, i, &none, f);
+    v8u16 w = row(f[0]) + row(f[1]) + row(f[6]) + row(f[7]) + row(f[8]) + row(f[9]) + row(f[10]) +
+              row(f[20]);
+    v8u16 w0 = w + row(f[12]) + row(f[15]) + row(f[16]) + row(f[17]) + row(f[21]);
+    memcpy(ws, &w, sizeof w);
+    memcpy(ws0, &w0, sizeof w0);
+}
+
+/* Token i's emission scores from its word's share (word_values) and the rest of its
+ * templates: the same as emissions() over feature_row. */
+static void emissions_cached(const hnp_tagger *t, const uint8_t *text, size_t i, int32_t *em)
+{
+    const tag_mtok *c = &t->mt[i];
+    uint32_t f[TAG_MODEL_FEATURES];
+    v8u16 acc;
+    context_feats(t, text, i, f);
+    if (c->dc == 0) {
+        memcpy(&acc, c->ws0, sizeof acc);
+    } else {
+        match_feats(t, i, c, f);
+        memcpy(&acc, c->ws, sizeof acc);
+        acc += row(f[12]) + row(f[15]) + row(f[16]) + row(f[17]) + row(f[21]);
+    }
+    acc += row(f[2]) + row(f[3]) + row(f[4]) + row(f[5]) + row(f[11]) + row(f[18]);
+    unsigned p, n;
+    near_dc(t, i, &p, &n);
+    if ((p | c->dc | n) == 0) {
+        v8u16 near0;
+        memcpy(&near0, t->near0, sizeof near0);
+        acc += near0;
+    } else {
+        acc += near_match_rows(p, c->dc, n);
+    }
+    scores_out(acc, em);
+}
+
+/* The cache's key of a word of 1..16 bytes: two loads that together cover every byte (they
+ * overlap when n < 16), so with n the key is the word. */
+static void word_key(const uint8_t *s, size_t n, uint64_t *key)
+{
+    if (n >= 8) {
+        memcpy(&key[0], s, 8);
+        memcpy(&key[1], s + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        key[0] = a;
+        key[1] = b;
+    } else {
+        key[0] = (uint64_t)s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16;
+        key[1] = 0;
+    }
+}
+
+/* Token i's shape and word sums (word_sums) from the cache, computed into it on a miss.
+ * A token's shape and sums depend on its bytes alone (its folded form and hash are made
+ * from them: lexicon_key.h), and most tokens repeat a word met before. Words longer than
+ * 16 bytes are rare: computed. */
+static void cached_word(hnp_tagger *t, const uint8_t *text, size_t i)
+{
+    tag_mtok *v = &t->mt[i];
+    const tag_token *k = &t->tok[i];
+    const uint8_t *s = text + k->start;
+    size_t n = k->end - k->start;
+    if (n > 16) {
+        v->shape = shape_hash(s, n);
+        word_sums(t, i, v->ws, v->ws0);
+        return;
+    }
+    uint64_t key[2];
+    word_key(s, n, key);
+    uint64_t h = (key[0] * 0x9E3779B97F4A7C15ull) ^ ((key[1] + n) * 0xff51afd7ed558ccdull);
+    tag_wslot *e = &t->wcache[(h >> 32) & (TAG_WCACHE_SLOTS - 1)];
+    if (e->n != n || e->key[0] != key[0] || e->key[1] != key[1]) {
+        v->shape = shape_hash(s, n);
+        word_sums(t, i, v->ws, v->ws0);
+        e->key[0] = key[0];
+        e->key[1] = key[1];
+        e->n = (uint32_t)n;
+        e->shape = v->shape;
+        memcpy(e->ws, v->ws, sizeof e->ws);
+        memcpy(e->ws0, v->ws0, sizeof e->ws0);
+        return;
+    }
+    v->shape = e->shape;
+    memcpy(v->ws, e->ws, sizeof v->ws);
+    memcpy(v->ws0, e->ws0, sizeof v->ws0);
+}
+
+/* The word's values, computed once per token and only where a feature needs them: with
+ * its share of the scores (sums: the cache's path) or without (the reference's). */
+static void word_values(hnp_tagger *t, const uint8_t *text, size_t i, int sums)
+{
+    tag_mtok *v = &t->mt[i];
+    if (v->have) {
+        return;
+    }
+    v->w = t->tok[i].hash;
+    if (sums) {
+        cached_word(t, text, i);
+    } else {
+        v->shape = shape_hash(text + t->tok[i].start, t->tok[i].end - t->tok[i].start);
+    }
+    v->have = 1;
 }
 
 _Static_assert(TAG_MODEL_LABELS == 5, "decode's step is written out for five labels");
@@ -594,6 +758,45 @@ static hnp_status merge(hnp_tagger *t, size_t m0, size_t m1)
     return HNP_OK;
 }
 
+/* Whether h is one of the trigger hashes (sorted): among those with its top byte
+ * (trig_at, index_triggers: two or three of them) or, for the reference, by bisection. */
+static int trigger_hash(const hnp_tagger *t, uint32_t h)
+{
+    const tag_model_table *mt = &hnp_tag_model_table;
+    size_t lo = 0, hi = mt->n_trig;
+    if (t->have_trig_at && !t->ref_model) {
+        for (size_t x = t->trig_at[h >> 24]; x < t->trig_at[(h >> 24) + 1]; x++) {
+            if (mt->trig[x] == h) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (mt->trig[mid] < h) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < mt->n_trig && mt->trig[lo] == h;
+}
+
+/* trig_at[b]: the first trigger hash whose top byte is b or more. */
+static void index_triggers(hnp_tagger *t)
+{
+    const tag_model_table *mt = &hnp_tag_model_table;
+    size_t x = 0;
+    for (unsigned b = 0; b <= 256; b++) {
+        while (x < mt->n_trig && mt->trig[x] >> 24 < b) {
+            x++;
+        }
+        t->trig_at[b] = (uint32_t)x;
+    }
+    t->have_trig_at = 1;
+}
+
 /* A token the model must look at although the dictionary matched nothing near it: its
  * last four letters are among the trainer's trigger suffixes ("-city", "-emia"). */
 static int is_trigger(hnp_tagger *t, size_t i)
@@ -608,16 +811,7 @@ static int is_trigger(hnp_tagger *t, size_t i)
     if (!((mt->trig_bits[(h >> 20) & 127] >> ((h >> 27) & 31)) & 1)) {
         return 0; /* a bitmap of the triggers' hashes turns most words away */
     }
-    size_t lo = 0, hi = mt->n_trig;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (mt->trig[mid] < h) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < mt->n_trig && mt->trig[lo] == h;
+    return trigger_hash(t, h);
 }
 
 /* Marks in t->my (1 = look) the tokens the model decides on: those within
@@ -650,12 +844,17 @@ static size_t mark_regions(hnp_tagger *t)
     return marked;
 }
 /* Token i's features (kept for the trace) and, when the model is usable, its emission
- * scores. */
-static void features(hnp_tagger *t, const uint8_t *text, size_t i, int usable)
+ * scores: with the cache of words (cached: the word's share of the scores taken whole),
+ * else every template computed. */
+static void features(hnp_tagger *t, const uint8_t *text, size_t i, int usable, int cached)
 {
     size_t a = i >= 1 ? i - 1 : 0, b = i + 2 < t->n_tok ? i + 2 : t->n_tok;
     for (size_t j = a; j < b; j++) {
-        word_values(t, text, j);
+        word_values(t, text, j, cached);
+    }
+    if (cached) {
+        emissions_cached(t, text, i, t->mem + i * TAG_MODEL_LABELS);
+        return;
     }
     uint32_t f[TAG_MODEL_FEATURES];
     feature_row(t, text, i, f);
@@ -686,12 +885,25 @@ hnp_status hnp_tag_model_sentence(hnp_tagger *t, const uint8_t *text, size_t m0)
     }
     HNP_TRY(reserve(t));
     dict_values(t, m0);
+    if (!t->have_trig_at) {
+        index_triggers(t);
+    }
     if (!mark_regions(t)) {
         return HNP_OK; /* no match and no trigger: nothing to decide */
     }
+    /* The trace needs every feature, not their sums. */
+    const int cached = usable && !t->trace && !t->ref_model;
+    if (cached && !t->wcache) {
+        t->wcache = calloc(TAG_WCACHE_SLOTS, sizeof *t->wcache);
+        if (!t->wcache) {
+            return HNP_ERR_NOMEM;
+        }
+        v8u16 near0 = near_match_rows(0, 0, 0);
+        memcpy(t->near0, &near0, sizeof near0);
+    }
     for (size_t i = 0; i < t->n_tok; i++) {
         if (t->my[i]) {
-            features(t, text, i, usable);
+            features(t, text, i, usable, cached);
         }
     }
     if (t->trace) {
