@@ -567,6 +567,34 @@ START_TEST(inline_tokenizer_agrees)
         }
         same_tokens(buf, n);
     }
+    /* Generated words of 1 to 40 bytes (small, capital and mixed case, digits, now and then
+     * a byte past ASCII), one to three spaces or a hyphen before each, with the text going on
+     * after them or ending right there: the inline sixteen-byte path and the out-of-line rest
+     * (hnp_lexkey_next_fold_rest) against the full way. */
+    static const uint8_t letters[] =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    uint8_t text[128];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, len = 1 + (size_t)round % 40;
+        x = x * 1103515245u + 12345u;
+        int caps = (int)((x >> 16) % 3), gap = 1 + (int)((x >> 20) % 3);
+        for (int g = 0; g < gap; g++) {
+            text[n++] = (x >> 24) % 4 ? ' ' : '-';
+        }
+        for (size_t k = 0; k < len; k++) {
+            x = x * 1103515245u + 12345u;
+            size_t r = (x >> 16) % 26;
+            text[n++] = (x >> 8) % 97 == 0 ? 0xc3
+                        : (x >> 4) % 11 == 0
+                            ? letters[52 + r % 10]
+                            : letters[r + (caps == 1 || (caps == 2 && k % 2)) * 26];
+        }
+        if (round % 5) {
+            memcpy(text + n, " and more words here", 20);
+            n += 20;
+        }
+        same_tokens(text, n);
+    }
 }
 END_TEST
 

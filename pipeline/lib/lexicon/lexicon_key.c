@@ -296,3 +296,56 @@ hnp_status hnp_lexicon_key(const uint8_t *text, size_t len, char **out, size_t *
     }
     return HNP_OK;
 }
+
+hnp_status hnp_lexkey_next_fold_rest(const uint8_t *s, size_t len, size_t i, size_t *pos,
+                                     lextok *tok, lexbuf *out, lexkey_scratch *sc, uint64_t *hash,
+                                     int *digit, int *found)
+{
+    unsigned p = i < len ? hnp_ascii_props[s[i]] : 0;
+    if (p & HNP_ASCII_WORD) {
+        if (out->cap - out->len < LEXKEY_FOLD_FAST_MAX) {
+            HNP_TRY(hnp_buf_reserve(out, LEXKEY_FOLD_FAST_MAX));
+        }
+        const uint8_t *w = s + i;
+        uint8_t *o = out->data + out->len;
+        size_t lim = len - i > LEXKEY_FOLD_FAST_MAX ? LEXKEY_FOLD_FAST_MAX : len - i, n = 0;
+        uint64_t h = LEXKEY_HASH_INIT;
+        unsigned any = 0;
+        do {
+            uint8_t c = (uint8_t)(w[n] | ((p & HNP_ASCII_UPPER) << 3)); /* 'A' | 32 == 'a' */
+            o[n] = c;
+            h = hnp_fnv64_byte(h, c);
+            any |= p;
+            p = ++n < lim ? hnp_ascii_props[w[n]] : 0;
+        } while (p & HNP_ASCII_WORD);
+        size_t e = i + n; /* a word byte here: the word is longer than the fast path takes */
+        if (e == len ||
+            (s[e] < 0x80 && s[e] != '\'' && !(hnp_ascii_props[s[e]] & HNP_ASCII_WORD))) {
+            *tok = (lextok){i, e, LEXTOK_WORD, 1};
+            *pos = e;
+            out->len += n;
+            *hash = h;
+            *digit = (any & HNP_ASCII_DIGIT) != 0;
+            *found = 1;
+            return HNP_OK;
+        }
+    }
+    if (i < len && s[i] < 0x80 && !(hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
+        /* ASCII punctuation (white space and joiners were skipped above): a token of one
+         * byte that folds to itself. */
+        HNP_TRY(hnp_buf_putc(out, (char)s[i]));
+        *tok = (lextok){i, i + 1, LEXTOK_PUNCT, 1};
+        *pos = i + 1;
+        *hash = hnp_fnv64_byte(LEXKEY_HASH_INIT, s[i]);
+        *digit = 0;
+        *found = 1;
+        return HNP_OK;
+    }
+    *pos = i;
+    *found = hnp_lexkey_next(s, len, pos, tok);
+    if (!*found) {
+        return HNP_OK;
+    }
+    return hnp_lexkey_fold_hash(s + tok->start, tok->end - tok->start, tok->ascii, out, sc, hash,
+                                digit);
+}

@@ -127,12 +127,19 @@ static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_
 }
 #endif
 
+/* hnp_lexkey_next_fold from the first byte past white space and joiners, i (<= len): the
+ * byte loop below its sixteen-byte path, punctuation and the full way. Out of line so the
+ * common case stays small in the tagger's loop. */
+hnp_status hnp_lexkey_next_fold_rest(const uint8_t *s, size_t len, size_t i, size_t *pos,
+                                     lextok *tok, lexbuf *out, lexkey_scratch *sc, uint64_t *hash,
+                                     int *digit, int *found);
+
 /* hnp_lexkey_next then hnp_lexkey_fold_hash of its token, for the tagger's per-token loop:
  * *found = 0 when there is no token; else tok, its folded form appended to out, *hash and
  * *digit. The common case (an ASCII word of at most LEXKEY_FOLD_FAST_MAX bytes that an
  * ASCII byte other than an apostrophe, or the end, ends) is found, folded and hashed in one
- * loop over its bytes; anything else goes the full way. The result is the same either way
- * (check_lexicon compares them). */
+ * loop over its bytes (sixteen at once with SSE2, inline); anything else goes the full way.
+ * The result is the same either way (check_lexicon compares them). */
 static inline hnp_status hnp_lexkey_next_fold(const uint8_t *s, size_t len, size_t *pos,
                                               lextok *tok, lexbuf *out, lexkey_scratch *sc,
                                               uint64_t *hash, int *digit, int *found)
@@ -141,63 +148,19 @@ static inline hnp_status hnp_lexkey_next_fold(const uint8_t *s, size_t len, size
     while (i < len && (hnp_ascii_props[s[i]] & (HNP_ASCII_SPACE | HNP_ASCII_JOIN))) {
         i++;
     }
-    unsigned p = i < len ? hnp_ascii_props[s[i]] : 0;
-    if (p & HNP_ASCII_WORD) {
-        if (out->cap - out->len < LEXKEY_FOLD_FAST_MAX) {
-            HNP_TRY(hnp_buf_reserve(out, LEXKEY_FOLD_FAST_MAX));
-        }
-        const uint8_t *w = s + i;
-        uint8_t *o = out->data + out->len;
 #ifdef __SSE2__
-        size_t n16;
-        if (len - i >= 16 && lexkey_word16(w, o, &n16, hash, digit)) {
-            *tok = (lextok){i, i + n16, LEXTOK_WORD, 1};
-            *pos = i + n16;
-            out->len += n16;
-            *found = 1;
-            return HNP_OK;
-        }
-#endif
-        size_t lim = len - i > LEXKEY_FOLD_FAST_MAX ? LEXKEY_FOLD_FAST_MAX : len - i, n = 0;
-        uint64_t h = LEXKEY_HASH_INIT;
-        unsigned any = 0;
-        do {
-            uint8_t c = (uint8_t)(w[n] | ((p & HNP_ASCII_UPPER) << 3)); /* 'A' | 32 == 'a' */
-            o[n] = c;
-            h = hnp_fnv64_byte(h, c);
-            any |= p;
-            p = ++n < lim ? hnp_ascii_props[w[n]] : 0;
-        } while (p & HNP_ASCII_WORD);
-        size_t e = i + n; /* a word byte here: the word is longer than the fast path takes */
-        if (e == len ||
-            (s[e] < 0x80 && s[e] != '\'' && !(hnp_ascii_props[s[e]] & HNP_ASCII_WORD))) {
-            *tok = (lextok){i, e, LEXTOK_WORD, 1};
-            *pos = e;
-            out->len += n;
-            *hash = h;
-            *digit = (any & HNP_ASCII_DIGIT) != 0;
-            *found = 1;
-            return HNP_OK;
-        }
-    }
-    if (i < len && s[i] < 0x80 && !(hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
-        /* ASCII punctuation (white space and joiners were skipped above): a token of one
-         * byte that folds to itself. */
-        HNP_TRY(hnp_buf_putc(out, (char)s[i]));
-        *tok = (lextok){i, i + 1, LEXTOK_PUNCT, 1};
-        *pos = i + 1;
-        *hash = hnp_fnv64_byte(LEXKEY_HASH_INIT, s[i]);
-        *digit = 0;
+    size_t n16;
+    if (len - i >= 16 && (hnp_ascii_props[s[i]] & HNP_ASCII_WORD) &&
+        out->cap - out->len >= LEXKEY_FOLD_FAST_MAX &&
+        lexkey_word16(s + i, out->data + out->len, &n16, hash, digit)) {
+        *tok = (lextok){i, i + n16, LEXTOK_WORD, 1};
+        *pos = i + n16;
+        out->len += n16;
         *found = 1;
         return HNP_OK;
     }
-    *pos = i;
-    *found = hnp_lexkey_next(s, len, pos, tok);
-    if (!*found) {
-        return HNP_OK;
-    }
-    return hnp_lexkey_fold_hash(s + tok->start, tok->end - tok->start, tok->ascii, out, sc, hash,
-                                digit);
+#endif
+    return hnp_lexkey_next_fold_rest(s, len, i, pos, tok, out, sc, hash, digit, found);
 }
 
 #endif /* HNP_LEXICON_KEY_H */
