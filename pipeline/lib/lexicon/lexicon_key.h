@@ -128,8 +128,8 @@ static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_
 #endif
 
 /* hnp_lexkey_next_fold from the first byte past white space and joiners, i (<= len): the
- * byte loop below its sixteen-byte path, punctuation and the full way. Out of line so the
- * common case stays small in the tagger's loop. */
+ * byte loop below its sixteen-byte path, punctuation (without SSE2, or when out is full) and
+ * the full way. Out of line so the common case stays small in the tagger's loop. */
 hnp_status hnp_lexkey_next_fold_rest(const uint8_t *s, size_t len, size_t i, size_t *pos,
                                      lextok *tok, lexbuf *out, lexkey_scratch *sc, uint64_t *hash,
                                      int *digit, int *found);
@@ -138,8 +138,8 @@ hnp_status hnp_lexkey_next_fold_rest(const uint8_t *s, size_t len, size_t i, siz
  * *found = 0 when there is no token; else tok, its folded form appended to out, *hash and
  * *digit. The common case (an ASCII word of at most LEXKEY_FOLD_FAST_MAX bytes that an
  * ASCII byte other than an apostrophe, or the end, ends) is found, folded and hashed in one
- * loop over its bytes (sixteen at once with SSE2, inline); anything else goes the full way.
- * The result is the same either way (check_lexicon compares them). */
+ * loop over its bytes (sixteen at once with SSE2, inline, as is ASCII punctuation); anything
+ * else goes the full way. The result is the same either way (check_lexicon compares them). */
 static inline hnp_status hnp_lexkey_next_fold(const uint8_t *s, size_t len, size_t *pos,
                                               lextok *tok, lexbuf *out, lexkey_scratch *sc,
                                               uint64_t *hash, int *digit, int *found)
@@ -156,6 +156,16 @@ static inline hnp_status hnp_lexkey_next_fold(const uint8_t *s, size_t len, size
         *tok = (lextok){i, i + n16, LEXTOK_WORD, 1};
         *pos = i + n16;
         out->len += n16;
+        *found = 1;
+        return HNP_OK;
+    }
+    if (i < len && s[i] < 0x80 && !(hnp_ascii_props[s[i]] & HNP_ASCII_WORD) &&
+        out->len < out->cap) {
+        out->data[out->len++] = s[i];
+        *tok = (lextok){i, i + 1, LEXTOK_PUNCT, 1};
+        *pos = i + 1;
+        *hash = hnp_fnv64_byte(LEXKEY_HASH_INIT, s[i]);
+        *digit = 0;
         *found = 1;
         return HNP_OK;
     }
