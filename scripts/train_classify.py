@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Trains the classify stage's article/junk model and writes its weights as C.
 
-    /usr/bin/python3 scripts/train_classify.py [--write] [--cv] [--cache DIR] [--report]
+    /usr/bin/python3 scripts/train_classify.py [--write] [--cv] [--cache DIR] [--report] [--drop A,B]
     /usr/bin/python3 scripts/train_classify.py --trees [--dev | --by-source]   (a study: scripts/classify_trees.py)
 
 Run with /usr/bin/python3 (Debian's python3-sklearn). The features come from
@@ -39,6 +39,11 @@ train (5-fold cross-validation grouped by page), each validation source, and dev
 same build give the same bytes (fixed fold assignment, deterministic solver, fixed
 float formatting). --init writes the bootstrap table that repeats the rules' verdict
 (used once, before the first build of hnp-clsfeat).
+
+--drop NAME,NAME zeroes those head/tail feature columns (e.g. doc:n,doc:stop, the page's
+length and stop-word share) in every source before any model is fitted or scored: the
+standardized column is constant, so the model's, the trim's and the head's weights on it
+stay exactly 0 and the C side ignores the feature. DROP is the default list.
 """
 import hashlib
 import json
@@ -60,6 +65,7 @@ OUT_C = os.path.join(ROOT, "pipeline", "lib", "classify", "classify_weights.c")
 CLSFEAT = os.environ.get("HNP_CLSFEAT", os.path.join(ROOT, "build", "hnp-clsfeat"))
 C_REG = 0.5
 FOLDS = 5
+DROP = []
 
 
 def source_path(name):
@@ -97,6 +103,14 @@ def load(name, cache):
         pickle.dump(out, f, protocol=4)
     os.replace(pk + ".tmp", pk)
     return out
+
+
+def drop_columns(docs, names, drop):
+    """Zeroes the named head/tail feature columns (--drop) in place."""
+    cols = [names.index(n) for n in drop]
+    for d in docs:
+        d["x"][:, cols] = 0.0
+    return docs
 
 
 def parse(name, feat):
@@ -421,7 +435,7 @@ def fit_trim(docs, names, base):
 def cross_validate_trim(docs, names, temper, offset):
     """Train CV of the head/tail model alone, with the tail's trim, and with both trims,
     by the same folds."""
-    alone, trimmed, headed = [], [], []
+    alone, trimmed, headed, folds = [], [], [], []
     for k in range(FOLDS):
         te = [d for d in docs if page_fold(d) == k]
         if te:
@@ -433,6 +447,11 @@ def cross_validate_trim(docs, names, temper, offset):
             alone += [(m, d) for d in te]
             trimmed += [(t, d) for d in te]
             headed += [(h, d) for d in te]
+            folds.append(line_counts([(h, d) for d in te], names))
+    f = fold_f1(folds)
+    print("train CV, model + trim + head: folds %s mean %.4f se %.4f"
+          % (" ".join("%.3f" % x for x in f), f.mean(), f.std(ddof=1) / math.sqrt(len(f))),
+          file=sys.stderr, flush=True)
     return pooled(alone, names), pooled(trimmed, names), pooled(headed, names)
 
 
@@ -685,13 +704,20 @@ def main():
     cache = args[args.index("--cache") + 1] if "--cache" in args else os.path.join(ROOT, "build", "clsfeat")
     os.makedirs(cache, exist_ok=True)
     names = feature_names()
+    drop = DROP
+    if "--drop" in args:
+        drop = [n for n in args[args.index("--drop") + 1].split(",") if n]
+    unknown = [n for n in drop if n not in names]
+    if unknown:
+        print("--drop: unknown feature(s) %s" % ", ".join(unknown), file=sys.stderr)
+        return 2
     if "--init" in args:
         write_c(init_model(names), names, OUT_C)
         return 0
     train = []
     for s in TRAIN:
         docs, _ = load(s, cache)
-        train += docs
+        train += drop_columns(docs, names, drop)
     if "--detectors" in args:
         return detector_precision(train, names)
     if "--trees" in args:
@@ -717,6 +743,7 @@ def main():
     rows[0] = (rows[0][0], score(train, names, rules))
     for s in VALID + ["dev"]:
         docs, _ = load(s, cache)
+        drop_columns(docs, names, drop)
         role = "dev" if s == "dev" else "validation"
         rows.append(("%s (%s), rules alone" % (s, role), score(docs, names, rules)))
         rows.append(("%s (%s), model" % (s, role), score(docs, names, model)))
