@@ -82,9 +82,10 @@ def dump_features(name, cache):
     if not os.path.exists(out) or os.path.getmtime(out) < stamp:
         recs = [json.loads(l) for l in open(src, encoding="utf-8")]
         inp = "".join("%d\t%s\n" % (i, escape(r["text"])) for i, r in enumerate(recs))
-        with open(out + ".tmp", "wb") as f:
+        tmp = "%s.%d.tmp" % (out, os.getpid())  # two runs at once must not share one
+        with open(tmp, "wb") as f:
             subprocess.run([CLSFEAT], input=inp.encode(), stdout=f, check=True)
-        os.replace(out + ".tmp", out)
+        os.replace(tmp, out)
     return out
 
 
@@ -99,9 +100,10 @@ def load(name, cache):
     for d in out[0]:
         char_owner(d)
         d["y"] = sentence_labels(d)
-    with open(pk + ".tmp", "wb") as f:
+    tmp = "%s.%d.tmp" % (pk, os.getpid())
+    with open(tmp, "wb") as f:
         pickle.dump(out, f, protocol=4)
-    os.replace(pk + ".tmp", pk)
+    os.replace(tmp, pk)
     return out
 
 
