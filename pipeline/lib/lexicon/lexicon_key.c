@@ -331,14 +331,8 @@ hnp_status hnp_lexkey_next_fold_rest(const uint8_t *s, size_t len, size_t i, siz
         }
     }
     if (i < len && s[i] < 0x80 && !(hnp_ascii_props[s[i]] & HNP_ASCII_WORD)) {
-        /* ASCII punctuation (white space and joiners were skipped above): a token of one
-         * byte that folds to itself. */
         HNP_TRY(hnp_buf_putc(out, (char)s[i]));
-        *tok = (lextok){i, i + 1, LEXTOK_PUNCT, 1};
-        *pos = i + 1;
-        *hash = hnp_fnv64_byte(LEXKEY_HASH_INIT, s[i]);
-        *digit = 0;
-        *found = 1;
+        lexkey_punct_token(s, i, pos, tok, hash, digit, found);
         return HNP_OK;
     }
     *pos = i;

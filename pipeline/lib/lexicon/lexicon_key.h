@@ -127,6 +127,18 @@ static inline int lexkey_word16(const uint8_t *w, uint8_t *o, size_t *n, uint64_
 }
 #endif
 
+/* The token of ASCII punctuation at s[i] (white space and joiners are skipped before it):
+ * one byte that folds to itself, already appended to the fold buffer by the caller. */
+static inline void lexkey_punct_token(const uint8_t *s, size_t i, size_t *pos, lextok *tok,
+                                      uint64_t *hash, int *digit, int *found)
+{
+    *tok = (lextok){i, i + 1, LEXTOK_PUNCT, 1};
+    *pos = i + 1;
+    *hash = hnp_fnv64_byte(LEXKEY_HASH_INIT, s[i]);
+    *digit = 0;
+    *found = 1;
+}
+
 /* hnp_lexkey_next_fold from the first byte past white space and joiners, i (<= len): the
  * byte loop below its sixteen-byte path, punctuation (without SSE2, or when out is full) and
  * the full way. Out of line so the common case stays small in the tagger's loop. */
@@ -162,11 +174,7 @@ static inline hnp_status hnp_lexkey_next_fold(const uint8_t *s, size_t len, size
     if (i < len && s[i] < 0x80 && !(hnp_ascii_props[s[i]] & HNP_ASCII_WORD) &&
         out->len < out->cap) {
         out->data[out->len++] = s[i];
-        *tok = (lextok){i, i + 1, LEXTOK_PUNCT, 1};
-        *pos = i + 1;
-        *hash = hnp_fnv64_byte(LEXKEY_HASH_INIT, s[i]);
-        *digit = 0;
-        *found = 1;
+        lexkey_punct_token(s, i, pos, tok, hash, digit, found);
         return HNP_OK;
     }
 #endif
