@@ -296,6 +296,31 @@ static void scores_out(v8u16 acc, int32_t *em)
     }
 }
 
+/* The templates each group of feature_row fills: the word's own bytes (word_feats), its
+ * dictionary match (match_feats), its neighbours (context_feats) and their matches
+ * (near_match_feats). The cache's sums (word_sums, emissions_cached) add a group's rows. */
+static const uint8_t word_templates[] = {0, 1, 6, 7, 8, 9, 10, 20};
+static const uint8_t match_templates[] = {12, 15, 16, 17, 21};
+static const uint8_t context_templates[] = {2, 3, 4, 5, 11, 18};
+static const uint8_t near_templates[] = {13, 14, 19};
+_Static_assert(sizeof word_templates + sizeof match_templates + sizeof context_templates +
+                       sizeof near_templates ==
+                   TAG_MODEL_FEATURES,
+               "the groups hold as many templates as feature_row fills");
+
+/* The sum of the rows of the templates which[0..n-1] of f. */
+static inline v8u16 group_rows(const uint32_t *f, const uint8_t *which, size_t n)
+{
+    v8u16 acc = {0};
+#pragma GCC unroll 8
+    for (size_t x = 0; x < n; x++) {
+        acc += row(f[which[x]]);
+    }
+    return acc;
+}
+
+#define GROUP_ROWS(f, which) group_rows((f), (which), sizeof(which))
+
 /* The emission scores of one token's features, into em[TAG_MODEL_LABELS]: the reference. */
 static void emissions(const uint32_t *f, int32_t *em)
 {
@@ -312,7 +337,7 @@ static v8u16 near_match_rows(unsigned p, unsigned c, unsigned n)
 {
     uint32_t f[TAG_MODEL_FEATURES];
     near_match_feats(p, c, n, f);
-    return row(f[13]) + row(f[14]) + row(f[19]);
+    return GROUP_ROWS(f, near_templates);
 }
 
 /* The word's share of the scores of token i (shape set): the rows of word_feats into ws,
@@ -326,9 +351,8 @@ static void word_sums(const hnp_tagger *t, size_t i, uint16_t *ws, uint16_t *ws0
     none.dn = 0;
     word_feats(t, i, f);
     match_feats(t, i, &none, f);
-    v8u16 w = row(f[0]) + row(f[1]) + row(f[6]) + row(f[7]) + row(f[8]) + row(f[9]) + row(f[10]) +
-              row(f[20]);
-    v8u16 w0 = w + row(f[12]) + row(f[15]) + row(f[16]) + row(f[17]) + row(f[21]);
+    v8u16 w = GROUP_ROWS(f, word_templates);
+    v8u16 w0 = w + GROUP_ROWS(f, match_templates);
     memcpy(ws, &w, sizeof w);
     memcpy(ws0, &w0, sizeof w0);
 }
@@ -346,9 +370,9 @@ static void emissions_cached(const hnp_tagger *t, const uint8_t *text, size_t i,
     } else {
         match_feats(t, i, c, f);
         memcpy(&acc, c->ws, sizeof acc);
-        acc += row(f[12]) + row(f[15]) + row(f[16]) + row(f[17]) + row(f[21]);
+        acc += GROUP_ROWS(f, match_templates);
     }
-    acc += row(f[2]) + row(f[3]) + row(f[4]) + row(f[5]) + row(f[11]) + row(f[18]);
+    acc += GROUP_ROWS(f, context_templates);
     unsigned p, n;
     near_dc(t, i, &p, &n);
     if ((p | c->dc | n) == 0) {
